@@ -1,0 +1,48 @@
+# The researcher's interface. `make demo` and `make test` set everything up themselves.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+MUNI   := $(BIN)/muni
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test bench lint run refresh crawl parse export status clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(MUNI) demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+run: $(STAMP)
+	$(MUNI) run
+
+refresh: $(STAMP)
+	$(MUNI) refresh
+
+crawl: $(STAMP)
+	$(MUNI) crawl
+
+parse: $(STAMP)
+	$(MUNI) parse
+
+export: $(STAMP)
+	$(MUNI) export
+
+status: $(STAMP)
+	$(MUNI) status
+
+clean:
+	rm -rf data/interim data/clean/* data/raw/*
+	touch data/raw/.gitkeep data/clean/.gitkeep

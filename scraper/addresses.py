@@ -1,0 +1,46 @@
+"""The address rule: where a link or redirect may lead.
+
+Link-local addresses (cloud metadata services live there) are never fetched; a public
+host never leads to a loopback or private one. Seeds on loopback or private addresses
+are allowed: that is how tests and local mirrors run.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from functools import lru_cache
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+@lru_cache(maxsize=4096)
+def resolve(host: str) -> tuple[IPAddress, ...]:
+    """Every address a host name resolves to (empty when it does not resolve)."""
+    try:
+        return (ipaddress.ip_address(host.strip("[]")),)
+    except ValueError:
+        pass
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError):
+        return ()
+    return tuple(dict.fromkeys(ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos))
+
+
+def is_internal(ip: IPAddress) -> bool:
+    """Loopback, private, link-local or otherwise not on the public internet."""
+    return not ip.is_global
+
+
+def address_refusal(target: tuple[IPAddress, ...], origin: tuple[IPAddress, ...] | None) -> str:
+    """Why a request to `target` must not be made ('' when it may).
+
+    `origin` is the addresses of the page that linked or redirected here, or None for a seed.
+    """
+    if any(ip.is_link_local for ip in target):
+        return "link-local address"
+    if origin is not None and not any(is_internal(ip) for ip in origin):
+        if any(is_internal(ip) for ip in target):
+            return "public host leads to a private address"
+    return ""

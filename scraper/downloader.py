@@ -1,0 +1,144 @@
+"""The downloader: one HTTP request, no redirects followed, every limit enforced.
+
+Redirects are handed back to the engine, which checks scope, robots and the address rule
+for each hop. Bodies are read as they came over the wire (content-encoding kept, for the
+archive) up to a size limit and a wall-clock limit.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import zlib
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
+
+import requests
+import urllib3
+from requests.adapters import HTTPAdapter
+
+from scraper.warc import Exchange
+
+USER_AGENT = "muni/0.1 (+https://github.com/muni-project/muni; research crawler; muni@example.org)"
+RETRY_STATUSES = {429, 500, 502, 503, 504}
+MAX_DOWNLOAD_SECONDS = 120.0
+
+
+class FetchError(Exception):
+    """The request got no usable response (connection refused, timeout, bad framing)."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    max_body_bytes: int = 10 * 1024 * 1024
+
+
+def retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds a Retry-After header asks for (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value).timestamp()
+    except (TypeError, ValueError, IndexError):
+        return None
+    return max(0.0, when - (time.time() if now is None else now))
+
+
+def content_decoded(body: bytes, encoding: str | None, limit: int) -> bytes:
+    """The body without its content-encoding, never more than `limit` bytes (no zip bombs)."""
+    encoding = (encoding or "").lower().strip()
+    if encoding in ("gzip", "x-gzip", "deflate"):
+        wbits = 16 + zlib.MAX_WBITS if "gzip" in encoding else zlib.MAX_WBITS
+        try:
+            return zlib.decompressobj(wbits).decompress(body, limit)
+        except zlib.error:
+            try:  # deflate without the zlib wrapper, as some servers send it
+                return zlib.decompressobj(-zlib.MAX_WBITS).decompress(body, limit)
+            except zlib.error:
+                return b""
+    return body[:limit]
+
+
+class Downloader:
+    """Thread-safe: each thread has its own requests session and connection pools."""
+
+    def __init__(self, user_agent: str = USER_AGENT) -> None:
+        self.user_agent = user_agent
+        self._local = threading.local()
+
+    def _session(self) -> requests.Session:
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            adapter = HTTPAdapter(pool_connections=256, pool_maxsize=4, max_retries=0)
+            session.mount("http://", adapter)
+            session.mount("https://", adapter)
+            session.headers.update({"User-Agent": self.user_agent,
+                                    "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
+                                    "Accept-Encoding": "gzip, deflate"})
+            session.trust_env = False  # no proxies from the environment between us and sites
+            self._local.session = session
+        return session
+
+    def fetch(self, url: str, limits: Limits, headers: dict[str, str] | None = None) -> Exchange:
+        session = self._session()
+        try:
+            response = session.get(url, headers=headers or {}, allow_redirects=False,
+                                   stream=True, timeout=(limits.connect_timeout,
+                                                         limits.read_timeout))
+        except requests.RequestException as exc:
+            raise FetchError(_short(exc)) from None
+        try:
+            body, truncated = self._read(response, limits)
+            ip = _peer_ip(response)
+        except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
+            raise FetchError(_short(exc)) from None
+        finally:
+            response.close()
+        sent = response.request
+        parts = urlsplit(sent.url)
+        target = parts.path + (f"?{parts.query}" if parts.query else "")
+        request_headers = [("Host", parts.netloc), *sent.headers.items()]
+        return Exchange(url=url, method=sent.method or "GET", request_target=target or "/",
+                        request_headers=request_headers, status=response.status_code,
+                        reason=response.reason or "", body=body, ip=ip, truncated=truncated,
+                        response_headers=list(response.raw.headers.items()))
+
+    @staticmethod
+    def _read(response: requests.Response, limits: Limits) -> tuple[bytes, bool]:
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > limits.max_body_bytes:
+            return b"", True
+        chunks: list[bytes] = []
+        size = 0
+        deadline = time.monotonic() + MAX_DOWNLOAD_SECONDS
+        for chunk in response.raw.stream(65536, decode_content=False):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limits.max_body_bytes:
+                return b"".join(chunks)[: limits.max_body_bytes], True
+            if time.monotonic() > deadline:
+                raise FetchError("download took too long")
+        return b"".join(chunks), False
+
+
+def _peer_ip(response: requests.Response) -> str | None:
+    try:
+        sock = response.raw._connection.sock  # type: ignore[union-attr]
+        return sock.getpeername()[0] if sock else None
+    except (AttributeError, OSError):
+        return None
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    for marker in ("Read timed out", "Connection refused", "timed out", "Name or service"):
+        if marker in text:
+            return marker.lower()
+    return text[:200]

@@ -1,0 +1,106 @@
+"""Decoding HTML bytes the way the page meant them.
+
+requests falls back to ISO-8859-1 when a server names no charset, and generic charset
+detection reads short windows-1254 Turkish as windows-1252 ("kardeş" becomes "kardeþ").
+So we decode ourselves: the HTTP charset, then a BOM or meta charset, then UTF-8, then
+the legacy code pages of the source's language, and each candidate is checked against
+the letters that language uses.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+# Legacy code pages a site in the language is likely to use, most likely first.
+LEGACY = {
+    "bg": ("windows-1251", "koi8-r", "iso-8859-5"),
+    "mk": ("windows-1251", "iso-8859-5"),
+    "ru": ("windows-1251", "koi8-r", "iso-8859-5"),
+    "tr": ("windows-1254", "iso-8859-9"),
+    "fa": ("windows-1256",),
+    "en": ("windows-1252",),
+}
+# Letters beyond ASCII that text in the language is made of.
+ALPHABET = {
+    "bg": "абвгдежзийклмнопрстуфхцчшщъьюя",
+    "mk": "абвгдѓежзѕијклљмнњопрстќуфхцчџш",
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "tr": "çğıöşüâîû",
+    "fa": "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآأؤئءةيكۀ\u200c\u064b\u064e\u064f\u0650\u0651",
+    "en": "",
+}
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_.:-]+)", re.I)
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        name = codecs.lookup(name).name
+    except LookupError:
+        return None
+    # Report the names the web uses (windows-1251), not Python's aliases (cp1251).
+    return re.sub(r"^cp(125\d)$", r"windows-\1", name)
+
+
+def header_charset(content_type: str | None) -> str | None:
+    match = _HEADER_CHARSET.search(content_type or "")
+    return _codec(match.group(1)) if match else None
+
+
+def meta_charset(body: bytes) -> str | None:
+    match = _META_CHARSET.search(body[:4096])
+    return _codec(match.group(1).decode("ascii", "ignore")) if match else None
+
+
+def language_fit(text: str, language: str | None) -> float:
+    """Share of non-ASCII letters that belong to the language (1.0 when there are none)."""
+    letters = [c for c in text if ord(c) > 127 and c.isalpha()]
+    if not letters:
+        return 1.0
+    alphabet = set(ALPHABET.get(language or "", ""))
+    if not alphabet:
+        return 1.0 if language else 0.5
+    alphabet |= {c.upper() for c in alphabet}
+    alphabet |= {"İ"}
+    inside = sum(c in alphabet for c in letters)
+    return inside / len(letters)
+
+
+def _case_fit(text: str) -> float:
+    """Real text is mostly lower case; a wrong Cyrillic code page flips the case."""
+    letters = [c for c in text if ord(c) > 127 and c.isalpha()]
+    if not letters:
+        return 1.0
+    return sum(c.islower() for c in letters) / len(letters)
+
+
+def decode_html(body: bytes, content_type: str | None = None,
+                language: str | None = None) -> tuple[str, str]:
+    """Decode page bytes; returns (text, encoding name)."""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                      (codecs.BOM_UTF16_BE, "utf-16")):
+        if body.startswith(bom):
+            return body.decode(name, "replace"), name.replace("-sig", "")
+    candidates = [header_charset(content_type), meta_charset(body), "utf-8",
+                  *LEGACY.get(language or "", ())]
+    if not language:
+        candidates += ["windows-1251", "windows-1254", "windows-1256", "windows-1252"]
+    # Latin-1 and windows-1252 decode any bytes, so they must fit the language fully.
+    best: tuple[float, str, str] | None = None
+    for name in dict.fromkeys(c for c in candidates if c):
+        try:
+            text = body.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        fit = language_fit(text, language) * (0.5 + 0.5 * _case_fit(text))
+        if fit >= 0.9 and name not in ("iso8859-1", "windows-1252") or fit >= 0.99:
+            return text, name
+        if best is None or fit > best[0]:
+            best = (fit, text, name)
+    if best is not None:
+        return best[1], best[2]
+    return body.decode("utf-8", "replace"), "utf-8"

@@ -1,0 +1,126 @@
+"""Sources: one municipal site each, as a researcher writes them in sources.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+LANGUAGES = {"bg", "tr", "fa", "en", "mk", "ru"}
+
+
+class SourceError(ValueError):
+    """sources.yaml is unreadable or says something the crawler cannot do."""
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    language: str
+    start_urls: tuple[str, ...]
+    country: str | None = None
+    sitemaps: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
+    deny: tuple[str, ...] = ()
+    max_pages: int = 2000
+    max_depth: int = 10
+    delay: float = 1.0  # seconds between requests to one host; robots' crawl-delay may raise it
+    max_body_bytes: int = 10 * 1024 * 1024
+    max_redirects: int = 5
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    max_retries: int = 3
+    _allow_re: tuple[re.Pattern, ...] = field(default=(), compare=False, repr=False)
+    _deny_re: tuple[re.Pattern, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        allow = self.allow or tuple(
+            "^" + re.escape(f"{u.scheme}://{u.netloc}") + "/"
+            for u in map(urlsplit, self.start_urls)
+        )
+        object.__setattr__(self, "_allow_re", tuple(re.compile(p) for p in allow))
+        object.__setattr__(self, "_deny_re", tuple(re.compile(p) for p in self.deny))
+
+    def in_scope(self, url: str) -> bool:
+        """Allowed by one allow pattern and by no deny pattern."""
+        return any(p.search(url) for p in self._allow_re) and not any(
+            p.search(url) for p in self._deny_re
+        )
+
+
+_INT_KEYS = ("max_pages", "max_depth", "max_body_bytes", "max_redirects", "max_retries")
+_FLOAT_KEYS = ("delay", "connect_timeout", "read_timeout")
+_LIST_KEYS = ("start_urls", "sitemaps", "allow", "deny")
+_KNOWN = {"name", "language", "country", *_INT_KEYS, *_FLOAT_KEYS, *_LIST_KEYS}
+
+
+def parse_source(raw: object, where: str) -> Source:
+    """One entry of sources.yaml, checked field by field so the error names the field."""
+    if not isinstance(raw, dict):
+        raise SourceError(f"{where}: each source must be a mapping")
+    unknown = set(raw) - _KNOWN
+    if unknown:
+        raise SourceError(f"{where}: unknown key(s): {', '.join(sorted(unknown))}")
+    name = raw.get("name")
+    if not isinstance(name, str) or not NAME_RE.match(name):
+        raise SourceError(f"{where}: 'name' must be lower-case letters, digits, '-' or '_'")
+    where = f"{where} ({name})"
+    language = raw.get("language")
+    if language not in LANGUAGES:
+        raise SourceError(f"{where}: 'language' must be one of {', '.join(sorted(LANGUAGES))}")
+    kwargs: dict = {"name": name, "language": language, "country": raw.get("country")}
+    for key in _LIST_KEYS:
+        value = raw.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise SourceError(f"{where}: '{key}' must be a list of strings")
+        kwargs[key] = tuple(value)
+    if not kwargs["start_urls"]:
+        raise SourceError(f"{where}: 'start_urls' needs at least one URL")
+    for url in kwargs["start_urls"] + kwargs["sitemaps"]:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise SourceError(f"{where}: not an http(s) URL: {url}")
+    for key in ("allow", "deny"):
+        for pattern in kwargs[key]:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise SourceError(f"{where}: bad regex in '{key}': {pattern!r} ({exc})") from None
+    for key, kind in [(k, int) for k in _INT_KEYS] + [(k, float) for k in _FLOAT_KEYS]:
+        if key in raw:
+            value = raw[key]
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise SourceError(f"{where}: '{key}' must be a non-negative number")
+            kwargs[key] = kind(value)
+    return Source(**kwargs)
+
+
+def load_sources(path: str | Path, names: list[str] | None = None) -> list[Source]:
+    """Read sources.yaml; with names, only those sources (each must exist)."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SourceError(f"{path}: no such file") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise SourceError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
+        raise SourceError(f"{path}: expected a top-level 'sources:' list")
+    sources = [parse_source(raw, f"{path}: source {i + 1}") for i, raw in enumerate(data["sources"])]
+    seen: set[str] = set()
+    for source in sources:
+        if source.name in seen:
+            raise SourceError(f"{path}: source name '{source.name}' is used twice")
+        seen.add(source.name)
+    if names:
+        missing = [n for n in names if n not in seen]
+        if missing:
+            raise SourceError(f"{path}: no source named {', '.join(missing)}")
+        sources = [s for s in sources if s.name in names]
+    return sources

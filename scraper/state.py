@@ -1,0 +1,189 @@
+"""Per-source crawl state in SQLite: the frontier, what was fetched, where it is archived.
+
+Every fetch is committed in one transaction together with the links it found and the new
+committed size of its WARC file, so a crawl killed at any moment resumes where it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    gen INTEGER PRIMARY KEY, kind TEXT NOT NULL, started REAL NOT NULL, finished REAL
+);
+CREATE TABLE IF NOT EXISTS urls (
+    url TEXT PRIMARY KEY,
+    kind TEXT NOT NULL DEFAULT 'page',   -- page | robots | sitemap
+    depth INTEGER NOT NULL,
+    redirects INTEGER NOT NULL DEFAULT 0,
+    origin TEXT,                 -- the page that linked or redirected here (NULL: a seed)
+    status TEXT NOT NULL,        -- queued | done | failed
+    gen INTEGER,                 -- run of the last finished attempt
+    http_status INTEGER,
+    content_type TEXT,
+    encoding TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    sha1 TEXT,
+    fetched_at REAL,
+    warc_file TEXT,
+    warc_offset INTEGER,
+    record_id TEXT,
+    capture_date TEXT,
+    error TEXT,
+    body BLOB                    -- kept for robots.txt and sitemaps, to reuse after a 304
+);
+CREATE TABLE IF NOT EXISTS refused (url TEXT PRIMARY KEY, reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS warcs (name TEXT PRIMARY KEY, committed INTEGER NOT NULL);
+"""
+
+
+@dataclass
+class UrlRow:
+    url: str
+    depth: int
+    redirects: int
+    origin: str | None
+    etag: str | None
+    last_modified: str | None
+    record_id: str | None
+    capture_date: str | None
+
+
+class CrawlState:
+    """One source's state file. Thread-safe; every method commits before it returns."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(SCHEMA)
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- runs ---------------------------------------------------------------------------
+
+    def open_run(self, kind: str) -> tuple[int, bool]:
+        """The run to work in: an unfinished one of this kind resumes, else a new one."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT gen, kind FROM runs WHERE finished IS NULL ORDER BY gen DESC LIMIT 1"
+            ).fetchone()
+            if row and row[1] == kind:
+                return row[0], True
+            if row:  # an interrupted run of the other kind is closed as it stands
+                self._db.execute("UPDATE runs SET finished=? WHERE gen=?", (time.time(), row[0]))
+            cur = self._db.execute("INSERT INTO runs(kind, started) VALUES (?, ?)",
+                                   (kind, time.time()))
+            return cur.lastrowid, False
+
+    def finish_run(self, gen: int) -> None:
+        with self._lock:
+            self._db.execute("UPDATE runs SET finished=? WHERE gen=?", (time.time(), gen))
+
+    def last_run(self) -> tuple[int, str, float, float | None] | None:
+        return self._db.execute(
+            "SELECT gen, kind, started, finished FROM runs ORDER BY gen DESC LIMIT 1").fetchone()
+
+    # -- the frontier -------------------------------------------------------------------
+
+    def add(self, url: str, depth: int, origin: str | None, kind: str = "page") -> bool:
+        """Queue a URL unless it is known; True if it is new."""
+        with self._lock:
+            cur = self._db.execute(
+                "INSERT OR IGNORE INTO urls(url, kind, depth, origin, status) "
+                "VALUES (?, ?, ?, ?, 'queued')", (url, kind, depth, origin))
+            return cur.rowcount == 1
+
+    def validators(self, url: str) -> tuple[UrlRow | None, bytes | None]:
+        """What a conditional request for a known URL needs, and its kept body."""
+        row = self._db.execute(
+            "SELECT url, depth, redirects, origin, etag, last_modified, record_id, capture_date,"
+            " body FROM urls WHERE url=?", (url,)).fetchone()
+        return (UrlRow(*row[:8]), row[8]) if row else (None, None)
+
+    def pending(self, gen: int, revisit: bool) -> list[UrlRow]:
+        """URLs still to fetch in run `gen`: new ones, and with `revisit` every known one."""
+        where = ("status = 'queued' OR (gen IS NOT NULL AND gen < ?)" if revisit
+                 else "status = 'queued' OR (status = 'failed' AND gen < ?)")
+        rows = self._db.execute(
+            "SELECT url, depth, redirects, origin, etag, last_modified, record_id, capture_date "
+            f"FROM urls WHERE kind = 'page' AND ({where}) ORDER BY depth, rowid", (gen,)).fetchall()
+        return [UrlRow(*row) for row in rows]
+
+    def known_urls(self) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT url FROM urls WHERE kind = 'page'")]
+
+    def refuse(self, url: str, reason: str) -> None:
+        with self._lock:
+            self._db.execute("INSERT OR IGNORE INTO refused VALUES (?, ?)", (url, reason))
+
+    # -- results ------------------------------------------------------------------------
+
+    def record(self, url: str, gen: int, *, status: str, http_status: int | None = None,
+               content_type: str | None = None, encoding: str | None = None,
+               etag: str | None = None, last_modified: str | None = None,
+               sha1: str | None = None, warc: tuple[str, int, str, str, int] | None = None,
+               error: str | None = None, body: bytes | None = None,
+               links: Iterable[tuple[str, int, int]] = ()) -> list[str]:
+        """Commit one fetch: its outcome, its archive place and the links it found.
+
+        warc = (file name, offset, record id, capture date, file size after the write).
+        A 304 keeps the validators and archive place of the capture it confirms.
+        Returns the links that were new.
+        """
+        new: list[str] = []
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                fields = {"status": status, "gen": gen, "http_status": http_status,
+                          "fetched_at": time.time(), "error": error}
+                if http_status != 304:
+                    fields.update(content_type=content_type, encoding=encoding, etag=etag,
+                                  last_modified=last_modified, sha1=sha1, body=body)
+                    if warc:
+                        fields.update(warc_file=warc[0], warc_offset=warc[1],
+                                      record_id=warc[2], capture_date=warc[3])
+                assignments = ", ".join(f"{k}=?" for k in fields)
+                self._db.execute(f"UPDATE urls SET {assignments} WHERE url=?",
+                                 (*fields.values(), url))
+                if warc:
+                    self._db.execute("INSERT OR REPLACE INTO warcs VALUES (?, ?)",
+                                     (warc[0], warc[4]))
+                for link, depth, redirects in links:
+                    cur = self._db.execute(
+                        "INSERT OR IGNORE INTO urls(url, depth, redirects, origin, status) "
+                        "VALUES (?, ?, ?, ?, 'queued')", (link, depth, redirects, url))
+                    if cur.rowcount == 1:
+                        new.append(link)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return new
+
+    # -- archives -----------------------------------------------------------------------
+
+    def register_warc(self, name: str, size: int) -> None:
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO warcs VALUES (?, ?)", (name, size))
+
+    def warcs(self) -> dict[str, int]:
+        return dict(self._db.execute("SELECT name, committed FROM warcs"))
+
+    def summary(self) -> dict[str, int]:
+        rows = self._db.execute(
+            "SELECT status, COUNT(*) FROM urls WHERE kind = 'page' GROUP BY status").fetchall()
+        counts = dict(rows)
+        counts["refused"] = self._db.execute("SELECT COUNT(*) FROM refused").fetchone()[0]
+        return counts

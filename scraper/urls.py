@@ -1,0 +1,86 @@
+"""URL canonical form and the guard against crawler traps."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
+
+# Query parameters that name a session, not a page: dropping them folds endless variants.
+SESSION_PARAMS = {
+    "sid", "sessionid", "session_id", "phpsessid", "jsessionid", "aspsessionid",
+    "cfid", "cftoken", "utm_source", "utm_medium", "utm_campaign", "utm_term",
+    "utm_content", "fbclid", "gclid",
+}
+_PATH_SESSION = re.compile(r";(jsessionid|sid|phpsessid)=[^/?#]*", re.I)
+_SAFE_PATH = "/%:@!$&'()*+,;=-._~"
+MAX_URL_LENGTH = 1024
+
+
+def canonicalize(url: str, base: str | None = None) -> str | None:
+    """Absolute, normalised URL without fragment and session ids; None if not http(s)."""
+    url = url.strip()
+    if base is not None:
+        url = urljoin(base, url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.hostname:
+        return None
+    host = parts.hostname.lower()
+    if ":" in host:
+        host = f"[{host}]"
+    if port and port != {"http": 80, "https": 443}[scheme]:
+        host = f"{host}:{port}"
+    path = _PATH_SESSION.sub("", parts.path) or "/"
+    path = quote(unquote(path), safe=_SAFE_PATH)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if k.lower() not in SESSION_PARAMS]
+    return urlunsplit((scheme, host, path, urlencode(sorted(query)), ""))
+
+
+def host_key(url: str) -> str:
+    """The politeness unit: scheme-less host and port."""
+    return urlsplit(url).netloc
+
+
+# A path or query token that counts through time: years, year-months, dates.
+_DATE_TOKEN = re.compile(r"(?<!\d)(1[89]|20|21)\d\d([-_/.]?\d{1,2}){0,2}(?!\d)")
+
+
+def url_shape(url: str) -> str | None:
+    """The URL with its date-like tokens masked, or None if it has none."""
+    masked, count = _DATE_TOKEN.subn("#", url)
+    return masked if count else None
+
+
+class TrapGuard:
+    """Refuses URLs that look like an endless space of pages.
+
+    Calendars and archives that count through time get at most `per_shape` URLs per shape;
+    paths that repeat a segment three times, very long URLs and URLs with many query
+    parameters are refused outright. Session ids are removed by canonicalize().
+    """
+
+    def __init__(self, per_shape: int = 40) -> None:
+        self.per_shape = per_shape
+        self._shapes: Counter[str] = Counter()
+
+    def refusal(self, url: str) -> str:
+        if len(url) > MAX_URL_LENGTH:
+            return "URL too long"
+        parts = urlsplit(url)
+        segments = [s for s in parts.path.split("/") if s]
+        if any(n >= 3 for n in Counter(segments).values()):
+            return "repeating path"
+        if parts.query.count("&") >= 10:
+            return "too many query parameters"
+        shape = url_shape(url)
+        if shape is not None:
+            if self._shapes[shape] >= self.per_shape:
+                return "calendar-like trap"
+            self._shapes[shape] += 1
+        return ""

@@ -1,0 +1,149 @@
+"""WARC files: written append-only, one fetch at a time, read back with warcio.
+
+Each fetch becomes a block of gzip members (response or revisit, then request) handed to
+a single write(). The crawl state records how far each file is committed, so a crawl
+killed between the write and the commit truncates the uncommitted tail on resume: a
+reader never meets a half record, and no page is archived twice.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from io import BytesIO
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.recordloader import ArcWarcRecord
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+NOT_MODIFIED_PROFILE = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
+SOFTWARE = "muni/0.1 (https://github.com/muni-project/muni)"
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One HTTP request and the response to it, as archived."""
+
+    url: str
+    method: str
+    request_target: str
+    request_headers: list[tuple[str, str]]
+    status: int
+    reason: str
+    response_headers: list[tuple[str, str]]
+    body: bytes
+    ip: str | None = None
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class Written:
+    record_id: str
+    offset: int  # of the response/revisit record in its file
+    length: int  # of the whole block (response + request)
+
+
+def _warc_date() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")[:-4] + "Z"
+
+
+def _http_headers(ex: Exchange) -> StatusAndHeaders:
+    # The body is stored as it came (content-encoding kept); framing headers no longer apply.
+    headers = [(k, v) for k, v in ex.response_headers
+               if k.lower() not in ("transfer-encoding", "content-length")]
+    headers.append(("Content-Length", str(len(ex.body))))
+    return StatusAndHeaders(f"{ex.status} {ex.reason}", headers, protocol="HTTP/1.1")
+
+
+def build_block(ex: Exchange, refers_to: tuple[str, str, str] | None = None) -> tuple[bytes, str]:
+    """The gzip-member block for one exchange; returns (bytes, response record id).
+
+    refers_to = (record id, uri, date) of the original capture makes a 304 a revisit record.
+    """
+    buf = BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    extra = {"WARC-Date": _warc_date()}
+    if ex.ip:
+        extra["WARC-IP-Address"] = ex.ip
+    if refers_to is None:
+        record = writer.create_warc_record(ex.url, "response", payload=BytesIO(ex.body),
+                                           http_headers=_http_headers(ex),
+                                           warc_headers_dict=dict(extra))
+        if ex.truncated:
+            record.rec_headers.add_header("WARC-Truncated", "length")
+    else:
+        record_id, uri, date = refers_to
+        record = writer.create_revisit_record(ex.url, digest=None, refers_to_uri=uri,
+                                              refers_to_date=date,
+                                              http_headers=_http_headers(ex),
+                                              warc_headers_dict=dict(extra))
+        record.rec_headers.replace_header("WARC-Profile", NOT_MODIFIED_PROFILE)
+        record.rec_headers.add_header("WARC-Refers-To", record_id)
+    response_id = record.rec_headers.get_header("WARC-Record-ID")
+    request = writer.create_warc_record(
+        ex.url, "request", payload=BytesIO(b""),
+        http_headers=StatusAndHeaders(f"{ex.method} {ex.request_target} HTTP/1.1",
+                                      ex.request_headers, is_http_request=True),
+        warc_headers_dict={**extra, "WARC-Concurrent-To": response_id})
+    writer.write_record(record)
+    writer.write_record(request)
+    return buf.getvalue(), response_id
+
+
+def warcinfo_block(filename: str, source: str) -> bytes:
+    buf = BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    info = {"software": SOFTWARE, "format": "WARC File Format 1.1",
+            "isPartOf": source, "robots": "obey"}
+    writer.write_record(writer.create_warcinfo_record(filename, info))
+    return buf.getvalue()
+
+
+class WarcFile:
+    """An append-only WARC file; every append is a single write of whole records."""
+
+    def __init__(self, path: Path, size: int | None = None) -> None:
+        self.path = path
+        self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        self.size = os.fstat(self._fd).st_size if size is None else size
+
+    def append(self, block: bytes) -> int:
+        offset = self.size
+        view = memoryview(block)
+        while view:  # a regular file takes it in one call; the loop is for the odd short write
+            view = view[os.write(self._fd, view):]
+        self.size += len(block)
+        return offset
+
+    def close(self) -> None:
+        os.close(self._fd)
+
+
+def truncate_to(path: Path, size: int) -> bool:
+    """Cut an uncommitted tail off; True if anything was cut."""
+    if path.exists() and path.stat().st_size > size:
+        os.truncate(path, size)
+        return True
+    return False
+
+
+def iter_records(path: str | Path) -> Iterator[tuple[int, ArcWarcRecord]]:
+    """(offset, record) for each record of a WARC file, gzip or plain."""
+    with open(path, "rb") as stream:
+        iterator = ArchiveIterator(stream)
+        for record in iterator:
+            yield iterator.get_record_offset(), record
+
+
+def read_record_at(path: str | Path, offset: int) -> ArcWarcRecord:
+    """The record that starts at `offset` (its content read into memory)."""
+    with open(path, "rb") as stream:
+        stream.seek(offset)
+        record = next(iter(ArchiveIterator(stream)))
+        body = record.content_stream().read()
+        record.raw_stream = BytesIO(body)
+        return record
