@@ -40,7 +40,7 @@ def address_refusal(target: tuple[IPAddress, ...], origin: tuple[IPAddress, ...]
     """
     if any(ip.is_link_local for ip in target):
         return "link-local address"
-    if origin is not None and not any(is_internal(ip) for ip in origin):
-        if any(is_internal(ip) for ip in target):
-            return "public host leads to a private address"
+    public_origin = origin is not None and not any(is_internal(ip) for ip in origin)
+    if public_origin and any(is_internal(ip) for ip in target):
+        return "public host leads to a private address"
     return ""

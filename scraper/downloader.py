@@ -12,12 +12,14 @@ import time
 import zlib
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3
 from requests.adapters import HTTPAdapter
 
+from scraper.addresses import address_refusal, resolve
+from scraper.robots import Robots
 from scraper.warc import Exchange
 
 USER_AGENT = "muni/0.1 (+https://github.com/muni-project/muni; research crawler; muni@example.org)"
@@ -142,3 +144,27 @@ def _short(exc: Exception) -> str:
         if marker in text:
             return marker.lower()
     return text[:200]
+
+
+def fetch_page(url: str, limits: Limits = Limits(), max_redirects: int = 5,
+               downloader: Downloader | None = None) -> tuple[str, Exchange]:
+    """Fetch one URL as a user asks for it: redirects followed under the address rule,
+    robots.txt obeyed. Returns (final URL, exchange); raises FetchError with a reason."""
+    downloader = downloader or Downloader()
+    origin = None
+    for _ in range(max_redirects + 1):
+        parts = urlsplit(url)
+        refusal = address_refusal(resolve(parts.hostname or ""), origin)
+        if refusal:
+            raise FetchError(f"{url}: {refusal}")
+        robots_ex = downloader.fetch(f"{parts.scheme}://{parts.netloc}/robots.txt", limits)
+        robots = Robots.from_response(robots_ex.status, robots_ex.body)
+        if not robots.allowed(url):
+            raise FetchError(f"{url}: disallowed by robots.txt")
+        ex = downloader.fetch(url, limits)
+        location = next((v for k, v in ex.response_headers if k.lower() == "location"), None)
+        if not (300 <= ex.status < 400 and location):
+            return url, ex
+        origin = resolve(parts.hostname or "")
+        url = urljoin(url, location)
+    raise FetchError(f"{url}: more than {max_redirects} redirects")

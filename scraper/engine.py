@@ -9,6 +9,8 @@ robots.txt -> page limit -> conditional headers -> download -> retry -> archive 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -82,6 +84,9 @@ class SourceRun:
         self.dir = raw_dir / source.name
         self.dir.mkdir(parents=True, exist_ok=True)
         self.state = CrawlState(self.dir / "state.sqlite")
+        _write_json(self.dir / "source.json", {"name": source.name, "language": source.language,
+                                              "country": source.country,
+                                              "start_urls": list(source.start_urls)})
         self.gen, self.resumed = self.state.open_run(kind)
         self.revisit = kind == "refresh"
         self.max_pages = source.max_pages if max_pages is None else max_pages
@@ -388,6 +393,13 @@ class Crawler:
     def _push_new(self, run: SourceRun, urls: list[str], depth: int, origin: str) -> None:
         for url in urls:
             self._push(Request(url, run, depth, origin=origin))
+
+
+def _write_json(path: Path, data: dict) -> None:
+    """What the later stages need to know of the source, written where they read."""
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def _header(ex: Exchange | None, name: str) -> str | None:

@@ -20,7 +20,8 @@ def html_links(text: str, base_url: str) -> list[str]:
     except (etree.ParserError, ValueError):
         return []
     for meta in doc.iterfind(".//meta[@name]"):
-        if meta.get("name", "").lower() == "robots" and "nofollow" in meta.get("content", "").lower():
+        content = meta.get("content", "").lower()
+        if meta.get("name", "").lower() == "robots" and "nofollow" in content:
             return []
     base = doc.find(".//base[@href]")
     if base is not None:

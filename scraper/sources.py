@@ -112,7 +112,8 @@ def load_sources(path: str | Path, names: list[str] | None = None) -> list[Sourc
         raise SourceError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
         raise SourceError(f"{path}: expected a top-level 'sources:' list")
-    sources = [parse_source(raw, f"{path}: source {i + 1}") for i, raw in enumerate(data["sources"])]
+    sources = [parse_source(raw, f"{path}: source {i + 1}")
+               for i, raw in enumerate(data["sources"])]
     seen: set[str] = set()
     for source in sources:
         if source.name in seen:

@@ -139,11 +139,8 @@ def iter_records(path: str | Path) -> Iterator[tuple[int, ArcWarcRecord]]:
             yield iterator.get_record_offset(), record
 
 
-def read_record_at(path: str | Path, offset: int) -> ArcWarcRecord:
-    """The record that starts at `offset` (its content read into memory)."""
+def read_payload_at(path: str | Path, offset: int) -> bytes:
+    """The HTTP payload (transfer and content encoding undone) of the record at `offset`."""
     with open(path, "rb") as stream:
         stream.seek(offset)
-        record = next(iter(ArchiveIterator(stream)))
-        body = record.content_stream().read()
-        record.raw_stream = BytesIO(body)
-        return record
+        return next(iter(ArchiveIterator(stream))).content_stream().read()

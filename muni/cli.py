@@ -1,0 +1,136 @@
+"""The `muni` command: one entry point, a subcommand per stage.
+
+Exit status: 0 success, 1 failure, 2 bad usage. Errors are one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from muni import __version__
+from muni.errors import MuniError
+from muni.progress import Progress
+
+DEFAULT_SOURCES = "sources.yaml"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="muni", description="Facts out of municipal websites: crawl, parse, export.")
+    parser.add_argument("--version", action="version", version=f"muni {__version__}")
+    parser.add_argument("--data-dir", type=Path,
+                        default=Path(os.environ.get("MUNI_DATA_DIR", "data")),
+                        help="where raw, interim and clean data live (default ./data, "
+                             "or $MUNI_DATA_DIR)")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress and no summary (errors still go to stderr)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    crawl = sub.add_parser("crawl", help="fetch the sources into WARC archives")
+    crawl.add_argument("--sources", default=DEFAULT_SOURCES, help="sources file")
+    crawl.add_argument("--source", action="append", metavar="NAME",
+                       help="only this source (repeatable)")
+    crawl.add_argument("--max-pages", type=int, metavar="N", help="pages per source this run")
+
+    parse = sub.add_parser("parse", help="turn archived pages into page records")
+    parse.add_argument("--warc", nargs="+", metavar="PATH",
+                       help="parse these WARC files instead of data/raw")
+    parse.add_argument("--workers", type=int, metavar="N", help="processes (default: cores)")
+
+    sub.add_parser("export", help="write the clean tables")
+    for name, text in (("run", "crawl, parse and export"),
+                       ("refresh", "for cron: revisit with conditional requests, then "
+                                   "parse and export; one at a time")):
+        cmd = sub.add_parser(name, help=text)
+        cmd.add_argument("--sources", default=DEFAULT_SOURCES, help="sources file")
+    status = sub.add_parser("status", help="what is there and how fresh it is")
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    sub.add_parser("demo", help="the whole pipeline on the bundled fixture sites")
+
+    extract = sub.add_parser("extract", help="extract from pages given as files or URLs")
+    extract.add_argument("inputs", nargs="+", metavar="FILE_OR_URL")
+    extract.add_argument("--lang", choices=["auto", "bg", "tr", "fa"], default="auto")
+    extract.add_argument("--url", help="the URL the file was fetched from")
+    extract.add_argument("--site", action="store_true",
+                         help="the inputs are pages of one site: learn its template")
+    return parser
+
+
+def _say(args: argparse.Namespace, line: str) -> None:
+    if not args.quiet:
+        print(line, flush=True)
+
+
+def _run(args: argparse.Namespace) -> int:
+    # Imported here so that `muni --help` and usage errors stay fast.
+    from muni import pipeline
+
+    progress = Progress(enabled=False) if args.quiet else Progress()
+    data_dir: Path = args.data_dir
+    if args.command == "crawl":
+        if args.max_pages is not None and args.max_pages < 0:
+            raise MuniError("--max-pages must be 0 or more")
+        sources = pipeline.read_sources(args.sources, args.source)
+        _say(args, pipeline.run_crawl(sources, data_dir, "crawl", args.max_pages,
+                                      progress).summary())
+    elif args.command == "parse":
+        counts = pipeline.run_parse_stage(data_dir, args.warc, args.workers, progress)
+        _say(args, f"parse: {sum(counts.values())} pages from {len(counts)} sources")
+    elif args.command == "export":
+        tables = pipeline.run_export(data_dir)
+        _say(args, "export: " + ", ".join(f"{k} {v} rows" for k, v in tables.items()))
+    elif args.command in ("run", "refresh"):
+        sources = pipeline.read_sources(args.sources)
+        kind = "refresh" if args.command == "refresh" else "crawl"
+        with pipeline.run_lock(data_dir):
+            stats = pipeline.run_crawl(sources, data_dir, kind, progress=progress)
+            counts = pipeline.run_parse_stage(data_dir, progress=progress,
+                                              names=[s.name for s in sources])
+            tables = pipeline.run_export(data_dir)
+        _say(args, f"{stats.summary()}; parsed {sum(counts.values())} pages; "
+                   f"pages table {tables['pages']} rows")
+    elif args.command == "status":
+        from muni.status import format_status, status
+
+        info = status(data_dir)
+        print(json.dumps(info, indent=1) if args.json else format_status(info))
+    elif args.command == "demo":
+        from muni.demo import run_demo
+
+        for line in run_demo(data_dir, progress):
+            _say(args, line)
+    elif args.command == "extract":
+        from muni.extract import extract
+
+        failed = False
+        language = None if args.lang == "auto" else args.lang
+        for result in extract(args.inputs, language, args.url, args.site):
+            failed |= "error" in result
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+        return 1 if failed else 0
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except MuniError as exc:
+        print(f"muni: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("muni: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:  # a bug, not bad input: one line, the trace on request
+        if os.environ.get("MUNI_DEBUG"):
+            traceback.print_exc()
+        print(f"muni: internal error: {type(exc).__name__}: {exc} "
+              "(set MUNI_DEBUG=1 for the traceback)", file=sys.stderr)
+        return 1

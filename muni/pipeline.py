@@ -1,0 +1,100 @@
+"""The stages in order, as the commands run them. The only place that knows all three."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from muni.errors import MuniError
+from muni.progress import Progress
+from normalizer.export import ExportError, export
+from parsers.stage import SourceInput, run_parse, sources_on_disk
+from scraper import CrawlError, CrawlStats, Source, SourceError, crawl, load_sources
+
+
+def read_sources(path: str | Path, names: list[str] | None = None) -> list[Source]:
+    try:
+        return load_sources(path, names)
+    except SourceError as exc:
+        raise MuniError(str(exc)) from None
+
+
+@contextmanager
+def graceful_stop() -> Iterator[threading.Event]:
+    """SIGTERM or Ctrl-C ends the crawl after the fetches in flight, resumable."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    for sig in previous:
+        signal.signal(sig, lambda *_: stop.set())
+    try:
+        yield stop
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def run_crawl(sources: list[Source], data_dir: Path, kind: str = "crawl",
+              max_pages: int | None = None, progress: Progress | None = None) -> CrawlStats:
+    with graceful_stop() as stop:
+        try:
+            stats = crawl(sources, data_dir, kind=kind, max_pages=max_pages,
+                          progress=progress.crawl if progress else None, stop=stop)
+        except CrawlError as exc:
+            raise MuniError(f"crawl stopped: {exc}") from None
+        finally:
+            if progress:
+                progress.done()
+    if stop.is_set():
+        raise MuniError("crawl interrupted; run the same command again to resume")
+    return stats
+
+
+def run_parse_stage(data_dir: Path, warc_paths: list[str] | None = None,
+                    workers: int | None = None, progress: Progress | None = None,
+                    names: list[str] | None = None) -> dict[str, int]:
+    if warc_paths:
+        missing = [p for p in warc_paths if not Path(p).is_file()]
+        if missing:
+            raise MuniError(f"no such WARC file: {missing[0]}")
+        sources = [SourceInput(Path(p).name.split(".")[0], (str(p),)) for p in warc_paths]
+    else:
+        sources = sources_on_disk(data_dir, names)
+        if not sources:
+            raise MuniError(f"nothing to parse in {data_dir / 'raw'} (run 'muni crawl' first)")
+    counts = run_parse(sources, data_dir, workers, progress.parsed if progress else None)
+    if progress:
+        progress.done()
+    return counts
+
+
+def run_export(data_dir: Path) -> dict[str, int]:
+    try:
+        return export(data_dir)
+    except ExportError as exc:
+        raise MuniError(str(exc)) from None
+
+
+@contextmanager
+def run_lock(data_dir: Path) -> Iterator[None]:
+    """One refresh at a time. The kernel drops the lock when its holder dies, even by kill -9."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(data_dir / ".muni.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise MuniError(f"another muni run holds {data_dir / '.muni.lock'}; "
+                            "try again when it has finished") from None
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        yield
+    finally:
+        os.close(fd)

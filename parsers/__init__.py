@@ -1,0 +1,1 @@
+"""The parse stage: WARC records in, one record per HTML page out."""
