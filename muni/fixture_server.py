@@ -74,6 +74,7 @@ class FixtureSite:
     flaky: dict[str, int] = field(default_factory=dict)  # path -> 503s still to send
     pdf: str | None = None
     calendar: str | None = None
+    slow: dict[str, float] = field(default_factory=dict)  # path -> seconds before answering
     last_modified: float = 1_700_000_000.0
 
     @classmethod
@@ -156,6 +157,8 @@ class FixtureSite:
         parts = urlsplit(target)
         path = re.sub(r";jsessionid=[^/?]*", "", parts.path)
         base = bases[self.name]
+        if path in self.slow:
+            time.sleep(self.slow[path])
         if path == "/robots.txt":
             text = self.robots.replace("{{base}}", base)
             return Reply(200, {"Content-Type": "text/plain; charset=utf-8"},

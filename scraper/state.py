@@ -114,7 +114,10 @@ class CrawlState:
 
     def pending(self, gen: int, revisit: bool) -> list[UrlRow]:
         """URLs still to fetch in run `gen`: new ones, and with `revisit` every known one."""
-        where = ("status = 'queued' OR (gen IS NOT NULL AND gen < ?)" if revisit
+        # A revisit skips what was gone (404, 410): those rarely come back, and asking
+        # again costs the site an error page each time.
+        where = ("status = 'queued' OR (gen IS NOT NULL AND gen < ? "
+                 "AND COALESCE(http_status, 0) NOT IN (404, 410))" if revisit
                  else "status = 'queued' OR (status = 'failed' AND gen < ?)")
         rows = self._db.execute(
             "SELECT url, depth, redirects, origin, etag, last_modified, record_id, capture_date "

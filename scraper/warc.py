@@ -77,12 +77,13 @@ def build_block(ex: Exchange, refers_to: tuple[str, str, str] | None = None) -> 
             record.rec_headers.add_header("WARC-Truncated", "length")
     else:
         record_id, uri, date = refers_to
-        record = writer.create_revisit_record(ex.url, digest=None, refers_to_uri=uri,
-                                              refers_to_date=date,
-                                              http_headers=_http_headers(ex),
-                                              warc_headers_dict=dict(extra))
-        record.rec_headers.replace_header("WARC-Profile", NOT_MODIFIED_PROFILE)
-        record.rec_headers.add_header("WARC-Refers-To", record_id)
+        # A 304 has no payload to digest: a server-not-modified revisit refers to the capture.
+        record = writer.create_warc_record(
+            ex.url, "revisit", payload=BytesIO(b""), http_headers=_http_headers(ex),
+            warc_headers_dict={**extra, "WARC-Profile": NOT_MODIFIED_PROFILE,
+                               "WARC-Refers-To": record_id,
+                               "WARC-Refers-To-Target-URI": uri,
+                               "WARC-Refers-To-Date": date})
     response_id = record.rec_headers.get_header("WARC-Record-ID")
     request = writer.create_warc_record(
         ex.url, "request", payload=BytesIO(b""),
