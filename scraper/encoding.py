@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 # Legacy code pages a site in the language is likely to use, most likely first.
 LEGACY = {
@@ -32,6 +33,7 @@ ALPHABET = {
 }
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
+_WORDS = re.compile(r"[^\W\d_]+")
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_.:-]+)", re.I)
 
 
@@ -57,25 +59,33 @@ def meta_charset(body: bytes) -> str | None:
 
 
 def language_fit(text: str, language: str | None) -> float:
-    """Share of non-ASCII letters that belong to the language (1.0 when there are none)."""
-    letters = [c for c in text if ord(c) > 127 and c.isalpha()]
-    if not letters:
-        return 1.0
+    """Share of non-ASCII letters that belong to the language (1.0 when unknown or none)."""
     alphabet = set(ALPHABET.get(language or "", ""))
-    if not alphabet:
-        return 1.0 if language else 0.5
-    alphabet |= {c.upper() for c in alphabet}
-    alphabet |= {"İ"}
-    inside = sum(c in alphabet for c in letters)
-    return inside / len(letters)
-
-
-def _case_fit(text: str) -> float:
-    """Real text is mostly lower case; a wrong Cyrillic code page flips the case."""
     letters = [c for c in text if ord(c) > 127 and c.isalpha()]
-    if not letters:
+    if not letters or not alphabet:
         return 1.0
-    return sum(c.islower() for c in letters) / len(letters)
+    alphabet |= {c.upper() for c in alphabet} | {"İ"}
+    return sum(c in alphabet for c in letters) / len(letters)
+
+
+def _script(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+def plausibility(text: str, language: str | None) -> float:
+    """How much a decoding reads like text: 1.0 for clean text in the language.
+
+    A wrong code page shows as words that mix scripts ("kardeю"), letters foreign to
+    the language, and (in cased scripts) capitals in the middle of words.
+    """
+    words = [w for w in _WORDS.findall(text) if any(ord(c) > 127 for c in w)]
+    if not words:
+        return 1.0
+    mixed = sum(len({_script(c) for c in w}) > 1 for w in words) / len(words)
+    cased = [c for w in words for c in w[1:] if c.islower() or c.isupper()]
+    lower = sum(c.islower() for c in cased) / len(cased) if cased else 1.0
+    return (1 - mixed) * language_fit(text, language) * (0.5 + 0.5 * lower)
 
 
 def decode_html(body: bytes, content_type: str | None = None,
@@ -96,7 +106,7 @@ def decode_html(body: bytes, content_type: str | None = None,
             text = body.decode(name)
         except (UnicodeDecodeError, LookupError):
             continue
-        fit = language_fit(text, language) * (0.5 + 0.5 * _case_fit(text))
+        fit = plausibility(text, language)
         if fit >= 0.9 and name not in ("iso8859-1", "windows-1252") or fit >= 0.99:
             return text, name
         if best is None or fit > best[0]:

@@ -1,0 +1,152 @@
+"""The muni command as users run it: clear errors, exit codes, data that survives them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import requests
+
+from conftest import served_pages, sources_for, write_sources_yaml
+
+
+def muni(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "muni", *args], capture_output=True,
+                          text=True, cwd=cwd, timeout=300)
+
+
+def one_line_error(result: subprocess.CompletedProcess) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    return lines[0]
+
+
+@pytest.fixture
+def page_files(server, tmp_path) -> dict[str, Path]:
+    """Fixture pages saved as files, as a user would save them from a browser."""
+    files = {}
+    for name, path in [("kazanlak", "/bg/pobratimi/kochani.html"),
+                       ("kenthaber", "/haber/b40-balkan-sehirleri-agi.html"),
+                       ("shahrnews", "/news/asian-mayors-kashan.html")]:
+        out = tmp_path / f"{name}.html"
+        out.write_bytes(requests.get(server.base(name) + path, timeout=10).content)
+        files[name] = out
+    return files
+
+
+def test_extract_reads_pages_and_reports_bad_inputs_per_line(page_files, tmp_path):
+    (tmp_path / "empty.html").write_bytes(b"")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0IHDR")
+    (tmp_path / "notes.txt").write_text("just some notes, no markup", encoding="utf-8")
+    inputs = [str(page_files["kazanlak"]), str(tmp_path / "missing.html"),
+              str(tmp_path / "empty.html"), str(tmp_path / "image.png"),
+              str(tmp_path / "notes.txt"), str(page_files["kenthaber"]),
+              str(page_files["shahrnews"])]
+    result = muni("extract", *inputs)
+    assert result.returncode == 1
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["input"] for o in out] == inputs
+    assert [o.get("error") for o in out[1:5]] == [
+        "no such file", "empty file", "binary file, not HTML", "not HTML (no HTML tags found)"]
+    bg, tr, fa = out[0], out[5], out[6]
+    assert (bg["language"], tr["language"], fa["language"]) == ("bg", "tr", "fa")
+    assert bg["title"] == "Кочани – Северна Македония"
+    assert "Протокол за намерение" in bg["text"] and "Телефонен указател" not in bg["text"]
+    assert "kardeş" not in tr["text"].lower() or "þ" not in tr["text"]
+    assert "Tiran'a uçacak" in tr["text"] and "Çok Okunanlar" not in tr["text"]
+    assert "کاشان" in fa["text"] and "نظر شما" not in fa["text"]
+
+
+def test_extract_site_mode_learns_the_template(server, tmp_path):
+    site = server.sites["kenthaber"]
+    files = []
+    site.flaky.clear()
+    for i, path in enumerate(site.pages):
+        out = tmp_path / f"p{i}.html"
+        out.write_bytes(requests.get(server.base("kenthaber") + path, timeout=10).content)
+        files.append(str(out))
+    single = [json.loads(x) for x in muni("extract", *files).stdout.splitlines()]
+    learned = [json.loads(x) for x in muni("extract", "--site", *files).stdout.splitlines()]
+    # the footer line repeats on every page: site mode must never keep it
+    assert not any("Tüm hakları saklıdır" in r["text"] for r in learned)
+    assert sum(len(r["text"]) for r in learned) <= sum(len(r["text"]) for r in single)
+
+
+def test_bad_sources_file_is_one_line_and_keeps_existing_data(tmp_path):
+    data = tmp_path / "data"
+    assert muni("--data-dir", str(data), "-q", "demo").returncode == 0
+    pages = (data / "clean" / "pages.csv").read_bytes()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("sources:\n  - name: x\n    language: bg\n", encoding="utf-8")
+    result = muni("--data-dir", str(data), "run", "--sources", str(bad))
+    assert result.returncode == 1
+    assert "start_urls" in one_line_error(result)
+    assert (data / "clean" / "pages.csv").read_bytes() == pages
+    result = muni("--data-dir", str(data), "crawl", "--sources", str(tmp_path / "nope.yaml"))
+    assert result.returncode == 1 and "no such file" in one_line_error(result)
+
+
+def test_usage_errors_exit_2_and_empty_stages_say_what_to_do(tmp_path):
+    assert muni("frobnicate").returncode == 2
+    assert muni("crawl", "--max-pages", "many").returncode == 2
+    result = muni("--data-dir", str(tmp_path), "parse")
+    assert result.returncode == 1 and "muni crawl" in one_line_error(result)
+    result = muni("--data-dir", str(tmp_path), "export")
+    assert result.returncode == 1 and "muni parse" in one_line_error(result)
+    result = muni("--data-dir", str(tmp_path), "parse", "--warc", str(tmp_path / "x.warc.gz"))
+    assert result.returncode == 1 and "no such WARC" in one_line_error(result)
+
+
+def test_crawl_parse_export_status_through_the_command(server, tmp_path):
+    sources = write_sources_yaml(tmp_path / "sources.yaml", sources_for(server))
+    data = tmp_path / "data"
+    result = muni("--data-dir", str(data), "run", "--sources", str(sources))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("\n") == 1  # one summary line, no progress off a terminal
+    pages = pd.read_parquet(data / "clean" / "pages.parquet")
+    csv = pd.read_csv(data / "clean" / "pages.csv")
+    assert len(pages) == len(csv)
+    for name in server.sites:
+        assert served_pages(server, name) <= set(pages.url)
+    assert pages.page_id.is_unique
+    assert not (data / "clean" / "pages.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    status = json.loads(muni("--data-dir", str(data), "status", "--json").stdout)
+    assert {s["source"] for s in status["sources"]} == set(server.sites)
+    assert all(not s["interrupted"] and s["pages_done"] > 8 for s in status["sources"])
+    # parse --warc reads archives directly, as it would read Common Crawl segments
+    warc = next((data / "raw" / "kenthaber").glob("*.warc.gz"))
+    other = tmp_path / "other"
+    assert muni("--data-dir", str(other), "parse", "--warc", str(warc)).returncode == 0
+    assert len(pd.read_parquet(next((other / "interim").glob("*.parquet")))) == \
+        (pages.source == "kenthaber").sum()
+
+
+def test_refresh_is_locked_while_another_runs(tmp_path):
+    import fcntl
+    import os
+
+    data = tmp_path / "data"
+    data.mkdir()
+    fd = os.open(data / ".muni.lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        result = muni("--data-dir", str(data), "refresh", "--sources", "sources.yaml",
+                      cwd=Path(__file__).parents[1])
+    finally:
+        os.close(fd)
+    assert result.returncode == 1 and "another muni run" in one_line_error(result)
+
+
+def test_demo_leaves_a_row_for_every_fixture_page(tmp_path):
+    from muni.fixture_server import load_sites
+
+    result = muni("--data-dir", str(tmp_path), "demo")
+    assert result.returncode == 0, result.stderr
+    pages = pd.read_csv(tmp_path / "clean" / "pages.csv")
+    for site in load_sites():
+        paths = {u.split("/", 3)[3] for u in pages.url[pages.source == f"demo-{site.name}"]}
+        assert {p.lstrip("/") for p in site.pages} <= paths, site.name

@@ -1,0 +1,135 @@
+"""Small pure parts: sources, URLs, traps, addresses, encodings, retries, profiles."""
+
+from __future__ import annotations
+
+import ipaddress
+
+import pytest
+
+from parsers.language import detect_language
+from parsers.languages import profiles
+from scraper.addresses import address_refusal
+from scraper.downloader import content_decoded, retry_after
+from scraper.encoding import decode_html
+from scraper.sources import SourceError, load_sources
+from scraper.urls import TrapGuard, canonicalize
+
+
+def ips(*values: str):
+    return tuple(ipaddress.ip_address(v) for v in values)
+
+
+def test_canonicalize_drops_session_ids_fragments_and_default_ports():
+    assert canonicalize("HTTP://Example.BG:80/a/b.html?PHPSESSID=abc&x=1#top") == \
+        "http://example.bg/a/b.html?x=1"
+    assert canonicalize("/c.html;jsessionid=XYZ?b=2&a=1", "https://e.bg/x/") == \
+        "https://e.bg/c.html?a=1&b=2"
+    assert canonicalize("mailto:kmet@e.bg") is None
+    assert canonicalize("http://e.bg/Новини") == canonicalize("http://e.bg/%D0%9D%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8")
+
+
+def test_trap_guard_caps_calendars_and_repeating_paths():
+    guard = TrapGuard(per_shape=5)
+    refused = [guard.refusal(f"http://e.bg/cal?month=2020-{m:02d}") for m in range(1, 13)]
+    assert refused.count("") == 5 and refused[-1] == "calendar-like trap"
+    assert guard.refusal("http://e.bg/news/12345.html") == ""  # ids are not dates
+    assert guard.refusal("http://e.bg/a/b/a/b/a/b/") == "repeating path"
+
+
+@pytest.mark.parametrize("target, origin, refused", [
+    (("169.254.169.254",), None, True),            # a seed on link-local: never
+    (("127.0.0.1",), None, False),                 # a seed on loopback: tests, mirrors
+    (("10.0.0.5",), ("127.0.0.1",), False),        # private to private
+    (("10.0.0.5",), ("93.184.216.34",), True),     # public page to a private address
+    (("127.0.0.1",), ("93.184.216.34",), True),    # public page to loopback
+    (("93.184.216.35",), ("93.184.216.34",), False),
+    (("fe80::1",), ("127.0.0.1",), True),
+])
+def test_address_rule(target, origin, refused):
+    result = address_refusal(ips(*target), ips(*origin) if origin else None)
+    assert bool(result) is refused
+
+
+def test_turkish_without_charset_is_not_read_as_windows_1252():
+    body = "<html><body><p>Kardeş şehir ilişkisi, Çanakkale'de İmamoğlu ağı.</p></body></html>"
+    text, encoding = decode_html(body.encode("windows-1254"), "text/html", "tr")
+    assert encoding == "windows-1254" and "Kardeş şehir" in text
+    # a server that wrongly claims ISO-8859-1 is overruled by the language check
+    text, encoding = decode_html(body.encode("windows-1254"), "text/html; charset=ISO-8859-1",
+                                 "tr")
+    assert "ilişkisi" in text
+
+
+def test_bulgarian_code_pages_and_meta_charset():
+    body = "<p>Побратимени градове на Община Казанлък</p>"
+    assert decode_html(body.encode("windows-1251"), None, "bg") == (body, "windows-1251")
+    html = f'<meta charset="koi8-r"><p>{body}</p>'.encode("koi8-r")
+    assert decode_html(html, "text/html", "bg")[1] == "koi8-r"
+    assert decode_html(body.encode("utf-8"), "text/html", "bg")[1] == "utf-8"
+
+
+def test_retry_after_and_bomb_safe_decompression():
+    import gzip
+    assert retry_after("7") == 7.0
+    assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412470.0) == pytest.approx(10)
+    assert retry_after("soon") is None
+    bomb = gzip.compress(b"\0" * 5_000_000)
+    assert len(content_decoded(bomb, "gzip", 1000)) == 1000
+
+
+def test_sources_file_errors_name_the_problem(tmp_path):
+    path = tmp_path / "sources.yaml"
+    cases = {
+        "sources: [": "not valid YAML",
+        "items: []": "top-level 'sources:'",
+        "sources:\n  - name: Bad Name\n    language: bg\n    start_urls: [http://a.bg/]":
+            "'name'",
+        "sources:\n  - name: a\n    language: xx\n    start_urls: [http://a.bg/]": "'language'",
+        "sources:\n  - name: a\n    language: bg\n    start_urls: [ftp://a.bg/]": "not an http",
+        "sources:\n  - name: a\n    language: bg\n    start_urls: [http://a.bg/]\n"
+        "    deny: ['(']": "bad regex",
+        "sources:\n  - name: a\n    language: bg\n    start_urls: [http://a.bg/]\n"
+        "    max_pages: -1": "non-negative",
+        "sources:\n  - name: a\n    language: bg\n    start_urls: [http://a.bg/]\n"
+        "  - name: a\n    language: tr\n    start_urls: [http://b.tr/]": "used twice",
+    }
+    for text, message in cases.items():
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(SourceError, match=message):
+            load_sources(path)
+    with pytest.raises(SourceError, match="no such file"):
+        load_sources(tmp_path / "missing.yaml")
+
+
+def test_project_sources_file_is_valid_and_scoped():
+    sources = load_sources("sources.yaml")
+    by_language = {s.language for s in sources}
+    assert {"bg", "tr", "fa"} <= by_language
+    kazanlak = next(s for s in sources if s.name == "kazanlak")
+    assert kazanlak.in_scope(kazanlak.start_urls[0])
+    assert not kazanlak.in_scope("https://www.facebook.com/kazanlak")
+
+
+def test_every_language_profile_loads_and_is_consistent():
+    loaded = profiles()
+    assert {"bg", "tr", "fa"} <= set(loaded)
+    for code, profile in loaded.items():
+        assert profile.code == code and profile.letters and len(profile.stop_words) >= 20
+        assert not profile.letters & profile.foreign_letters, code
+        assert all(w == w.lower() for w in profile.stop_words)
+
+
+@pytest.mark.parametrize("text, declared, expected", [
+    ("Кметът на общината посрещна делегация от побратимения град и двете страни "
+     "обсъдиха съвместни проекти за култура и туризъм.", None, "bg"),
+    ("Мэр города встретил делегацию из города-побратима, и стороны обсудили "
+     "совместные проекты в области культуры.", "bg", "ru"),
+    ("Градоначалникот на општината ја пречека делегацијата од збратимениот град и "
+     "се договорија за заеднички проекти.", "bg", "mk"),
+    ("Belediye Başkanı kardeş şehirden gelen heyeti makamında ağırladı ve iki şehir "
+     "arasında yeni projeler konuşuldu.", None, "tr"),
+    ("شهردار شیراز با هیات شهر خواهرخوانده دیدار کرد و دو طرف درباره همکاری های "
+     "فرهنگی گفت و گو کردند.", None, "fa"),
+])
+def test_language_detection(text, declared, expected):
+    assert detect_language(text, declared) == expected
