@@ -33,7 +33,8 @@ ALPHABET = {
 }
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
-_WORDS = re.compile(r"[^\W\d_]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII_WORDS = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_.:-]+)", re.I)
 
 
@@ -61,8 +62,10 @@ def meta_charset(body: bytes) -> str | None:
 def language_fit(text: str, language: str | None) -> float:
     """Share of non-ASCII letters that belong to the language (1.0 when unknown or none)."""
     alphabet = set(ALPHABET.get(language or "", ""))
-    letters = [c for c in text if ord(c) > 127 and c.isalpha()]
-    if not letters or not alphabet:
+    if not alphabet:
+        return 1.0
+    letters = [c for c in _NON_ASCII.findall(text) if c.isalpha()]
+    if not letters:
         return 1.0
     alphabet |= {c.upper() for c in alphabet} | {"İ"}
     return sum(c in alphabet for c in letters) / len(letters)
@@ -79,7 +82,7 @@ def plausibility(text: str, language: str | None) -> float:
     A wrong code page shows as words that mix scripts ("kardeю"), letters foreign to
     the language, and (in cased scripts) capitals in the middle of words.
     """
-    words = [w for w in _WORDS.findall(text) if any(ord(c) > 127 for c in w)]
+    words = _NON_ASCII_WORDS.findall(text)
     if not words:
         return 1.0
     mixed = sum(len({_script(c) for c in w}) > 1 for w in words) / len(words)

@@ -256,6 +256,7 @@ class Crawler:
             if last_modified:
                 headers["If-Modified-Since"] = last_modified
         self._count(requests=1)
+        started = time.monotonic()
         try:
             ex = self.downloader.fetch(req.url, run.limits, headers)
         except FetchError as exc:
@@ -270,7 +271,7 @@ class Crawler:
             self._sitemap_done(req, ex)
         else:
             self._page_done(slot, req, ex)
-        return done + (slot.delay or run.source.delay)
+        return _polite_next(started, done, slot.delay or run.source.delay)
 
     def _page_refusal(self, slot: HostSlot[Request], req: Request) -> str:
         robots = slot.robots
@@ -393,6 +394,13 @@ class Crawler:
     def _push_new(self, run: SourceRun, urls: list[str], depth: int, origin: str) -> None:
         for url in urls:
             self._push(Request(url, run, depth, origin=origin))
+
+
+def _polite_next(started: float, done: float, delay: float) -> float:
+    """When a host may be asked again: `delay` after the last request began (as robots'
+    crawl-delay means it), never before its response is in, plus a small margin so that
+    the host never sees a shorter gap than it asked for."""
+    return max(started + delay, done) + 0.001 + 0.01 * delay
 
 
 def _write_json(path: Path, data: dict) -> None:

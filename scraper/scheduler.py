@@ -92,8 +92,9 @@ class Scheduler(Generic[R]):
             slot.busy = False
             self._busy -= 1
             slot.next_time = not_before
-            self._schedule(slot)
-            self._cond.notify_all()
+            self._schedule(slot)  # wakes one worker if the host has more to do
+            if self._busy == 0 and not self._ready:
+                self._cond.notify_all()  # nothing left anywhere: let every worker finish
 
     def close(self) -> None:
         with self._cond:

@@ -10,7 +10,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import requests
-
 from conftest import served_pages, sources_for, write_sources_yaml
 
 

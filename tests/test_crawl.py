@@ -6,47 +6,59 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
+from conftest import responses, served_pages, sources_for, state_rows
 from warcio.archiveiterator import ArchiveIterator
 
-from conftest import responses, served_pages, sources_for, state_rows
+from muni.fixture_server import FixtureServer, load_sites
 from scraper import Source, crawl
+
+
+@pytest.fixture(scope="module")
+def crawled_once(tmp_path_factory):
+    """One crawl of all the sites, for the tests that only read what it left."""
+    with FixtureServer(load_sites()) as server:
+        data = tmp_path_factory.mktemp("crawl")
+        yield server, data, crawl(sources_for(server), data)
 
 
 @pytest.fixture
 def crawled(server, tmp_path):
+    """A crawl of its own, for tests that go on to change or revisit the sites."""
     stats = crawl(sources_for(server), tmp_path)
     return server, tmp_path, stats
 
 
-def test_every_page_archived_exactly_once(crawled):
-    server, data, _ = crawled
+def test_every_page_archived_exactly_once(crawled_once):
+    server, data, _ = crawled_once
     for name in server.sites:
         archived = Counter(url for url, status, _ in responses(data, name) if status == 200)
         assert served_pages(server, name) <= set(archived), name
         assert max(archived.values()) == 1, [u for u, n in archived.items() if n > 1]
 
 
-def test_robots_disallowed_never_requested_and_crawl_delay_kept(crawled):
-    server, _, _ = crawled
+def test_robots_disallowed_never_requested_and_crawl_delay_kept(crawled_once):
+    server, _, _ = crawled_once
     paths = [r.path for r in server.requests()]
     assert not [p for p in paths if p.startswith(("/admin/", "/yonetim/", "/bg/search"))]
     for name in server.sites:
         times = sorted(r.time for r in server.requests(name))
         gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
-        # the sources ask for 0.02 s; robots.txt says 0.1 s, and robots wins
-        assert min(gaps) >= 0.1 - 0.005, (name, min(gaps))
+        # the sources ask for 0.02 s; robots.txt says 0.1 s, and robots wins. The server
+        # shares this process, so its clock readings jitter by a few milliseconds.
+        assert min(gaps) >= 0.09, (name, min(gaps))
+        assert sum(gaps) / len(gaps) >= 0.1, name
 
 
-def test_hosts_are_crawled_in_parallel(crawled):
-    server, _, _ = crawled
+def test_hosts_are_crawled_in_parallel(crawled_once):
+    server, _, _ = crawled_once
     starts = {name: min(r.time for r in server.requests(name)) for name in server.sites}
     ends = {name: max(r.time for r in server.requests(name)) for name in server.sites}
     # every site's crawl overlaps every other's in time
     assert max(starts.values()) < min(ends.values())
 
 
-def test_retry_after_is_honoured_on_503(crawled):
-    server, data, _ = crawled
+def test_retry_after_is_honoured_on_503(crawled_once):
+    server, data, _ = crawled_once
     for name, site in server.sites.items():
         (path,) = site.flaky
         hits = [r for r in server.requests(name) if r.path == path]
@@ -56,11 +68,11 @@ def test_retry_after_is_honoured_on_503(crawled):
         assert statuses == [200]  # the transient 503 is not archived as the page
 
 
-def test_redirects_404_pdf_and_traps(crawled):
-    server, data, _ = crawled
+def test_redirects_404_pdf_and_traps(crawled_once):
+    server, data, _ = crawled_once
     site = server.sites["kazanlak"]
     by_url = defaultdict(list)
-    for url, status, record in responses(data, "kazanlak"):
+    for url, status, _ in responses(data, "kazanlak"):
         by_url[url.removeprefix(server.base("kazanlak"))].append(status)
     assert by_url["/old/kochani.php"] == [301]
     assert by_url["/bg/pobratimi/kochani.html"] == [200]
@@ -73,8 +85,8 @@ def test_redirects_404_pdf_and_traps(crawled):
     assert len([p for p in by_url if p.startswith("/bg/signal.html")]) == 1
 
 
-def test_warc_files_are_valid_and_pair_requests(crawled):
-    server, data, _ = crawled
+def test_warc_files_are_valid_and_pair_requests(crawled_once):
+    server, data, _ = crawled_once
     for name in server.sites:
         for path in (data / "raw" / name).glob("*.warc.gz"):
             with open(path, "rb") as stream:
@@ -90,8 +102,8 @@ def test_warc_files_are_valid_and_pair_requests(crawled):
                     assert r.http_headers.get_header("User-Agent").startswith("muni/")
 
 
-def test_encodings_are_detected_and_recorded(crawled):
-    server, data, _ = crawled
+def test_encodings_are_detected_and_recorded(crawled_once):
+    server, data, _ = crawled_once
     rows = dict(state_rows(data, "kenthaber", "SELECT url, encoding FROM urls"))
     base = server.base("kenthaber")
     # served as windows-1254 with no charset anywhere: must not be read as windows-1252

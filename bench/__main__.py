@@ -1,0 +1,33 @@
+"""python -m bench [crawl] [--hosts N] [--pages N] [--delay S]: run and report benchmarks."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from bench import crawl
+
+RESULTS = Path(__file__).parent / "results"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("which", nargs="*", default=["crawl"], help="benchmarks to run: crawl")
+    parser.add_argument("--hosts", type=int, default=50)
+    parser.add_argument("--pages", type=int, default=60, help="pages per host")
+    parser.add_argument("--delay", type=float, default=0.2, help="crawl-delay per host (s)")
+    args = parser.parse_args()
+    RESULTS.mkdir(exist_ok=True)
+    if "crawl" in args.which:
+        result = crawl.run(args.hosts, args.pages, args.delay)
+        print(f"crawl: {result['hosts']} hosts x {result['pages_per_host']} pages, "
+              f"delay {result['delay_s']}s: {result['pages_per_s']} pages/s, "
+              f"politeness bound {result['politeness_bound_pages_per_s']:.0f} pages/s, "
+              f"ratio {result['ratio_to_bound']}, peak RSS "
+              f"{result['peak_rss_mb_max_of_children']} MB")
+        (RESULTS / "crawl.json").write_text(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()
