@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -105,7 +106,9 @@ def run_parse(sources: list[SourceInput], data_dir: Path, workers: int | None = 
             if progress:
                 progress(name, count)
         return done
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # forkserver, not fork: the caller may have threads (a crawl, a server) alive
+    with ProcessPoolExecutor(max_workers=workers,
+                             mp_context=multiprocessing.get_context("forkserver")) as pool:
         for name, count in pool.map(_parse_and_write, sources, [out_dir] * len(sources)):
             done[name] = count
             if progress:

@@ -245,9 +245,10 @@ class Crawler:
                 run.state.record(req.url, run.gen, status=status, error=refusal)
                 self._count(refused=1)
                 return time.monotonic()
-            if run.pages_fetched >= run.max_pages:
-                return time.monotonic()  # stays queued for the next crawl
-            run.pages_fetched += 1
+            with run.lock:
+                if run.pages_fetched >= run.max_pages:
+                    return time.monotonic()  # stays queued for the next crawl
+                run.pages_fetched += 1
         headers = {}
         if req.validators:
             etag, last_modified = req.validators[0], req.validators[1]
@@ -292,7 +293,8 @@ class Crawler:
                 wait = max(wait, min(asked, MAX_BACKOFF))
             req.attempt += 1
             if req.kind == "page":
-                run.pages_fetched -= 1
+                with run.lock:
+                    run.pages_fetched -= 1
             self._count(retries=1)
             self.scheduler.push(req, front=True)
             return now + wait
@@ -383,7 +385,8 @@ class Crawler:
                 continue
             refusal = address_refusal(resolve(urlsplit(url).hostname or ""), origin_ips)
             if not refusal:
-                refusal = run.guard.refusal(url)
+                with run.lock:
+                    refusal = run.guard.refusal(url)
             if refusal:
                 run.state.refuse(url, refusal)
                 self._count(refused=1)

@@ -57,7 +57,12 @@ class UrlRow:
 
 
 class CrawlState:
-    """One source's state file. Thread-safe; every method commits before it returns."""
+    """One source's state file. Thread-safe; every method commits before it returns.
+
+    The connection is shared by the crawl's threads, so every statement runs under the
+    lock: sqlite3 reuses prepared statements, and two threads stepping the same one at
+    once corrupt memory.
+    """
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -69,7 +74,12 @@ class CrawlState:
         self._lock = threading.Lock()
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._db.close()
+
+    def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
 
     # -- runs ---------------------------------------------------------------------------
 
@@ -91,9 +101,6 @@ class CrawlState:
         with self._lock:
             self._db.execute("UPDATE runs SET finished=? WHERE gen=?", (time.time(), gen))
 
-    def last_run(self) -> tuple[int, str, float, float | None] | None:
-        return self._db.execute(
-            "SELECT gen, kind, started, finished FROM runs ORDER BY gen DESC LIMIT 1").fetchone()
 
     # -- the frontier -------------------------------------------------------------------
 
@@ -107,10 +114,10 @@ class CrawlState:
 
     def validators(self, url: str) -> tuple[UrlRow | None, bytes | None]:
         """What a conditional request for a known URL needs, and its kept body."""
-        row = self._db.execute(
+        rows = self._query(
             "SELECT url, depth, redirects, origin, etag, last_modified, record_id, capture_date,"
-            " body FROM urls WHERE url=?", (url,)).fetchone()
-        return (UrlRow(*row[:8]), row[8]) if row else (None, None)
+            " body FROM urls WHERE url=?", (url,))
+        return (UrlRow(*rows[0][:8]), rows[0][8]) if rows else (None, None)
 
     def pending(self, gen: int, revisit: bool) -> list[UrlRow]:
         """URLs still to fetch in run `gen`: new ones, and with `revisit` every known one."""
@@ -119,13 +126,13 @@ class CrawlState:
         where = ("status = 'queued' OR (gen IS NOT NULL AND gen < ? "
                  "AND COALESCE(http_status, 0) NOT IN (404, 410))" if revisit
                  else "status = 'queued' OR (status = 'failed' AND gen < ?)")
-        rows = self._db.execute(
+        rows = self._query(
             "SELECT url, depth, redirects, origin, etag, last_modified, record_id, capture_date "
-            f"FROM urls WHERE kind = 'page' AND ({where}) ORDER BY depth, rowid", (gen,)).fetchall()
+            f"FROM urls WHERE kind = 'page' AND ({where}) ORDER BY depth, rowid", (gen,))
         return [UrlRow(*row) for row in rows]
 
     def known_urls(self) -> list[str]:
-        return [row[0] for row in self._db.execute("SELECT url FROM urls WHERE kind = 'page'")]
+        return [row[0] for row in self._query("SELECT url FROM urls WHERE kind = 'page'")]
 
     def refuse(self, url: str, reason: str) -> None:
         with self._lock:
@@ -182,11 +189,4 @@ class CrawlState:
             self._db.execute("INSERT OR REPLACE INTO warcs VALUES (?, ?)", (name, size))
 
     def warcs(self) -> dict[str, int]:
-        return dict(self._db.execute("SELECT name, committed FROM warcs"))
-
-    def summary(self) -> dict[str, int]:
-        rows = self._db.execute(
-            "SELECT status, COUNT(*) FROM urls WHERE kind = 'page' GROUP BY status").fetchall()
-        counts = dict(rows)
-        counts["refused"] = self._db.execute("SELECT COUNT(*) FROM refused").fetchone()[0]
-        return counts
+        return dict(self._query("SELECT name, committed FROM warcs"))
