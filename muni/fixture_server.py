@@ -75,6 +75,8 @@ class FixtureSite:
     pdf: str | None = None
     calendar: str | None = None
     slow: dict[str, float] = field(default_factory=dict)  # path -> seconds before answering
+    robots_path: str = "/robots.txt"
+    robots_status: int = 200
     last_modified: float = 1_700_000_000.0
 
     @classmethod
@@ -159,15 +161,15 @@ class FixtureSite:
         base = bases[self.name]
         if path in self.slow:
             time.sleep(self.slow[path])
-        if path == "/robots.txt":
+        if path in self.redirects:
+            return Reply(301, {"Location": self.redirects[path]}), None
+        if path == self.robots_path:
             text = self.robots.replace("{{base}}", base)
-            return Reply(200, {"Content-Type": "text/plain; charset=utf-8"},
-                         text.encode()), _digest(text)
+            return Reply(self.robots_status, {"Content-Type": "text/plain; charset=utf-8"},
+                         text.encode()), _digest(text) if self.robots_status == 200 else None
         if path == "/sitemap.xml":
             text = self.sitemap(base)
             return Reply(200, {"Content-Type": "application/xml"}, text.encode()), _digest(text)
-        if path in self.redirects:
-            return Reply(301, {"Location": self.redirects[path]}), None
         if self.flaky.get(path, 0) > 0:
             self.flaky[path] -= 1
             return Reply(503, {"Retry-After": "1", "Content-Type": "text/plain"},

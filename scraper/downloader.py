@@ -96,9 +96,9 @@ class Downloader:
                                                          limits.read_timeout))
         except requests.RequestException as exc:
             raise FetchError(_short(exc)) from None
+        ip = _peer_ip(response)  # before the body is read and the connection goes back
         try:
             body, truncated = self._read(response, limits)
-            ip = _peer_ip(response)
         except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
             raise FetchError(_short(exc)) from None
         finally:

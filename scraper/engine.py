@@ -33,7 +33,7 @@ from scraper.warc import Exchange, WarcFile, build_block, truncate_to, warcinfo_
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 MAX_BACKOFF = 300.0
-UNREACHABLE_ROBOTS = "robots.txt unreachable"
+MAX_ROBOTS_REDIRECTS = 5
 MAX_SITEMAPS = 50
 WARC_ROTATE_BYTES = 1 << 30
 
@@ -240,8 +240,9 @@ class Crawler:
         if req.kind == "page":
             refusal = self._page_refusal(slot, req)
             if refusal:
-                # robots.txt that could not be read is a failure to retry, not a refusal
-                status = "failed" if refusal == UNREACHABLE_ROBOTS else "refused"
+                # a host blocked for this run is a failure to retry, not a refusal
+                blocked = isinstance(slot.robots, Robots) and slot.robots.blocked
+                status = "failed" if blocked else "refused"
                 run.state.record(req.url, run.gen, status=status, error=refusal)
                 self._count(refused=1)
                 return time.monotonic()
@@ -249,17 +250,13 @@ class Crawler:
                 if run.pages_fetched >= run.max_pages:
                     return time.monotonic()  # stays queued for the next crawl
                 run.pages_fetched += 1
-        headers = {}
-        if req.validators:
-            etag, last_modified = req.validators[0], req.validators[1]
-            if etag:
-                headers["If-None-Match"] = etag
-            if last_modified:
-                headers["If-Modified-Since"] = last_modified
+        elif req.kind == "sitemap" and isinstance(slot.robots, Robots) \
+                and not slot.robots.allowed(req.url):
+            run.state.record(req.url, run.gen, status="refused", error="robots.txt")
+            return time.monotonic()
         self._count(requests=1)
-        started = time.monotonic()
         try:
-            ex = self.downloader.fetch(req.url, run.limits, headers)
+            ex = self.downloader.fetch(req.url, run.limits, _conditional_headers(req))
         except FetchError as exc:
             return self._retry_or_fail(slot, req, str(exc), None)
         done = time.monotonic()
@@ -268,17 +265,18 @@ class Crawler:
             return self._retry_or_fail(slot, req, f"HTTP {ex.status}", ex)
         if req.kind == "robots":
             self._robots_done(slot, req, ex)
+            if slot.robots.blocked:  # no more requests: let its queue be marked at once
+                return time.monotonic()
         elif req.kind == "sitemap":
             self._sitemap_done(req, ex)
         else:
             self._page_done(slot, req, ex)
-        return _polite_next(started, done, slot.delay or run.source.delay)
+        return _polite_next(done, slot.delay or run.source.delay)
 
     def _page_refusal(self, slot: HostSlot[Request], req: Request) -> str:
         robots = slot.robots
         if isinstance(robots, Robots) and not robots.allowed(req.url):
-            return "robots.txt" if robots.parser is not None or robots.allow_all \
-                else UNREACHABLE_ROBOTS
+            return robots.blocked or "robots.txt"
         origin = resolve(urlsplit(req.origin).hostname or "") if req.origin else None
         return address_refusal(resolve(urlsplit(req.url).hostname or ""), origin)
 
@@ -299,8 +297,8 @@ class Crawler:
             self.scheduler.push(req, front=True)
             return now + wait
         if req.kind == "robots":  # no answer: nothing on this host may be fetched this run
-            slot.robots = Robots.from_response(None, b"")
-            slot.delay = run.source.delay
+            self._robots_done(slot, req, ex)
+            return now + run.source.delay
         if ex is not None and req.kind == "page":
             self._page_done(slot, req, ex)
         elif ex is not None:
@@ -310,13 +308,37 @@ class Crawler:
         self._count(failed=1)
         return now + (slot.delay or run.source.delay)
 
-    def _robots_done(self, slot: HostSlot[Request], req: Request, ex: Exchange) -> None:
+    def _robots_done(self, slot: HostSlot[Request], req: Request, ex: Exchange | None) -> None:
+        """Read the host's rules from the answer (None: no answer), following redirects."""
         run = req.run
-        body = self._body_after(req, ex)
-        slot.robots = robots = Robots.from_response(200 if ex.status == 304 else ex.status, body)
-        slot.delay = max(run.source.delay, robots.crawl_delay() or 0.0)
-        run.archive(req, ex, [], status="done", http_status=ex.status, body=body,
-                    **_validator_fields(ex))
+        for _ in range(MAX_ROBOTS_REDIRECTS):  # http -> https and www. moves are common
+            location = _header(ex, "Location")
+            if ex is None or not 300 <= ex.status < 400 or ex.status == 304 or not location:
+                break
+            run.archive(req, ex, [], status="done", http_status=ex.status)
+            target = canonicalize(location, req.url)
+            origin = resolve(urlsplit(req.url).hostname or "")
+            if not target or address_refusal(resolve(urlsplit(target).hostname or ""), origin):
+                ex = None
+                break
+            req = self._document_request(run, target, "robots")
+            try:
+                ex = self.downloader.fetch(target, run.limits, _conditional_headers(req))
+            except FetchError:
+                ex = None
+        if ex is None:
+            robots = Robots.from_response(None, b"")
+        else:
+            body = self._body_after(req, ex)
+            robots = Robots.from_response(200 if ex.status == 304 else ex.status, body)
+            run.archive(req, ex, [], status="failed" if robots.blocked else "done",
+                        http_status=ex.status, body=body, **_validator_fields(ex))
+        asked = robots.crawl_delay() or 0.0
+        slot.robots = robots
+        slot.delay = max(run.source.delay, asked)
+        if asked > run.source.max_delay:  # honoured by not crawling the host this run
+            robots.blocked = (f"robots.txt asks for {asked:g}s between requests, over "
+                              f"the source's max_delay of {run.source.max_delay:g}s")
         for url in robots.sitemaps():
             canonical = canonicalize(url)
             if canonical and run.source.in_scope(canonical):
@@ -399,11 +421,14 @@ class Crawler:
             self._push(Request(url, run, depth, origin=origin))
 
 
-def _polite_next(started: float, done: float, delay: float) -> float:
-    """When a host may be asked again: `delay` after the last request began (as robots'
-    crawl-delay means it), never before its response is in, plus a small margin so that
-    the host never sees a shorter gap than it asked for."""
-    return max(started + delay, done) + 0.001 + 0.01 * delay
+def _polite_next(done: float, delay: float) -> float:
+    """When a host may be asked again: `delay` after its last response was in.
+
+    Counting from the response, not the request, is what makes the promise hold on the
+    host's side: it stamps a request before answering it, so the next one it sees comes
+    at least `delay` later whatever the network and the two clocks do.
+    """
+    return done + delay
 
 
 def _write_json(path: Path, data: dict) -> None:
@@ -418,6 +443,18 @@ def _header(ex: Exchange | None, name: str) -> str | None:
         return None
     name = name.lower()
     return next((v for k, v in ex.response_headers if k.lower() == name), None)
+
+
+def _conditional_headers(req: Request) -> dict[str, str]:
+    """If-None-Match / If-Modified-Since for a URL whose last capture we have."""
+    headers = {}
+    if req.validators:
+        etag, last_modified = req.validators[0], req.validators[1]
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+    return headers
 
 
 def _validator_fields(ex: Exchange) -> dict[str, str | None]:

@@ -29,6 +29,7 @@ class Source:
     max_pages: int = 2000
     max_depth: int = 10
     delay: float = 1.0  # seconds between requests to one host; robots' crawl-delay may raise it
+    max_delay: float = 60.0  # a host asking for more is left for another run
     max_body_bytes: int = 10 * 1024 * 1024
     max_redirects: int = 5
     connect_timeout: float = 10.0
@@ -53,7 +54,7 @@ class Source:
 
 
 _INT_KEYS = ("max_pages", "max_depth", "max_body_bytes", "max_redirects", "max_retries")
-_FLOAT_KEYS = ("delay", "connect_timeout", "read_timeout")
+_FLOAT_KEYS = ("delay", "max_delay", "connect_timeout", "read_timeout")
 _LIST_KEYS = ("start_urls", "sitemaps", "allow", "deny")
 _KNOWN = {"name", "language", "country", *_INT_KEYS, *_FLOAT_KEYS, *_LIST_KEYS}
 

@@ -7,11 +7,10 @@ from collections import Counter
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 # Query parameters that name a session, not a page: dropping them folds endless variants.
-SESSION_PARAMS = {
-    "sid", "sessionid", "session_id", "phpsessid", "jsessionid", "aspsessionid",
-    "cfid", "cftoken", "utm_source", "utm_medium", "utm_campaign", "utm_term",
-    "utm_content", "fbclid", "gclid",
-}
+SESSION_PARAMS = re.compile(
+    r"^(sid|s_id|.*sess(ion)?_?id|phpsessid|jsessionid|aspsessionid.*|cfid|cftoken|"
+    r"utm_\w+|fbclid|gclid|yclid|_|nocache|no_cache|cache_?buster|rnd|rand|random|nonce)$",
+    re.I)
 _PATH_SESSION = re.compile(r";(jsessionid|sid|phpsessid)=[^/?#]*", re.I)
 _SAFE_PATH = "/%:@!$&'()*+,;=-._~"
 MAX_URL_LENGTH = 1024
@@ -38,7 +37,7 @@ def canonicalize(url: str, base: str | None = None) -> str | None:
     path = _PATH_SESSION.sub("", parts.path) or "/"
     path = quote(unquote(path), safe=_SAFE_PATH)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if k.lower() not in SESSION_PARAMS]
+             if not SESSION_PARAMS.match(k)]
     return urlunsplit((scheme, host, path, urlencode(sorted(query)), ""))
 
 

@@ -43,10 +43,8 @@ def test_robots_disallowed_never_requested_and_crawl_delay_kept(crawled_once):
     for name in server.sites:
         times = sorted(r.time for r in server.requests(name))
         gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
-        # the sources ask for 0.02 s; robots.txt says 0.1 s, and robots wins. The server
-        # shares this process, so its clock readings jitter by a few milliseconds.
-        assert min(gaps) >= 0.09, (name, min(gaps))
-        assert sum(gaps) / len(gaps) >= 0.1, name
+        # the sources ask for 0.02 s; robots.txt says 0.1 s, and robots wins
+        assert min(gaps) >= 0.1, (name, min(gaps))
 
 
 def test_hosts_are_crawled_in_parallel(crawled_once):
@@ -90,7 +88,7 @@ def test_warc_files_are_valid_and_pair_requests(crawled_once):
     for name in server.sites:
         for path in (data / "raw" / name).glob("*.warc.gz"):
             with open(path, "rb") as stream:
-                records = list(ArchiveIterator(stream, check_digests=True))
+                records = list(ArchiveIterator(stream, check_digests="raise"))
             kinds = Counter(r.rec_type for r in records)
             assert kinds["warcinfo"] == 1
             assert kinds["request"] == kinds["response"] + kinds.get("revisit", 0)
@@ -222,3 +220,46 @@ def _count_done(data: Path, name: str) -> int:
         return state_rows(data, name, "SELECT COUNT(*) FROM urls WHERE status='done'")[0][0]
     except Exception:  # the state file does not exist yet
         return 0
+
+
+def _only(server, name: str, **overrides) -> list[Source]:
+    return [s for s in sources_for(server, **overrides) if s.name == name]
+
+
+def test_robots_redirect_is_followed_and_its_rules_obeyed(server, tmp_path):
+    site = server.sites["kenthaber"]
+    site.redirects["/robots.txt"] = "/meta/robots.txt"
+    site.robots_path = "/meta/robots.txt"
+    site.robots = site.robots.replace("Disallow: /arama", "Disallow: /haber/")
+    crawl(_only(server, "kenthaber", max_pages=15), tmp_path)
+    paths = [r.path for r in server.requests("kenthaber")]
+    assert paths[:2] == ["/robots.txt", "/meta/robots.txt"]
+    assert not [p for p in paths if p.startswith("/haber/")]
+
+
+@pytest.mark.parametrize("robots_status", [503, 500])
+def test_unreachable_robots_blocks_the_host_for_the_run(server, tmp_path, robots_status):
+    site = server.sites["kazanlak"]
+    site.robots_status = robots_status
+    crawl(_only(server, "kazanlak", max_retries=1), tmp_path)
+    assert {r.path for r in server.requests("kazanlak")} == {"/robots.txt"}
+    errors = state_rows(tmp_path, "kazanlak", "SELECT status, error FROM urls WHERE kind='page'")
+    assert errors == [("failed", "robots.txt unreachable")]  # retried by the next crawl
+
+
+def test_crawl_delay_over_the_limit_leaves_the_host_alone(server, tmp_path):
+    site = server.sites["shahrnews"]
+    site.robots = site.robots.replace("Crawl-delay: 0.1", "Crawl-delay: 86400")
+    crawl(_only(server, "shahrnews"), tmp_path)
+    assert {r.path for r in server.requests("shahrnews")} == {"/robots.txt"}
+    ((error,),) = state_rows(tmp_path, "shahrnews", "SELECT error FROM urls WHERE kind='page'")
+    assert "86400s" in error and "max_delay" in error
+
+
+def test_request_rate_is_honoured(server, tmp_path):
+    site = server.sites["kenthaber"]
+    site.robots = site.robots.replace("Crawl-delay: 0.1", "Request-rate: 2/1")
+    crawl(_only(server, "kenthaber", max_pages=6), tmp_path)
+    times = sorted(r.time for r in server.requests("kenthaber"))
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    assert min(gaps) >= 0.5 and len(gaps) >= 5  # 2 requests a second: 0.5 s apart
