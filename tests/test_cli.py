@@ -149,3 +149,14 @@ def test_demo_leaves_a_row_for_every_fixture_page(tmp_path):
     for site in load_sites():
         paths = {u.split("/", 3)[3] for u in pages.url[pages.source == f"demo-{site.name}"]}
         assert {p.lstrip("/") for p in site.pages} <= paths, site.name
+
+
+def test_extract_fetches_urls_politely(server):
+    base = server.base("kazanlak")
+    result = muni("extract", base + "/old/kochani.php", base + "/admin/login.html")
+    assert result.returncode == 1
+    fetched, refused = [json.loads(x) for x in result.stdout.splitlines()]
+    assert fetched["url"] == base + "/bg/pobratimi/kochani.html"  # the redirect followed
+    assert fetched["language"] == "bg" and "Кочани" in fetched["text"]
+    assert "robots.txt" in refused["error"]
+    assert not [r for r in server.requests("kazanlak") if r.path.startswith("/admin/")]
