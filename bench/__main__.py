@@ -6,14 +6,15 @@ import argparse
 import json
 from pathlib import Path
 
-from bench import crawl
+from bench import content, crawl
 
 RESULTS = Path(__file__).parent / "results"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument("which", nargs="*", default=["crawl"], help="benchmarks to run: crawl")
+    parser.add_argument("which", nargs="*", default=["crawl", "content"],
+                        help="benchmarks to run: crawl, content (default: all)")
     parser.add_argument("--hosts", type=int, default=50)
     parser.add_argument("--pages", type=int, default=60, help="pages per host")
     parser.add_argument("--delay", type=float, default=0.2, help="crawl-delay per host (s)")
@@ -27,6 +28,10 @@ def main() -> None:
               f"ratio {result['ratio_to_bound']}, peak RSS "
               f"{result['peak_rss_mb_max_of_children']} MB")
         (RESULTS / "crawl.json").write_text(json.dumps(result, indent=1))
+    if "content" in args.which:
+        result = content.run()
+        print("\n".join(content.report(result)))
+        (RESULTS / "content.json").write_text(json.dumps(result, indent=1, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -70,6 +70,7 @@ class FixtureSite:
     template: str
     pages: dict[str, Page]
     robots: str
+    templates: dict[str, str] = field(default_factory=dict)  # other layouts pages may ask for
     redirects: dict[str, str] = field(default_factory=dict)
     flaky: dict[str, int] = field(default_factory=dict)  # path -> 503s still to send
     pdf: str | None = None
@@ -93,6 +94,8 @@ class FixtureSite:
         return cls(name=folder.name, language=config["language"],
                    encoding=config.get("encoding", "utf-8"),
                    template=(folder / "template.html").read_text(encoding="utf-8"),
+                   templates={p.name: p.read_text(encoding="utf-8")
+                              for p in sorted(folder.glob("templates/*.html"))},
                    pages=pages, robots=config["robots"],
                    redirects=config.get("redirects", {}),
                    flaky={p: 1 for p in config.get("flaky", [])},
@@ -113,6 +116,8 @@ class FixtureSite:
         values = {
             "title": html.escape(page.title),
             "date_line": html.escape(str(page.meta.get("date_line", ""))),
+            "published": html.escape(str(page.meta.get("published") or "")),
+            "lead": html.escape(str(page.meta.get("lead", ""))),
             "lang": self.language,
             "sid": secrets.token_hex(8),  # a new session id in every response: a trap
             "headlines": self._link_list([p for p in self.news() if p is not page][:5]),
@@ -133,8 +138,9 @@ class FixtureSite:
             return _PLACEHOLDER.sub(one, text)
 
         values["body"] = fill(page.body)
-        version = hashlib.sha1((self.template + page.body + repr(page.meta)).encode()).hexdigest()
-        return fill(self.template), version
+        template = self.templates.get(page.meta.get("template", ""), self.template)
+        version = hashlib.sha1((template + page.body + repr(page.meta)).encode()).hexdigest()
+        return fill(template), version
 
     def calendar_page(self, month: str) -> str:
         match = re.fullmatch(r"(\d{4})-(\d{2})", month or "")

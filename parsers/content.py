@@ -1,34 +1,44 @@
 """Main content: the article body without menus, sidebars, other headlines and footers.
 
-Two signals: per-page heuristics (boilerplate tags and class names, link density, the
-densest container of prose) and, when a site's other pages are known, its template:
-text blocks that repeat across the site's pages are not what any one page says.
+Two signals. Per page: boilerplate tags and class names are dropped, the rest is cut into
+text blocks, and blocks that read as prose (long enough, few links, the language's
+function words) vote for the element that holds them; the element with the most votes
+is the article, read in order. Per site: blocks that repeat across a site's pages are
+its template and are dropped before the vote.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lxml import etree, html
 
+from parsers.languages import profiles
+
 DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
-             "iframe", "button", "select", "svg", "template", "head")
+             "iframe", "button", "select", "textarea", "input", "svg", "template", "head",
+             "figcaption", "amp-sidebar", "amp-social-share")
+# Class and id words that name page furniture, in the many spellings themes use.
 BOILERPLATE = re.compile(
-    r"(^|[-_ ])(nav|navbar|menu|breadcrumbs?|sidebar|side|footer|share|paylas|social|"
-    r"comments?|yorumlar|cookie|cerez|related|widget|banner|tags|etiketler|topbar|"
-    r"ust-bar|top-bar|lang|quick|latest|box|info|fontsize|rotitr|date|haber-meta|"
-    r"page-title|haber-baslik|news-head|today|logo|site-name)($|[-_ ])", re.I)
-BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt",
-              "td", "th", "div", "section", "article", "main", "body", "table", "ul", "ol",
-              "tr", "tbody"}
+    r"(?:^|[-_\s])(nav|navbar|navigation|menu|breadcrumbs?|sidebar|footer|masthead|"
+    r"share|sharing|sharedaddy|social|comments?|respond|cookies?|consent|related|"
+    r"widgets?|banner|ads?|advert\w*|promo|tags?|tagcloud|byline|author|meta|date|"
+    r"time|entry-meta|post-meta|title|headline|caption|summary|lead|kicker|subtitle|"
+    r"rating|pagination|pager|newsletter|subscribe|popup|modal|print|skip-link|"
+    r"screen-reader-text|hidden|visually-hidden)(?:$|[-_\s])", re.I)
 ALWAYS_LEAF = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "pre")
 LEAF_TAGS = (*ALWAYS_LEAF, "li", "blockquote", "dd", "dt", "td", "th")
+BLOCK_TAGS = {*LEAF_TAGS, "div", "section", "article", "main", "body", "table", "ul", "ol",
+              "tr", "tbody", "thead", "dl", "center", "font", "span", "form", "fieldset",
+              "figure", "br", "hr"}
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_]+")
+PROSE_CHARS = 60  # a block shorter than this is a label, not a paragraph
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,7 @@ class Block:
     text: str
     link_chars: int
     tag: str = "p"
+    ancestors: tuple[int, ...] = ()  # indexes of the elements that hold it, outermost first
 
     @property
     def link_density(self) -> float:
@@ -54,64 +65,79 @@ def parse_document(text: str) -> html.HtmlElement | None:
         return None
 
 
-def _clean(doc: html.HtmlElement) -> html.HtmlElement:
-    for el in list(doc.iter(*DROP_TAGS)):
-        if el.getparent() is not None:
-            el.drop_tree()
-    for el in list(doc.iter()):
-        if not isinstance(el.tag, str) or el.getparent() is None:
-            continue
-        marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
-        if marks.strip() and BOILERPLATE.search(marks):
-            el.drop_tree()
-    return doc
-
-
 def _text(el: html.HtmlElement) -> str:
     return _SPACE.sub(" ", el.text_content()).strip()
 
 
-def _own_text(el: html.HtmlElement) -> str:
-    """Text of el outside its block-level children (a div holding bare text)."""
-    parts = [el.text or ""]
-    for child in el:
-        if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
-            parts.append(" ")
-        else:
-            parts.append(child.text_content() if isinstance(child.tag, str) else "")
-        parts.append(child.tail or "")
-    return _SPACE.sub(" ", "".join(parts)).strip()
+def _is_hidden(el: html.HtmlElement) -> bool:
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return ("display:none" in style or "visibility:hidden" in style
+            or el.get("hidden") is not None or el.get("aria-hidden") == "true")
 
 
-def _is_leaf(el: html.HtmlElement) -> bool:
-    """A block read whole: a paragraph or heading, or a cell or item with no blocks inside."""
-    if el.tag in ALWAYS_LEAF:
-        return True
-    return el.tag in LEAF_TAGS and not any(
-        isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in el.iterdescendants())
+def _clean(doc: html.HtmlElement) -> html.HtmlElement:
+    body = doc.find("body")
+    total = len(_text(body)) if body is not None else 0
+    for el in list(doc.iter(*DROP_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    for el in list(doc.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None or el.tag in ("html", "body"):
+            continue
+        marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
+        furniture = _is_hidden(el) or (marks.strip() and BOILERPLATE.search(marks))
+        # A wrapper of most of the page (`has-sidebar`, `with-comments`) is not furniture.
+        if furniture and len(_text(el)) < 0.5 * total:
+            el.drop_tree()
+    return doc
+
+
+def _has_block(el: html.HtmlElement) -> bool:
+    return any(isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in el.iterdescendants())
 
 
 def blocks(doc: html.HtmlElement) -> list[Block]:
-    """The page's text blocks in reading order, after the boilerplate tags are gone."""
+    """The page's text blocks in reading order, after the boilerplate is gone.
+
+    Text that sits between block elements (a table cell of bare text, <font> runs split by
+    <br>) becomes blocks of its own, as a browser lays it out.
+    """
     body = _clean(doc).find("body")
     out: list[Block] = []
+    counter = iter(range(1 << 30))
 
-    def add(el: html.HtmlElement, text: str) -> None:
+    def emit(parts: list[str], links: int, tag: str, path: tuple[int, ...]) -> None:
+        text = _SPACE.sub(" ", "".join(parts)).strip()
         if text:
-            links = sum(len(_text(a)) for a in el.iter("a"))
-            out.append(Block(text, min(links, len(text)), el.tag))
+            out.append(Block(text, min(links, len(text)), tag, path))
 
-    def walk(el: html.HtmlElement) -> None:
-        if _is_leaf(el):
-            add(el, _text(el))
+    def walk(el: html.HtmlElement, path: tuple[int, ...]) -> None:
+        if el.tag in ALWAYS_LEAF or (el.tag in LEAF_TAGS and not _has_block(el)):
+            emit([el.text_content()], sum(len(_text(a)) for a in el.iter("a")), el.tag, path)
             return
-        add(el, _own_text(el))
+        here = (*path, next(counter))
+        parts, links = [el.text or ""], 0
         for child in el:
-            if isinstance(child.tag, str) and child.tag in BLOCK_TAGS | set(LEAF_TAGS):
-                walk(child)
+            if not isinstance(child.tag, str):
+                parts.append(child.tail or "")
+                continue
+            if child.tag in ("br", "hr") or child.tag in BLOCK_TAGS and (
+                    child.tag not in ("font", "span") or _has_block(child)):
+                if child.tag == "br" and (child.tail or "").strip() == "" and parts[-1:] != [""]:
+                    parts.append(" ")  # a single <br> inside a run is a line, not a block
+                    continue
+                emit(parts, links, "div", here)
+                parts, links = [], 0
+                if child.tag not in ("br", "hr"):
+                    walk(child, here)
+            else:
+                parts.append(child.text_content())
+                links += sum(len(_text(a)) for a in child.iter("a"))
+            parts.append(child.tail or "")
+        emit(parts, links, "div", here)
 
     if body is not None:
-        walk(body)
+        walk(body, ())
     return out
 
 
@@ -123,37 +149,66 @@ def learn_template(pages: Iterable[list[Block]], min_share: float = 0.5) -> set[
     return {key for key, n in counts.items() if n >= needed}
 
 
-def main_text(page_blocks: list[Block], template: set[str] = frozenset()) -> str:
+def stop_word_density(text: str, language: str | None) -> float:
+    profile = profiles().get(language or "")
+    words = _WORD.findall(text.lower())
+    if not words:
+        return 0.0
+    if profile is None:  # unknown language: the most common words of every profile
+        stop = frozenset().union(*(p.stop_words for p in profiles().values()))
+    else:
+        stop = profile.stop_words
+    return sum(w in stop for w in words) / len(words)
+
+
+def is_prose(block: Block, language: str | None) -> bool:
+    return (len(block.text) >= PROSE_CHARS and block.link_density < 0.3
+            and stop_word_density(block.text, language) >= 0.08)
+
+
+def main_text(page_blocks: list[Block], template: set[str] = frozenset(),
+              language: str | None = None, title: str | None = None) -> str:
     """The article body as paragraphs separated by blank lines."""
-    kept = [b for b in page_blocks if b.key not in template and b.link_density < 0.5]
-    if not kept:
+    title_key = _SPACE.sub(" ", title or "").strip().lower()
+    candidates = [b for b in page_blocks if b.key not in template
+                  and b.text.lower() != title_key and b.link_density < 0.5]
+    if not candidates:
         return ""
-    # The body is the longest run of blocks that reads as prose; short link-free
-    # lines around it (list items, headings) stay when they sit inside the run.
-    prose = [i for i, b in enumerate(kept) if len(b.text) >= 80]
-    if not prose:
-        return "\n\n".join(b.text for b in kept)
-    best_start, best_end, best_len = prose[0], prose[0], 0
-    start = prose[0]
-    for prev, cur in zip(prose, prose[1:] + [None], strict=False):
-        # list items and headings between two paragraphs belong with them; other lines
-        # (a date, a caption, a widget title) break the run after a few
-        if cur is None or sum(kept[i].tag not in ("li", *HEADINGS)
-                              for i in range(prev + 1, cur)) > 3:
-            length = sum(len(kept[i].text) for i in range(start, prev + 1))
-            if length > best_len:
-                best_start, best_end, best_len = start, prev, length
-            if cur is not None:
-                start = cur
-    while best_start > 0 and kept[best_start - 1].tag in HEADINGS:
-        best_start -= 1  # an in-body heading opens the first section
-    end = best_end
-    while end + 1 < len(kept) and len(kept[end + 1].text) < 80 and end + 1 - best_end <= 8 \
-            and _continues(kept[end + 1].text):
-        end += 1
-    return "\n\n".join(b.text for b in kept[best_start:end + 1])
+    votes: dict[int, float] = defaultdict(float)
+    for block in candidates:
+        if is_prose(block, language) and block.ancestors:
+            weight = len(block.text) * (1 + stop_word_density(block.text, language))
+            votes[block.ancestors[-1]] += weight
+            if len(block.ancestors) > 1:
+                votes[block.ancestors[-2]] += weight / 2
+    if not votes:
+        return "\n\n".join(b.text for b in candidates if len(b.text) >= PROSE_CHARS)
+    best = max(votes, key=votes.get)
+    # Readability's sibling rule: a split article (an ad between two halves) is kept whole.
+    parents = {b.ancestors[b.ancestors.index(best) - 1] for b in candidates
+               if best in b.ancestors and b.ancestors.index(best) > 0}
+    chosen = {best} | {node for node, score in votes.items() if score >= 0.3 * votes[best]
+                       and _parent_of(node, candidates) in parents}
+    kept = [b for b in candidates if chosen & set(b.ancestors)]
+    return "\n\n".join(b.text for b in _trim(kept, language))
 
 
-def _continues(text: str) -> bool:
-    """A short line after the body that still belongs to it (a list item, not a sign-off)."""
-    return not re.match(r"^(انتهای پیام|منبع|Kaynak|Източник|©)", text)
+def _parent_of(node: int, candidates: list[Block]) -> int | None:
+    for block in candidates:
+        if node in block.ancestors:
+            i = block.ancestors.index(node)
+            return block.ancestors[i - 1] if i else None
+    return None
+
+
+def _trim(kept: list[Block], language: str | None) -> list[Block]:
+    """Drop labels at the edges (a date line, a 'print' link, a sign-off), not in between."""
+    def label(b: Block) -> bool:
+        return (len(b.text) < PROSE_CHARS and b.tag not in HEADINGS and b.tag != "li"
+                and stop_word_density(b.text, language) < 0.15)
+    start, end = 0, len(kept)
+    while start < end and label(kept[start]):
+        start += 1
+    while end > start and label(kept[end - 1]):
+        end -= 1
+    return kept[start:end]

@@ -8,11 +8,14 @@ from dataclasses import asdict, dataclass
 from lxml import html
 
 from parsers.content import Block, blocks, main_text, parse_document
+from parsers.dates import find_days
 from parsers.language import detect_language
 from scraper.encoding import decode_html
 
+HEADLINE_TAGS = {"h1", "h2", "h3", "b", "strong"}  # where a headline is set
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+[^|–—-]+$")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—-]|::|»)\s+")
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"(\d{4}-\d{2}-\d{2})')
 
 
 class NotHTML(ValueError):
@@ -45,26 +48,73 @@ def check_html(body: bytes) -> None:
         raise NotHTML("not HTML (no HTML tags found)")
 
 
+def _clean_text(text: str) -> str:
+    return " ".join(text.split())
+
+
 def title_of(doc: html.HtmlElement) -> str | None:
-    for xpath in ('//meta[@property="og:title"]/@content', "//h1", "//title"):
-        found = doc.xpath(xpath)
-        if found:
-            value = found[0] if isinstance(found[0], str) else found[0].text_content()
-            value = " ".join(value.split())
-            if value:
-                return _TITLE_SEPARATORS.sub("", value) if xpath == "//title" else value
-    return None
+    """The headline: og:title, else a heading that the <title> repeats, else the longest
+    part of the <title> (site names sit before or after it, split off by | - – —)."""
+    for value in doc.xpath('//meta[@property="og:title"]/@content'):
+        if _clean_text(value):
+            return _clean_text(value)
+    head_title = _clean_text(" ".join(doc.xpath("//title//text()")))
+    headings = [_clean_text(h.text_content()) for h in doc.iter("h1", "h2")]
+    for heading in headings:
+        if heading and heading.lower() in head_title.lower():
+            return heading
+    if head_title:
+        return max(_TITLE_SEPARATORS.split(head_title), key=len).strip()
+    return next((h for h in headings if h), None)
 
 
-def published_of(doc: html.HtmlElement) -> str | None:
-    """The page's own date from its metadata (date lines in the text come later)."""
+def published_of(doc: html.HtmlElement, title: str | None, language: str | None) -> str | None:
+    """The page's own date: its metadata, else the date line next to the headline.
+
+    A date line is a short piece of text within a few lines of the headline; dates inside
+    the article's paragraphs are what it reports, not when it was published. Footers'
+    copyright years are never full dates, so they are never taken.
+    """
     for xpath in ('//meta[@property="article:published_time"]/@content',
-                  '//meta[@name="date"]/@content', '//meta[@itemprop="datePublished"]/@content',
-                  "//time/@datetime"):
+                  '//meta[@itemprop="datePublished"]/@content',
+                  '//meta[@name="date" or @name="pubdate" or @name="DC.date.issued"]/@content'):
         for value in doc.xpath(xpath):
             match = _ISO_DATE.search(value)
             if match:
                 return match.group(0)
+    for script in doc.xpath('//script[@type="application/ld+json"]/text()'):
+        match = _JSONLD_DATE.search(script)
+        if match:
+            return match.group(1)
+    body = doc.find("body")
+    if body is None:
+        return None
+    lines: list[str] = []  # each text piece as the whole element that holds it reads
+    rank: list[int] = []  # 0 in an <h1>, 1 in another heading, 2 elsewhere
+    for node in body.xpath(".//text()"):
+        if not _clean_text(node):
+            continue
+        holder = node.getparent()
+        if node.is_tail:
+            holder = holder.getparent()
+        lines.append(_clean_text(holder.text_content()) if holder is not None else "")
+        tags = {el.tag for el in (holder, *holder.iterancestors())} if holder is not None \
+            else set()
+        rank.append(0 if "h1" in tags else 1 if tags & HEADLINE_TAGS else 2)
+    # The headline itself first; the same words in a menu or breadcrumb are a fallback.
+    anchors = sorted((i for i, line in enumerate(lines) if title and line == title),
+                     key=lambda i: rank[i])
+    for anchor in anchors:
+        for step in range(1, 9):  # outwards: date lines sit right next to the headline
+            for i in (anchor + step, anchor - step):
+                if 0 <= i < len(lines) and len(lines[i]) <= 100:
+                    days = find_days(lines[i], language)
+                    if days:
+                        return days[0].day.isoformat()
+    for value in doc.xpath("//time/@datetime"):
+        match = _ISO_DATE.search(value)
+        if match:
+            return match.group(0)
     return None
 
 
@@ -87,13 +137,28 @@ def read_html(body: bytes, content_type: str | None,
     if doc is None:
         return ParsedHTML(None, None, None, [], encoding)
     # Title and date first: cutting into blocks drops the header that may hold them.
-    return ParsedHTML(title_of(doc), published_of(doc), doc.get("lang"), blocks(doc), encoding)
+    declared = declared_language(doc)
+    title = title_of(doc)
+    language = declared or language_hint or detect_language(_clean_text(doc.text_content()))
+    published = published_of(doc, title, language)
+    return ParsedHTML(title, published, declared, blocks(doc), encoding)
+
+
+def declared_language(doc: html.HtmlElement) -> str | None:
+    """What the page says its language is: <html lang>, Content-Language, og:locale."""
+    for value in (doc.get("lang"), *doc.xpath('//meta[@http-equiv="content-language" or '
+                                              '@http-equiv="Content-Language"]/@content'),
+                  *doc.xpath('//meta[@property="og:locale"]/@content')):
+        if value and value.strip():
+            return value.strip().replace("_", "-").split("-")[0].lower()
+    return None
 
 
 def parse_page(parsed: ParsedHTML, url: str | None = None,
                template: set[str] = frozenset()) -> PageRecord:
     """The record for one page; `template` holds the block keys its site repeats."""
-    text = main_text(parsed.blocks, template)
-    sample = text or " ".join(b.text for b in parsed.blocks)
-    language = detect_language(sample, parsed.declared_language)
+    page_language = detect_language(" ".join(b.text for b in parsed.blocks),
+                                    parsed.declared_language)
+    text = main_text(parsed.blocks, template, page_language, parsed.title)
+    language = detect_language(text, parsed.declared_language) if text else page_language
     return PageRecord(url, language, parsed.title, parsed.published, text, parsed.encoding)

@@ -24,6 +24,8 @@ class Profile:
     letters: frozenset[str]
     foreign_letters: frozenset[str]
     stop_words: frozenset[str]
+    months: tuple[tuple[str, ...], ...] = ()  # Gregorian, January first
+    solar_months: tuple[tuple[str, ...], ...] = ()  # Solar Hijri, Farvardin first
 
 
 def _load(path: Path) -> Profile:
@@ -32,10 +34,17 @@ def _load(path: Path) -> Profile:
         raise ValueError(f"{path.name}: 'code' must be {path.stem!r}")
     if data.get("script") not in SCRIPTS:
         raise ValueError(f"{path.name}: 'script' must be one of {sorted(SCRIPTS)}")
+    months = {}
+    for key in ("months", "solar_months"):
+        names = tuple(tuple(str(n).lower() for n in month) for month in data.get(key) or ())
+        if names and len(names) != 12:
+            raise ValueError(f"{path.name}: '{key}' must list 12 months")
+        months[key] = names
     return Profile(code=data["code"], name=data["name"], script=data["script"],
                    letters=frozenset(data["letters"]),
                    foreign_letters=frozenset(data.get("foreign_letters") or ""),
-                   stop_words=frozenset(str(w).lower() for w in data["stop_words"]))
+                   stop_words=frozenset(str(w).lower() for w in data["stop_words"]),
+                   **months)
 
 
 @cache

@@ -1,0 +1,126 @@
+"""Main-content benchmark: muni (single page and site mode), trafilatura and jusText on the
+same fixture pages, scored against tests/fixtures/gold with the ScrapingHub metric, and
+pages per second for each as a ratio to trafilatura.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.scoring import averaged, page_scores
+from muni.fixture_server import SITES_DIR, load_sites
+from parsers.content import learn_template
+from parsers.page import parse_page, read_html
+
+GOLD_DIR = SITES_DIR.parent / "gold"
+JUSTEXT_STOPLISTS = {"bg": "Bulgarian", "tr": "Turkish", "fa": "Persian", "en": "English"}
+
+
+def fixture_pages(gold_dir: Path = GOLD_DIR) -> list[dict]:
+    """Gold records with the page's HTML as the fixture server sends it."""
+    sites = {s.name: s for s in load_sites()}
+    bases = {name: f"http://{name}.example" for name in sites}
+    pages = []
+    for path in sorted(gold_dir.glob("*/*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        site = sites[gold["site"]]
+        site.flaky.clear()
+        reply, _ = site.respond(gold["path"], bases)
+        pages.append({**gold, "html": reply.body,
+                      "content_type": reply.headers.get("Content-Type")})
+    return pages
+
+
+def muni_single(pages: list[dict]) -> list[str]:
+    return [parse_page(read_html(p["html"], p["content_type"], p["lang"])).text for p in pages]
+
+
+def field_accuracy(pages: list[dict]) -> dict[str, float]:
+    """Share of pages whose title, published date and language muni gets exactly right."""
+    records = [parse_page(read_html(p["html"], p["content_type"], None)) for p in pages]
+    return {name: round(sum(getattr(r, name) == p[gold] for r, p in zip(records, pages,
+                                                                        strict=True))
+                        / len(pages), 3)
+            for name, gold in (("title", "title"), ("published", "published"),
+                               ("language", "lang"))}
+
+
+def muni_site(pages: list[dict]) -> list[str]:
+    parsed = [read_html(p["html"], p["content_type"], p["lang"]) for p in pages]
+    by_site: dict[str, list[int]] = defaultdict(list)
+    for i, page in enumerate(pages):
+        by_site[page["site"]].append(i)
+    texts = [""] * len(pages)
+    for indices in by_site.values():
+        template = learn_template(parsed[i].blocks for i in indices)
+        for i in indices:
+            texts[i] = parse_page(parsed[i], template=template).text
+    return texts
+
+
+def trafilatura_text(pages: list[dict]) -> list[str]:
+    import trafilatura
+
+    return [trafilatura.extract(p["html"].decode(_charset(p), "replace")) or "" for p in pages]
+
+
+def justext_text(pages: list[dict]) -> list[str]:
+    import justext
+
+    out = []
+    for p in pages:
+        paragraphs = justext.justext(p["html"], justext.get_stoplist(JUSTEXT_STOPLISTS[p["lang"]]))
+        out.append("\n\n".join(x.text for x in paragraphs if not x.is_boilerplate))
+    return out
+
+
+def _charset(page: dict) -> str:
+    """trafilatura is given text; it gets the server's charset, as requests would."""
+    content_type = page["content_type"] or ""
+    return content_type.split("charset=")[1] if "charset=" in content_type else "utf-8"
+
+
+SYSTEMS: dict[str, Callable[[list[dict]], list[str]]] = {
+    "muni (single page)": muni_single, "muni (site mode)": muni_site,
+    "trafilatura": trafilatura_text, "justext": justext_text,
+}
+
+
+def run(repeat: int = 3) -> dict:
+    pages = fixture_pages()
+    results = {}
+    for name, system in SYSTEMS.items():
+        system(pages[:2])  # imports and caches warmed before the clock starts
+        started = time.perf_counter()
+        for _ in range(repeat):
+            texts = system(pages)
+        seconds = (time.perf_counter() - started) / repeat
+        scores = [page_scores(t, p["main_text"]) for t, p in zip(texts, pages, strict=True)]
+        by_lang = defaultdict(list)
+        for page, score in zip(pages, scores, strict=True):
+            by_lang[page["lang"]].append(score)
+        results[name] = {"overall": averaged(scores),
+                         "by_language": {k: averaged(v) for k, v in sorted(by_lang.items())},
+                         "pages_per_s": round(len(pages) / seconds, 1)}
+    reference = results["trafilatura"]["pages_per_s"]
+    for result in results.values():
+        result["speed_ratio_to_trafilatura"] = round(result["pages_per_s"] / reference, 2)
+    return {"pages": len(pages), "systems": results, "fields": field_accuracy(pages)}
+
+
+def report(result: dict) -> list[str]:
+    lines = [f"main content on {result['pages']} fixture pages (ScrapingHub shingle metric):"]
+    for name, r in result["systems"].items():
+        o = r["overall"]
+        langs = " ".join(f"{k}={v['f1']:.3f}" for k, v in r["by_language"].items())
+        lines.append(f"  {name:20s} P={o['precision']:.3f} R={o['recall']:.3f} "
+                     f"F1={o['f1']:.3f} ({langs})  {r['pages_per_s']:7.1f} pages/s "
+                     f"= {r['speed_ratio_to_trafilatura']:.2f}x trafilatura")
+    fields = result["fields"]
+    lines.append("  muni fields exactly right: " + ", ".join(f"{k} {v:.3f}"
+                                                          for k, v in fields.items()))
+    return lines
