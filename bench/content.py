@@ -15,6 +15,7 @@ from bench.scoring import averaged, page_scores
 from muni.fixture_server import SITES_DIR, load_sites
 from parsers.content import learn_template
 from parsers.page import parse_page, read_html
+from scraper.encoding import decode_html
 
 GOLD_DIR = SITES_DIR.parent / "gold"
 JUSTEXT_STOPLISTS = {"bg": "Bulgarian", "tr": "Turkish", "fa": "Persian", "en": "English"}
@@ -65,7 +66,7 @@ def muni_site(pages: list[dict]) -> list[str]:
 def trafilatura_text(pages: list[dict]) -> list[str]:
     import trafilatura
 
-    return [trafilatura.extract(p["html"].decode(_charset(p), "replace")) or "" for p in pages]
+    return [trafilatura.extract(_text(p)) or "" for p in pages]
 
 
 def justext_text(pages: list[dict]) -> list[str]:
@@ -73,15 +74,14 @@ def justext_text(pages: list[dict]) -> list[str]:
 
     out = []
     for p in pages:
-        paragraphs = justext.justext(p["html"], justext.get_stoplist(JUSTEXT_STOPLISTS[p["lang"]]))
+        paragraphs = justext.justext(_text(p), justext.get_stoplist(JUSTEXT_STOPLISTS[p["lang"]]))
         out.append("\n\n".join(x.text for x in paragraphs if not x.is_boilerplate))
     return out
 
 
-def _charset(page: dict) -> str:
-    """trafilatura is given text; it gets the server's charset, as requests would."""
-    content_type = page["content_type"] or ""
-    return content_type.split("charset=")[1] if "charset=" in content_type else "utf-8"
+def _text(page: dict) -> str:
+    """The references get the page decoded as muni decodes it: the same input text for all."""
+    return decode_html(page["html"], page["content_type"], page["lang"])[0]
 
 
 SYSTEMS: dict[str, Callable[[list[dict]], list[str]]] = {

@@ -22,14 +22,19 @@ from parsers.languages import profiles
 DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
              "iframe", "button", "select", "textarea", "input", "svg", "template", "head",
              "figcaption", "amp-sidebar", "amp-social-share")
-# Class and id words that name page furniture, in the many spellings themes use.
-BOILERPLATE = re.compile(
-    r"(?:^|[-_\s])(nav|navbar|navigation|menu|breadcrumbs?|sidebar|footer|masthead|"
-    r"share|sharing|sharedaddy|social|comments?|respond|cookies?|consent|related|"
-    r"widgets?|banner|ads?|advert\w*|promo|tags?|tagcloud|byline|author|meta|date|"
-    r"time|entry-meta|post-meta|title|headline|caption|summary|lead|kicker|subtitle|"
-    r"rating|pagination|pager|newsletter|subscribe|popup|modal|print|skip-link|"
-    r"screen-reader-text|hidden|visually-hidden)(?:$|[-_\s])", re.I)
+# Class and id words that name page furniture, in the spellings themes use. Strong ones
+# are dropped whatever they hold (unless they wrap most of the page); weak ones only when
+# short or made of links, since an article's wrapper may carry them too.
+_WORDS_OF = r"(?:^|[-_\s])({})(?:$|[-_\s])"
+STRONG_FURNITURE = re.compile(_WORDS_OF.format(
+    r"nav|navbar|navigation|menu|breadcrumbs?|sidebar|footer|masthead|share|sharing|"
+    r"sharedaddy|social|comments?|respond|cookies?|consent|related|widgets?|banner|ads?|"
+    r"advert\w*|promo|tagcloud|rating|pagination|pager|newsletter|subscribe|popup|modal|"
+    r"skip-link"), re.I)
+WEAK_FURNITURE = re.compile(_WORDS_OF.format(
+    r"tags?|byline|author|meta|date|time|title|headline|caption|summary|lead|kicker|"
+    r"subtitle|print|sr-only|screen-reader-text|visually-hidden"), re.I)
+WEAK_MAX_CHARS = 300
 ALWAYS_LEAF = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "pre")
 LEAF_TAGS = (*ALWAYS_LEAF, "li", "blockquote", "dd", "dt", "td", "th")
 BLOCK_TAGS = {*LEAF_TAGS, "div", "section", "article", "main", "body", "table", "ul", "ol",
@@ -69,6 +74,10 @@ def _text(el: html.HtmlElement) -> str:
     return _SPACE.sub(" ", el.text_content()).strip()
 
 
+def _link_chars(el: html.HtmlElement) -> int:
+    return sum(len(_text(a)) for a in el.iter("a"))
+
+
 def _is_hidden(el: html.HtmlElement) -> bool:
     style = (el.get("style") or "").replace(" ", "").lower()
     return ("display:none" in style or "visibility:hidden" in style
@@ -84,12 +93,24 @@ def _clean(doc: html.HtmlElement) -> html.HtmlElement:
     for el in list(doc.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None or el.tag in ("html", "body"):
             continue
-        marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
-        furniture = _is_hidden(el) or (marks.strip() and BOILERPLATE.search(marks))
-        # A wrapper of most of the page (`has-sidebar`, `with-comments`) is not furniture.
-        if furniture and len(_text(el)) < 0.5 * total:
+        marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".strip()
+        if not marks and not _is_hidden(el):
+            continue
+        size = len(_text(el))
+        if size >= 0.5 * total:
+            continue  # a wrapper of most of the page (`has-sidebar`) is not furniture
+        if _is_hidden(el) or STRONG_FURNITURE.search(marks) or WEAK_FURNITURE.search(marks) \
+                and (size < WEAK_MAX_CHARS or _link_chars(el) > 0.5 * size):
             el.drop_tree()
     return doc
+
+
+def _paragraph_break(br: html.HtmlElement) -> bool:
+    """<br><br>: the first of two line breaks with nothing but space between them."""
+    following, previous = br.getnext(), br.getprevious()
+    if (br.tail or "").strip() == "" and following is not None and following.tag == "br":
+        return True
+    return previous is not None and previous.tag == "br" and not (previous.tail or "").strip()
 
 
 def _has_block(el: html.HtmlElement) -> bool:
@@ -113,7 +134,7 @@ def blocks(doc: html.HtmlElement) -> list[Block]:
 
     def walk(el: html.HtmlElement, path: tuple[int, ...]) -> None:
         if el.tag in ALWAYS_LEAF or (el.tag in LEAF_TAGS and not _has_block(el)):
-            emit([el.text_content()], sum(len(_text(a)) for a in el.iter("a")), el.tag, path)
+            emit([el.text_content()], _link_chars(el), el.tag, path)
             return
         here = (*path, next(counter))
         parts, links = [el.text or ""], 0
@@ -121,18 +142,17 @@ def blocks(doc: html.HtmlElement) -> list[Block]:
             if not isinstance(child.tag, str):
                 parts.append(child.tail or "")
                 continue
-            if child.tag in ("br", "hr") or child.tag in BLOCK_TAGS and (
+            if child.tag == "br" and not _paragraph_break(child):
+                parts.append(" ")  # a lone <br> is a line inside a paragraph
+            elif child.tag in ("br", "hr") or child.tag in BLOCK_TAGS and (
                     child.tag not in ("font", "span") or _has_block(child)):
-                if child.tag == "br" and (child.tail or "").strip() == "" and parts[-1:] != [""]:
-                    parts.append(" ")  # a single <br> inside a run is a line, not a block
-                    continue
                 emit(parts, links, "div", here)
                 parts, links = [], 0
                 if child.tag not in ("br", "hr"):
                     walk(child, here)
             else:
                 parts.append(child.text_content())
-                links += sum(len(_text(a)) for a in child.iter("a"))
+                links += _link_chars(child)
             parts.append(child.tail or "")
         emit(parts, links, "div", here)
 

@@ -7,37 +7,39 @@ text; Bulgarian is never claimed for text whose letters are Russian or Macedonia
 from __future__ import annotations
 
 import re
-import unicodedata
+from functools import cache
 
 from parsers.languages import Profile, profiles
+
+SAMPLE = 5000  # characters enough to tell a language
 
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def script_of(char: str) -> str | None:
-    name = unicodedata.name(char, "")
-    for script in ("LATIN", "CYRILLIC", "ARABIC"):
-        if name.startswith(script):
-            return script.lower()
-    return None
+_SCRIPTS = {"latin": re.compile(r"[A-Za-z\u00C0-\u024F]"),
+            "cyrillic": re.compile(r"[\u0400-\u052F]"),
+            "arabic": re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")}
 
 
 def dominant_script(text: str) -> str | None:
-    counts: dict[str, int] = {}
-    for char in text[:20000]:
-        if char.isalpha():
-            script = script_of(char)
-            if script:
-                counts[script] = counts.get(script, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    sample = text[:SAMPLE]
+    counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPTS.items()}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else None
 
 
-def _score(profile: Profile, words: list[str], letters: str) -> float:
+def _score(profile: Profile, words: list[str], sample: str, letters: int) -> float:
     if not words:
         return 0.0
     stop = sum(w in profile.stop_words for w in words) / len(words)
-    foreign = sum(c in profile.foreign_letters for c in letters) / max(1, len(letters))
+    foreign = len(_foreign(profile).findall(sample)) / max(1, letters)
     return stop - 20 * foreign
+
+
+@cache
+def _foreign(profile: Profile) -> re.Pattern:
+    letters = "".join(sorted(profile.foreign_letters)) or "\x00"
+    return re.compile(f"[{re.escape(letters)}]")
 
 
 def detect_language(text: str, declared: str | None = None) -> str | None:
@@ -48,10 +50,10 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     candidates = [p for p in profiles().values() if p.script == script]
     if not candidates:
         return None
-    sample = text[:20000].lower()
+    sample = text[:SAMPLE].lower()
     words = _WORD.findall(sample)
-    letters = "".join(c for c in sample if c.isalpha())
-    scores = {p.code: _score(p, words, letters) for p in candidates}
+    letters = sum(map(len, words))
+    scores = {p.code: _score(p, words, sample, letters) for p in candidates}
     best = max(scores, key=scores.get)
     declared = (declared or "").split("-")[0].split("_")[0].lower()
     if declared in scores and scores[declared] >= scores[best] - 0.05 and scores[declared] > -0.05:
