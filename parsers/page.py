@@ -53,19 +53,27 @@ def _clean_text(text: str) -> str:
 
 
 def title_of(doc: html.HtmlElement) -> str | None:
-    """The headline: og:title, else a heading that the <title> repeats, else the longest
-    part of the <title> (site names sit before or after it, split off by | - – —)."""
-    for value in doc.xpath('//meta[@property="og:title"]/@content'):
-        if _clean_text(value):
-            return _clean_text(value)
+    """The headline as shown: a heading that og:title or <title> repeats, else og:title,
+    else the longest part of the <title> (site names sit before or after it)."""
+    og_title = _clean_text(" ".join(doc.xpath('//meta[@property="og:title"]/@content')))
     head_title = _clean_text(" ".join(doc.xpath("//title//text()")))
     headings = [_clean_text(h.text_content()) for h in doc.iter("h1", "h2")]
     for heading in headings:
-        if heading and heading.lower() in head_title.lower():
+        if len(heading) > 3 and any(heading.lower() in t.lower() for t in (og_title, head_title)
+                                    if t):
             return heading
-    if head_title:
-        return max(_TITLE_SEPARATORS.split(head_title), key=len).strip()
+    for value in (og_title, head_title):
+        if value:
+            return max(_TITLE_SEPARATORS.split(value), key=len).strip()
     return next((h for h in headings if h), None)
+
+
+def _same_headline(line: str, title: str) -> bool:
+    """The headline as set on the page, allowing a truncated or extended <title>."""
+    if line == title:
+        return True
+    shorter, longer = sorted((line.lower(), title.lower()), key=len)
+    return len(shorter) >= 0.7 * len(longer) and shorter.rstrip(".… ") in longer
 
 
 def published_of(doc: html.HtmlElement, title: str | None, language: str | None) -> str | None:
@@ -102,7 +110,7 @@ def published_of(doc: html.HtmlElement, title: str | None, language: str | None)
             else set()
         rank.append(0 if "h1" in tags else 1 if tags & HEADLINE_TAGS else 2)
     # The headline itself first; the same words in a menu or breadcrumb are a fallback.
-    anchors = sorted((i for i, line in enumerate(lines) if title and line == title),
+    anchors = sorted((i for i, line in enumerate(lines) if title and _same_headline(line, title)),
                      key=lambda i: rank[i])
     for anchor in anchors:
         for step in range(1, 9):  # outwards: date lines sit right next to the headline

@@ -132,3 +132,17 @@ def test_quality_on_the_fixture_gold(gold_pages):
     for field, key in (("title", "title"), ("published", "published"), ("language", "lang")):
         right = sum(getattr(r, field) == p[key] for r, p in zip(records, gold_pages, strict=True))
         assert right >= 0.95 * len(gold_pages), field
+
+
+def test_title_and_date_line_when_the_title_tag_differs_from_the_headline():
+    page = f"""<html lang="bg"><head><title>Делегация от Кочани гостува на Празника на ... |
+    Община Казанлък</title><meta property="og:title" content="Делегация от Кочани гостува
+    на Празника на розата | Община Казанлък"></head><body>
+    <div class="crumbs">Начало / Новини</div>
+    <h1>Делегация от Кочани гостува на Празника на розата</h1>
+    <span>Публикувано на: 05.06.2021</span>
+    <div><p>{"Кметът на общината посрещна делегацията на побратимения град. " * 3}</p></div>
+    <div>© 2003-2025 Община Казанлък</div></body></html>"""
+    record = extract(page)
+    assert record.title == "Делегация от Кочани гостува на Празника на розата"
+    assert record.published == "2021-06-05"
