@@ -1,32 +1,70 @@
-"""Calendar dates written in text, read with each language's month names (its profile).
+"""Calendar dates written in text, normalised to Gregorian ranges (ANNOTATION.md, dates).
 
-Forms: 2019-02-21, 21.02.2019, 21/02/2019, 12.VIII.2024, 21 февруари 2019 г.,
-3 ARALIK 2024, February 21, 2019, and Solar Hijri ۱۴۰۲/۰۸/۱۰, ۰۲/۰۸/۱۰ and ۲۶ اردیبهشت
-۱۳۹۸, converted to Gregorian. Persian and Arabic-Indic digits are read as digits.
+One grammar for every language, filled from the language's profile: month names (and
+Solar Hijri months for Persian), ordinal day words, the words that make a bare year a
+time (`през 2007г.`, `2019 yılında`, `سال ۱۳۹۴`), range words and era markers.
+
+First the atoms: full dates (2019-02-21, 21.02.2019, 12.VIII.2024, 21 февруари 2019,
+۱۴۰۲/۰۸/۱۰), day lists and ranges (21-22 февруари 2019, 5-6-7 Haziran 2022, هشتم تا
+یازدهم آذر), month and year (нов 2008, 2021 yılı Kasım, آبان ماه سال ۱۳۸۷), months
+alone after a marker, and marked years. Then atoms joined only by a range word become
+one range (от 01.03.2015 до 31.03.2015; септември и началото на октомври 2021), and
+dates without a year take it from their sentence, or the page's date when close.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
-from parsers.calendars import LETTERS, jalali_to_gregorian, normalize_digits
+from parsers.calendars import LETTERS, jalali_month_length, jalali_to_gregorian, normalize_digits
 from parsers.languages import Profile, profiles
 
-ROMAN_MONTHS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
-                "IX": 9, "X": 10, "XI": 11, "XII": 12}
-_LETTER_BEFORE = r"(?<![^\W\d_])"
-_LETTER_AFTER = r"(?![^\W\d_])"
+ROMAN_MONTHS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8,
+                "ix": 9, "x": 10, "xi": 11, "xii": 12}
+NO_LETTER_BEFORE = r"(?<![^\W\d_])"
+NO_LETTER_AFTER = r"(?![^\W\d_])"
+GREGORIAN_YEARS = range(1000, 2101)
+JALALI_YEARS = range(1200, 1501)
+# A yearless day this close to the page's date is in its year; a month, or a recurring
+# holiday far from it (8 септември), is not certain enough.
+PUBLISHED_WINDOW = timedelta(days=45)
+# A sentence ends at . ! ? ؟ after a word of two letters or more: not after г. or м.
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?؟](?=\s)|[!?؟](?=\s)|\n")
 
 
 @dataclass(frozen=True)
-class DayMatch:
+class DateMention:
+    text: str
+    offset: int
+    end_offset: int
+    start: date
+    end: date
+    precision: str  # day | month | year
+    calendar: str  # gregorian | jalali
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": self.start.isoformat(),
+                "end": self.end.isoformat(), "precision": self.precision,
+                "calendar": self.calendar, "offset": self.offset}
+
+
+@dataclass
+class _Atom:
+    """A date as written: what is known of it, at most day, month and year."""
+
     start: int
     end: int
-    day: date
-    calendar: str  # gregorian | jalali
+    calendar: str
+    year: int | None
+    month: int | None
+    day: int | None
+    # a range's last day, month and year (None: the same as the first)
+    year2: int | None = None
+    month2: int | None = None
+    day2: int | None = None
 
 
 def fold(text: str, language: str | None) -> str:
@@ -38,85 +76,269 @@ def fold(text: str, language: str | None) -> str:
     return folded if len(folded) == len(text) else text  # never shift offsets
 
 
-def _alternation(names: tuple[tuple[str, ...], ...]) -> tuple[str, dict[str, int]]:
-    index = {name: i + 1 for i, month in enumerate(names) for name in month}
-    ordered = sorted(index, key=len, reverse=True)
-    return "|".join(re.escape(n) for n in ordered), index
+def _words(words: tuple[str, ...]) -> str:
+    """A regex alternation of words or phrases, longest first (never empty)."""
+    if not words:
+        return r"(?!x)x"
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
+class _Grammar:
+    """The compiled patterns of one language."""
+
+    def __init__(self, profile: Profile | None) -> None:
+        words = profile.date_words if profile else {}
+        self.months: dict[str, tuple[str, int]] = {}
+        for calendar, names in (("gregorian", profile.months if profile else ()),
+                                ("jalali", profile.solar_months if profile else ())):
+            for number, month in enumerate(names, start=1):
+                for name in month:
+                    self.months[name] = (calendar, number)
+        self.ordinals = {w: n for n, names in enumerate(profile.ordinal_days if profile else (),
+                                                        start=1) for w in names}
+        month = rf"{NO_LETTER_BEFORE}(?:{_words(tuple(self.months))})\.?{NO_LETTER_AFTER}"
+        suffixes = _words(words.get("day_suffixes", ()))
+        day = (rf"(?:(?<![\d.,/])\d{{1,2}}(?:-?(?:{suffixes}))?\.?(?![\d,/])|"
+               rf"{NO_LETTER_BEFORE}(?:{_words(tuple(self.ordinals))}){NO_LETTER_AFTER})")
+        rng = rf"\s*(?:{_words(words.get('range', ()))})\s*"
+        year_lead = r"(?:\s*ماه)?\s*,?\s*(?:سال\s+)?"
+        year_after = _words(words.get("year_after", ()))
+        self.range = re.compile(rf"^{rng}(?:(?:{_words(words.get('month_before', ()))})\s+)*$")
+        self.day = re.compile(day)
+        self.month = re.compile(month)
+        self.not_year = re.compile(
+            rf"^\s*(?:{_words(words.get('not_year_after', ()))}|"
+            rf"{_words(words.get('before_era', ()))})")
+        self.patterns: list[tuple[str, re.Pattern]] = [
+            ("ymd", re.compile(r"(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")),
+            ("roman", re.compile(r"(?<![\d.])(\d{1,2})\.([ivx]{1,4})\.\s?(\d{4})(?!\d)")),
+            ("numeric_range", re.compile(
+                rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.?{rng}(\d{{1,2}})\.(\d{{1,2}})\.?\s*"
+                rf"(\d{{4}})(?!\d)")),
+            ("days_range", re.compile(rf"({day})((?:{rng}(?:{day}))+)\s+({month})"
+                                      rf"(?:{year_lead}(\d{{4}}|\d\d)(?!\d))?")),
+            ("cross_range", re.compile(rf"({day})\s+({month}){rng}({day})\s+({month})"
+                                       rf"(?:{year_lead}(\d{{4}}))?(?!\d)")),
+        ]
+        if profile is not None and profile.solar_months:
+            self.patterns += [
+                ("jalali_ymd", re.compile(r"(?<![\d/])(1[2-4]\d\d)/(\d{1,2})/(\d{1,2})(?![\d/])")),
+                ("jalali_yymmdd", re.compile(r"(?<![\d/])(\d\d)/(\d\d)/(\d\d)(?![\d/])")),
+            ]
+        self.patterns += [
+            ("dmy", re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]\s?(\d{4})(?!\d)")),
+            ("day_month_year", re.compile(rf"({day})\s+({month}){year_lead}(\d{{4}}|\d\d)(?!\d)")),
+            ("month_day_year", re.compile(rf"({month})\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)")),
+            ("day_month", re.compile(rf"({day})\s+({month})")),
+            ("year_month", re.compile(rf"(?<!\d)(\d{{4}})\s*(?:{year_after})\s+({month})")),
+            ("month_year", re.compile(rf"({month}){year_lead}(\d{{4}}|\d\d)(?!\d)")),
+            ("month_alone", re.compile(
+                rf"{NO_LETTER_BEFORE}(?:(?:{_words(words.get('month_before', ()))})\s+)+"
+                rf"({month})|({month})\s+(?:{_words(words.get('month_after', ()))})"
+                rf"{NO_LETTER_AFTER}")),
+            ("year", re.compile(
+                rf"{NO_LETTER_BEFORE}(?:{_words(words.get('year_before', ()))})\s+(\d{{4}})"
+                rf"(?:\s*(?:{year_after}))?(?!\d)|(?<![\d.])(\d{{4}})\s*(?:{year_after})")),
+        ]
+
+    def day_value(self, token: str) -> int | None:
+        token = token.strip().rstrip(".")
+        match = re.match(r"\d{1,2}", token)
+        if match:
+            return int(match.group(0))
+        return self.ordinals.get(token)
+
+    def month_value(self, token: str) -> tuple[str, int]:
+        return self.months[token.strip().rstrip(".")]
 
 
 @cache
-def _patterns(language: str | None) -> list[tuple[re.Pattern, str, dict[str, int]]]:
-    """(pattern, kind, month index) in the order they are tried."""
-    profile: Profile | None = profiles().get(language or "")
-    out: list[tuple[re.Pattern, str, dict[str, int]]] = [
-        (re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), "ymd", {}),
-        (re.compile(r"(?<!\d)(\d{1,2})\.([ivx]{1,4})\.\s?(\d{4})(?!\d)"), "roman", {}),
-    ]
-    if profile is not None and profile.solar_months:
-        out.append((re.compile(r"(?<![\d/])(1[34]\d\d)/(\d{1,2})/(\d{1,2})(?![\d/])"),
-                    "jalali_ymd", {}))
-        out.append((re.compile(r"(?<![\d/])(\d\d)/(\d\d)/(\d\d)(?![\d/])"), "jalali_yymmdd", {}))
-    out.append((re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]\s?(\d{4})(?!\d)"), "dmy", {}))
-    for key, calendar in (("months", "gregorian"), ("solar_months", "jalali")):
-        names = getattr(profile, key, ()) if profile else ()
-        if not names:
-            continue
-        alternation, index = _alternation(names)
-        month = f"{_LETTER_BEFORE}({alternation})(?:\\s*ماه)?\\.?{_LETTER_AFTER}"
-        year = r"\d{4}|\d\d" if calendar == "jalali" else r"\d{4}"  # خرداد ۹۸ is 1398
-        out.append((re.compile(rf"(?<!\d)(\d{{1,2}})(?:-?[а-я]{{1,3}})?\.?\s+{month}\s*,?\s*"
-                               rf"(?:سال\s+)?({year})(?!\d)"), f"d_month_y:{calendar}", index))
-        if language == "en":
-            out.append((re.compile(rf"{month}\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)"),
-                        "month_d_y:gregorian", index))
-    return out
+def _grammar(language: str | None) -> _Grammar:
+    return _Grammar(profiles().get(language or ""))
 
 
-def _two_digit_jalali_year(yy: int, today: date) -> int:
-    current = today.year - 621  # the Jalali year most of this Gregorian year falls in
-    return 1400 + yy if 1400 + yy <= current + 1 else 1300 + yy
+def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
+    s, e = m.start(), m.end()
+    grp = m.groups()
+    if kind == "ymd":
+        return _Atom(s, e, "gregorian", int(grp[0]), int(grp[1]), int(grp[2]))
+    if kind == "roman":
+        return _Atom(s, e, "gregorian", int(grp[2]), ROMAN_MONTHS[grp[1]], int(grp[0]))
+    if kind == "dmy":
+        return _Atom(s, e, "gregorian", int(grp[2]), int(grp[1]), int(grp[0]))
+    if kind == "numeric_range":
+        y = int(grp[4])
+        return _Atom(s, e, "gregorian", y, int(grp[1]), int(grp[0]), y, int(grp[3]), int(grp[2]))
+    if kind == "jalali_ymd":
+        return _Atom(s, e, "jalali", int(grp[0]), int(grp[1]), int(grp[2]))
+    if kind == "jalali_yymmdd":
+        return _Atom(s, e, "jalali", _year(grp[0], "jalali"), int(grp[1]), int(grp[2]))
+    if kind == "days_range":
+        days = [g.day_value(t) for t in g.day.findall(grp[0] + grp[1])]
+        calendar, month = g.month_value(grp[2])
+        year = _year(grp[3], calendar)
+        if None in days or any(b - a != 1 for a, b in zip(days[1:-1], days[2:], strict=False)):
+            return None  # 5 и 12 май are two dates, not a range
+        return _Atom(s, e, calendar, year, month, days[0], None, None, days[-1])
+    if kind == "cross_range":
+        cal1, m1 = g.month_value(grp[1])
+        cal2, m2 = g.month_value(grp[3])
+        if cal1 != cal2:
+            return None
+        year = _year(grp[4], cal1)
+        return _Atom(s, e, cal1, year, m1, g.day_value(grp[0]), year, m2, g.day_value(grp[2]))
+    if kind == "day_month_year":
+        calendar, month = g.month_value(grp[1])
+        return _Atom(s, e, calendar, _year(grp[2], calendar), month, g.day_value(grp[0]))
+    if kind == "month_day_year":
+        calendar, month = g.month_value(grp[0])
+        return _Atom(s, e, calendar, int(grp[2]), month, int(grp[1]))
+    if kind == "day_month":
+        calendar, month = g.month_value(grp[1])
+        return _Atom(s, e, calendar, None, month, g.day_value(grp[0]))
+    if kind == "year_month":
+        calendar, month = g.month_value(grp[1])
+        return _Atom(s, e, calendar, int(grp[0]), month, None)
+    if kind == "month_year":
+        calendar, month = g.month_value(grp[0])
+        return _Atom(s, e, calendar, _year(grp[1], calendar), month, None)
+    if kind == "month_alone":
+        calendar, month = g.month_value(grp[0] or grp[1])
+        return _Atom(s, e, calendar, None, month, None)
+    # a marked year: never a decade, an age or a year before the era
+    value = int(grp[0] or grp[1])
+    if g.not_year.match(folded[e:e + 30]):
+        return None
+    calendar = "jalali" if value in JALALI_YEARS and g.months and any(
+        c == "jalali" for c, _ in g.months.values()) else "gregorian"
+    return _Atom(s, e, calendar, value, None, None)
 
 
-def find_days(text: str, language: str | None, today: date | None = None) -> list[DayMatch]:
-    """Every full (day-precision) date in the text, in order, without overlaps."""
-    folded = fold(text, language)
-    today = today or date.today()
-    found: list[DayMatch] = []
+def _year(token: str | None, calendar: str) -> int | None:
+    if not token:
+        return None
+    value = int(token)
+    if value < 100:  # a two-digit Solar Hijri year: خرداد ۹۸ is 1398; no such Gregorian one
+        return (1400 + value if value < 50 else 1300 + value) if calendar == "jalali" else None
+    return value
+
+
+def _atoms(folded: str, g: _Grammar) -> list[_Atom]:
+    found: list[_Atom] = []
     taken: list[tuple[int, int]] = []
-    for pattern, kind, months in _patterns(language):
+    for kind, pattern in g.patterns:
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            day = _to_date(kind, m, months, today)
-            if day is not None:
-                calendar = "jalali" if "jalali" in kind else "gregorian"
-                found.append(DayMatch(m.start(), m.end(), day, calendar))
+            try:
+                atom = _atom(kind, m, g, folded)
+            except (KeyError, ValueError):
+                atom = None
+            if atom is not None:
+                found.append(atom)
                 taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda d: d.start)
+    return sorted(found, key=lambda a: a.start)
 
 
-def _to_date(kind: str, m: re.Match, months: dict[str, int], today: date) -> date | None:
-    try:
-        if kind == "ymd":
-            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        elif kind == "roman":
-            d, mo, y = int(m.group(1)), ROMAN_MONTHS[m.group(2).upper()], int(m.group(3))
-        elif kind == "dmy":
-            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        elif kind.startswith("jalali"):
-            y = int(m.group(1))
-            if kind == "jalali_yymmdd":
-                y = _two_digit_jalali_year(y, today)
-            return jalali_to_gregorian(y, int(m.group(2)), int(m.group(3))) \
-                if 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31 else None
-        elif kind.startswith("d_month_y"):
-            d, mo, y = int(m.group(1)), months[m.group(2)], int(m.group(3))
-            if kind.endswith("jalali"):
-                y = _two_digit_jalali_year(y, today) if y < 100 else y
-                return jalali_to_gregorian(y, mo, d) if 1200 < y < 1600 and 1 <= d <= 31 \
-                    else None
-        else:  # month_d_y
-            mo, d, y = months[m.group(1)], int(m.group(2)), int(m.group(3))
-        return date(y, mo, d) if 1800 <= y <= 2200 else None
-    except (ValueError, KeyError):
-        return None
+def _merge_ranges(atoms: list[_Atom], folded: str, g: _Grammar) -> list[_Atom]:
+    """Atoms joined by nothing but a range word are one range (same calendar, same grain)."""
+    out: list[_Atom] = []
+    for atom in atoms:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.calendar == atom.calendar and prev.day2 is None
+                and prev.month2 is None and (prev.day is None) == (atom.day is None)
+                and (prev.month is None) == (atom.month is None)
+                and g.range.match(folded[prev.end:atom.start])):
+            out[-1] = _Atom(prev.start, atom.end, prev.calendar, prev.year or atom.year,
+                            prev.month, prev.day, atom.year, atom.month, atom.day)
+        else:
+            out.append(atom)
+    return out
+
+
+def _sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
+    before = [m.end() for m in _SENTENCE_END.finditer(folded, 0, start)]
+    after = _SENTENCE_END.search(folded, end)
+    return (before[-1] if before else 0), (after.start() if after else len(folded))
+
+
+def _resolve_years(atoms: list[_Atom], folded: str, published: date | None) -> list[_Atom]:
+    """A date without a year takes the year of its sentence, else of the paragraph before
+    it, else of the page's date when it then falls within half a year of it."""
+    dated = [a for a in atoms if a.year is not None]
+    out = []
+    for atom in atoms:
+        if atom.year is None:
+            lo, hi = _sentence_bounds(folded, atom.start, atom.end)
+            paragraph = folded.rfind("\n\n", 0, atom.start)
+            near = [a for a in dated if a.calendar == atom.calendar and lo <= a.start < hi]
+            before = [a for a in dated if a.calendar == atom.calendar
+                      and paragraph < a.start < atom.start]
+            source = min(near, key=lambda a: abs(a.start - atom.start)) if near \
+                else before[-1] if before else None
+            if source is not None:
+                atom.year = source.year
+            elif published is not None and atom.day is not None:
+                atom.year = _year_near(atom, published)
+            if atom.year is None:
+                continue
+        out.append(atom)
+    return out
+
+
+def _year_near(atom: _Atom, published: date) -> int | None:
+    guess = published.year if atom.calendar == "gregorian" else published.year - 621
+    for year in (guess, guess - 1, guess + 1):
+        trial = _Atom(0, 0, atom.calendar, year, atom.month, atom.day)
+        try:
+            first, _ = _bounds(trial)
+        except ValueError:
+            continue
+        if abs(first - published) <= PUBLISHED_WINDOW:
+            return year
+    return None
+
+
+def _bounds(a: _Atom) -> tuple[date, date]:
+    """First and last Gregorian day of what the atom names."""
+    y2, m2, d2 = a.year2 or a.year, a.month2 or a.month, a.day2 or a.day
+    if a.month2 is None and a.day2 is None:
+        m2, d2 = a.month, a.day
+    if a.calendar == "jalali":
+        first = jalali_to_gregorian(a.year, a.month or 1, a.day or 1)
+        last_month = m2 or 12
+        last = jalali_to_gregorian(y2, last_month, d2 or jalali_month_length(y2, last_month))
+    else:
+        first = date(a.year, a.month or 1, a.day or 1)
+        last_month = m2 or 12
+        last = date(y2, last_month, d2) if d2 else \
+            (date(y2 + (last_month == 12), last_month % 12 + 1, 1) - timedelta(days=1))
+    if last < first:
+        raise ValueError("a range that ends before it starts")
+    return first, last
+
+
+def find_dates(text: str, language: str | None, published: date | None = None
+               ) -> list[DateMention]:
+    """Every date the text states, once per distinct (start, end), in order of appearance."""
+    g = _grammar(language)
+    folded = fold(text, language)
+    atoms = _resolve_years(_merge_ranges(_atoms(folded, g), folded, g), folded, published)
+    mentions: list[DateMention] = []
+    seen: set[tuple[date, date]] = set()
+    for a in atoms:
+        valid = GREGORIAN_YEARS if a.calendar == "gregorian" else JALALI_YEARS
+        if a.year not in valid or (a.year2 is not None and a.year2 not in valid):
+            continue
+        try:
+            first, last = _bounds(a)
+        except ValueError:
+            continue
+        if (first, last) in seen:
+            continue
+        seen.add((first, last))
+        precision = "day" if a.day else "month" if a.month else "year"
+        mentions.append(DateMention(text[a.start:a.end], a.start, a.end, first, last,
+                                    precision, a.calendar))
+    return mentions

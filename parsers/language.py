@@ -32,13 +32,13 @@ def _score(profile: Profile, words: list[str], sample: str, letters: int) -> flo
     if not words:
         return 0.0
     stop = sum(w in profile.stop_words for w in words) / len(words)
-    foreign = len(_foreign(profile).findall(sample)) / max(1, letters)
+    foreign = len(_foreign(profile.code).findall(sample)) / max(1, letters)
     return stop - 20 * foreign
 
 
 @cache
-def _foreign(profile: Profile) -> re.Pattern:
-    letters = "".join(sorted(profile.foreign_letters)) or "\x00"
+def _foreign(code: str) -> re.Pattern:
+    letters = "".join(sorted(profiles()[code].foreign_letters)) or "\x00"
     return re.compile(f"[{re.escape(letters)}]")
 
 

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from lxml import html
 
 from parsers.content import Block, blocks, main_text, parse_document
-from parsers.dates import find_days
+from parsers.dates import find_dates
 from parsers.language import detect_language
 from scraper.encoding import decode_html
 
@@ -116,9 +116,9 @@ def published_of(doc: html.HtmlElement, title: str | None, language: str | None)
         for step in range(1, 9):  # outwards: date lines sit right next to the headline
             for i in (anchor + step, anchor - step):
                 if 0 <= i < len(lines) and len(lines[i]) <= 100:
-                    days = find_days(lines[i], language)
+                    days = [d for d in find_dates(lines[i], language) if d.precision == "day"]
                     if days:
-                        return days[0].day.isoformat()
+                        return days[0].start.isoformat()
     for value in doc.xpath("//time/@datetime"):
         match = _ISO_DATE.search(value)
         if match:

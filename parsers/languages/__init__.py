@@ -6,7 +6,7 @@ loaded and checked by the tests.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -14,6 +14,10 @@ import yaml
 
 PROFILE_DIR = Path(__file__).parent
 SCRIPTS = {"latin", "cyrillic", "arabic"}
+
+
+DATE_WORD_KINDS = ("range", "year_before", "year_after", "month_before", "month_after",
+                   "day_suffixes", "before_era", "not_year_after")
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,8 @@ class Profile:
     stop_words: frozenset[str]
     months: tuple[tuple[str, ...], ...] = ()  # Gregorian, January first
     solar_months: tuple[tuple[str, ...], ...] = ()  # Solar Hijri, Farvardin first
+    ordinal_days: tuple[tuple[str, ...], ...] = ()  # day words, the 1st first
+    date_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _load(path: Path) -> Profile:
@@ -35,11 +41,17 @@ def _load(path: Path) -> Profile:
     if data.get("script") not in SCRIPTS:
         raise ValueError(f"{path.name}: 'script' must be one of {sorted(SCRIPTS)}")
     months = {}
-    for key in ("months", "solar_months"):
-        names = tuple(tuple(str(n).lower() for n in month) for month in data.get(key) or ())
-        if names and len(names) != 12:
-            raise ValueError(f"{path.name}: '{key}' must list 12 months")
+    for key, count in (("months", 12), ("solar_months", 12), ("ordinal_days", 31)):
+        names = tuple(tuple(str(n).lower() for n in item) for item in data.get(key) or ())
+        if names and len(names) != count:
+            raise ValueError(f"{path.name}: '{key}' must list {count} entries")
         months[key] = names
+    words = data.get("date_words") or {}
+    unknown = set(words) - set(DATE_WORD_KINDS)
+    if unknown:
+        raise ValueError(f"{path.name}: unknown date_words: {sorted(unknown)}")
+    months["date_words"] = {k: tuple(str(w).lower() for w in words.get(k) or ())
+                            for k in DATE_WORD_KINDS}
     return Profile(code=data["code"], name=data["name"], script=data["script"],
                    letters=frozenset(data["letters"]),
                    foreign_letters=frozenset(data.get("foreign_letters") or ""),

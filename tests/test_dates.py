@@ -1,0 +1,96 @@
+"""Dates as ANNOTATION.md normalises them, in the three languages, and what is not a date."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from parsers.calendars import jalali_to_gregorian
+from parsers.dates import find_dates
+
+SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
+
+
+def spans(text: str, language: str, published: date | None = None):
+    return [(d.start.isoformat(), d.end.isoformat(), d.precision, d.calendar)
+            for d in find_dates(text, language, published)]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("на 21-22 февруари 2019 година", "bg", ("2019-02-21", "2019-02-22", "day")),
+    ("в САЩ 30.04 - 05.05. 2005 г. в Ню Йорк", "bg", ("2005-04-30", "2005-05-05", "day")),
+    ("от 01.03.2015 до 31.03.2015", "bg", ("2015-03-01", "2015-03-31", "day")),
+    ("на 14 и 15 май 2018 г.", "bg", ("2018-05-14", "2018-05-15", "day")),
+    ("5-6-7 Haziran 2022 tarihlerinde", "tr", ("2022-06-05", "2022-06-07", "day")),
+    ("Yayın Tarihi: 3 ARALIK 2024", "tr", ("2024-12-03", "2024-12-03", "day")),
+    ("открит на 12.VIII.2024", "bg", ("2024-08-12", "2024-08-12", "day")),
+    ("Публикувано на: 25-ти юни 2022", "bg", ("2022-06-25", "2022-06-25", "day")),
+    ("в края на март 2019", "bg", ("2019-03-01", "2019-03-31", "month")),
+    ("през 2007г. официално", "bg", ("2007-01-01", "2007-12-31", "year")),
+    ("2019 yılında kuruldu", "tr", ("2019-01-01", "2019-12-31", "year")),
+    ("2021 yılı Kasım ayında kurulan", "tr", ("2021-11-01", "2021-11-30", "month")),
+    ("آبان ماه سال ۱۳۸۷ خورشیدی", "fa", ("2008-10-22", "2008-11-20", "month")),
+    ("از سال ۱۳۹۴ عضو", "fa", ("2015-03-21", "2016-03-19", "year")),
+    ("اوایل مهر ۱۴۰۰", "fa", ("2021-09-23", "2021-10-22", "month")),
+    ("در خرداد ۹۸ امضا شد", "fa", ("2019-05-22", "2019-06-21", "month")),
+    ("روز ٢٥ آذر ١٣٩٨", "fa", ("2019-12-16", "2019-12-16", "day")),
+    ("تاریخ انتشار: ۰۲/۰۸/۱۰", "fa", ("2023-11-01", "2023-11-01", "day")),
+    ("از سیزدهم تا شانزدهم مرداد ۱۳۹۴", "fa", ("2015-08-04", "2015-08-07", "day")),
+    ("نوامبر ۲۰۰۸ میلادی", "fa", ("2008-11-01", "2008-11-30", "month")),
+])
+def test_forms(text, language, expected):
+    found = spans(text, language)
+    assert [f[:3] for f in found] == [expected], found
+
+
+def test_yearless_dates_take_the_year_of_their_sentence_or_a_close_page_date():
+    text = "Кметът участва в среща 30.04 - 05.05. 2005 г. и отправя покана за среща през август."
+    assert ("2005-08-01", "2005-08-31", "month", "gregorian") in spans(text, "bg")
+    text = ("Kurul toplantısı 4-9 Kasım tarihleri arasında yapılacak.")
+    assert spans(text, "tr") == []  # no year anywhere: not certain
+    assert spans(text, "tr", date(2018, 11, 3)) == [
+        ("2018-11-04", "2018-11-09", "day", "gregorian")]
+    # a recurring holiday far from the page's date is not given a year
+    assert spans("НАЦИОНАЛЕН ПРАЗНИК – 8 СЕПТЕМВРИ", "bg", date(2018, 11, 27)) == []
+
+
+def test_persian_ordinal_day_range_without_year_uses_context():
+    text = "پنجمین اجلاس سال ۱۴۰۱ هشتم تا یازدهم آذر ماه در غازی عینتاب برگزار می شود."
+    assert ("2022-11-29", "2022-12-02", "day", "jalali") in spans(text, "fa")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("почти 30 годишната история", "bg"),
+    ("по случай 60 годишнина от", "bg"),
+    ("118-те Празници на розата", "bg"),
+    ("Технически сътрудник: 0431/98201, 8.30 - 12.30 ч.", "bg"),
+    ("Основан е през 218 пр. н. е.", "bg"),
+    ("1920'li yıllarda başlayan uygulama", "tr"),
+    ("1.200'e yakın üye belediye ve 4'üncü yılında", "tr"),
+    ("بیش از ۶ هزار شهر عضو و ۱۶۰ نفر", "fa"),
+    ("می ۲۰۰۵ نفر", "fa"),  # the verb prefix می is not May
+])
+def test_not_dates(text, language):
+    assert spans(text, language) == []
+
+
+def test_seed_gold_dates():
+    if not SHARED_GOLD.exists():
+        pytest.skip("../shared/gold is not beside this checkout")
+    for path in sorted(SHARED_GOLD.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        published = date.fromisoformat(gold["published"]) if gold["published"] else None
+        got = {(d.start.isoformat(), d.end.isoformat())
+               for d in find_dates(gold["main_text"], gold["lang"], published)}
+        want = {(d["start"], d["end"]) for d in gold["dates"]}
+        optional = {(d["start"], d["end"]) for d in gold.get("dates_optional", [])}
+        assert want <= got and got - want <= optional, gold["id"]
+
+
+def test_jalali_conversion_known_days():
+    assert jalali_to_gregorian(1387, 8, 1) == date(2008, 10, 22)
+    assert jalali_to_gregorian(1394, 12, 29) == date(2016, 3, 19)
+    assert jalali_to_gregorian(1403, 12, 30) == date(2025, 3, 20)  # a leap Esfand
