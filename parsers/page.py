@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 from lxml import html
 
@@ -30,9 +31,7 @@ class PageRecord:
     published: str | None
     text: str
     encoding: str
-
-    def to_dict(self) -> dict:
-        return asdict(self)
+    dates: list[dict] = field(default_factory=list)  # DateMention.to_dict(), in text order
 
 
 def check_html(body: bytes) -> None:
@@ -169,4 +168,7 @@ def parse_page(parsed: ParsedHTML, url: str | None = None,
                                     parsed.declared_language)
     text = main_text(parsed.blocks, template, page_language, parsed.title)
     language = detect_language(text, parsed.declared_language) if text else page_language
-    return PageRecord(url, language, parsed.title, parsed.published, text, parsed.encoding)
+    published = date.fromisoformat(parsed.published) if parsed.published else None
+    dates = [d.to_dict() for d in find_dates(text, language, published)]
+    return PageRecord(url, language, parsed.title, parsed.published, text, parsed.encoding,
+                      dates)

@@ -55,6 +55,8 @@ def test_extract_reads_pages_and_reports_bad_inputs_per_line(page_files, tmp_pat
     assert (bg["language"], tr["language"], fa["language"]) == ("bg", "tr", "fa")
     assert bg["title"] == "Кочани – Северна Македония"
     assert "Протокол за намерение" in bg["text"] and "Телефонен указател" not in bg["text"]
+    visit = next(d for d in bg["dates"] if d["start"] == "2021-06-05")
+    assert bg["text"][visit["offset"]:].startswith(visit["text"]) and visit["precision"] == "day"
     assert "kardeş" not in tr["text"].lower() or "þ" not in tr["text"]
     assert "Tiran'a uçacak" in tr["text"] and "Çok Okunanlar" not in tr["text"]
     assert "کاشان" in fa["text"] and "نظر شما" not in fa["text"]
