@@ -14,7 +14,7 @@ from pathlib import Path
 from bench.scoring import averaged, page_scores
 from muni.fixture_server import SITES_DIR, load_sites
 from parsers.content import learn_template
-from parsers.page import parse_page, read_html
+from parsers.page import main_text_of, parse_page, read_html
 from scraper.encoding import decode_html
 
 GOLD_DIR = SITES_DIR.parent / "gold"
@@ -37,6 +37,11 @@ def fixture_pages(gold_dir: Path = GOLD_DIR) -> list[dict]:
 
 
 def muni_single(pages: list[dict]) -> list[str]:
+    return [main_text_of(read_html(p["html"], p["content_type"], p["lang"]))[0] for p in pages]
+
+
+def muni_whole_page(pages: list[dict]) -> list[str]:
+    """Everything `muni extract` does: main text, date, language, dates and cities."""
     return [parse_page(read_html(p["html"], p["content_type"], p["lang"])).text for p in pages]
 
 
@@ -59,7 +64,7 @@ def muni_site(pages: list[dict]) -> list[str]:
     for indices in by_site.values():
         template = learn_template(parsed[i].blocks for i in indices)
         for i in indices:
-            texts[i] = parse_page(parsed[i], template=template).text
+            texts[i] = main_text_of(parsed[i], template)[0]
     return texts
 
 
@@ -86,6 +91,7 @@ def _text(page: dict) -> str:
 
 SYSTEMS: dict[str, Callable[[list[dict]], list[str]]] = {
     "muni (single page)": muni_single, "muni (site mode)": muni_site,
+    "muni (whole page, entities)": muni_whole_page,
     "trafilatura": trafilatura_text, "justext": justext_text,
 }
 
@@ -117,7 +123,7 @@ def report(result: dict) -> list[str]:
     for name, r in result["systems"].items():
         o = r["overall"]
         langs = " ".join(f"{k}={v['f1']:.3f}" for k, v in r["by_language"].items())
-        lines.append(f"  {name:20s} P={o['precision']:.3f} R={o['recall']:.3f} "
+        lines.append(f"  {name:28s} P={o['precision']:.3f} R={o['recall']:.3f} "
                      f"F1={o['f1']:.3f} ({langs})  {r['pages_per_s']:7.1f} pages/s "
                      f"= {r['speed_ratio_to_trafilatura']:.2f}x trafilatura")
     fields = result["fields"]

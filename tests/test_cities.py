@@ -1,0 +1,74 @@
+"""Cities in text, linked to GeoNames: inflection, scripts, support, disambiguation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from parsers.cities import find_cities
+from parsers.gazetteer import Gazetteer, normalize_name
+
+SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
+HOME = {"bg": "BG", "tr": "TR", "fa": "IR"}
+
+
+def ids(text: str, language: str, country: str | None = None) -> set[int]:
+    return {c["geonameid"] for c in find_cities(text, language, country or HOME[language])}
+
+
+def test_the_index_opens_fast_and_normalises_names():
+    import time
+
+    Gazetteer()  # built once, on first use
+    started = time.perf_counter()
+    gazetteer = Gazetteer()
+    assert time.perf_counter() - started < 0.5
+    assert normalize_name("Sankt-Pölten") == normalize_name("sankt polten")
+    assert 789403 in {p.geonameid for p in gazetteer.lookup(["кочани"])["кочани"]}
+
+
+def test_turkish_case_endings_and_the_country_beside_the_name():
+    text = ("Toplantı 7 Aralık 2024'te Tiran'da (Arnavutluk) yapılacak. Başkan Erkek, "
+            "İstanbul Büyükşehir Belediye Başkanı Ekrem İmamoğlu ile Tiran'a uçacak.")
+    found = find_cities(text, "tr", "TR")
+    assert {c["geonameid"] for c in found} == {3183875, 745044}  # Tirana, Istanbul
+    tirana = next(c for c in found if c["geonameid"] == 3183875)
+    assert [m["text"] for m in tirana["mentions"]] == ["Tiran", "Tiran"]
+
+
+def test_bulgarian_names_and_organisations_that_name_a_city():
+    text = ("Община Казанлък подписа протокол с Община Кочани. Кочанската котловина "
+            "е известна с ориза. Делегацията посети Ню Йорк и Хирошима.")
+    assert ids(text, "bg") == {730496, 789403, 5128581, 1862415}
+
+
+def test_ordinary_words_surnames_and_foreign_names_are_not_cities():
+    assert ids("Асоциацията Кметове за Мир има 8000 членове.", "bg") == set()
+    assert ids("B40 Ağı Daimi Sekreteri ve İBB Başkanı Ekrem İmamoğlu konuştu.", "tr") == set()
+    assert ids("КМЕТ НА ГРАДА – Andrea Virgilio (Андреа Виргилио)", "bg") == set()
+    assert ids("توسعه فن آوری و برج میلاد", "fa") == set()
+
+
+def test_persian_spellings_joined_and_short():
+    text = "اجلاس در شهر غازیعینتاب ترکیه برگزار شد و شهرهای مشهد، قم و تبريز عضو هستند."
+    assert {314830, 124665, 119208, 113646} <= ids(text, "fa")
+
+
+def test_same_name_places_are_told_apart_by_the_country_named():
+    egypt = ids("Побратимени градове: Луксор и Александрия – Египет.", "bg")
+    assert 361058 in egypt  # Alexandria in Egypt, not one of the American ones
+
+
+def test_seed_gold_cities():
+    if not SHARED_GOLD.exists():
+        pytest.skip("../shared/gold is not beside this checkout")
+    tp = fp = fn = 0
+    for path in sorted(SHARED_GOLD.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        got = ids(gold["main_text"], gold["lang"])
+        want = {c["geonameid"] for c in gold["cities"]}
+        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert precision >= 0.95 and recall >= 0.95, (precision, recall)
