@@ -14,26 +14,12 @@ positives and negatives summed over pages (micro-average), per language and over
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-TITLES = {"г-н", "г-жа", "г-ца", "инж", "д-р", "проф", "sayın", "av", "dr", "prof", "mr",
-          "mrs", "ms", "دکتر", "سید", "مهندس", "آقای", "خانم"}
-_WORD = re.compile(r"\w+(?:-\w+)?")
+from parsers.names import name_words, same_person
+
 TYPES = ("cities", "dates", "officials", "officials_role", "events", "relations")
-
-
-def name_words(name: str) -> list[str]:
-    return [w for w in _WORD.findall((name or "").casefold()) if w not in TITLES]
-
-
-def same_person(a: str, b: str) -> bool:
-    wa, wb = name_words(a), name_words(b)
-    if not wa or not wb:
-        return False
-    shorter, longer = sorted((wa, wb), key=len)
-    return all(w in longer for w in shorter)
 
 
 def _org_match(a: str | None, b: str | None) -> bool:

@@ -60,4 +60,4 @@ def extract(inputs: list[str], language: str | None = None, url: str | None = No
         yield {"input": item.input, "url": item.url,
                "language": language or record.language, "title": record.title,
                "published": record.published, "text": record.text,
-               "cities": record.cities, "dates": record.dates}
+               "cities": record.cities, "dates": record.dates, "officials": record.officials}

@@ -16,28 +16,15 @@ from dataclasses import dataclass
 
 from parsers.gazetteer import Gazetteer, Place, default_gazetteer, normalize_name
 from parsers.languages import Profile, profiles
+from parsers.text import Token, tokens
 from scraper.encoding import script_of
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-‐\u200c][^\W\d_]+)*")
-_SENTENCE = re.compile(r"[.!?؟\n]\s")
 MAX_WORDS = 4
 MIN_POPULATION = 15000  # a place with no support in the text must be at least a town
 MIN_POPULATION_UNCASED = 1000000  # every word is a candidate where there are no capitals
 MIN_POPULATION_HOME = 5000  # in the source's own country
 MIN_POPULATION_SUPPORTED = 500
-
-
-@dataclass(frozen=True)
-class _Token:
-    text: str
-    start: int
-    end: int
-    suffix: bool  # a case ending after an apostrophe, not a word of its own
-
-
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.group(0), m.start(), m.end(), m.start() > 0 and text[m.start() - 1] in "'’")
-            for m in _TOKEN.finditer(text)]
+COUNTRY_REACH = 40  # characters: "Tiran'da (Arnavutluk)", "Луксор и Александрия – Египет"
 
 
 def _cased(profile: Profile | None) -> bool:
@@ -54,20 +41,14 @@ def _countries(text: str, profile: Profile | None) -> list[tuple[int, int, str]]
     return [(m.start(), m.end(), profile.countries[m.group(1)]) for m in pattern.finditer(text)]
 
 
-def _sentence(text: str, position: int) -> tuple[int, int]:
-    starts = [m.end() for m in _SENTENCE.finditer(text, 0, position)]
-    after = _SENTENCE.search(text, position)
-    return (starts[-1] if starts else 0), (after.start() if after else len(text))
-
-
 def find_cities(text: str, language: str | None, country: str | None = None,
                 gazetteer: Gazetteer | None = None) -> list[dict]:
     """Each city once, with every mention: DESIGN.md's `cities` list."""
     profile = profiles().get(language or "")
     gazetteer = gazetteer or default_gazetteer()
-    tokens = _tokens(text)
+    words = tokens(text)
     countries = _countries(text, profile)
-    candidates = _candidates(text, tokens, profile, countries)
+    candidates = _candidates(text, words, profile, countries)
     found = gazetteer.lookup(c.key for c in candidates)
     chosen: list[_Candidate] = []
     for c in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):  # longest first
@@ -82,11 +63,12 @@ def find_cities(text: str, language: str | None, country: str | None = None,
     script = profile.script if profile else None
     mentions: dict[int, dict] = {}
     for key, group in by_key.items():
-        near = {code for c in group for s, _, code in countries
-                if _sentence(text, c.start)[0] <= s < _sentence(text, c.start)[1]}
+        near = {code for c in group for s, e, code in countries
+                if -COUNTRY_REACH <= s - c.end <= COUNTRY_REACH
+                or -COUNTRY_REACH <= c.start - e <= COUNTRY_REACH}
         place = max(found[key], key=lambda p: (p.country in near, p.country == country,
                                                p.population))
-        cue = any(_cue(text, tokens, c, cues_before, cues_after) for c in group)
+        cue = any(_cue(text, words, c, cues_before, cues_after) for c in group)
         if place.population < _needed(place, key, cue, near, country, script, group[0]):
             continue
         entry = mentions.setdefault(place.geonameid, _entry(place))
@@ -106,14 +88,17 @@ class _Candidate:
     foreign_script: bool  # written in another script than the language's
 
 
-def _candidates(text: str, tokens: list[_Token], profile: Profile | None,
+def _candidates(text: str, tokens: list[Token], profile: Profile | None,
                 countries: list[tuple[int, int, str]]) -> list[_Candidate]:
     cased = _cased(profile)
-    stop = profile.stop_words if profile else frozenset()
-    months = {n for month in (profile.months + profile.solar_months) for n in month} \
+    # compared as the gazetteer compares: Perşembe is "persembe" there
+    stop = {normalize_name(w) for w in profile.stop_words} if profile else set()
+    calendar_words = {normalize_name(n) for month in (profile.months + profile.solar_months)
+                      for n in month} | {normalize_name(w) for w in profile.weekdays} \
         if profile else set()
     country_spans = [(s, e) for s, e, _ in countries]
     cues = set(profile.place_cues_before) if profile else set()
+    cues_after = set(profile.place_cues_after) if profile else set()
     out = []
     for i, first in enumerate(tokens):
         if first.suffix or (cased and not first.text[0].isupper()):
@@ -134,7 +119,11 @@ def _candidates(text: str, tokens: list[_Token], profile: Profile | None,
                 break
             words.append(token.text)
             key = normalize_name(" ".join(words))
-            if len(key) < (3 if cased else 2) or (j == i and (key in stop or key in months)):
+            ordinary = j == i and (key in stop or key in calendar_words)
+            if len(key) < (3 if cased else 2) or ordinary:
+                continue
+            if cased and j == i and _first_name_position(text, tokens, i, cues_after) \
+                    and not _cued_before(text, tokens, i, cues):
                 continue
             out.append(_Candidate(first.start, token.end, i, key,
                                   profile is not None and not _in_script(key, profile.script)))
@@ -146,7 +135,7 @@ def _in_script(key: str, script: str) -> bool:
     return bool(letters) and script_of(letters[0]) == script
 
 
-def _surname_position(text: str, tokens: list[_Token], i: int) -> bool:
+def _surname_position(text: str, tokens: list[Token], i: int) -> bool:
     """Right after another capitalised word inside a sentence: Ekrem İmamoğlu."""
     prev = tokens[i - 1]
     if prev.suffix or text[prev.end:tokens[i].start] != " " or not prev.text[0].isupper():
@@ -155,14 +144,29 @@ def _surname_position(text: str, tokens: list[_Token], i: int) -> bool:
     return bool(before) and before[-1] not in ".!?:;\n\"“„«(–—-"
 
 
-def _cue(text: str, tokens: list[_Token], c: _Candidate, before: set[str],
+def _first_name_position(text: str, tokens: list[Token], i: int, cues_after: set[str]) -> bool:
+    """Right before another capitalised word that is no cue: Hasan Akgün, Ali Dilber."""
+    if i + 1 >= len(tokens):
+        return False
+    following = tokens[i + 1]
+    return text[tokens[i].end:following.start] == " " and following.capitalised \
+        and not following.suffix and following.text.lower() not in cues_after
+
+
+def _cued_before(text: str, tokens: list[Token], index: int, before: set[str]) -> bool:
+    """A cue word (or two) right before the word at `index`: град Кочани, кмета на Кочани."""
+    prev = tokens[max(0, index - 2):index]
+    if not prev or text[prev[-1].end:tokens[index].start].strip(" .") != "":
+        return False
+    words = [t.text.lower() for t in prev]
+    return words[-1] in before or " ".join(words) in before
+
+
+def _cue(text: str, tokens: list[Token], c: _Candidate, before: set[str],
          after: set[str]) -> bool:
     """A cue word right before or after the name, with only a space between."""
-    prev = tokens[max(0, c.index - 2):c.index]
-    if prev and text[prev[-1].end:c.start].strip(" .") == "":
-        words = [t.text.lower() for t in prev]
-        if words[-1] in before or " ".join(words) in before:
-            return True
+    if _cued_before(text, tokens, c.index, before):
+        return True
     following = next((t for t in tokens[c.index:] if t.start >= c.end), None)
     return following is not None and text[c.end:following.start].strip() == "" \
         and following.text.lower() in after

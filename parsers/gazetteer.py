@@ -16,7 +16,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from parsers.calendars import LETTERS
@@ -38,6 +38,7 @@ class Place:
     population: int
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_name(text: str) -> str:
     """The form names are compared in: no case, accents, Arabic letter variants, dots or
     hyphens ("Sankt-Pölten" and "sankt polten" meet)."""

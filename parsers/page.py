@@ -13,6 +13,7 @@ from parsers.content import Block, blocks, main_text, parse_document
 from parsers.dates import find_dates
 from parsers.language import detect_language
 from parsers.languages import profiles
+from parsers.officials import find_officials
 from scraper.encoding import decode_html
 
 HEADLINE_TAGS = {"h1", "h2", "h3", "b", "strong"}  # where a headline is set
@@ -35,6 +36,7 @@ class PageRecord:
     encoding: str
     dates: list[dict] = field(default_factory=list)  # DateMention.to_dict(), in text order
     cities: list[dict] = field(default_factory=list)  # find_cities(), in text order
+    officials: list[dict] = field(default_factory=list)  # find_officials()
 
 
 def check_html(body: bytes) -> None:
@@ -182,5 +184,6 @@ def parse_page(parsed: ParsedHTML, url: str | None = None,
     profile = profiles().get(language or "")
     home = country or (profile.country if profile else None)
     cities = find_cities(text, language, home) if text else []
+    officials = find_officials(text, language, cities)
     return PageRecord(url, language, parsed.title, parsed.published, text, parsed.encoding,
-                      dates, cities)
+                      dates, cities, officials)

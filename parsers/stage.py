@@ -23,7 +23,7 @@ from parsers.page import parse_page, read_html
 
 PAGE_FIELDS = ["page_id", "source", "url", "language", "title", "published", "text",
                "encoding", "content_type", "fetched_at", "warc_file", "warc_offset",
-               "warc_record_id", "content_sha1", "dates", "cities"]  # the last two: JSON
+               "warc_record_id", "content_sha1", "dates", "cities", "officials"]  # last 3: JSON
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ def parse_source(source: SourceInput) -> list[dict]:
             "content_sha1": hashlib.sha1(body).hexdigest(),
             "dates": json.dumps(record.dates, ensure_ascii=False),
             "cities": json.dumps(record.cities, ensure_ascii=False),
+            "officials": json.dumps(record.officials, ensure_ascii=False),
         })
     return records
 

@@ -76,6 +76,11 @@ _SCRIPT_RANGES = ((0x0250, "latin"), (0x0370, "other"), (0x0400, "greek"),
                   (0xFF00, "arabic"))
 
 
+_SCRIPT_LETTERS = (re.compile(r"[A-Za-z\u00C0-\u024F]"), re.compile(r"[\u0370-\u03FF]"),
+                   re.compile(r"[\u0400-\u052F]"), re.compile(r"[\u0590-\u05FF]"),
+                   re.compile(r"[\u0600-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]"))
+
+
 def script_of(char: str) -> str:
     """The writing system of a letter (latin, cyrillic, arabic, greek, hebrew, other)."""
     code = ord(char)
@@ -94,7 +99,7 @@ def plausibility(text: str, language: str | None) -> float:
     words = _NON_ASCII_WORDS.findall(text)
     if not words:
         return 1.0
-    mixed = sum(len({script_of(c) for c in w}) > 1 for w in words) / len(words)
+    mixed = sum(sum(bool(s.search(w)) for s in _SCRIPT_LETTERS) > 1 for w in words) / len(words)
     cased = [c for w in words for c in w[1:] if c.islower() or c.isupper()]
     lower = sum(c.islower() for c in cased) / len(cased) if cased else 1.0
     return (1 - mixed) * language_fit(text, language) * (0.5 + 0.5 * lower)

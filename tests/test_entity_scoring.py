@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.entity_scoring import same_person, score
+from bench.entity_scoring import score
+from parsers.names import same_person
 
 SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 

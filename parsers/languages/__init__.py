@@ -16,6 +16,8 @@ PROFILE_DIR = Path(__file__).parent
 SCRIPTS = {"latin", "cyrillic", "arabic"}
 
 
+ROLES = ("mayor", "deputy_mayor", "council_chair", "councillor", "municipal_official",
+         "governor", "minister", "head_of_state", "diplomat", "organization_leader", "other")
 DATE_WORD_KINDS = ("range", "year_before", "year_after", "month_before", "month_after",
                    "day_suffixes", "before_era", "not_year_after")
 
@@ -36,6 +38,12 @@ class Profile:
     place_cues_before: tuple[str, ...] = ()
     place_cues_after: tuple[str, ...] = ()
     countries: dict[str, str] = field(default_factory=dict)  # name as written -> ISO code
+    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role -> phrases
+    honorifics: tuple[str, ...] = ()
+    copulas: tuple[str, ...] = ()
+    weekdays: tuple[str, ...] = ()
+    organization_words: tuple[str, ...] = ()
+    transliteration: dict[str, str] = field(default_factory=dict)  # letter -> Latin
 
 
 def _load(path: Path) -> Profile:
@@ -60,6 +68,16 @@ def _load(path: Path) -> Profile:
         months[key] = tuple(str(w).lower() for w in data.get(key) or ())
     months["countries"] = {str(name): code for code, names in (data.get("countries") or {}).items()
                            for name in names}
+    roles = data.get("roles") or {}
+    unknown = set(roles) - set(ROLES)
+    if unknown:
+        raise ValueError(f"{path.name}: roles outside the fixed list: {sorted(unknown)}")
+    months["roles"] = {role: tuple(str(p).lower() for p in roles[role]) for role in ROLES
+                       if role in roles}
+    for key in ("honorifics", "organization_words", "copulas", "weekdays"):
+        months[key] = tuple(str(w).lower() for w in data.get(key) or ())
+    months["transliteration"] = {str(k): str(v) for k, v in
+                                 (data.get("transliteration") or {}).items()}
     return Profile(code=data["code"], name=data["name"], script=data["script"],
                    country=data.get("country"),
                    letters=frozenset(data["letters"]),

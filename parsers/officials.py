@@ -1,0 +1,300 @@
+"""Officials: named people with an office, read from the words around the office.
+
+An office is a phrase from the language's profile (`кмет на`, `Belediye Başkanı`,
+`شهردار`). Its holder's name stands right after it (past honorifics, `на Кочани`,
+an organisation's name), or right before it set off by a dash, a comma or a bracket. In
+scripts with capitals a name is a run of capitalised words that are not places; Persian
+has none, so there a name is what an honorific (آقای) or an appositive comma marks.
+A person named with several offices gets the municipal one, else the first; the same
+person named twice is one official, under the fullest form of the name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from parsers.dates import NO_LETTER_AFTER, NO_LETTER_BEFORE, fold
+from parsers.languages import Profile, profiles
+from parsers.names import name_words, same_person
+from parsers.text import Token, sentence_bounds, tokens
+from scraper.encoding import script_of
+
+MUNICIPAL = ("mayor", "deputy_mayor", "council_chair", "councillor", "municipal_official")
+CITY_ROLES = (*MUNICIPAL, "governor")
+MAX_NAME_WORDS = 4
+NAME_AFTER_OF = 2  # кмета на Велки Медер Бела Хорват: an unknown place, then the name
+CHAIN_CHARS = 60  # offices listed before one name (X Daire Başkanı ve Y Sekreteri Z)
+# What may stand between an office and the name after it: a space, or (loosely) a dash or
+# colon as in "КМЕТ НА ГРАДА – Льупчо Папазов"; never a sentence break.
+_STRICT_GAP = re.compile(r"^\s*$")
+_LOOSE_GAP = re.compile(r"^\s*[:–—\-(«“„\"]?\s*$")
+# Persian clause breaks: a name never runs over these words.
+_FA_BREAKS = {"و", "با", "از", "به", "در", "که", "را", "این", "آن", "برای", "تا", "هم", "نیز"}
+
+
+@dataclass
+class _Office:
+    start: int
+    end: int
+    role: str
+
+
+@dataclass
+class _Person:
+    name: str
+    start: int
+    end: int
+    offices: list[_Office] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+
+@cache
+def _office_pattern(language: str) -> tuple[re.Pattern, dict[str, str]]:
+    profile = profiles()[language]
+    phrase_role = {p: role for role, phrases in profile.roles.items() for p in phrases}
+    ordered = sorted(phrase_role, key=len, reverse=True)
+    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return re.compile(rf"{NO_LETTER_BEFORE}(?:{alternation}){NO_LETTER_AFTER}"), phrase_role
+
+
+def _offices(folded: str, profile: Profile) -> list[_Office]:
+    pattern, phrase_role = _office_pattern(profile.code)
+    return [_Office(m.start(), m.end(), phrase_role[re.sub(r"\s+", " ", m.group(0))])
+            for m in pattern.finditer(folded)]
+
+
+class _Reader:
+    """Names around offices in one text."""
+
+    def __init__(self, text: str, profile: Profile, cities: list[dict]) -> None:
+        self.text = text
+        self.profile = profile
+        self.words = [t for t in tokens(text) if not t.suffix]
+        self.cased = profile.script != "arabic"
+        self.place_spans = [(m["start"], m["end"]) for c in cities for m in c["mentions"]]
+        self.skippable = {*profile.honorifics, *profile.place_cues_before,
+                          *profile.organization_words, *profile.copulas, "на", "of"}
+        self.role_words = {w for phrases in profile.roles.values() for p in phrases
+                           for w in p.split()}
+
+    def _is_place(self, token: Token) -> bool:
+        return any(s <= token.start < e for s, e in self.place_spans)
+
+    def _name_word(self, token: Token) -> bool:
+        lower = token.text.lower()
+        if lower in self.profile.stop_words or lower in self.role_words or self._is_place(token):
+            return False
+        if lower in self.skippable or lower in {n for m in self.profile.months for n in m}:
+            return False
+        return token.capitalised and not (token.text.isupper() and len(token.text) <= 4) \
+            if self.cased else lower not in _FA_BREAKS
+
+    def _run(self, index: int, step: int) -> list[Token]:
+        """Name words from `index` on, forwards (step 1) or backwards (-1)."""
+        run: list[Token] = []
+        i = index
+        while 0 <= i < len(self.words) and len(run) < MAX_NAME_WORDS:
+            token = self.words[i]
+            if run:
+                left, right = (run[-1], token) if step == 1 else (token, run[-1])
+                if self.text[left.end:right.start] not in (" ", "\u200c"):
+                    break
+            if not self._name_word(token):
+                break
+            run.append(token)
+            i += step
+        return run if step == 1 else run[::-1]
+
+    def after(self, office: _Office, gap: re.Pattern) -> list[Token]:
+        """The name that follows an office, past honorifics, places and organisations."""
+        i = next((k for k, t in enumerate(self.words) if t.start >= office.end), None)
+        skipped = 0
+        while i is not None and i < len(self.words) and skipped <= 4:
+            token = self.words[i]
+            previous = self.words[i - 1] if i and skipped else None
+            between = self.text[previous.end if previous else office.end:token.start]
+            if previous is not None and len(previous.text) <= 3 and between.startswith("."):
+                between = between[1:]  # the dot of an abbreviation: гр. Кочани
+            if not gap.match(between):
+                return []
+            if token.text.lower() in self.skippable or self._is_place(token):
+                i, skipped = i + 1, skipped + 1
+                continue
+            run = self._run(i, 1)
+            if run and self._organisation_follows(run[-1]):
+                return []  # Италианския културен институт: a body, not a person
+            if not self.cased:  # without capitals only an honorific marks a name here
+                return run[:3] if len(run) >= 2 and self._honoured(i) else []
+            if previous is not None and previous.text.lower() in ("на", "of"):
+                return run[-NAME_AFTER_OF:]
+            return run[:3]
+        return []
+
+    def _organisation_follows(self, last: Token) -> bool:
+        """The run is an organisation's name: an organisation word follows it directly or
+        after one adjective (Италианския културен институт), not after a preposition."""
+        k = self.words.index(last)
+        following = [t.text.lower() for t in self.words[k + 1:k + 3]]
+        words = self.profile.organization_words
+        return bool(following) and (following[0] in words or (
+            len(following) == 2 and following[0] not in self.profile.stop_words
+            and following[1] in words))
+
+    def holder(self, office: _Office) -> list[Token]:
+        """A name right after the office, else one set off before it, else after a dash."""
+        return (self.after(office, _STRICT_GAP) or self.before(office)
+                or self.after(office, _LOOSE_GAP))
+
+    def before(self, office: _Office) -> list[Token]:
+        """The name set off before an office: Николчо Илиев – кмет, منصور یاواش، شهردار."""
+        i = next((k for k in range(len(self.words) - 1, -1, -1)
+                  if self.words[k].end <= office.start), None)
+        if i is None:
+            return []
+        gap = self.text[self.words[i].end:office.start]
+        if not re.fullmatch(r"\s*[,،–—\-(]\s*" if self.cased else r"\s*[،(]\s*", gap):
+            return []
+        run = self._run(i, -1)[-3:]
+        if not self.cased:
+            # two words, or three behind an honorific: a Persian name, not a noun phrase
+            first = self.words.index(run[0]) if run else 0
+            run = run if len(run) == 3 and self._honoured(first) else run[-2:]
+        if not self.cased and len(run) < 2:
+            return []
+        return run
+
+    def _honoured(self, index: int) -> bool:
+        return index > 0 and self.words[index - 1].text.lower() in self.profile.honorifics
+
+
+def _choose_role(offices: list[_Office]) -> str:
+    municipal = [o.role for o in offices if o.role in MUNICIPAL]
+    return municipal[0] if municipal else offices[0].role
+
+
+def _office_city(text: str, offices: list[_Office], cities: list[dict],
+                 home: int | None) -> int | None:
+    """The city named with the office (`кмет на Кочани`, `Çanakkale Belediye Başkanı`,
+    `شهردار آنکارا`); for a municipal office with none, the page's own city."""
+    spans = [(m["start"], m["end"], c["geonameid"]) for c in cities for m in c["mentions"]]
+    best = None
+    for office in offices:
+        lo, hi = sentence_bounds(text, office.start)
+        for start, end, gid in spans:
+            if not lo <= start < hi:
+                continue
+            distance = start - office.end if start >= office.end else office.start - end
+            if distance <= 40 and (best is None or distance < best[0]):
+                best = (distance, gid)
+    if best is not None:
+        return best[1]
+    return home if any(o.role in MUNICIPAL for o in offices) else None
+
+
+def _organization(text: str, offices: list[_Office], profile: Profile) -> str | None:
+    """The body named beside a non-municipal office, as written."""
+    if not profile.organization_words:
+        return None
+    words = "|".join(re.escape(w) for w in sorted(profile.organization_words, key=len,
+                                                  reverse=True))
+    quoted = r"(?:\s+[“„\"«][^”“\"»]{2,60}[”“\"»])?"
+    pattern = re.compile(rf"(?:[A-ZА-ЯÇĞİÖŞÜ0-9][\w\-]*\s+(?:[\w\-]+\s+){{0,4}})?"
+                         rf"{NO_LETTER_BEFORE}(?:{words})"
+                         rf"{NO_LETTER_AFTER}{quoted}(?:\s+[A-ZА-ЯÇĞİÖŞÜ][\w\-]*){{0,3}}",
+                         re.IGNORECASE if profile.script == "arabic" else 0)
+    office = offices[-1]
+    lo, hi = sentence_bounds(text, office.start)
+    folded_org = None
+    for m in pattern.finditer(text, lo, hi):
+        distance = abs(m.start() - office.end) if m.start() >= office.end \
+            else abs(office.start - m.end())
+        if distance <= 60 and (folded_org is None or distance < folded_org[0]):
+            folded_org = (distance, m.group(0).strip())
+    return folded_org[1] if folded_org else None
+
+
+def transliterate(name: str, profile: Profile) -> str:
+    if not profile.transliteration:
+        return name
+    table = profile.transliteration
+    out = []
+    for char in name:
+        latin = table.get(char.lower())
+        if latin is None:
+            out.append(char)
+        else:
+            out.append(latin.capitalize() if char.isupper() else latin)
+    return "".join(out)
+
+
+def find_officials(text: str, language: str | None, cities: list[dict]) -> list[dict]:
+    """DESIGN.md's `officials`: name, name_latin, role, role_text, city, organization,
+    evidence (the sentence), and aliases where the page writes the name twice."""
+    profile = profiles().get(language or "")
+    if profile is None or not profile.roles or not text:
+        return []
+    reader = _Reader(text, profile, cities)
+    folded = fold(text, language)
+    offices = _offices(folded, profile)
+    counts = Counter({c["geonameid"]: len(c["mentions"]) for c in cities})
+    home = counts.most_common(1)[0][0] if counts else None
+    people: list[_Person] = []
+    chain: list[_Office] = []
+    for office in offices:
+        if chain and (office.start - chain[-1].end > CHAIN_CHARS
+                      or sentence_bounds(text, office.start)[0] > chain[-1].start):
+            chain = []
+        chain.append(office)
+        run = reader.holder(office)
+        if run:
+            name = text[run[0].start:run[-1].end]
+            held = list(chain) if run[0].start >= office.end else [office]
+            people.append(_Person(name, run[0].start, run[-1].end, held,
+                                  _aliases(text, run[-1].end, reader)))
+            chain = []
+    return [_record(p, text, profile, cities, home) for p in _merge(people)]
+
+
+def _aliases(text: str, end: int, reader: _Reader) -> list[str]:
+    """Andrea Virgilio (Андреа Виргилио); Льупчо Папазов, Ljupcho Papazov."""
+    match = re.match(r"\s*[(,]\s*((?:[^\W\d_]+\s?){1,3})\)?", text[end:end + 60])
+    if not match:
+        return []
+    alias = match.group(1).strip()
+    scripts = {script_of(reader.text[end - 1]), script_of(alias[0])}
+    return [alias] if len(scripts) == 2 and all(w[0].isupper() for w in alias.split()) else []
+
+
+def _merge(people: list[_Person]) -> list[_Person]:
+    """One entry per person: the fullest name, every office, in order of first mention."""
+    merged: list[_Person] = []
+    for person in people:
+        same = next((m for m in merged if same_person(m.name, person.name)), None)
+        if same is None:
+            merged.append(person)
+            continue
+        same.offices += person.offices
+        same.aliases += [a for a in person.aliases if a not in same.aliases]
+        if len(name_words(person.name)) > len(name_words(same.name)):
+            same.name = person.name
+    return merged
+
+
+def _record(person: _Person, text: str, profile: Profile, cities: list[dict],
+            home: int | None) -> dict:
+    role = _choose_role(person.offices)
+    lo, hi = sentence_bounds(text, person.start)
+    first = min(o.start for o in person.offices)
+    last = max(o.end for o in person.offices)
+    city = _office_city(text, person.offices, cities, home) if role in CITY_ROLES else None
+    organization = _organization(text, person.offices, profile) \
+        if role in ("organization_leader", "other") else None
+    latin = transliterate(person.name, profile) if profile.transliteration \
+        else person.name if profile.script == "latin" else None
+    return {"name": person.name, "name_latin": latin,
+            "role": role, "role_text": text[first:last], "city": city,
+            "organization": organization, "aliases": person.aliases,
+            "evidence": text[lo:hi].strip()}

@@ -1,0 +1,82 @@
+"""Officials: names beside offices, roles from the fixed list, the city of the office."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from parsers.cities import find_cities
+from parsers.names import same_person
+from parsers.officials import find_officials
+
+SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
+HOME = {"bg": "BG", "tr": "TR", "fa": "IR"}
+
+
+def officials(text: str, language: str) -> list[dict]:
+    return find_officials(text, language, find_cities(text, language, HOME[language]))
+
+
+def test_bulgarian_offices_before_and_after_names():
+    found = officials("Гостите бяха посрещнати от кмета на Кочани Николчо Илиев и от "
+                      "заместник-кмета Николай Звездов. Водач на делегацията е Надя Бертолетин "
+                      "от Инспекторат по образование.", "bg")
+    by_name = {o["name"]: o for o in found}
+    assert set(by_name) == {"Николчо Илиев", "Николай Звездов", "Надя Бертолетин"}
+    assert by_name["Николчо Илиев"]["role"] == "mayor"
+    assert by_name["Николчо Илиев"]["city"] == 789403
+    assert by_name["Николчо Илиев"]["name_latin"] == "Nikolcho Iliev"
+    assert by_name["Николай Звездов"]["role"] == "deputy_mayor"
+    assert by_name["Надя Бертолетин"]["role"] == "other"
+
+
+def test_the_office_right_before_a_name_is_that_names():
+    text = ("Daimi Sekreteri Barbaros Büyüksağnak, Çanakkale Belediye Başkanı Muharrem "
+            "Erkek'e sunum yaptı. Başkan Erkek toplantıya katılacak.")
+    found = {o["name"]: o for o in officials(text, "tr")}
+    assert set(found) == {"Barbaros Büyüksağnak", "Muharrem Erkek"}
+    assert found["Muharrem Erkek"]["role"] == "mayor"
+    assert found["Muharrem Erkek"]["city"] == 749780  # Çanakkale
+    assert found["Barbaros Büyüksağnak"]["role"] == "organization_leader"
+
+
+def test_an_organisation_is_not_a_person_and_offices_without_names_are_not_officials():
+    text = ("След посещение на Д-р Умберто Риналди - директор на Италианския културен "
+            "институт в гр. София възниква идеята. Заместник-кметът подписа резолюция.")
+    found = officials(text, "bg")
+    assert [o["name"] for o in found] == ["Умберто Риналди"]
+    assert found[0]["organization"].startswith("Италианския културен институт")
+
+
+def test_persian_names_need_an_honorific_or_an_appositive_comma():
+    text = ("مهدی بابایی، معاون شهردار تهران، در دیدار با شهردار آنکارا آقای منصور یاواش "
+            "گفت. شهرداران ایرانی آغاز کردند.")
+    found = {o["name"]: o for o in officials(text, "fa")}
+    assert set(found) == {"مهدی بابایی", "منصور یاواش"}
+    assert found["مهدی بابایی"]["role"] == "deputy_mayor"
+    assert found["منصور یاواش"]["city"] == 323786  # Ankara
+    assert found["منصور یاواش"]["name_latin"] is None  # no honest Latin form without vowels
+
+
+def test_two_scripts_give_an_alias():
+    found = officials("КМЕТ НА ГРАДА – Andrea Virgilio (Андреа Виргилио)", "bg")
+    assert found[0]["name"] == "Andrea Virgilio" and found[0]["aliases"] == ["Андреа Виргилио"]
+
+
+def test_seed_gold_officials():
+    if not SHARED_GOLD.exists():
+        pytest.skip("../shared/gold is not beside this checkout")
+    tp = fp = fn = role_right = 0
+    for path in sorted(SHARED_GOLD.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        got = officials(gold["main_text"], gold["lang"])
+        for o in got:
+            match = next((g for g in gold["officials"] if same_person(g["name"], o["name"])),
+                         None)
+            tp, fp = tp + bool(match), fp + (match is None)
+            role_right += bool(match) and match["role"] == o["role"]
+        fn += sum(not any(same_person(g["name"], o["name"]) for o in got)
+                  for g in gold["officials"])
+    assert tp / (tp + fp) >= 0.9 and tp / (tp + fn) >= 0.9 and role_right >= 0.9 * tp
