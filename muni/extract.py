@@ -60,4 +60,5 @@ def extract(inputs: list[str], language: str | None = None, url: str | None = No
         yield {"input": item.input, "url": item.url,
                "language": language or record.language, "title": record.title,
                "published": record.published, "text": record.text,
-               "cities": record.cities, "dates": record.dates, "officials": record.officials}
+               "cities": record.cities, "dates": record.dates, "officials": record.officials,
+               "relations": record.relations}

@@ -187,3 +187,23 @@ def _needed(place: Place, key: str, cue: bool, near: set[str], country: str | No
 def _entry(place: Place) -> dict:
     return {"geonameid": place.geonameid, "name": place.name, "country": place.country,
             "lat": place.lat, "lon": place.lon, "mentions": []}
+
+
+def home_city(text: str, cities: list[dict], language: str | None) -> int | None:
+    """The page's own city: the one its municipality words name most (Община Казанлък,
+    Kayseri Büyükşehir Belediyesi, شهرداری کاشان), else the one named most."""
+    if not cities:
+        return None
+    profile = profiles().get(language or "")
+    words = set(profile.municipality_words) if profile else set()
+
+    def named_as_municipality(mention: dict) -> bool:
+        before = text[max(0, mention["start"] - 25):mention["start"]].lower().split()
+        after = text[mention["end"]:mention["end"] + 25].lower().split()
+        return bool(before and before[-1] in words) or bool(after and after[0] in words)
+
+    def weight(city: dict) -> tuple[int, int]:
+        return (sum(named_as_municipality(m) for m in city["mentions"]), len(city["mentions"]))
+
+    return max(cities, key=weight)["geonameid"]
+

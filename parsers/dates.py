@@ -21,6 +21,7 @@ from functools import cache
 
 from parsers.calendars import LETTERS, jalali_month_length, jalali_to_gregorian, normalize_digits
 from parsers.languages import Profile, profiles
+from parsers.text import sentence_bounds
 
 ROMAN_MONTHS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8,
                 "ix": 9, "x": 10, "xi": 11, "xii": 12}
@@ -31,8 +32,6 @@ JALALI_YEARS = range(1200, 1501)
 # A yearless day this close to the page's date is in its year; a month, or a recurring
 # holiday far from it (8 септември), is not certain enough.
 PUBLISHED_WINDOW = timedelta(days=45)
-# A sentence ends at . ! ? ؟ after a word of two letters or more: not after г. or м.
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?؟](?=\s)|[!?؟](?=\s)|\n")
 
 
 @dataclass(frozen=True)
@@ -257,12 +256,6 @@ def _merge_ranges(atoms: list[_Atom], folded: str, g: _Grammar) -> list[_Atom]:
     return out
 
 
-def _sentence_bounds(folded: str, start: int, end: int) -> tuple[int, int]:
-    before = [m.end() for m in _SENTENCE_END.finditer(folded, 0, start)]
-    after = _SENTENCE_END.search(folded, end)
-    return (before[-1] if before else 0), (after.start() if after else len(folded))
-
-
 def _resolve_years(atoms: list[_Atom], folded: str, published: date | None) -> list[_Atom]:
     """A date without a year takes the year of its sentence, else of the paragraph before
     it, else of the page's date when it then falls within half a year of it."""
@@ -270,7 +263,7 @@ def _resolve_years(atoms: list[_Atom], folded: str, published: date | None) -> l
     out = []
     for atom in atoms:
         if atom.year is None:
-            lo, hi = _sentence_bounds(folded, atom.start, atom.end)
+            lo, hi = sentence_bounds(folded, atom.start, atom.end)
             paragraph = folded.rfind("\n\n", 0, atom.start)
             near = [a for a in dated if a.calendar == atom.calendar and lo <= a.start < hi]
             before = [a for a in dated if a.calendar == atom.calendar

@@ -12,13 +12,14 @@ person named twice is one official, under the fullest form of the name.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from parsers.cities import home_city
 from parsers.dates import NO_LETTER_AFTER, NO_LETTER_BEFORE, fold
 from parsers.languages import Profile, profiles
 from parsers.names import name_words, same_person
+from parsers.organizations import find_organizations, nearest
 from parsers.text import Token, sentence_bounds, tokens
 from scraper.encoding import script_of
 
@@ -26,6 +27,7 @@ MUNICIPAL = ("mayor", "deputy_mayor", "council_chair", "councillor", "municipal_
 CITY_ROLES = (*MUNICIPAL, "governor")
 MAX_NAME_WORDS = 4
 NAME_AFTER_OF = 2  # кмета на Велки Медер Бела Хорват: an unknown place, then the name
+ORGANIZATION_REACH = 60
 CHAIN_CHARS = 60  # offices listed before one name (X Daire Başkanı ve Y Sekreteri Z)
 # What may stand between an office and the name after it: a space, or (loosely) a dash or
 # colon as in "КМЕТ НА ГРАДА – Льупчо Папазов"; never a sentence break.
@@ -194,26 +196,13 @@ def _office_city(text: str, offices: list[_Office], cities: list[dict],
     return home if any(o.role in MUNICIPAL for o in offices) else None
 
 
-def _organization(text: str, offices: list[_Office], profile: Profile) -> str | None:
+def _organization(text: str, offices: list[_Office], language: str) -> str | None:
     """The body named beside a non-municipal office, as written."""
-    if not profile.organization_words:
-        return None
-    words = "|".join(re.escape(w) for w in sorted(profile.organization_words, key=len,
-                                                  reverse=True))
-    quoted = r"(?:\s+[“„\"«][^”“\"»]{2,60}[”“\"»])?"
-    pattern = re.compile(rf"(?:[A-ZА-ЯÇĞİÖŞÜ0-9][\w\-]*\s+(?:[\w\-]+\s+){{0,4}})?"
-                         rf"{NO_LETTER_BEFORE}(?:{words})"
-                         rf"{NO_LETTER_AFTER}{quoted}(?:\s+[A-ZА-ЯÇĞİÖŞÜ][\w\-]*){{0,3}}",
-                         re.IGNORECASE if profile.script == "arabic" else 0)
     office = offices[-1]
     lo, hi = sentence_bounds(text, office.start)
-    folded_org = None
-    for m in pattern.finditer(text, lo, hi):
-        distance = abs(m.start() - office.end) if m.start() >= office.end \
-            else abs(office.start - m.end())
-        if distance <= 60 and (folded_org is None or distance < folded_org[0]):
-            folded_org = (distance, m.group(0).strip())
-    return folded_org[1] if folded_org else None
+    bodies = [o for o in find_organizations(text, language) if lo <= o.start < hi]
+    found = nearest(bodies, office.start, office.end, ORGANIZATION_REACH)
+    return found.name if found else None
 
 
 def transliterate(name: str, profile: Profile) -> str:
@@ -230,7 +219,8 @@ def transliterate(name: str, profile: Profile) -> str:
     return "".join(out)
 
 
-def find_officials(text: str, language: str | None, cities: list[dict]) -> list[dict]:
+def find_officials(text: str, language: str | None, cities: list[dict],
+                   home: int | None = None) -> list[dict]:
     """DESIGN.md's `officials`: name, name_latin, role, role_text, city, organization,
     evidence (the sentence), and aliases where the page writes the name twice."""
     profile = profiles().get(language or "")
@@ -239,8 +229,7 @@ def find_officials(text: str, language: str | None, cities: list[dict]) -> list[
     reader = _Reader(text, profile, cities)
     folded = fold(text, language)
     offices = _offices(folded, profile)
-    counts = Counter({c["geonameid"]: len(c["mentions"]) for c in cities})
-    home = counts.most_common(1)[0][0] if counts else None
+    home = home if home is not None else home_city(text, cities, language)
     people: list[_Person] = []
     chain: list[_Office] = []
     for office in offices:
@@ -290,7 +279,7 @@ def _record(person: _Person, text: str, profile: Profile, cities: list[dict],
     first = min(o.start for o in person.offices)
     last = max(o.end for o in person.offices)
     city = _office_city(text, person.offices, cities, home) if role in CITY_ROLES else None
-    organization = _organization(text, person.offices, profile) \
+    organization = _organization(text, person.offices, profile.code) \
         if role in ("organization_leader", "other") else None
     latin = transliterate(person.name, profile) if profile.transliteration \
         else person.name if profile.script == "latin" else None

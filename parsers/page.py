@@ -8,12 +8,13 @@ from datetime import date
 
 from lxml import html
 
-from parsers.cities import find_cities
+from parsers.cities import find_cities, home_city
 from parsers.content import Block, blocks, main_text, parse_document
 from parsers.dates import find_dates
 from parsers.language import detect_language
 from parsers.languages import profiles
 from parsers.officials import find_officials
+from parsers.relations import find_relations
 from scraper.encoding import decode_html
 
 HEADLINE_TAGS = {"h1", "h2", "h3", "b", "strong"}  # where a headline is set
@@ -37,6 +38,7 @@ class PageRecord:
     dates: list[dict] = field(default_factory=list)  # DateMention.to_dict(), in text order
     cities: list[dict] = field(default_factory=list)  # find_cities(), in text order
     officials: list[dict] = field(default_factory=list)  # find_officials()
+    relations: list[dict] = field(default_factory=list)  # find_relations()
 
 
 def check_html(body: bytes) -> None:
@@ -184,6 +186,8 @@ def parse_page(parsed: ParsedHTML, url: str | None = None,
     profile = profiles().get(language or "")
     home = country or (profile.country if profile else None)
     cities = find_cities(text, language, home) if text else []
-    officials = find_officials(text, language, cities)
+    own_city = home_city(text, cities, language)
+    officials = find_officials(text, language, cities, own_city)
+    relations = find_relations(text, language, cities, dates, own_city)
     return PageRecord(url, language, parsed.title, parsed.published, text, parsed.encoding,
-                      dates, cities, officials)
+                      dates, cities, officials, relations)

@@ -23,7 +23,8 @@ from parsers.page import parse_page, read_html
 
 PAGE_FIELDS = ["page_id", "source", "url", "language", "title", "published", "text",
                "encoding", "content_type", "fetched_at", "warc_file", "warc_offset",
-               "warc_record_id", "content_sha1", "dates", "cities", "officials"]  # last 3: JSON
+               "warc_record_id", "content_sha1",
+               "dates", "cities", "officials", "relations"]  # the entities, as JSON
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def parse_source(source: SourceInput) -> list[dict]:
             "dates": json.dumps(record.dates, ensure_ascii=False),
             "cities": json.dumps(record.cities, ensure_ascii=False),
             "officials": json.dumps(record.officials, ensure_ascii=False),
+            "relations": json.dumps(record.relations, ensure_ascii=False),
         })
     return records
 

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 # Letters joined by hyphens or a zero-width non-joiner (Persian) make one word.
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐\u200c][^\W\d_]+)*")
-_SENTENCE_END = re.compile(r"[.!?؟\n]\s")
+# A sentence ends at . ! ? ؟ after a word of two letters or more (not after г. or м.),
+# at ! ? ؟ anyway, and at a line break.
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?؟:](?=\s)|[!?؟](?=\s)|\n")
 
 
 @dataclass(frozen=True)
@@ -27,8 +29,20 @@ def tokens(text: str) -> list[Token]:
             for m in _WORD.finditer(text)]
 
 
-def sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    """Start and end of the sentence around `position`."""
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, position)]
-    after = _SENTENCE_END.search(text, position)
-    return (starts[-1] if starts else 0), (after.start() if after else len(text))
+def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """Start and end of the sentence around the span `start`..`end`."""
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, start if end is None else end)
+    return (starts[-1] if starts else 0), (after.end() if after else len(text))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, the end after its final mark."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[start:m.end()].strip():
+            spans.append((start, m.end()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans

@@ -42,6 +42,10 @@ class Profile:
     honorifics: tuple[str, ...] = ()
     copulas: tuple[str, ...] = ()
     weekdays: tuple[str, ...] = ()
+    relation_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> stems
+    organization_word_first: bool = True
+    demonstratives: tuple[str, ...] = ()
+    municipality_words: tuple[str, ...] = ()
     organization_words: tuple[str, ...] = ()
     transliteration: dict[str, str] = field(default_factory=dict)  # letter -> Latin
 
@@ -74,8 +78,14 @@ def _load(path: Path) -> Profile:
         raise ValueError(f"{path.name}: roles outside the fixed list: {sorted(unknown)}")
     months["roles"] = {role: tuple(str(p).lower() for p in roles[role]) for role in ROLES
                        if role in roles}
-    for key in ("honorifics", "organization_words", "copulas", "weekdays"):
+    months["organization_word_first"] = bool(data.get("organization_word_first", True))
+    for key in ("honorifics", "organization_words", "copulas", "weekdays", "demonstratives",
+                "municipality_words"):
         months[key] = tuple(str(w).lower() for w in data.get(key) or ())
+    cues = data.get("relation_cues") or {}
+    if set(cues) - {"twin", "friendship", "member"}:
+        raise ValueError(f"{path.name}: relation_cues are twin, friendship and member")
+    months["relation_cues"] = {k: tuple(str(w).lower() for w in v) for k, v in cues.items()}
     months["transliteration"] = {str(k): str(v) for k, v in
                                  (data.get("transliteration") or {}).items()}
     return Profile(code=data["code"], name=data["name"], script=data["script"],

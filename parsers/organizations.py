@@ -1,0 +1,88 @@
+"""Names of bodies (associations, networks, unions) as a text writes them.
+
+Three shapes, by where the language puts its word for "association": after the name
+(B40 Balkan Şehirleri Ağı, Enerji Kentleri Birliği), before a quoted name (Асоциация
+“Кметове за Мир”), or before the words that name it (Мрежа на средно големите европейски
+градове, مجمع شهرداران آسیایی).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from parsers.languages import profiles
+
+_CAP = r"[A-ZА-ЯЁÇĞİÖŞÜÂÎÛ0-9][\w\-]*"
+_NO_LETTER_BEFORE = r"(?<![^\W\d_])"
+_NO_LETTER_AFTER = r"(?![^\W\d_])"
+
+
+@dataclass(frozen=True)
+class Organization:
+    start: int
+    end: int
+    name: str
+    reference: bool = False  # "тази мрежа": a body named before, not a name of its own
+
+
+@cache
+def _pattern(language: str) -> re.Pattern | None:
+    profile = profiles()[language]
+    if not profile.organization_words:
+        return None
+    words = "|".join(re.escape(w) for w in sorted(profile.organization_words, key=len,
+                                                  reverse=True))
+    word = rf"{_NO_LETTER_BEFORE}(?i:{words}){_NO_LETTER_AFTER}"
+    quoted = r"[ \t]*[“„\"«][^”“\"»\n]{2,80}[”“\"»]"
+    if profile.script == "arabic":
+        # the body's word first, then up to three words that are not function words
+        stop = "|".join(re.escape(w) for w in sorted(profile.stop_words, key=len, reverse=True))
+        tail = rf"(?:[ \t]+(?!(?:{stop}){_NO_LETTER_AFTER})[^\W\d_]+){{1,2}}"
+        return re.compile(rf"{word}{tail}")
+    if not profile.organization_word_first:  # B40 Balkan Şehirleri Ağı (EKB)
+        acronym = r"(?:[ \t]*\([A-ZА-Я0-9]{2,8}\))?"
+        return re.compile(rf"{_CAP}[ \t]+(?:[\w\-]+[ \t]+){{0,4}}{word}{acronym}")
+    stop = "|".join(re.escape(w) for w in sorted(profile.stop_words, key=len, reverse=True))
+    # Италианския културен институт: a name, adjectives, the word; no function words
+    adjectives = rf"{_CAP}(?:[ \t]+(?!(?:{stop}){_NO_LETTER_AFTER})[^\W\d_]+){{0,2}}[ \t]+{word}"
+    quoted_after = rf"{word}{quoted}"
+    words_after = rf"{word}[ \t]+(?:на|of)[ \t]+(?:[^\W\d_]+[ \t]+){{0,4}}[^\W\d_]+"
+    return re.compile(rf"{quoted_after}|{words_after}|{adjectives}")
+
+
+@cache
+def _reference(language: str) -> re.Pattern | None:
+    profile = profiles()[language]
+    if not profile.demonstratives or not profile.organization_words:
+        return None
+    this = "|".join(re.escape(w) for w in profile.demonstratives)
+    words = "|".join(re.escape(w) for w in profile.organization_words)
+    return re.compile(rf"{_NO_LETTER_BEFORE}(?i:{this})[ \t]+(?:[^\W\d_]+[ \t]+)?(?i:{words})"
+                      rf"{_NO_LETTER_AFTER}")
+
+
+def find_organizations(text: str, language: str | None) -> list[Organization]:
+    """Bodies named in the text, and references back to one, in order."""
+    if language not in profiles():
+        return []
+    pattern, reference = _pattern(language), _reference(language)
+    found = [Organization(m.start(), m.end(), m.group(0), True)
+             for m in reference.finditer(text)] if reference else []
+    if pattern is not None:  # a reference's word is not the start of a name
+        found += [Organization(m.start(), m.end(), m.group(0).strip(" ,."))
+                  for m in pattern.finditer(text)
+                  if not any(r.start <= m.start() < r.end for r in found)]
+    return sorted(found, key=lambda o: o.start)
+
+
+def nearest(organizations: list[Organization], start: int, end: int,
+            reach: int) -> Organization | None:
+    """The body named closest to a span, within `reach` characters."""
+    best = None
+    for org in (o for o in organizations if not o.reference):
+        distance = org.start - end if org.start >= end else start - org.end
+        if -len(org.name) <= distance <= reach and (best is None or distance < best[0]):
+            best = (distance, org)
+    return best[1] if best else None

@@ -1,0 +1,140 @@
+"""Lasting ties: twin and friendship cities, and membership of a body.
+
+A tie is stated by a cue word of the language (побратим, kardeş şehir, خواهرخوانده;
+член, üye, عضو) in a sentence that names cities. A heading or a sentence that ends in a
+colon hands its cue on to what follows (КРАТКА ИСТОРИЯ НА ПОБРАТИМЯВАНЕТО, a list of
+twin towns). The page's own city is one side of a tie whenever the sentence does not
+name two cities; a member joins the body named in the sentence, or the page's main body
+when the sentence only says "this organisation". `since` is the year the sentence gives,
+as the page writes it (a Solar Hijri year stays one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from parsers.calendars import normalize_digits
+from parsers.dates import fold
+from parsers.languages import profiles
+from parsers.organizations import Organization, find_organizations
+from parsers.text import sentences
+
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+LIST_ITEM_CHARS = 120  # a short line after a cue line is an item of its list
+MEMBER_REACH = 40  # characters from the membership cue to the first member
+
+
+def _cue_types(folded: str, cues: dict[str, tuple[str, ...]]) -> list[str]:
+    found = []
+    for kind, stems in cues.items():
+        if any(re.search(rf"(?<![^\W\d_]){re.escape(s)}", folded) for s in stems):
+            found.append(kind)
+    return found
+
+
+def _since(dates: list[dict], start: int, end: int) -> str | None:
+    """The first year a sentence gives, as written."""
+    for d in dates:
+        if start <= d["offset"] < end:
+            match = _YEAR.search(normalize_digits(d["text"]))
+            if match:
+                return match.group(1)
+    return None
+
+
+def _members(text: str, sentence: str, start: int, mentions: list[tuple[int, int]],
+             named: list[int], profile, language: str | None) -> list[int]:
+    """The cities right after the membership cue, and the list they open (членство на
+    Казанлък; عضو ... مشهد، اصفهان، شیراز); else every city the sentence names."""
+    folded = fold(sentence, language)
+    cue = min((m.end() for stem in profile.relation_cues["member"]
+               for m in re.finditer(rf"(?<![^\W\d_]){re.escape(stem)}", folded)), default=None)
+    if cue is None:
+        return named
+    after = [(pos, gid) for pos, gid in mentions if start + cue <= pos < start + len(sentence)]
+    if not after or after[0][0] - (start + cue) > MEMBER_REACH:
+        return named
+    run = [after[0]]
+    for pos, gid in after[1:]:
+        gap = text[run[-1][0]:pos]
+        if len(gap) > 40 or re.search(r"[.;:!?؟]", gap):
+            break
+        run.append((pos, gid))
+    return list(dict.fromkeys(gid for _, gid in run))
+
+
+def _body(bodies: list[Organization], start: int, end: int) -> str | None:
+    """The body a member joins: one named in the sentence; for "this network" or none,
+    the page's main body when it is named more than once, else the last one named."""
+    inside = [b for b in bodies if start <= b.start < end]
+    named = next((b for b in inside if not b.reference), None)
+    if named is not None:
+        return named.name
+    counts = Counter(b.name.lower() for b in bodies if not b.reference)
+    repeated = [name for name, n in counts.items() if n > 1]
+    if repeated:  # the fullest name of a body named more than once (not its "assembly")
+        main = max(repeated, key=lambda name: (len(name.split()), counts[name]))
+        return next(b.name for b in bodies if b.name.lower() == main)
+    earlier = [b for b in bodies if not b.reference and b.end <= start]
+    if inside:  # тази мрежа: the last body named with the same word
+        head = inside[0].name.split()[-1].lower()[:5]
+        same = [b for b in earlier if head in b.name.lower()]
+        earlier = same or earlier
+    return earlier[-1].name if earlier else None
+
+
+def find_relations(text: str, language: str | None, cities: list[dict], dates: list[dict],
+                   home: int | None) -> list[dict]:
+    """DESIGN.md's `relations`: type, a, b, organization, since, evidence."""
+    profile = profiles().get(language or "")
+    if profile is None or not profile.relation_cues or not text:
+        return []
+    mentions = sorted((m["start"], c["geonameid"]) for c in cities for m in c["mentions"])
+    bodies = find_organizations(text, language)
+    ties: dict[tuple, dict] = {}
+    carried: tuple[list[str], int | None] | None = None  # cues handed on, and their anchor
+
+    def tie(kind: str, a: int, b: int | None, organization: str | None, since: str | None,
+            evidence: str) -> None:
+        key = (kind, frozenset((a, b)) if b else a, (organization or "").lower())
+        if key in ties:
+            old = ties[key]["since"]
+            ties[key]["since"] = min(filter(None, (old, since)), default=None)
+        elif a != b:
+            ties[key] = {"type": kind, "a": a, "b": b, "organization": organization,
+                         "since": since, "evidence": evidence}
+
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        kinds = _cue_types(fold(sentence, language), profile.relation_cues)
+        named = list(dict.fromkeys(gid for pos, gid in mentions if start <= pos < end))
+        if not kinds and carried and named and len(sentence.strip()) <= LIST_ITEM_CHARS:
+            kinds = carried[0]  # an item of the list the cue line opened
+        elif not kinds and carried and named:
+            kinds, carried = carried[0], None
+        since = _since(dates, start, end)
+        evidence = sentence.strip()
+        anchor = carried[1] if carried and carried[1] else home
+        for kind in kinds:
+            if kind == "member":
+                body = _body(bodies, start, end)
+                members = _members(text, sentence, start, mentions, named, profile, language)
+                for gid in (members or ([home] if home else [])):
+                    if body:
+                        tie("member", gid, None, body, since, evidence)
+                continue
+            if len(named) >= 2 and (anchor not in named):
+                first, others = named[0], named[1:]
+            else:
+                first, others = anchor, [g for g in named if g != anchor]
+            for other in others:
+                if first is not None:
+                    tie(kind, first, other, None, since, evidence)
+        stripped = sentence.strip()
+        heading = stripped.isupper() or stripped.endswith(":")
+        if kinds and (heading or not named):
+            carried = (kinds, named[0] if named else None)
+        elif not kinds:
+            carried = carried if carried and named else None
+    return list(ties.values())

@@ -1,0 +1,60 @@
+"""Relations: twin, friendship and member ties, with the year they began."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.entity_scoring import score
+from parsers.page import parse_page, read_html
+
+SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
+
+
+def relations(text: str, language: str) -> list[dict]:
+    """Paragraphs as <p>, lines that start with '* ' as a list, as sites write them."""
+    blocks = [f"<ul><li>{p[2:]}</li></ul>" if p.startswith("* ") else f"<p>{p}</p>"
+              for p in text.split("\n\n")]
+    page = f"<html lang='{language}'><body><div>{''.join(blocks)}</div></body></html>"
+    return parse_page(read_html(page.encode(), "text/html; charset=utf-8", language)).relations
+
+
+def test_a_heading_hands_its_cue_to_the_history_below():
+    text = ("КРАТКА ИСТОРИЯ НА ПОБРАТИМЯВАНЕТО\n\nВ края на 1995г. между Община Казанлък и "
+            "Община Кочани е подписан Протокол за намерение, а през 1996г. е осъществен "
+            "обмен на делегации между двете общини и техните културни институции.")
+    found = relations(text, "bg")
+    assert [(r["type"], {r["a"], r["b"]}, r["since"]) for r in found] == [
+        ("twin", {730496, 789403}, "1995")]
+
+
+def test_a_list_of_twin_towns_after_a_colon():
+    text = ("Kayseri Büyükşehir Belediye Meclisi kararıyla Kayseri ile Erbil kardeş şehir oldu. "
+            "Kayseri'nin kardeş şehirleri şunlar:\n\n* Saarbrücken, Almanya\n\n* Krefeld, Almanya"
+            "\n\n* Mostar, Bosna-Hersek")
+    pairs = {frozenset((r["a"], r["b"])) for r in relations(text, "tr") if r["type"] == "twin"}
+    kayseri = 308464
+    assert {frozenset((kayseri, x)) for x in (95446, 2842647, 2884509, 3194828)} <= pairs
+
+
+def test_members_are_the_cities_the_cue_names_and_this_body_is_the_one_named_before():
+    text = ("Асоциация “Кметове за Мир”\n\nПолучено е удостоверение за членство на Казанлък "
+            "от 15 октомври 2004 г., подписано от г-н Тадатоши Акиба, кмет на Хирошима.\n\n"
+            "Мрежа на средно големите европейски градове\n\nНяма документ за членството на "
+            "Казанлък в тази мрежа.")
+    found = {(r["a"], r["organization"], r["since"]) for r in relations(text, "bg")}
+    assert found == {(730496, "Асоциация “Кметове за Мир”", "2004"),
+                     (730496, "Мрежа на средно големите европейски градове", None)}
+
+
+def test_seed_gold_relations():
+    if not SHARED_GOLD.exists():
+        pytest.skip("../shared/gold is not beside this checkout")
+    pairs = []
+    for path in sorted(SHARED_GOLD.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        found = relations(gold["main_text"], gold["lang"])
+        pairs.append(({"relations": found}, gold))
+    assert score(pairs)["overall"]["relations"]["f1"] >= 0.85
