@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from parsers.calendars import normalize_digits
 from parsers.dates import fold
-from parsers.languages import profiles
+from parsers.languages import Profile, profiles
 from parsers.organizations import Organization, find_organizations
 from parsers.text import sentences
 
@@ -25,12 +26,15 @@ LIST_ITEM_CHARS = 120  # a short line after a cue line is an item of its list
 MEMBER_REACH = 40  # characters from the membership cue to the first member
 
 
-def _cue_types(folded: str, cues: dict[str, tuple[str, ...]]) -> list[str]:
-    found = []
-    for kind, stems in cues.items():
-        if any(re.search(rf"(?<![^\W\d_]){re.escape(s)}", folded) for s in stems):
-            found.append(kind)
-    return found
+@cache
+def _cue_patterns(language: str) -> dict[str, re.Pattern]:
+    """One pattern per tie type: any of its stems at the start of a word."""
+    return {kind: re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, stems)) + ")")
+            for kind, stems in profiles()[language].relation_cues.items() if stems}
+
+
+def _cue_types(folded: str, language: str) -> list[str]:
+    return [kind for kind, pattern in _cue_patterns(language).items() if pattern.search(folded)]
 
 
 def _since(dates: list[dict], start: int, end: int) -> str | None:
@@ -43,16 +47,15 @@ def _since(dates: list[dict], start: int, end: int) -> str | None:
     return None
 
 
-def _members(text: str, sentence: str, start: int, mentions: list[tuple[int, int]],
-             named: list[int], profile, language: str | None) -> list[int]:
+def _members(text: str, folded: str, start: int, mentions: list[tuple[int, int]],
+             named: list[int], profile: Profile) -> list[int]:
     """The cities right after the membership cue, and the list they open (членство на
     Казанлък; عضو ... مشهد، اصفهان، شیراز); else every city the sentence names."""
-    folded = fold(sentence, language)
-    cue = min((m.end() for stem in profile.relation_cues["member"]
-               for m in re.finditer(rf"(?<![^\W\d_]){re.escape(stem)}", folded)), default=None)
+    first = _cue_patterns(profile.code)["member"].search(folded)
+    cue = first.end() if first else None
     if cue is None:
         return named
-    after = [(pos, gid) for pos, gid in mentions if start + cue <= pos < start + len(sentence)]
+    after = [(pos, gid) for pos, gid in mentions if start + cue <= pos < start + len(folded)]
     if not after or after[0][0] - (start + cue) > MEMBER_REACH:
         return named
     run = [after[0]]
@@ -105,9 +108,10 @@ def find_relations(text: str, language: str | None, cities: list[dict], dates: l
             ties[key] = {"type": kind, "a": a, "b": b, "organization": organization,
                          "since": since, "evidence": evidence}
 
+    folded_text = fold(text, language)
     for start, end in sentences(text):
         sentence = text[start:end]
-        kinds = _cue_types(fold(sentence, language), profile.relation_cues)
+        kinds = _cue_types(folded_text[start:end], profile.code)
         named = list(dict.fromkeys(gid for pos, gid in mentions if start <= pos < end))
         if not kinds and carried and named and len(sentence.strip()) <= LIST_ITEM_CHARS:
             kinds = carried[0]  # an item of the list the cue line opened
@@ -119,7 +123,8 @@ def find_relations(text: str, language: str | None, cities: list[dict], dates: l
         for kind in kinds:
             if kind == "member":
                 body = _body(bodies, start, end)
-                members = _members(text, sentence, start, mentions, named, profile, language)
+                members = _members(text, folded_text[start:end], start, mentions, named,
+                                   profile)
                 for gid in (members or ([home] if home else [])):
                     if body:
                         tie("member", gid, None, body, since, evidence)

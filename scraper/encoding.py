@@ -76,9 +76,14 @@ _SCRIPT_RANGES = ((0x0250, "latin"), (0x0370, "other"), (0x0400, "greek"),
                   (0xFF00, "arabic"))
 
 
-_SCRIPT_LETTERS = (re.compile(r"[A-Za-z\u00C0-\u024F]"), re.compile(r"[\u0370-\u03FF]"),
-                   re.compile(r"[\u0400-\u052F]"), re.compile(r"[\u0590-\u05FF]"),
-                   re.compile(r"[\u0600-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]"))
+# Each letter to a one-letter name of its script (others dropped), for str.translate.
+_SCRIPT_CLASS = {
+    **{c: None for c in range(0x80)},
+    **{c: "L" for r in ((0x41, 0x5B), (0x61, 0x7B), (0xC0, 0x250)) for c in range(*r)},
+    **{c: "G" for c in range(0x370, 0x400)}, **{c: "C" for c in range(0x400, 0x530)},
+    **{c: "H" for c in range(0x590, 0x600)},
+    **{c: "A" for r in ((0x600, 0x780), (0xFB50, 0xFE00), (0xFE70, 0xFF00)) for c in range(*r)},
+}
 
 
 def script_of(char: str) -> str:
@@ -99,7 +104,7 @@ def plausibility(text: str, language: str | None) -> float:
     words = _NON_ASCII_WORDS.findall(text)
     if not words:
         return 1.0
-    mixed = sum(sum(bool(s.search(w)) for s in _SCRIPT_LETTERS) > 1 for w in words) / len(words)
+    mixed = sum(len(set(w.translate(_SCRIPT_CLASS))) > 1 for w in words) / len(words)
     cased = [c for w in words for c in w[1:] if c.islower() or c.isupper()]
     lower = sum(c.islower() for c in cased) / len(cased) if cased else 1.0
     return (1 - mixed) * language_fit(text, language) * (0.5 + 0.5 * lower)
