@@ -6,15 +6,18 @@ import argparse
 import json
 from pathlib import Path
 
-from bench import content, crawl
+from bench import content, crawl, entities
 
 RESULTS = Path(__file__).parent / "results"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument("which", nargs="*", default=["crawl", "content"],
-                        help="benchmarks to run: crawl, content (default: all)")
+    parser.add_argument("which", nargs="*", default=["crawl", "content", "entities"],
+                        help="benchmarks to run: crawl, content, entities (default: all)")
+    parser.add_argument("--gold", type=Path, action="append",
+                        help="entities: a folder of gold files (repeatable; default: "
+                             "../shared/gold and tests/fixtures/gold)")
     parser.add_argument("--hosts", type=int, default=50)
     parser.add_argument("--pages", type=int, default=60, help="pages per host")
     parser.add_argument("--delay", type=float, default=0.2, help="crawl-delay per host (s)")
@@ -32,6 +35,10 @@ def main() -> None:
         result = content.run()
         print("\n".join(content.report(result)))
         (RESULTS / "content.json").write_text(json.dumps(result, indent=1, ensure_ascii=False))
+    if "entities" in args.which:
+        result = entities.run(args.gold)
+        print("\n".join(entities.report(result)))
+        (RESULTS / "entities.json").write_text(json.dumps(result, indent=1))
 
 
 if __name__ == "__main__":

@@ -61,4 +61,4 @@ def extract(inputs: list[str], language: str | None = None, url: str | None = No
                "language": language or record.language, "title": record.title,
                "published": record.published, "text": record.text,
                "cities": record.cities, "dates": record.dates, "officials": record.officials,
-               "relations": record.relations}
+               "events": record.events, "relations": record.relations}

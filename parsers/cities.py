@@ -66,11 +66,13 @@ def find_cities(text: str, language: str | None, country: str | None = None,
         near = {code for c in group for s, e, code in countries
                 if -COUNTRY_REACH <= s - c.end <= COUNTRY_REACH
                 or -COUNTRY_REACH <= c.start - e <= COUNTRY_REACH}
-        place = max(found[key], key=lambda p: (p.country in near, p.country == country,
-                                               p.population))
         cue = any(_cue(text, words, c, cues_before, cues_after) for c in group)
-        if place.population < _needed(place, key, cue, near, country, script, group[0]):
+        believable = [p for p in found[key]
+                      if p.population >= _needed(p, key, cue, near, country, script, group[0])]
+        if not believable:
             continue
+        place = max(believable, key=lambda p: (p.country in near, p.country == country,
+                                               p.population))
         entry = mentions.setdefault(place.geonameid, _entry(place))
         entry["mentions"] += [{"text": text[c.start:c.end], "start": c.start, "end": c.end}
                               for c in group]

@@ -268,7 +268,11 @@ def _resolve_years(atoms: list[_Atom], folded: str, published: date | None) -> l
             near = [a for a in dated if a.calendar == atom.calendar and lo <= a.start < hi]
             before = [a for a in dated if a.calendar == atom.calendar
                       and paragraph < a.start < atom.start]
-            source = min(near, key=lambda a: abs(a.start - atom.start)) if near \
+            # 7 Aralık sabahı after 7 Aralık 2024'te: the same day, named again
+            again = [a for a in dated if a.calendar == atom.calendar and a.start < atom.start
+                     and atom.day is not None and (a.month, a.day) == (atom.month, atom.day)]
+            source = again[-1] if again else \
+                min(near, key=lambda a: abs(a.start - atom.start)) if near \
                 else before[-1] if before else None
             if source is not None:
                 atom.year = source.year

@@ -11,6 +11,7 @@ from lxml import html
 from parsers.cities import find_cities, home_city
 from parsers.content import Block, blocks, main_text, parse_document
 from parsers.dates import find_dates
+from parsers.events import find_events
 from parsers.language import detect_language
 from parsers.languages import profiles
 from parsers.officials import find_officials
@@ -39,6 +40,7 @@ class PageRecord:
     cities: list[dict] = field(default_factory=list)  # find_cities(), in text order
     officials: list[dict] = field(default_factory=list)  # find_officials()
     relations: list[dict] = field(default_factory=list)  # find_relations()
+    events: list[dict] = field(default_factory=list)  # find_events()
 
 
 def check_html(body: bytes) -> None:
@@ -189,5 +191,6 @@ def parse_page(parsed: ParsedHTML, url: str | None = None,
     own_city = home_city(text, cities, language)
     officials = find_officials(text, language, cities, own_city)
     relations = find_relations(text, language, cities, dates, own_city)
+    events = find_events(text, language, cities, dates, officials, own_city)
     return PageRecord(url, language, parsed.title, parsed.published, text, parsed.encoding,
-                      dates, cities, officials, relations)
+                      dates, cities, officials, relations, events)

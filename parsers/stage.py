@@ -24,7 +24,7 @@ from parsers.page import parse_page, read_html
 PAGE_FIELDS = ["page_id", "source", "url", "language", "title", "published", "text",
                "encoding", "content_type", "fetched_at", "warc_file", "warc_offset",
                "warc_record_id", "content_sha1",
-               "dates", "cities", "officials", "relations"]  # the entities, as JSON
+               "dates", "cities", "officials", "events", "relations"]  # entities, as JSON
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ def parse_source(source: SourceInput) -> list[dict]:
             "cities": json.dumps(record.cities, ensure_ascii=False),
             "officials": json.dumps(record.officials, ensure_ascii=False),
             "relations": json.dumps(record.relations, ensure_ascii=False),
+            "events": json.dumps(record.events, ensure_ascii=False),
         })
     return records
 

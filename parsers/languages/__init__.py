@@ -18,6 +18,7 @@ SCRIPTS = {"latin", "cyrillic", "arabic"}
 
 ROLES = ("mayor", "deputy_mayor", "council_chair", "councillor", "municipal_official",
          "governor", "minister", "head_of_state", "diplomat", "organization_leader", "other")
+EVENT_TYPES = ("visit", "meeting", "agreement", "festival", "membership", "founding", "other")
 DATE_WORD_KINDS = ("range", "year_before", "year_after", "month_before", "month_after",
                    "day_suffixes", "before_era", "not_year_after")
 
@@ -46,6 +47,10 @@ class Profile:
     organization_word_first: bool = True
     demonstratives: tuple[str, ...] = ()
     municipality_words: tuple[str, ...] = ()
+    events: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> stems
+    locative_before: tuple[str, ...] = ()
+    locative_after: tuple[str, ...] = ()
+    habits: tuple[str, ...] = ()
     organization_words: tuple[str, ...] = ()
     transliteration: dict[str, str] = field(default_factory=dict)  # letter -> Latin
 
@@ -80,12 +85,16 @@ def _load(path: Path) -> Profile:
                        if role in roles}
     months["organization_word_first"] = bool(data.get("organization_word_first", True))
     for key in ("honorifics", "organization_words", "copulas", "weekdays", "demonstratives",
-                "municipality_words"):
+                "municipality_words", "locative_before", "locative_after", "habits"):
         months[key] = tuple(str(w).lower() for w in data.get(key) or ())
     cues = data.get("relation_cues") or {}
     if set(cues) - {"twin", "friendship", "member"}:
         raise ValueError(f"{path.name}: relation_cues are twin, friendship and member")
     months["relation_cues"] = {k: tuple(str(w).lower() for w in v) for k, v in cues.items()}
+    events = data.get("events") or {}
+    if set(events) - set(EVENT_TYPES):
+        raise ValueError(f"{path.name}: event types are {', '.join(EVENT_TYPES)}")
+    months["events"] = {k: tuple(str(w).lower() for w in v) for k, v in events.items()}
     months["transliteration"] = {str(k): str(v) for k, v in
                                  (data.get("transliteration") or {}).items()}
     return Profile(code=data["code"], name=data["name"], script=data["script"],

@@ -1,0 +1,98 @@
+"""Events: what a sentence says happened or will happen, with its date and place.
+
+A sentence holds an event of a type when it has one of that type's cue stems (the
+profile's `events`); a delegation that comes for a festival gives a visit and a
+festival. The date is the sentence's first date; the place is a city set off by a
+locative (`в Берлин`, `Tiran'da`, `در مشهد`), and the other cities named take part. An
+event needs a date or a place, and a habit (`всяка година`, `her yıl`) is none. The
+same type on the same dates is one event, whatever sentences repeat it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from parsers.dates import fold
+from parsers.languages import profiles
+from parsers.text import sentences
+
+_CLAUSE_BREAK = re.compile(r"[,،;]\s")
+
+
+def _date_for(text: str, cue: int, start: int, end: int, dates: list[dict]) -> dict | None:
+    """The date of the cue's own clause, else the sentence's date nearest to the cue."""
+    breaks = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)] + [end]
+    lo = max(b for b in breaks if b <= cue)
+    hi = min(b for b in breaks if b > cue) if any(b > cue for b in breaks) else end
+    clause = [d for d in dates if lo <= d["offset"] < hi]
+    pool = clause or dates
+    return min(pool, key=lambda d: abs(d["offset"] - cue)) if pool else None
+
+
+@cache
+def _cues(language: str) -> dict[str, re.Pattern]:
+    return {kind: re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, stems)) + ")")
+            for kind, stems in profiles()[language].events.items() if stems}
+
+
+def _place(text: str, mentions: list[tuple[int, int, int]], start: int, end: int,
+           before: tuple[str, ...], after: tuple[str, ...], cues: set[str]) -> int | None:
+    """The city a locative sets in the sentence: в Берлин, в гр. Науса, Tiran'da, در شهر مشهد."""
+    for s, e, gid in mentions:
+        if not start <= s < end:
+            continue
+        preceding = [w.strip(".") for w in text[max(start, s - 16):s].lower().split()]
+        if preceding and preceding[-1] in cues:
+            preceding = preceding[:-1]  # the cue word between: в град X, در شهر X
+        if preceding and preceding[-1] in before:
+            return gid
+        if any(text[e:e + len(suffix)].lower() == suffix for suffix in after):
+            return gid
+    return None
+
+
+def find_events(text: str, language: str | None, cities: list[dict], dates: list[dict],
+                officials: list[dict], home: int | None) -> list[dict]:
+    """DESIGN.md's `events`: type, start, end, precision, city, participants, officials,
+    evidence."""
+    profile = profiles().get(language or "")
+    if profile is None or not profile.events or not text:
+        return []
+    folded = fold(text, language)
+    mentions = sorted((m["start"], m["end"], c["geonameid"]) for c in cities
+                      for m in c["mentions"])
+    habit = re.compile("|".join(map(re.escape, profile.habits))) if profile.habits else None
+    events: dict[tuple, dict] = {}
+    for start, end in sentences(text):
+        part = folded[start:end]
+        kinds = [kind for kind, pattern in _cues(profile.code).items() if pattern.search(part)]
+        if not kinds or (habit is not None and habit.search(part)):
+            continue
+        place = _place(text, mentions, start, end, profile.locative_before,
+                       profile.locative_after, set(profile.place_cues_before))
+        in_sentence = [d for d in dates if start <= d["offset"] < end]
+        named = list(dict.fromkeys(gid for s, _, gid in mentions if start <= s < end))
+        participants = [gid for gid in named if gid != place] or \
+            ([home] if home is not None and home != place else [])
+        people = [o["name"] for o in officials if o["name"] in text[start:end]]
+        found = [(kind, _date_for(text, start + m.start(), start, end, in_sentence))
+                 for kind, pattern in _cues(profile.code).items() if kind in kinds
+                 for m in pattern.finditer(part)]
+        for kind, when in found:
+            if when is None and place is None:
+                continue
+            key = (kind, when["start"] if when else None, None if when else place)
+            if key in events:
+                merged = events[key]
+                merged["participants"] += [p for p in participants
+                                           if p not in merged["participants"]]
+                merged["city"] = merged["city"] or place
+                continue
+            events[key] = {
+                "type": kind, "start": when["start"] if when else None,
+                "end": when["end"] if when else None,
+                "precision": when["precision"] if when else None,
+                "city": place, "participants": participants, "officials": people,
+                "evidence": text[start:end].strip()}
+    return list(events.values())
