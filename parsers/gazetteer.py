@@ -130,11 +130,6 @@ class Gazetteer:
                 found.setdefault(key, []).append(Place(*place))
         return found
 
-    def place(self, geonameid: int) -> Place | None:
-        row = self._db.execute("SELECT geonameid, name, country, lat, lon, population "
-                               "FROM cities WHERE geonameid=?", (geonameid,)).fetchone()
-        return Place(*row) if row else None
-
 
 @cache
 def default_gazetteer() -> Gazetteer:
