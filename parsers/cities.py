@@ -90,7 +90,7 @@ class _Candidate:
     foreign_script: bool  # written in another script than the language's
 
 
-def _candidates(text: str, tokens: list[Token], profile: Profile | None,
+def _candidates(text: str, words: list[Token], profile: Profile | None,
                 countries: list[tuple[int, int, str]]) -> list[_Candidate]:
     cased = _cased(profile)
     # compared as the gazetteer compares: Perşembe is "persembe" there
@@ -102,30 +102,30 @@ def _candidates(text: str, tokens: list[Token], profile: Profile | None,
     cues = set(profile.place_cues_before) if profile else set()
     cues_after = set(profile.place_cues_after) if profile else set()
     out = []
-    for i, first in enumerate(tokens):
+    for i, first in enumerate(words):
         if first.suffix or (cased and not first.text[0].isupper()):
             continue
         if cased and first.text.isupper() and len(first.text) <= 4:
             continue  # an acronym (İBB, ЕС), not a place
-        if cased and i and _surname_position(text, tokens, i) \
-                and tokens[i - 1].text.lower() not in cues:
+        if cased and i and _surname_position(text, words, i) \
+                and words[i - 1].text.lower() not in cues:
             continue
-        words: list[str] = []
-        for j in range(i, min(len(tokens), i + MAX_WORDS)):
-            token = tokens[j]
-            gap = text[tokens[j - 1].end:token.start] if j > i else ""
+        parts: list[str] = []  # the candidate name, word by word
+        for j in range(i, min(len(words), i + MAX_WORDS)):
+            token = words[j]
+            gap = text[words[j - 1].end:token.start] if j > i else ""
             if j > i and (token.suffix or gap not in (" ", "-", "\u200c")
                           or (cased and not token.text[0].isupper())):
                 break
             if any(s < token.end and first.start < e for s, e in country_spans):
                 break
-            words.append(token.text)
-            key = normalize_name(" ".join(words))
+            parts.append(token.text)
+            key = normalize_name(" ".join(parts))
             ordinary = j == i and (key in stop or key in calendar_words)
             if len(key) < (3 if cased else 2) or ordinary:
                 continue
-            if cased and j == i and _first_name_position(text, tokens, i, cues_after) \
-                    and not _cued_before(text, tokens, i, cues):
+            if cased and j == i and _first_name_position(text, words, i, cues_after) \
+                    and not _cued_before(text, words, i, cues):
                 continue
             out.append(_Candidate(first.start, token.end, i, key,
                                   profile is not None and not _in_script(key, profile.script)))
@@ -137,39 +137,39 @@ def _in_script(key: str, script: str) -> bool:
     return bool(letters) and script_of(letters[0]) == script
 
 
-def _surname_position(text: str, tokens: list[Token], i: int) -> bool:
+def _surname_position(text: str, words: list[Token], i: int) -> bool:
     """Right after another capitalised word inside a sentence: Ekrem İmamoğlu."""
-    prev = tokens[i - 1]
-    if prev.suffix or text[prev.end:tokens[i].start] != " " or not prev.text[0].isupper():
+    prev = words[i - 1]
+    if prev.suffix or text[prev.end:words[i].start] != " " or not prev.text[0].isupper():
         return False
     before = text[:prev.start].rstrip()
     return bool(before) and before[-1] not in ".!?:;\n\"“„«(–—-"
 
 
-def _first_name_position(text: str, tokens: list[Token], i: int, cues_after: set[str]) -> bool:
+def _first_name_position(text: str, words: list[Token], i: int, cues_after: set[str]) -> bool:
     """Right before another capitalised word that is no cue: Hasan Akgün, Ali Dilber."""
-    if i + 1 >= len(tokens):
+    if i + 1 >= len(words):
         return False
-    following = tokens[i + 1]
-    return text[tokens[i].end:following.start] == " " and following.capitalised \
+    following = words[i + 1]
+    return text[words[i].end:following.start] == " " and following.capitalised \
         and not following.suffix and following.text.lower() not in cues_after
 
 
-def _cued_before(text: str, tokens: list[Token], index: int, before: set[str]) -> bool:
+def _cued_before(text: str, words: list[Token], index: int, before: set[str]) -> bool:
     """A cue word (or two) right before the word at `index`: град Кочани, кмета на Кочани."""
-    prev = tokens[max(0, index - 2):index]
-    if not prev or text[prev[-1].end:tokens[index].start].strip(" .") != "":
+    prev = words[max(0, index - 2):index]
+    if not prev or text[prev[-1].end:words[index].start].strip(" .") != "":
         return False
     words = [t.text.lower() for t in prev]
     return words[-1] in before or " ".join(words) in before
 
 
-def _cue(text: str, tokens: list[Token], c: _Candidate, before: set[str],
+def _cue(text: str, words: list[Token], c: _Candidate, before: set[str],
          after: set[str]) -> bool:
     """A cue word right before or after the name, with only a space between."""
-    if _cued_before(text, tokens, c.index, before):
+    if _cued_before(text, words, c.index, before):
         return True
-    following = next((t for t in tokens[c.index:] if t.start >= c.end), None)
+    following = next((t for t in words[c.index:] if t.start >= c.end), None)
     return following is not None and text[c.end:following.start].strip() == "" \
         and following.text.lower() in after
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from parsers.calendars import LETTERS, jalali_month_length, jalali_to_gregorian, normalize_digits
 from parsers.languages import Profile, profiles
@@ -66,6 +66,7 @@ class _Atom:
     day2: int | None = None
 
 
+@lru_cache(maxsize=16)  # dates, officials, relations and events fold the same main text
 def fold(text: str, language: str | None) -> str:
     """Lower case that keeps offsets: Turkish İ/I, Persian letter forms, Eastern digits."""
     if language == "tr":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Letters joined by hyphens or a zero-width non-joiner (Persian) make one word.
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐\u200c][^\W\d_]+)*")
@@ -36,7 +37,8 @@ def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int,
     return (starts[-1] if starts else 0), (after.end() if after else len(text))
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=16)  # relations and events split the same main text
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence, the end after its final mark."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
@@ -45,4 +47,4 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if text[start:].strip():
         spans.append((start, len(text)))
-    return spans
+    return tuple(spans)

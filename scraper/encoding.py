@@ -70,29 +70,21 @@ def language_fit(text: str, language: str | None) -> float:
     return sum(c in alphabet for c in letters) / len(letters)
 
 
-_SCRIPT_RANGES = ((0x0250, "latin"), (0x0370, "other"), (0x0400, "greek"),
-                  (0x0530, "cyrillic"), (0x0590, "other"), (0x0600, "hebrew"),
-                  (0x0780, "arabic"), (0xFB50, "other"), (0xFE00, "arabic"), (0xFE70, "other"),
-                  (0xFF00, "arabic"))
-
-
-# Each letter to a one-letter name of its script (others dropped), for str.translate.
-_SCRIPT_CLASS = {
+# Each letter to a one-letter name of its script (ASCII non-letters dropped), for
+# str.translate: one C-level pass tells a word's or a text's scripts.
+SCRIPT_CLASS = {
     **{c: None for c in range(0x80)},
     **{c: "L" for r in ((0x41, 0x5B), (0x61, 0x7B), (0xC0, 0x250)) for c in range(*r)},
     **{c: "G" for c in range(0x370, 0x400)}, **{c: "C" for c in range(0x400, 0x530)},
     **{c: "H" for c in range(0x590, 0x600)},
     **{c: "A" for r in ((0x600, 0x780), (0xFB50, 0xFE00), (0xFE70, 0xFF00)) for c in range(*r)},
 }
+SCRIPT_NAMES = {"L": "latin", "G": "greek", "C": "cyrillic", "H": "hebrew", "A": "arabic"}
 
 
 def script_of(char: str) -> str:
     """The writing system of a letter (latin, cyrillic, arabic, greek, hebrew, other)."""
-    code = ord(char)
-    for limit, script in _SCRIPT_RANGES:
-        if code < limit:
-            return script
-    return "other"
+    return SCRIPT_NAMES.get(char.translate(SCRIPT_CLASS)[:1], "other")
 
 
 def plausibility(text: str, language: str | None) -> float:
@@ -104,7 +96,7 @@ def plausibility(text: str, language: str | None) -> float:
     words = _NON_ASCII_WORDS.findall(text)
     if not words:
         return 1.0
-    mixed = sum(len(set(w.translate(_SCRIPT_CLASS))) > 1 for w in words) / len(words)
+    mixed = sum(len(set(w.translate(SCRIPT_CLASS))) > 1 for w in words) / len(words)
     cased = [c for w in words for c in w[1:] if c.islower() or c.isupper()]
     lower = sum(c.islower() for c in cased) / len(cased) if cased else 1.0
     return (1 - mixed) * language_fit(text, language) * (0.5 + 0.5 * lower)

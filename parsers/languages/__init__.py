@@ -61,48 +61,48 @@ def _load(path: Path) -> Profile:
         raise ValueError(f"{path.name}: 'code' must be {path.stem!r}")
     if data.get("script") not in SCRIPTS:
         raise ValueError(f"{path.name}: 'script' must be one of {sorted(SCRIPTS)}")
-    months = {}
+    fields: dict = {}  # what the profile holds beyond its name and letters
     for key, count in (("months", 12), ("solar_months", 12), ("ordinal_days", 31)):
         names = tuple(tuple(str(n).lower() for n in item) for item in data.get(key) or ())
         if names and len(names) != count:
             raise ValueError(f"{path.name}: '{key}' must list {count} entries")
-        months[key] = names
+        fields[key] = names
     words = data.get("date_words") or {}
     unknown = set(words) - set(DATE_WORD_KINDS)
     if unknown:
         raise ValueError(f"{path.name}: unknown date_words: {sorted(unknown)}")
-    months["date_words"] = {k: tuple(str(w).lower() for w in words.get(k) or ())
+    fields["date_words"] = {k: tuple(str(w).lower() for w in words.get(k) or ())
                             for k in DATE_WORD_KINDS}
     for key in ("place_cues_before", "place_cues_after"):
-        months[key] = tuple(str(w).lower() for w in data.get(key) or ())
-    months["countries"] = {str(name): code for code, names in (data.get("countries") or {}).items()
+        fields[key] = tuple(str(w).lower() for w in data.get(key) or ())
+    fields["countries"] = {str(name): code for code, names in (data.get("countries") or {}).items()
                            for name in names}
     roles = data.get("roles") or {}
     unknown = set(roles) - set(ROLES)
     if unknown:
         raise ValueError(f"{path.name}: roles outside the fixed list: {sorted(unknown)}")
-    months["roles"] = {role: tuple(str(p).lower() for p in roles[role]) for role in ROLES
+    fields["roles"] = {role: tuple(str(p).lower() for p in roles[role]) for role in ROLES
                        if role in roles}
-    months["organization_word_first"] = bool(data.get("organization_word_first", True))
+    fields["organization_word_first"] = bool(data.get("organization_word_first", True))
     for key in ("honorifics", "organization_words", "copulas", "weekdays", "demonstratives",
                 "municipality_words", "locative_before", "locative_after", "habits"):
-        months[key] = tuple(str(w).lower() for w in data.get(key) or ())
+        fields[key] = tuple(str(w).lower() for w in data.get(key) or ())
     cues = data.get("relation_cues") or {}
     if set(cues) - {"twin", "friendship", "member"}:
         raise ValueError(f"{path.name}: relation_cues are twin, friendship and member")
-    months["relation_cues"] = {k: tuple(str(w).lower() for w in v) for k, v in cues.items()}
+    fields["relation_cues"] = {k: tuple(str(w).lower() for w in v) for k, v in cues.items()}
     events = data.get("events") or {}
     if set(events) - set(EVENT_TYPES):
         raise ValueError(f"{path.name}: event types are {', '.join(EVENT_TYPES)}")
-    months["events"] = {k: tuple(str(w).lower() for w in v) for k, v in events.items()}
-    months["transliteration"] = {str(k): str(v) for k, v in
+    fields["events"] = {k: tuple(str(w).lower() for w in v) for k, v in events.items()}
+    fields["transliteration"] = {str(k): str(v) for k, v in
                                  (data.get("transliteration") or {}).items()}
     return Profile(code=data["code"], name=data["name"], script=data["script"],
                    country=data.get("country"),
                    letters=frozenset(data["letters"]),
                    foreign_letters=frozenset(data.get("foreign_letters") or ""),
                    stop_words=frozenset(str(w).lower() for w in data["stop_words"]),
-                   **months)
+                   **fields)
 
 
 @cache
