@@ -5,8 +5,9 @@ Turkish case endings cut at the apostrophe (Tiran'da, İstanbul'un). Country nam
 the language's function words are never places. Among places of one name, the one in a
 country named in the same sentence wins, then one in the source's country, then the
 largest. A small place needs support: a cue word (град, Belediyesi, شهر), its country
-named nearby, or the source's country; in scripts without capitals the bar is higher,
-since every word is a candidate there.
+named nearby, a supported place beside it in a list, or the source's country; in scripts
+without capitals the bar is higher, since every word is a candidate there. A name missing
+from the alternate names is tried in the language's Latin transliteration (Велки Медер).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parsers.calendars import LETTERS
 from parsers.gazetteer import Gazetteer, Place, default_gazetteer, normalize_name
 from parsers.languages import Profile, profiles
 from parsers.text import Token, tokens
@@ -23,7 +25,7 @@ MAX_WORDS = 4
 MIN_POPULATION = 15000  # a place with no support in the text must be at least a town
 MIN_POPULATION_UNCASED = 1000000  # every word is a candidate where there are no capitals
 MIN_POPULATION_HOME = 5000  # in the source's own country
-MIN_POPULATION_SUPPORTED = 500
+MIN_POPULATION_SUPPORTED = 0  # GeoNames gives 0 where it does not know
 COUNTRY_REACH = 40  # characters: "Tiran'da (Arnavutluk)", "Луксор и Александрия – Египет"
 
 
@@ -38,7 +40,8 @@ def _countries(text: str, profile: Profile | None) -> list[tuple[int, int, str]]
     names = sorted(profile.countries, key=len, reverse=True)
     pattern = re.compile(r"(?<![^\W\d_])(" + "|".join(re.escape(n) for n in names)
                          + r")(?:['’][^\W\d_]+)?(?![^\W\d_])")
-    return [(m.start(), m.end(), profile.countries[m.group(1)]) for m in pattern.finditer(text)]
+    return [(m.start(), m.end(), profile.countries[m.group(1)])
+            for m in pattern.finditer(text.translate(LETTERS))]  # تركيه is ترکیه
 
 
 def find_cities(text: str, language: str | None, country: str | None = None,
@@ -49,7 +52,7 @@ def find_cities(text: str, language: str | None, country: str | None = None,
     words = tokens(text)
     countries = _countries(text, profile)
     candidates = _candidates(text, words, profile, countries)
-    found = gazetteer.lookup(c.key for c in candidates)
+    found, transliterated = _lookup(text, candidates, profile, gazetteer)
     chosen: list[_Candidate] = []
     for c in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):  # longest first
         if c.key in found and not any(c.start < o.end and o.start < c.end for o in chosen):
@@ -61,21 +64,38 @@ def find_cities(text: str, language: str | None, country: str | None = None,
     for c in chosen:
         by_key.setdefault(c.key, []).append(c)
     script = profile.script if profile else None
+    joiners = _list_joiners(profile)
     mentions: dict[int, dict] = {}
-    for key, group in by_key.items():
-        near = {code for c in group for s, e, code in countries
-                if -COUNTRY_REACH <= s - c.end <= COUNTRY_REACH
-                or -COUNTRY_REACH <= c.start - e <= COUNTRY_REACH}
-        cue = any(_cue(text, words, c, cues_before, cues_after) for c in group)
-        believable = [p for p in found[key]
-                      if p.population >= _needed(p, key, cue, near, country, script, group[0])]
-        if not believable:
-            continue
-        place = max(believable, key=lambda p: (p.country in near, p.country == country,
-                                               p.population))
-        entry = mentions.setdefault(place.geonameid, _entry(place))
-        entry["mentions"] += [{"text": text[c.start:c.end], "start": c.start, "end": c.end}
-                              for c in group]
+    believed: list[tuple[_Candidate, Place]] = []
+    # Twice: a place beside a believed one in a list (Кочани, Струмица и Гоце Делчев) is
+    # supported by it.
+    for _ in range(2):
+        for key, group in by_key.items():
+            if any(c is b for c in group for b, _ in believed):
+                continue
+            near = {code for c in group for s, e, code in countries
+                    if -COUNTRY_REACH <= s - c.end <= COUNTRY_REACH
+                    or -COUNTRY_REACH <= c.start - e <= COUNTRY_REACH}
+            cue = any(_cue(text, words, c, cues_before, cues_after)
+                      or _listed_with(text, c, found[key], believed, joiners) for c in group)
+            believable = [p for p in found[key]
+                          if (p.country in near or not all(c.weekday for c in group))
+                          and (cue or near or key not in transliterated)
+                          and p.population >= _needed(p, key, cue, near, country, script,
+                                                      group[0])]
+            if not believable:
+                continue
+            # at home, a place bearing the name itself beats a larger one that has it as
+            # an alternate name (Saray); among namesakes of equal size, the one nearest
+            # the page's other places
+            place = max(believable, key=lambda p: (
+                p.country in near, p.country == country,
+                p.country == country and normalize_name(p.name) == key,
+                p.population, -_distance(p, mentions)))
+            believed += [(c, place) for c in group]
+            entry = mentions.setdefault(place.geonameid, _entry(place))
+            entry["mentions"] += [{"text": text[c.start:c.end], "start": c.start,
+                                   "end": c.end} for c in group]
     for entry in mentions.values():
         entry["mentions"].sort(key=lambda m: m["start"])
     return sorted(mentions.values(), key=lambda c: c["mentions"][0]["start"])
@@ -88,16 +108,61 @@ class _Candidate:
     index: int  # of its first token
     key: str
     foreign_script: bool  # written in another script than the language's
+    weekday: bool = False  # دوشنبه is Monday unless Tajikistan is named beside it
+
+
+def _lookup(text: str, candidates: list[_Candidate], profile: Profile | None,
+            gazetteer: Gazetteer) -> tuple[dict[str, list[Place]], set[str]]:
+    """Places per candidate key, and the keys found only in Latin letters (believed only
+    with a cue or their country beside them: Сантов is a surname, not Shantou)."""
+    found = gazetteer.lookup(c.key for c in candidates)
+    if profile is None or not profile.transliteration:
+        return found, set()
+    latin = {c.key: normalize_name(profile.to_latin(text[c.start:c.end]))
+             for c in candidates if c.key not in found and not c.foreign_script}
+    by_latin = gazetteer.lookup(latin.values())
+    found.update({key: by_latin[k] for key, k in latin.items() if k in by_latin})
+    return found, {key for key, k in latin.items() if k in by_latin}
+
+
+def _distance(place: Place, mentions: dict[int, dict]) -> float:
+    """Squared degrees to the nearest place already found on the page (0 when none)."""
+    return min(((place.lat - m["lat"]) ** 2 + (place.lon - m["lon"]) ** 2
+                for m in mentions.values()), default=0.0)
+
+
+def _list_joiners(profile: Profile | None) -> tuple[re.Pattern, re.Pattern]:
+    """A comma between list items, and a conjunction (with or without a comma)."""
+    words = "|".join(re.escape(w) for w in profile.conjunctions) if profile else ""
+    conjunction = re.compile(rf"\s*[,،]?\s+(?:{words})\s+" if words else r"(?!x)x")
+    return re.compile(r"\s*[,،]\s*"), conjunction
+
+
+def _listed_with(text: str, c: _Candidate, places: list[Place],
+                 believed: list[tuple[_Candidate, Place]],
+                 joiners: tuple[re.Pattern, re.Pattern]) -> bool:
+    """Beside a believed place in a list: joined by a conjunction (Кочани, Струмица и
+    Гоце Делчев), or by a comma to a place of the same country (a comma alone also ends
+    a clause: "Başkan Erkek, İstanbul …")."""
+    comma, conjunction = joiners
+    for o, place in believed:
+        gap = text[o.end:c.start] if o.end <= c.start else text[c.end:o.start]
+        if conjunction.fullmatch(gap) or (comma.fullmatch(gap) and any(
+                p.country == place.country for p in places)):
+            return True
+    return False
 
 
 def _candidates(text: str, words: list[Token], profile: Profile | None,
                 countries: list[tuple[int, int, str]]) -> list[_Candidate]:
     cased = _cased(profile)
     # compared as the gazetteer compares: Perşembe is "persembe" there
-    stop = {normalize_name(w) for w in profile.stop_words} if profile else set()
-    calendar_words = {normalize_name(n) for month in (profile.months + profile.solar_months)
-                      for n in month} | {normalize_name(w) for w in profile.weekdays} \
+    stop = {normalize_name(w) for w in profile.stop_words} | \
+        {normalize_name(n) for month in profile.months + profile.solar_months for n in month} \
         if profile else set()
+    not_places = {normalize_name(w) for w in profile.not_places} if profile else set()
+    honorifics = profile.honorifics if profile else ()
+    weekdays = {normalize_name(w) for w in profile.weekdays} if profile else set()
     country_spans = [(s, e) for s, e, _ in countries]
     cues = set(profile.place_cues_before) if profile else set()
     cues_after = set(profile.place_cues_after) if profile else set()
@@ -107,9 +172,11 @@ def _candidates(text: str, words: list[Token], profile: Profile | None,
             continue
         if cased and first.text.isupper() and len(first.text) <= 4:
             continue  # an acronym (İBB, ЕС), not a place
-        if cased and i and _surname_position(text, words, i) \
+        if cased and i and _surname_position(text, words, i, honorifics) \
                 and words[i - 1].text.lower() not in cues:
             continue
+        if _after_honorific(text, first.start, honorifics):
+            continue  # г-н Ито, Sayın Erkek: a person
         parts: list[str] = []  # the candidate name, word by word
         for j in range(i, min(len(words), i + MAX_WORDS)):
             token = words[j]
@@ -121,14 +188,14 @@ def _candidates(text: str, words: list[Token], profile: Profile | None,
                 break
             parts.append(token.text)
             key = normalize_name(" ".join(parts))
-            ordinary = j == i and (key in stop or key in calendar_words)
-            if len(key) < (3 if cased else 2) or ordinary:
+            if len(key) < (3 if cased else 2) or key in not_places or (j == i and key in stop):
                 continue
             if cased and j == i and _first_name_position(text, words, i, cues_after) \
                     and not _cued_before(text, words, i, cues):
                 continue
             out.append(_Candidate(first.start, token.end, i, key,
-                                  profile is not None and not _in_script(key, profile.script)))
+                                  profile is not None and not _in_script(key, profile.script),
+                                  j == i and key in weekdays))
     return out
 
 
@@ -137,13 +204,22 @@ def _in_script(key: str, script: str) -> bool:
     return bool(letters) and script_of(letters[0]) == script
 
 
-def _surname_position(text: str, words: list[Token], i: int) -> bool:
-    """Right after another capitalised word inside a sentence: Ekrem İmamoğlu."""
+def _surname_position(text: str, words: list[Token], i: int, honorifics: tuple[str, ...]
+                      ) -> bool:
+    """Right after another capitalised word inside a sentence: Ekrem İmamoğlu, инж. Петър
+    Иванов."""
     prev = words[i - 1]
     if prev.suffix or text[prev.end:words[i].start] != " " or not prev.text[0].isupper():
         return False
     before = text[:prev.start].rstrip()
-    return bool(before) and before[-1] not in ".!?:;\n\"“„«(–—-"
+    return bool(before) and (before[-1] not in ".!?:;\n\"“„«(–—-"
+                             or _after_honorific(text, prev.start, honorifics))
+
+
+def _after_honorific(text: str, start: int, honorifics: tuple[str, ...]) -> bool:
+    before = text[max(0, start - 12):start].rstrip().lower()
+    return any(before.endswith(h) and (len(before) == len(h) or not before[-len(h) - 1].isalpha())
+               for h in honorifics)
 
 
 def _first_name_position(text: str, words: list[Token], i: int, cues_after: set[str]) -> bool:
@@ -193,19 +269,22 @@ def _entry(place: Place) -> dict:
 
 def home_city(text: str, cities: list[dict], language: str | None) -> int | None:
     """The page's own city: the one its municipality words name most (Община Казанлък,
-    Kayseri Büyükşehir Belediyesi, شهرداری کاشان), else the one named most."""
+    Kayseri Büyükşehir Belediyesi, شهرداری کاشان), then one in the language's country,
+    then the one named most."""
     if not cities:
         return None
     profile = profiles().get(language or "")
     words = set(profile.municipality_words) if profile else set()
 
     def named_as_municipality(mention: dict) -> bool:
-        before = text[max(0, mention["start"] - 25):mention["start"]].lower().split()
-        after = text[mention["end"]:mention["end"] + 25].lower().split()
+        before = re.findall(r"[^\W\d_]+", text[max(0, mention["start"] - 25):mention["start"]]
+                            .lower())
+        after = re.findall(r"[^\W\d_]+", text[mention["end"]:mention["end"] + 25].lower())
         return bool(before and before[-1] in words) or bool(after and after[0] in words)
 
-    def weight(city: dict) -> tuple[int, int]:
-        return (sum(named_as_municipality(m) for m in city["mentions"]), len(city["mentions"]))
+    def weight(city: dict) -> tuple[int, bool, int]:
+        return (sum(named_as_municipality(m) for m in city["mentions"]),
+                bool(profile) and city["country"] == profile.country, len(city["mentions"]))
 
     return max(cities, key=weight)["geonameid"]
 

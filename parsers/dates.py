@@ -29,9 +29,11 @@ NO_LETTER_BEFORE = r"(?<![^\W\d_])"
 NO_LETTER_AFTER = r"(?![^\W\d_])"
 GREGORIAN_YEARS = range(1000, 2101)
 JALALI_YEARS = range(1200, 1501)
-# A yearless day this close to the page's date is in its year; a month, or a recurring
-# holiday far from it (8 септември), is not certain enough.
+# A yearless day this close to the page's date is in its year; a recurring holiday far
+# from it (8 септември) is not certain enough. A month named alone ("eylül ayında
+# yapılacak") is the page's month or one in the half year after it.
 PUBLISHED_WINDOW = timedelta(days=45)
+PUBLISHED_WINDOW_MONTH = timedelta(days=183)
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class _Atom:
     year2: int | None = None
     month2: int | None = None
     day2: int | None = None
+    listed: bool = False  # one item of a list (2014 ve 2019), never the end of a range
 
 
 @lru_cache(maxsize=16)  # dates, officials, relations and events fold the same main text
@@ -97,13 +100,19 @@ class _Grammar:
                     self.months[name] = (calendar, number)
         self.ordinals = {w: n for n, names in enumerate(profile.ordinal_days if profile else (),
                                                         start=1) for w in names}
-        month = rf"{NO_LETTER_BEFORE}(?:{_words(tuple(self.months))})\.?{NO_LETTER_AFTER}"
+        # Persian may join ماه to the month's name: آذرماه
+        self.joined = words.get("month_joined", ())
+        month = (rf"{NO_LETTER_BEFORE}(?:{_words(tuple(self.months))})"
+                 rf"(?:{_words(self.joined)})?\.?{NO_LETTER_AFTER}")
         suffixes = _words(words.get("day_suffixes", ()))
         day = (rf"(?:(?<![\d.,/])\d{{1,2}}(?:-?(?:{suffixes}))?\.?(?![\d,/])|"
                rf"{NO_LETTER_BEFORE}(?:{_words(tuple(self.ordinals))}){NO_LETTER_AFTER})")
         rng = rf"\s*(?:{_words(words.get('range', ()))})\s*"
         year_lead = r"(?:\s*ماه)?\s*,?\s*(?:سال\s+)?"
         year_after = _words(words.get("year_after", ()))
+        and_words = _words(profile.conjunctions if profile else ())
+        self.last_year = re.compile(rf"{year_lead}(?:{_words(words.get('last_year', ()))})"
+                                    rf"{NO_LETTER_AFTER}")
         self.range = re.compile(rf"^{rng}(?:(?:{_words(words.get('month_before', ()))})\s+)*$")
         self.day = re.compile(day)
         self.month = re.compile(month)
@@ -137,6 +146,10 @@ class _Grammar:
                 rf"{NO_LETTER_BEFORE}(?:(?:{_words(words.get('month_before', ()))})\s+)+"
                 rf"({month})|({month})\s+(?:{_words(words.get('month_after', ()))})"
                 rf"{NO_LETTER_AFTER}")),
+            # 2014 ve 2019 yıllarında, 2014 и 2019 г.: each year of the list
+            ("year_list", re.compile(
+                rf"(?<![\d.])\d{{4}}(?:(?:\s*,\s*|\s+(?:{and_words})\s+)\d{{4}})+"
+                rf"\s*(?:{year_after})(?!\d)")),
             ("year", re.compile(
                 rf"{NO_LETTER_BEFORE}(?:{_words(words.get('year_before', ()))})\s+(\d{{4}})"
                 rf"(?:\s*(?:{year_after}))?(?!\d)|(?<![\d.])(\d{{4}})\s*(?:{year_after})")),
@@ -150,7 +163,11 @@ class _Grammar:
         return self.ordinals.get(token)
 
     def month_value(self, token: str) -> tuple[str, int]:
-        return self.months[token.strip().rstrip(".")]
+        token = token.strip().rstrip(".")
+        for suffix in self.joined:
+            if token not in self.months and token.endswith(suffix):
+                token = token[:-len(suffix)]
+        return self.months[token]
 
 
 @cache
@@ -210,9 +227,13 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
     value = int(grp[0] or grp[1])
     if g.not_year.match(folded[e:e + 30]):
         return None
-    calendar = "jalali" if value in JALALI_YEARS and g.months and any(
+    return _Atom(s, e, _year_calendar(value, g), value, None, None)
+
+
+def _year_calendar(value: int, g: _Grammar) -> str:
+    """A year on its own is Solar Hijri where the language counts them and it fits."""
+    return "jalali" if value in JALALI_YEARS and any(
         c == "jalali" for c, _ in g.months.values()) else "gregorian"
-    return _Atom(s, e, calendar, value, None, None)
 
 
 def _year(token: str | None, calendar: str) -> int | None:
@@ -231,6 +252,13 @@ def _atoms(folded: str, g: _Grammar) -> list[_Atom]:
         for m in pattern.finditer(folded):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
+            if kind == "year_list":
+                found += [_Atom(m.start() + y.start(), m.start() + y.end(),
+                                _year_calendar(int(y.group()), g), int(y.group()), None, None,
+                                listed=True)
+                          for y in re.finditer(r"\d{4}", m.group())]
+                taken.append((m.start(), m.end()))
+                continue
             try:
                 atom = _atom(kind, m, g, folded)
             except (KeyError, ValueError):
@@ -246,7 +274,8 @@ def _merge_ranges(atoms: list[_Atom], folded: str, g: _Grammar) -> list[_Atom]:
     out: list[_Atom] = []
     for atom in atoms:
         prev = out[-1] if out else None
-        if (prev is not None and prev.calendar == atom.calendar and prev.day2 is None
+        if (prev is not None and not prev.listed and prev.calendar == atom.calendar
+                and prev.day2 is None
                 and prev.month2 is None and (prev.day is None) == (atom.day is None)
                 and (prev.month is None) == (atom.month is None)
                 and g.range.match(folded[prev.end:atom.start])):
@@ -257,12 +286,17 @@ def _merge_ranges(atoms: list[_Atom], folded: str, g: _Grammar) -> list[_Atom]:
     return out
 
 
-def _resolve_years(atoms: list[_Atom], folded: str, published: date | None) -> list[_Atom]:
+def _resolve_years(atoms: list[_Atom], folded: str, published: date | None,
+                   g: _Grammar) -> list[_Atom]:
     """A date without a year takes the year of its sentence, else of the paragraph before
-    it, else of the page's date when it then falls within half a year of it."""
+    it, else of the page's date when it then falls within half a year of it; "of last
+    year" after it (دی ماه سال گذشته) counts back from the page's date."""
     dated = [a for a in atoms if a.year is not None]
     out = []
     for atom in atoms:
+        if atom.year is None and published is not None and g.last_year.match(folded, atom.end):
+            atom.year = (published.year if atom.calendar == "gregorian"
+                         else _jalali_year_of(published)) - 1
         if atom.year is None:
             lo, hi = sentence_bounds(folded, atom.start, atom.end)
             paragraph = folded.rfind("\n\n", 0, atom.start)
@@ -277,7 +311,7 @@ def _resolve_years(atoms: list[_Atom], folded: str, published: date | None) -> l
                 else before[-1] if before else None
             if source is not None:
                 atom.year = source.year
-            elif published is not None and atom.day is not None:
+            elif published is not None and atom.month is not None:
                 atom.year = _year_near(atom, published)
             if atom.year is None:
                 continue
@@ -285,15 +319,24 @@ def _resolve_years(atoms: list[_Atom], folded: str, published: date | None) -> l
     return out
 
 
+def _jalali_year_of(day: date) -> int:
+    return day.year - 621 if day >= jalali_to_gregorian(day.year - 621, 1, 1) else day.year - 622
+
+
 def _year_near(atom: _Atom, published: date) -> int | None:
     guess = published.year if atom.calendar == "gregorian" else published.year - 621
     for year in (guess, guess - 1, guess + 1):
         trial = _Atom(0, 0, atom.calendar, year, atom.month, atom.day)
         try:
-            first, _ = _bounds(trial)
+            first, last = _bounds(trial)
         except ValueError:
             continue
-        if abs(first - published) <= PUBLISHED_WINDOW:
+        if atom.day is not None and abs(first - published) <= PUBLISHED_WINDOW:
+            return year
+        # a month alone: the page's month or one ahead (an announcement); a month behind
+        # may be a yearly custom (празник на града – края на месец септември)
+        if atom.day is None and first <= published + PUBLISHED_WINDOW_MONTH \
+                and last >= published:
             return year
     return None
 
@@ -322,7 +365,7 @@ def find_dates(text: str, language: str | None, published: date | None = None
     """Every date the text states, once per distinct (start, end), in order of appearance."""
     g = _grammar(language)
     folded = fold(text, language)
-    atoms = _resolve_years(_merge_ranges(_atoms(folded, g), folded, g), folded, published)
+    atoms = _resolve_years(_merge_ranges(_atoms(folded, g), folded, g), folded, published, g)
     mentions: list[DateMention] = []
     seen: set[tuple[date, date]] = set()
     for a in atoms:

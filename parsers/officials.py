@@ -205,20 +205,6 @@ def _organization(text: str, offices: list[_Office], language: str) -> str | Non
     return found.name if found else None
 
 
-def transliterate(name: str, profile: Profile) -> str:
-    if not profile.transliteration:
-        return name
-    table = profile.transliteration
-    out = []
-    for char in name:
-        latin = table.get(char.lower())
-        if latin is None:
-            out.append(char)
-        else:
-            out.append(latin.capitalize() if char.isupper() else latin)
-    return "".join(out)
-
-
 def find_officials(text: str, language: str | None, cities: list[dict],
                    home: int | None = None) -> list[dict]:
     """DESIGN.md's `officials`: name, name_latin, role, role_text, city, organization,
@@ -281,7 +267,7 @@ def _record(person: _Person, text: str, profile: Profile, cities: list[dict],
     city = _office_city(text, person.offices, cities, home) if role in CITY_ROLES else None
     organization = _organization(text, person.offices, profile.code) \
         if role in ("organization_leader", "other") else None
-    latin = transliterate(person.name, profile) if profile.transliteration \
+    latin = profile.to_latin(person.name) if profile.transliteration \
         else person.name if profile.script == "latin" else None
     return {"name": person.name, "name_latin": latin,
             "role": role, "role_text": text[first:last], "city": city,

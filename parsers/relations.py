@@ -3,8 +3,11 @@
 A tie is stated by a cue word of the language (побратим, kardeş şehir, خواهرخوانده;
 член, üye, عضو) in a sentence that names cities. A heading or a sentence that ends in a
 colon hands its cue on to what follows (КРАТКА ИСТОРИЯ НА ПОБРАТИМЯВАНЕТО, a list of
-twin towns). The page's own city is one side of a tie whenever the sentence does not
-name two cities; a member joins the body named in the sentence, or the page's main body
+twin towns); so does a sentence that names one city only (Kayseri'nin kardeş
+şehirleri …), to the list items below it, each a short paragraph of its own. A tie
+only proposed (the profile's hedges: възможност, پیشنهاد) is no tie. The page's own
+city is one side of a tie whenever the sentence does not name two cities; a member
+joins the body named in the sentence, or the page's main body
 when the sentence only says "this organisation". `since` is the year the sentence gives,
 as the page writes it (a Solar Hijri year stays one).
 """
@@ -58,6 +61,8 @@ def _members(text: str, folded: str, start: int, mentions: list[tuple[int, int]]
     after = [(pos, gid) for pos, gid in mentions if start + cue <= pos < start + len(folded)]
     if not after or after[0][0] - (start + cue) > MEMBER_REACH:
         return named
+    if _office_follows(text, after[0][0], profile):
+        return []  # "üyesi Büyükçekmece Belediye Başkanı Hasan Akgün": a person is the member
     run = [after[0]]
     for pos, gid in after[1:]:
         gap = text[run[-1][0]:pos]
@@ -65,6 +70,14 @@ def _members(text: str, folded: str, start: int, mentions: list[tuple[int, int]]
             break
         run.append((pos, gid))
     return list(dict.fromkeys(gid for _, gid in run))
+
+
+def _office_follows(text: str, position: int, profile: Profile) -> bool:
+    """An office right after the city at `position`: the city names a person's office."""
+    window = text[position:position + 60].lower().split(maxsplit=1)
+    rest = window[1] if len(window) > 1 else ""
+    return any(rest.startswith(phrase) for phrases in profile.roles.values()
+               for phrase in phrases)
 
 
 def _body(bodies: list[Organization], start: int, end: int) -> str | None:
@@ -96,7 +109,10 @@ def find_relations(text: str, language: str | None, cities: list[dict], dates: l
     mentions = sorted((m["start"], c["geonameid"]) for c in cities for m in c["mentions"])
     bodies = find_organizations(text, language)
     ties: dict[tuple, dict] = {}
-    carried: tuple[list[str], int | None] | None = None  # cues handed on, and their anchor
+    # cues handed on, their anchor, and whether prose may take them (after a heading)
+    carried: tuple[list[str], int | None, bool] | None = None
+    hedge = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, profile.relation_hedges))
+                       + r")") if profile.relation_hedges else None
 
     def tie(kind: str, a: int, b: int | None, organization: str | None, since: str | None,
             evidence: str) -> None:
@@ -111,11 +127,15 @@ def find_relations(text: str, language: str | None, cities: list[dict], dates: l
     folded_text = fold(text, language)
     for start, end in sentences(text):
         sentence = text[start:end]
-        kinds = _cue_types(folded_text[start:end], profile.code)
+        folded = folded_text[start:end]
+        kinds = _cue_types(folded, profile.code)
+        if hedge is not None and hedge.search(folded):
+            kinds = [k for k in kinds if k == "member"]
         named = list(dict.fromkeys(gid for pos, gid in mentions if start <= pos < end))
-        if not kinds and carried and named and len(sentence.strip()) <= LIST_ITEM_CHARS:
+        item = len(sentence.strip()) <= LIST_ITEM_CHARS and _own_paragraph(text, start, end)
+        if not kinds and carried and named and item:
             kinds = carried[0]  # an item of the list the cue line opened
-        elif not kinds and carried and named:
+        elif not kinds and carried and named and carried[2]:
             kinds, carried = carried[0], None
         since = _since(dates, start, end)
         evidence = sentence.strip()
@@ -125,7 +145,9 @@ def find_relations(text: str, language: str | None, cities: list[dict], dates: l
                 body = _body(bodies, start, end)
                 members = _members(text, folded_text[start:end], start, mentions, named,
                                    profile)
-                for gid in (members or ([home] if home else [])):
+                if not members and home and _says_municipality(folded, profile):
+                    members = [home]
+                for gid in members:
                     if body:
                         tie("member", gid, None, body, since, evidence)
                 continue
@@ -138,8 +160,25 @@ def find_relations(text: str, language: str | None, cities: list[dict], dates: l
                     tie(kind, first, other, None, since, evidence)
         stripped = sentence.strip()
         heading = stripped.isupper() or stripped.endswith(":")
-        if kinds and (heading or not named):
-            carried = (kinds, named[0] if named else None)
-        elif not kinds:
-            carried = carried if carried and named else None
+        if kinds and (heading or len(named) <= 1) and not (item and carried):
+            # items pair with the page's city unless the line names two others (Erbil ile
+            # birlikte Kayseri'nin kardeş şehirleri); both cues: the list is of twins
+            anchor = home if home in named or len(named) <= 1 else named[0]
+            carried = (["twin"] if {"twin", "friendship"} <= set(kinds) else kinds, anchor,
+                       heading)
+        elif not kinds and named and not item:
+            carried = None  # prose about other things: the list is over
     return list(ties.values())
+
+
+def _own_paragraph(text: str, start: int, end: int) -> bool:
+    """The sentence is a paragraph by itself: a line of a list."""
+    before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
+def _says_municipality(folded: str, profile: Profile) -> bool:
+    """The sentence speaks of a municipality (Общината е член на …), so a member with no
+    city named is the page's own."""
+    return any(re.search(rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])", folded)
+               for w in profile.municipality_words)

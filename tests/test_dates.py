@@ -94,3 +94,25 @@ def test_jalali_conversion_known_days():
     assert jalali_to_gregorian(1387, 8, 1) == date(2008, 10, 22)
     assert jalali_to_gregorian(1394, 12, 29) == date(2016, 3, 19)
     assert jalali_to_gregorian(1403, 12, 30) == date(2025, 3, 20)  # a leap Esfand
+
+
+def test_a_month_alone_is_the_pages_month_or_one_ahead_never_one_behind():
+    page = date(2025, 5, 20)
+    assert spans("Heyet eylül ayında yapılacak festivale davet edildi.", "tr", page) == [
+        ("2025-09-01", "2025-09-30", "month", "gregorian")]
+    assert spans("Meclisin mayıs ayı toplantısı yapıldı.", "tr", page) == [
+        ("2025-05-01", "2025-05-31", "month", "gregorian")]
+    # a month behind the page may be a yearly custom: not certain
+    assert spans("Празникът на града е в края на месец март.", "bg", page) == []
+
+
+def test_year_lists_joined_months_and_last_year():
+    assert spans("2011 ve 2016 yıllarında seçildi.", "tr") == [
+        ("2011-01-01", "2011-12-31", "year", "gregorian"),
+        ("2016-01-01", "2016-12-31", "year", "gregorian")]
+    # آذرماه written as one word, with Latin digits
+    assert spans("مجمع از ۵ تا ۷ آذرماه 1395 برگزار شد.", "fa") == [
+        ("2016-11-25", "2016-11-27", "day", "jalali")]
+    # دی of last year, counted back from the page's (Solar Hijri) year
+    assert spans("در اواسط دی ماه سال گذشته برکنار شد.", "fa", date(2021, 2, 21)) == [
+        ("2019-12-22", "2020-01-20", "month", "jalali")]

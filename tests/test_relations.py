@@ -58,3 +58,20 @@ def test_seed_gold_relations():
         found = relations(gold["main_text"], gold["lang"])
         pairs.append(({"relations": found}, gold))
     assert score(pairs)["overall"]["relations"]["f1"] >= 0.85
+
+
+def test_a_line_naming_one_city_opens_a_list_of_its_twins():
+    text = ("Büyükşehir Belediye Meclisi'nin bu ayki toplantısında alınan kararla yeni bir "
+            "kardeş şehir ilişkisi kuruldu ve meclis üyeleri kararı oy birliğiyle kabul etti.\n\n"
+            "Erbil ile birlikte Kayseri'nin kardeş şehirleri şunlar oldu:\n\n"
+            "* Krefeld, Almanya\n\n* Mostar, Bosna-Hersek")
+    pairs = {frozenset((r["a"], r["b"])) for r in relations(text, "tr") if r["type"] == "twin"}
+    kayseri = 308464
+    assert pairs == {frozenset((kayseri, 95446)), frozenset((kayseri, 2884509)),
+                     frozenset((kayseri, 3194828))}
+
+
+def test_a_tie_only_proposed_is_no_tie():
+    assert relations("Кметовете на Казанлък и Сома обсъдиха възможностите за "
+                     "побратимяване на двата града.", "bg") == []
+    assert relations("پیشنهاد خواهرخواندگی تهران و استانبول مطرح شد.", "fa") == []

@@ -20,7 +20,8 @@ ROLES = ("mayor", "deputy_mayor", "council_chair", "councillor", "municipal_offi
          "governor", "minister", "head_of_state", "diplomat", "organization_leader", "other")
 EVENT_TYPES = ("visit", "meeting", "agreement", "festival", "membership", "founding", "other")
 DATE_WORD_KINDS = ("range", "year_before", "year_after", "month_before", "month_after",
-                   "day_suffixes", "before_era", "not_year_after")
+                   "day_suffixes", "before_era", "not_year_after", "month_joined",
+                   "last_year")
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,23 @@ class Profile:
     locative_after: tuple[str, ...] = ()
     habits: tuple[str, ...] = ()
     organization_words: tuple[str, ...] = ()
+    # words the gazetteer holds as places that are not cities here: ordinary words
+    # (Barış, میدان), continents, provinces named like no city
+    not_places: tuple[str, ...] = ()
+    conjunctions: tuple[str, ...] = ()  # joining the items of a list
+    relation_hedges: tuple[str, ...] = ()  # a tie proposed or discussed, not made
     transliteration: dict[str, str] = field(default_factory=dict)  # letter -> Latin
+
+    def to_latin(self, text: str) -> str:
+        """The text in Latin letters by the profile's transliteration (as is without one)."""
+        out = []
+        for char in text:
+            latin = self.transliteration.get(char.lower())
+            if latin is None:
+                out.append(char)
+            else:
+                out.append(latin.capitalize() if char.isupper() else latin)
+        return "".join(out)
 
 
 def _load(path: Path) -> Profile:
@@ -85,7 +102,8 @@ def _load(path: Path) -> Profile:
                        if role in roles}
     fields["organization_word_first"] = bool(data.get("organization_word_first", True))
     for key in ("honorifics", "organization_words", "copulas", "weekdays", "demonstratives",
-                "municipality_words", "locative_before", "locative_after", "habits"):
+                "municipality_words", "locative_before", "locative_after", "habits", "not_places",
+                "conjunctions", "relation_hedges"):
         fields[key] = tuple(str(w).lower() for w in data.get(key) or ())
     cues = data.get("relation_cues") or {}
     if set(cues) - {"twin", "friendship", "member"}:
