@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from parsers.calendars import LETTERS
 from parsers.gazetteer import Gazetteer, Place, default_gazetteer, normalize_name
@@ -65,6 +66,7 @@ def find_cities(text: str, language: str | None, country: str | None = None,
         by_key.setdefault(c.key, []).append(c)
     script = profile.script if profile else None
     joiners = _list_joiners(profile)
+    stop = profile.stop_words if profile else frozenset()
     mentions: dict[int, dict] = {}
     believed: list[tuple[_Candidate, Place]] = []
     # Twice: a place beside a believed one in a list (Кочани, Струмица и Гоце Делчев) is
@@ -77,7 +79,8 @@ def find_cities(text: str, language: str | None, country: str | None = None,
                     if -COUNTRY_REACH <= s - c.end <= COUNTRY_REACH
                     or -COUNTRY_REACH <= c.start - e <= COUNTRY_REACH}
             cue = any(_cue(text, words, c, cues_before, cues_after)
-                      or _listed_with(text, c, found[key], believed, joiners) for c in group)
+                      or _listed_with(text, c, found[key], believed, joiners, stop)
+                      for c in group)
             believable = [p for p in found[key]
                           if (p.country in near or not all(c.weekday for c in group))
                           and (cue or near or key not in transliterated)
@@ -140,11 +143,15 @@ def _list_joiners(profile: Profile | None) -> tuple[re.Pattern, re.Pattern]:
 
 def _listed_with(text: str, c: _Candidate, places: list[Place],
                  believed: list[tuple[_Candidate, Place]],
-                 joiners: tuple[re.Pattern, re.Pattern]) -> bool:
+                 joiners: tuple[re.Pattern, re.Pattern], stop: frozenset[str]) -> bool:
     """Beside a believed place in a list: joined by a conjunction (Кочани, Струмица и
     Гоце Делчев), or by a comma to a place of the same country (a comma alone also ends
     a clause: "Başkan Erkek, İstanbul …")."""
     comma, conjunction = joiners
+    rest = text[c.end:c.end + 30]
+    following = re.match(r"\s*([^\W\d_]+)", rest)
+    if following and following.group(1).lower() not in stop and not re.match(r"\s*[,،.;:)]", rest):
+        return False  # ناصر الخزعلی: the name goes on, a person's
     for o, place in believed:
         gap = text[o.end:c.start] if o.end <= c.start else text[c.end:o.start]
         if conjunction.fullmatch(gap) or (comma.fullmatch(gap) and any(
@@ -177,6 +184,8 @@ def _candidates(text: str, words: list[Token], profile: Profile | None,
             continue
         if _after_honorific(text, first.start, honorifics):
             continue  # г-н Ито, Sayın Erkek: a person
+        # the script of a name is its first word's
+        foreign = profile is not None and not _in_script(first.text, profile.script)
         parts: list[str] = []  # the candidate name, word by word
         for j in range(i, min(len(words), i + MAX_WORDS)):
             token = words[j]
@@ -194,14 +203,14 @@ def _candidates(text: str, words: list[Token], profile: Profile | None,
                     and not _cued_before(text, words, i, cues):
                 continue
             out.append(_Candidate(first.start, token.end, i, key,
-                                  profile is not None and not _in_script(key, profile.script),
+                                  foreign,
                                   j == i and key in weekdays))
     return out
 
 
-def _in_script(key: str, script: str) -> bool:
-    letters = [c for c in key if c.isalpha()]
-    return bool(letters) and script_of(letters[0]) == script
+def _in_script(word: str, script: str) -> bool:
+    letter = next((c for c in word if c.isalpha()), None)
+    return letter is not None and script_of(letter) == script
 
 
 def _surname_position(text: str, words: list[Token], i: int, honorifics: tuple[str, ...]
@@ -217,9 +226,15 @@ def _surname_position(text: str, words: list[Token], i: int, honorifics: tuple[s
 
 
 def _after_honorific(text: str, start: int, honorifics: tuple[str, ...]) -> bool:
-    before = text[max(0, start - 12):start].rstrip().lower()
-    return any(before.endswith(h) and (len(before) == len(h) or not before[-len(h) - 1].isalpha())
-               for h in honorifics)
+    return bool(honorifics) and _honorific_end(honorifics).search(
+        text, max(0, start - 12), start) is not None
+
+
+@cache
+def _honorific_end(honorifics: tuple[str, ...]) -> re.Pattern:
+    """An honorific ending where the search window ends: г-н Ито, Sayın Erkek."""
+    words = "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{words})\s*$", re.IGNORECASE)
 
 
 def _first_name_position(text: str, words: list[Token], i: int, cues_after: set[str]) -> bool:

@@ -99,7 +99,9 @@ def test_a_weekday_name_is_a_city_only_with_its_country_beside_it():
 
 def test_a_list_lends_its_support_and_arabic_letters_name_the_country():
     # the small town is believed beside the others of its list
-    assert 1133616 in ids("شهرداران کابل، هرات و مزارشریف دعوت شدند.", "fa", "IR")
+    assert 1133616 in ids("شهرداران کابل، هرات و مزارشریف، میهمان نشست بودند.", "fa", "IR")
+    # but not a first name the list runs into: ناصر goes on as a person's name
+    assert ids("کلایی، شهردار مشهد، و ناصر الخزعلی دیدار کردند.", "fa", "IR") == {124665}
     # تركيه written with Arabic kaf and yeh still names Turkey beside Erzurum
     assert 315368 in ids("ارزروم در تركيه", "fa", "IR")
     # a comma also ends a clause: a surname there is no town of another country
