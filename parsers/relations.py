@@ -30,10 +30,18 @@ MEMBER_REACH = 40  # characters from the membership cue to the first member
 
 
 @cache
+def _words_pattern(words: tuple[str, ...], whole: bool = False) -> re.Pattern | None:
+    """Any of the words at the start of a word (stems), or as whole words; None for none."""
+    if not words:
+        return None
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, words)) + ")"
+                      + (r"(?![^\W\d_])" if whole else ""))
+
+
 def _cue_patterns(language: str) -> dict[str, re.Pattern]:
     """One pattern per tie type: any of its stems at the start of a word."""
-    return {kind: re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, stems)) + ")")
-            for kind, stems in profiles()[language].relation_cues.items() if stems}
+    return {kind: pattern for kind, stems in profiles()[language].relation_cues.items()
+            if (pattern := _words_pattern(stems)) is not None}
 
 
 def _cue_types(folded: str, language: str) -> list[str]:
@@ -111,8 +119,7 @@ def find_relations(text: str, language: str | None, cities: list[dict], dates: l
     ties: dict[tuple, dict] = {}
     # cues handed on, their anchor, and whether prose may take them (after a heading)
     carried: tuple[list[str], int | None, bool] | None = None
-    hedge = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, profile.relation_hedges))
-                       + r")") if profile.relation_hedges else None
+    hedge = _words_pattern(profile.relation_hedges)
 
     def tie(kind: str, a: int, b: int | None, organization: str | None, since: str | None,
             evidence: str) -> None:
@@ -173,12 +180,15 @@ def find_relations(text: str, language: str | None, cities: list[dict], dates: l
 
 def _own_paragraph(text: str, start: int, end: int) -> bool:
     """The sentence is a paragraph by itself: a line of a list."""
-    before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    before = text[max(0, start - 40):start].rstrip(" \t")  # a window: no copy of the text
+    after = text[end:end + 40].lstrip(" \t")
+    opens = before.endswith("\n") or (not before and start <= 40)
+    closes = after.startswith("\n") or (not after and end + 40 >= len(text))
+    return opens and closes
 
 
 def _says_municipality(folded: str, profile: Profile) -> bool:
     """The sentence speaks of a municipality (Общината е член на …), so a member with no
     city named is the page's own."""
-    return any(re.search(rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])", folded)
-               for w in profile.municipality_words)
+    pattern = _words_pattern(profile.municipality_words, whole=True)
+    return pattern is not None and pattern.search(folded) is not None
