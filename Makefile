@@ -5,12 +5,12 @@ BIN    := $(VENV)/bin
 MUNI   := $(BIN)/muni
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench lint run refresh crawl parse export status clean
+.PHONY: demo test bench lint run refresh crawl parse export status report clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/pip install --quiet -e '.[dev,bench,dask]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -43,6 +43,9 @@ export: $(STAMP)
 status: $(STAMP)
 	$(MUNI) status
 
+report: $(STAMP)
+	$(MUNI) report
+
 clean:
-	rm -rf data/interim data/clean/* data/raw/*
-	touch data/raw/.gitkeep data/clean/.gitkeep
+	rm -rf data/interim data/clean data/exports data/runs data/raw/*
+	touch data/raw/.gitkeep

@@ -41,15 +41,18 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--warc", nargs="+", metavar="PATH",
                        help="parse these WARC files instead of data/raw")
     parse.add_argument("--workers", type=int, metavar="N", help="processes (default: cores)")
+    parse.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run on this Dask cluster (tcp://host:8786); needs muni[dask]")
 
     sub.add_parser("export", help="write the clean tables")
     for name, text in (("run", "crawl, parse and export"),
-                       ("refresh", "for cron: revisit with conditional requests, then "
-                                   "parse and export; one at a time")):
+                       ("refresh", "for cron: revisit with conditional requests, parse what "
+                                   "changed, export, report; silent when all is well")):
         cmd = sub.add_parser(name, help=text)
         cmd.add_argument("--sources", default=DEFAULT_SOURCES, help="sources file")
     status = sub.add_parser("status", help="what is there and how fresh it is")
     status.add_argument("--json", action="store_true", help="machine-readable output")
+    sub.add_parser("report", help="data/clean/report.html and ties.geojson, to look at")
     sub.add_parser("demo", help="the whole pipeline on the bundled fixture sites")
 
     extract = sub.add_parser("extract", help="extract from pages given as files or URLs")
@@ -79,21 +82,30 @@ def _run(args: argparse.Namespace) -> int:
         _say(args, pipeline.run_crawl(sources, data_dir, "crawl", args.max_pages,
                                       progress).summary())
     elif args.command == "parse":
-        counts = pipeline.run_parse_stage(data_dir, args.warc, args.workers, progress)
-        _say(args, f"parse: {sum(counts.values())} pages from {len(counts)} sources")
+        counts = pipeline.run_parse_stage(data_dir, args.warc, args.workers, progress,
+                                          scheduler=args.scheduler)
+        _say(args, pipeline.parse_summary(counts))
     elif args.command == "export":
         tables = pipeline.run_export(data_dir)
         _say(args, "export: " + ", ".join(f"{k} {v} rows" for k, v in tables.items()))
-    elif args.command in ("run", "refresh"):
+    elif args.command == "run":
         sources = pipeline.read_sources(args.sources)
-        kind = "refresh" if args.command == "refresh" else "crawl"
         with pipeline.run_lock(data_dir):
-            stats = pipeline.run_crawl(sources, data_dir, kind, progress=progress)
+            stats = pipeline.run_crawl(sources, data_dir, "crawl", progress=progress)
             counts = pipeline.run_parse_stage(data_dir, progress=progress,
                                               names=[s.name for s in sources])
             tables = pipeline.run_export(data_dir)
-        _say(args, f"{stats.summary()}; parsed {sum(counts.values())} pages; "
-                   f"pages table {tables['pages']} rows")
+        _say(args, f"{stats.summary()}; {pipeline.parse_summary(counts)}; "
+                   "export: " + ", ".join(f"{k} {v}" for k, v in tables.items()))
+    elif args.command == "refresh":
+        from muni.refresh import refresh
+
+        summary = refresh(pipeline.read_sources(args.sources), data_dir, progress)
+        if sys.stdout.isatty():  # cron mails any output: say nothing when all is well
+            _say(args, summary)
+    elif args.command == "report":
+        for path in pipeline.run_report(data_dir):
+            _say(args, f"report: {path}")
     elif args.command == "status":
         from muni.status import format_status, status
 

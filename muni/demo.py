@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from muni.fixture_server import FixtureServer, load_sites
-from muni.pipeline import run_crawl, run_export, run_parse_stage
+from muni.pipeline import parse_summary, run_crawl, run_export, run_parse_stage
 from muni.progress import Progress
 from scraper import Source
 
@@ -27,6 +27,6 @@ def run_demo(data_dir: Path, progress: Progress) -> list[str]:
     parsed = run_parse_stage(data_dir, progress=progress, names=[s.name for s in sources])
     tables = run_export(data_dir)
     return [stats.summary(),
-            "parse: " + ", ".join(f"{name} {n} pages" for name, n in parsed.items()),
+            parse_summary(parsed),
             "export: " + ", ".join(f"{name} {n} rows" for name, n in tables.items())
             + f" in {data_dir / 'clean'}"]

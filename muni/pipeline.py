@@ -5,15 +5,17 @@ from __future__ import annotations
 import fcntl
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from muni.errors import MuniError
 from muni.progress import Progress
 from normalizer.export import ExportError, export
-from parsers.stage import SourceInput, run_parse, sources_on_disk
+from parsers.stage import ParseError, run_parse, sources_in_warcs, sources_on_disk
 from scraper import CrawlError, CrawlStats, Source, SourceError, crawl, load_sources
 
 
@@ -59,20 +61,40 @@ def run_crawl(sources: list[Source], data_dir: Path, kind: str = "crawl",
 
 def run_parse_stage(data_dir: Path, warc_paths: list[str] | None = None,
                     workers: int | None = None, progress: Progress | None = None,
-                    names: list[str] | None = None) -> dict[str, int]:
+                    names: list[str] | None = None,
+                    scheduler: str | None = None) -> dict[str, tuple[int, int]]:
+    """Parse data/raw (or the given WARC files); (pages, pages parsed anew) per source."""
+    if workers is not None and workers < 1:
+        raise MuniError("--workers must be 1 or more")
     if warc_paths:
         missing = [p for p in warc_paths if not Path(p).is_file()]
         if missing:
             raise MuniError(f"no such WARC file: {missing[0]}")
-        sources = [SourceInput(Path(p).name.split(".")[0], (str(p),)) for p in warc_paths]
+        sources, damaged = sources_in_warcs([str(p) for p in warc_paths])
+        for path in damaged:
+            print(f"muni: warning: {path} ends in a broken record; read up to it",
+                  file=sys.stderr)
+        if not sources:
+            raise MuniError("no HTML pages in the WARC files given")
     else:
         sources = sources_on_disk(data_dir, names)
         if not sources:
             raise MuniError(f"nothing to parse in {data_dir / 'raw'} (run 'muni crawl' first)")
-    counts = run_parse(sources, data_dir, workers, progress.parsed if progress else None)
-    if progress:
-        progress.done()
+    try:
+        counts = run_parse(sources, data_dir, workers, progress.parsed if progress else None,
+                           scheduler)
+    except ParseError as exc:
+        raise MuniError(str(exc)) from None
+    finally:
+        if progress:
+            progress.done()
     return counts
+
+
+def parse_summary(counts: dict[str, tuple[int, int]]) -> str:
+    pages = sum(p for p, _ in counts.values())
+    anew = sum(n for _, n in counts.values())
+    return f"parse: {pages} pages from {len(counts)} sources, {anew} parsed anew"
 
 
 def run_export(data_dir: Path) -> dict[str, int]:
@@ -80,6 +102,31 @@ def run_export(data_dir: Path) -> dict[str, int]:
         return export(data_dir)
     except ExportError as exc:
         raise MuniError(str(exc)) from None
+
+
+def run_report(data_dir: Path) -> list[Path]:
+    """report.html and ties.geojson beside the tables they show."""
+    import pandas as pd
+
+    from normalizer.report import geojson_text, render_report, ties_geojson
+
+    clean = data_dir / "clean"
+    names = ("pages", "cities", "dates", "officials", "events", "relations", "city_mentions",
+             "official_mentions", "event_mentions", "relation_mentions")
+    try:
+        tables = {n: pd.read_parquet(clean / f"{n}.parquet") for n in names}
+    except (OSError, ValueError) as exc:
+        raise MuniError(f"no dataset to report on in {clean} (run 'muni export' first): "
+                        f"{exc}") from None
+    stamp = datetime.fromtimestamp((clean / "datapackage.json").stat().st_mtime, UTC)
+    outputs = {clean / "report.html": render_report(tables, stamp.strftime("%Y-%m-%d %H:%M UTC")),
+               clean / "ties.geojson": geojson_text(ties_geojson(tables["relations"],
+                                                                 tables["cities"]))}
+    for path, text in outputs.items():
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    return list(outputs)
 
 
 @contextmanager

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,17 +37,44 @@ def _source_status(folder: Path) -> dict:
     return info
 
 
+def _dataset(clean: Path) -> dict:
+    package = clean / "datapackage.json"
+    if not package.exists():
+        return {}
+    try:
+        resources = json.loads(package.read_text(encoding="utf-8"))["resources"]
+    except (OSError, ValueError, KeyError):
+        return {"error": f"{package} is unreadable"}
+    return {"exported_at": _when(package.stat().st_mtime),
+            "folder": str(clean.resolve()),
+            "rows": {r["name"]: r.get("stats", {}).get("rows") for r in resources}}
+
+
+def _last_run(runs: Path) -> dict:
+    reports = sorted(runs.glob("*.json")) if runs.exists() else []
+    for path in reversed(reports):
+        try:
+            report = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        return {k: report.get(k) for k in ("command", "status", "started", "finished",
+                                           "summary", "problems")} | {"report": str(path)}
+    return {}
+
+
 def status(data_dir: Path) -> dict:
     raw = data_dir / "raw"
     sources = [_source_status(p) for p in sorted(raw.glob("*/"))] if raw.exists() else []
-    tables = {}
-    for path in sorted((data_dir / "clean").glob("*.parquet")):
-        tables[path.stem] = {"updated": _when(path.stat().st_mtime)}
     interim = sorted((data_dir / "interim").glob("*.parquet"))
+    dataset = _dataset(data_dir / "clean")
+    exported = (data_dir / "clean" / "datapackage.json")
     return {"data_dir": str(data_dir), "sources": sources,
             "parsed_sources": [p.stem for p in interim],
             "parsed_at": _when(max((p.stat().st_mtime for p in interim), default=None)),
-            "tables": tables}
+            "dataset": dataset,
+            "dataset_age_hours": round((time.time() - exported.stat().st_mtime) / 3600, 1)
+            if exported.exists() else None,
+            "last_run": _last_run(data_dir / "runs")}
 
 
 def format_status(info: dict) -> str:
@@ -60,6 +89,15 @@ def format_status(info: dict) -> str:
             f"({s['warc_bytes'] / 1e6:.1f} MB); last {s.get('last_run', '-')} "
             f"{s.get('last_started') or '-'} ({state})")
     lines.append(f"parsed: {len(info['parsed_sources'])} sources, at {info['parsed_at'] or '-'}")
-    for name, table in info["tables"].items():
-        lines.append(f"  table {name}: updated {table['updated']}")
+    dataset = info["dataset"]
+    if dataset.get("rows"):
+        lines.append(f"dataset: {dataset['folder']}, exported {dataset['exported_at']} "
+                     f"({info['dataset_age_hours']} h ago)")
+        lines.append("  " + ", ".join(f"{name} {n}" for name, n in dataset["rows"].items()))
+    else:
+        lines.append(dataset.get("error") or "no dataset yet (run 'muni export')")
+    run = info["last_run"]
+    if run:
+        lines.append(f"last {run['command']}: {run['status']} at {run['finished']}: "
+                     f"{'; '.join(run['problems']) if run['problems'] else run['summary']}")
     return "\n".join(lines)

@@ -1,47 +1,112 @@
-"""Writes the clean tables: CSV (UTF-8, no byte-order mark) and Parquet, replaced atomically."""
+"""The export stage: data/interim in, the clean dataset out, replaced as a whole.
+
+Each export is written into its own folder under data/exports/; `data/clean` is a symbolic
+link that is then switched to it in one rename. A reader, or a run killed at any moment,
+sees the previous dataset or the new one, never a mix. The previous folder is kept.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
-PAGE_COLUMNS = ["page_id", "source", "url", "language", "title", "published", "fetched_at",
-                "encoding", "warc_file", "warc_record_id", "text"]
+from normalizer.resolve import build_tables
+from normalizer.schema import TABLES
+from normalizer.spreadsheet import WORKBOOK, write_workbook
+from normalizer.writers import frame, write_csv, write_datapackage, write_parquet
+
+KEEP_EXPORTS = 2  # the current dataset and the one before it
 
 
 class ExportError(RuntimeError):
     """Nothing to export, or the interim records cannot be read."""
 
 
-def read_interim(data_dir: Path) -> pd.DataFrame:
+def read_interim(data_dir: Path) -> list[dict]:
     files = sorted((data_dir / "interim").glob("*.parquet"))
     if not files:
         raise ExportError(f"no parsed pages in {data_dir / 'interim'} (run 'muni parse' first)")
-    frames = []
+    records: list[dict] = []
     for file in files:
         try:
-            frames.append(pd.read_parquet(file))
+            records += pd.read_parquet(file).to_dict("records")
         except (OSError, ValueError) as exc:
             raise ExportError(f"{file}: unreadable ({exc})") from None
-    return pd.concat(frames, ignore_index=True)
+    return records
 
 
-def _replace(frame: pd.DataFrame, clean: Path, name: str) -> None:
-    """Write both files beside their targets, then swap them in."""
-    tmp_csv, tmp_parquet = clean / f".{name}.csv.tmp", clean / f".{name}.parquet.tmp"
-    frame.to_csv(tmp_csv, index=False, encoding="utf-8", lineterminator="\n")
-    frame.to_parquet(tmp_parquet, index=False)
-    os.replace(tmp_parquet, clean / f"{name}.parquet")
-    os.replace(tmp_csv, clean / f"{name}.csv")
+def previous_first_seen(clean: Path) -> dict[str, dict[str, str]]:
+    """first_seen by row id in the dataset being replaced, so that it survives a refresh."""
+    seen: dict[str, dict[str, str]] = {}
+    for table in TABLES:
+        path = clean / f"{table.name}.parquet"
+        if not path.exists():
+            continue
+        try:
+            data = pq.read_table(path, columns=[table.primary_key, "first_seen"]).to_pandas()
+        except (OSError, ValueError, KeyError):
+            continue  # an older layout: first_seen starts afresh
+        stamps = data["first_seen"].dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+        seen[table.name] = dict(zip(data[table.primary_key].astype(str), stamps, strict=True))
+    return seen
+
+
+def _adopt_plain_folder(clean: Path, exports: Path) -> None:
+    """A data/clean that is a plain folder (an older layout, or a fresh clone's) becomes
+    the first export folder, so that nothing in it is lost."""
+    if clean.is_symlink() or not clean.exists():
+        return
+    if any(p.name != ".gitkeep" for p in clean.iterdir()):
+        clean.rename(exports / "before-exports")
+    else:
+        shutil.rmtree(clean)
+
+
+def _switch(clean: Path, target: Path) -> None:
+    link = clean.with_name(f".{clean.name}.link")
+    link.unlink(missing_ok=True)
+    link.symlink_to(os.path.relpath(target, clean.parent))
+    os.replace(link, clean)  # atomic: the link now points at the new dataset
+
+
+def _prune(exports: Path, current: Path) -> None:
+    """Drop unfinished folders of killed runs and all but the newest finished ones."""
+    finished = []
+    for folder in sorted(exports.iterdir()):
+        if folder.name.endswith(".tmp"):
+            shutil.rmtree(folder, ignore_errors=True)
+        elif folder.is_dir() and folder != current:
+            finished.append(folder)
+    for folder in finished[:-(KEEP_EXPORTS - 1) or None]:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def export(data_dir: Path) -> dict[str, int]:
-    """Build the tables from the parsed records; returns rows per table."""
-    pages = read_interim(data_dir)
-    pages = pages[PAGE_COLUMNS].sort_values(["source", "url"], kind="stable")
-    clean = data_dir / "clean"
-    clean.mkdir(parents=True, exist_ok=True)
-    _replace(pages.reset_index(drop=True), clean, "pages")
-    return {"pages": len(pages)}
+    """Build and write the tables; returns rows per table."""
+    records = read_interim(data_dir)
+    clean, exports = data_dir / "clean", data_dir / "exports"
+    exports.mkdir(parents=True, exist_ok=True)
+    _adopt_plain_folder(clean, exports)
+    rows = build_tables(records, previous_first_seen(clean))
+    frames = {t.name: frame(t, rows[t.name]) for t in TABLES}
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+    work = exports / f"{stamp}.tmp"
+    work.mkdir()
+    for table in TABLES:
+        write_csv(frames[table.name], work / f"{table.name}.csv")
+        write_parquet(frames[table.name], table, work / f"{table.name}.parquet")
+    counts = {name: len(df) for name, df in frames.items()}
+    write_datapackage(work, counts)
+    notes = write_workbook(frames, work / WORKBOOK)
+    if notes:
+        (work / "NOTES.txt").write_text("\n".join(notes) + "\n", encoding="utf-8")
+    final = exports / stamp
+    work.rename(final)
+    _switch(clean, final)
+    _prune(exports, final)
+    return counts

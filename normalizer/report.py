@@ -1,0 +1,203 @@
+"""Looking, not reading: a static report.html of the clean tables (no scripts, no network)
+and the ties as GeoJSON for QGIS or kepler.gl. Pure functions of the tables."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+import pandas as pd
+
+EVENT_COLOURS = {"visit": "#1f77b4", "meeting": "#ff7f0e", "agreement": "#2ca02c",
+                 "festival": "#d62728", "membership": "#9467bd", "founding": "#8c564b",
+                 "other": "#7f7f7f"}
+TIE_COLOURS = {"twin": "#d62728", "friendship": "#1f77b4"}
+MAP_W, MAP_H, PAD = 900, 460, 30
+STYLE = """
+body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1100px;padding:0 1em}
+table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border-bottom:1px solid #ddd;
+padding:.25em .6em;text-align:left;vertical-align:top}th{background:#f4f4f4}
+.n{text-align:right}.ev{color:#555;font-size:90%}svg{border:1px solid #ddd;background:#fbfbfb}
+details{margin:.2em 0}h2{margin-top:2em;border-bottom:2px solid #333}
+"""
+
+
+def _e(value: object) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) \
+        else escape(str(value))
+
+
+def _evidence(row: pd.Series) -> str:
+    """The sentence, with a link to the page it is on."""
+    return (f'<details><summary><a href="{_e(row["url"])}">source</a></summary>'
+            f'<div class="ev" dir="auto">{_e(row["evidence"])}<br>WARC {_e(row["warc_file"])} '
+            f'{_e(row["warc_record_id"])}</div></details>')
+
+
+def _ids(value: object) -> list[str]:
+    """The ';'-separated ids of a cell, none for an empty one."""
+    return [p for p in value.split(";") if p] if isinstance(value, str) else []
+
+
+def _names(cities: pd.DataFrame) -> dict[int, str]:
+    return dict(zip(cities.geonameid, cities.name, strict=True))
+
+
+def _counts(t: dict[str, pd.DataFrame]) -> str:
+    pages = t["pages"]
+    source_of = dict(zip(pages.page_id, pages.source, strict=True))
+    per = {}
+    for name in ("city_mentions", "dates", "official_mentions", "event_mentions",
+                 "relation_mentions"):
+        per[name] = t[name].page_id.map(source_of).value_counts()
+    rows = []
+    for source, group in pages.groupby("source"):
+        languages = group.language.fillna("none").value_counts()
+        cells = [len(group)] + [int(per[n].get(source, 0)) for n in per]
+        rows.append(f"<tr><td>{_e(source)}</td><td>"
+                    f"{_e(', '.join(f'{lang} {n}' for lang, n in languages.items()))}</td>"
+                    + "".join(f'<td class="n">{c}</td>' for c in cells) + "</tr>")
+    head = ("<tr><th>source</th><th>languages (pages)</th><th>pages</th><th>city mentions</th>"
+            "<th>dates</th><th>official mentions</th><th>event mentions</th>"
+            "<th>tie mentions</th></tr>")
+    totals = " · ".join(f"{len(t[n])} {n}" for n in ("cities", "officials", "events",
+                                                     "relations"))
+    return f"<p>{totals}</p><table>{head}{''.join(rows)}</table>"
+
+
+def _timeline(events: pd.DataFrame, names: dict[int, str]) -> str:
+    dated = events[events.start.notna()].sort_values(["start", "type"])
+    if dated.empty:
+        return "<p>No dated events.</p>"
+    years = pd.to_datetime(dated.start).dt.year
+    first, last = int(years.min()), int(years.max()) + 1
+    span = max(1, last - first)
+    marks, stack = [], {}
+    for (_, row), year in zip(dated.iterrows(), years, strict=True):
+        when = pd.Timestamp(row["start"])
+        x = PAD + (MAP_W - 2 * PAD) * (year - first + (when.dayofyear - 1) / 366) / span
+        level = stack[year] = stack.get(year, 0) + 1
+        marks.append(f'<circle cx="{x:.1f}" cy="{MAP_H // 4 - 8 * level:.0f}" r="4" '
+                     f'fill="{EVENT_COLOURS.get(row["type"], "#333")}"><title>'
+                     f'{_e(row["start"])} {_e(row["type"])}: {_e(row["evidence"])}</title>'
+                     f'</circle>')
+    ticks = "".join(
+        f'<text x="{PAD + (MAP_W - 2 * PAD) * (y - first) / span:.0f}" y="{MAP_H // 4 + 16}" '
+        f'font-size="11">{y}</text>' for y in range(first, last + 1, max(1, span // 12)))
+    legend = " ".join(f'<span style="color:{c}">●</span> {t}' for t, c in EVENT_COLOURS.items())
+    svg = (f'<svg width="{MAP_W}" height="{MAP_H // 4 + 24}" role="img">'
+           f'<line x1="{PAD}" x2="{MAP_W - PAD}" y1="{MAP_H // 4}" y2="{MAP_H // 4}" '
+           f'stroke="#999"/>{"".join(marks)}{ticks}</svg>')
+    rows = "".join(
+        f'<tr><td>{_e(r["start"])}{" – " + _e(r["end"]) if r["end"] != r["start"] else ""}'
+        f'</td><td>{_e(r["type"])}</td><td>{_e(names.get(r["city"]))}</td>'
+        f'<td>{_e(", ".join(names.get(int(p), p) for p in _ids(r["participants"])))}'
+        f'</td><td dir="auto">{_e(r["officials"])}</td><td class="n">{r["pages"]}</td>'
+        f'<td>{_evidence(r)}</td></tr>' for _, r in dated.iterrows())
+    return (f"<p>{legend}</p>{svg}<table><tr><th>when</th><th>type</th><th>where</th>"
+            f"<th>with</th><th>officials</th><th>pages</th><th>evidence</th></tr>{rows}</table>")
+
+
+def _project(lon: float, lat: float, box: tuple[float, float, float, float]) -> tuple[float,
+                                                                                          float]:
+    west, south, east, north = box
+    x = PAD + (MAP_W - 2 * PAD) * (lon - west) / max(east - west, 1e-6)
+    y = PAD + (MAP_H - 2 * PAD) * (north - lat) / max(north - south, 1e-6)
+    return x, y
+
+
+def _network(relations: pd.DataFrame, cities: pd.DataFrame) -> str:
+    where = {r.geonameid: (r.lon, r.lat, r.name) for r in cities.itertuples()}
+    pairs = relations[relations.b.notna()]
+    ids = set(pairs.a) | {int(b) for b in pairs.b}
+    if not ids:
+        svg = "<p>No ties between cities.</p>"
+    else:
+        lons = [where[i][0] for i in ids]
+        lats = [where[i][1] for i in ids]
+        box = (min(lons) - 1, min(lats) - 1, max(lons) + 1, max(lats) + 1)
+        lines = []
+        for _, r in pairs.iterrows():
+            (x1, y1), (x2, y2) = (_project(*where[int(c)][:2], box) for c in (r["a"], r["b"]))
+            lines.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+                         f'stroke="{TIE_COLOURS.get(r["type"], "#333")}" stroke-width="1.5">'
+                         f'<title>{_e(where[int(r["a"])][2])} – {_e(where[int(r["b"])][2])}: '
+                         f'{_e(r["type"])} {_e(r["since"])}</title></line>')
+        points = []
+        for i in sorted(ids):
+            x, y = _project(*where[i][:2], box)
+            points.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#222"/>'
+                          f'<text x="{x + 5:.1f}" y="{y - 4:.1f}" font-size="11">'
+                          f'{_e(where[i][2])}</text>')
+        svg = (f'<svg width="{MAP_W}" height="{MAP_H}" role="img">{"".join(lines)}'
+               f'{"".join(points)}</svg><p>Cities placed by longitude and latitude; '
+               + " ".join(f'<span style="color:{c}">━</span> {t}'
+                          for t, c in TIE_COLOURS.items()) + "</p>")
+    rows = "".join(
+        f'<tr><td>{_e(r["type"])}</td><td>{_e(where.get(r["a"], ("", "", ""))[2])}</td>'
+        f'<td>{_e(where[int(r["b"])][2]) if pd.notna(r["b"]) else ""}</td>'
+        f'<td dir="auto">{_e(r["organization"])}</td><td>{_e(r["since"])}</td>'
+        f'<td class="n">{r["pages"]}</td><td>{_evidence(r)}</td></tr>'
+        for _, r in relations.sort_values(["type", "a"]).iterrows())
+    return (f"{svg}<table><tr><th>tie</th><th>city</th><th>with</th><th>body</th>"
+            f"<th>since</th><th>pages</th><th>evidence</th></tr>{rows}</table>")
+
+
+def _officials(officials: pd.DataFrame, names: dict[int, str]) -> str:
+    parts = []
+    key = officials.city.map(lambda c: names.get(c) if pd.notna(c) else None)
+    for city, group in officials.assign(_city=key.fillna(officials.organization)
+                                        .fillna("(no city given)")).groupby("_city"):
+        rows = "".join(
+            f'<tr><td dir="auto">{_e(r["name"])}</td><td>{_e(r["name_latin"])}</td>'
+            f'<td>{_e(r["role"])}</td><td class="n">{r["pages"]}</td>'
+            f'<td>{_evidence(r)}</td></tr>' for _, r in group.sort_values("role").iterrows())
+        parts.append(f'<h3 dir="auto">{_e(city)}</h3><table><tr><th>name</th><th>Latin</th>'
+                     f'<th>role</th><th>pages</th><th>evidence</th></tr>{rows}</table>')
+    return "".join(parts) or "<p>No officials.</p>"
+
+
+def render_report(tables: dict[str, pd.DataFrame], generated: str) -> str:
+    names = _names(tables["cities"])
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            f"<title>muni report</title><style>{STYLE}</style></head><body>"
+            f"<h1>muni report</h1><p>Dataset exported {_e(generated)}. Every row links to "
+            f"the page that states it; open “source” for the sentence and its WARC record."
+            f"</p><h2>Pages by source and language</h2>{_counts(tables)}"
+            f"<h2>Events over time</h2>{_timeline(tables['events'], names)}"
+            f"<h2>Twin cities, friendships and memberships</h2>"
+            f"{_network(tables['relations'], tables['cities'])}"
+            f"<h2>Officials by city</h2>{_officials(tables['officials'], names)}"
+            f"</body></html>\n")
+
+
+def ties_geojson(relations: pd.DataFrame, cities: pd.DataFrame) -> dict:
+    """Cities in any tie as points, city-to-city ties as lines."""
+    where = {r.geonameid: r for r in cities.itertuples()}
+    features = []
+    members: dict[int, list[str]] = {}
+    for r in relations[relations.b.isna()].itertuples():
+        members.setdefault(r.a, []).append(r.organization)
+    pairs = relations[relations.b.notna()]
+    for gid in sorted(set(pairs.a) | {int(b) for b in pairs.b} | set(members)):
+        c = where[gid]
+        features.append({"type": "Feature",
+                         "geometry": {"type": "Point", "coordinates": [c.lon, c.lat]},
+                         "properties": {"geonameid": int(gid), "name": c.name,
+                                        "country": c.country,
+                                        "member_of": sorted(set(members.get(gid, [])))}})
+    for r in pairs.itertuples():
+        a, b = where[r.a], where[int(r.b)]
+        features.append({"type": "Feature",
+                         "geometry": {"type": "LineString",
+                                      "coordinates": [[a.lon, a.lat], [b.lon, b.lat]]},
+                         "properties": {"relation_id": r.relation_id, "type": r.type,
+                                        "a": a.name, "b": b.name,
+                                        "since": None if pd.isna(r.since) else r.since,
+                                        "pages": int(r.pages), "url": r.url,
+                                        "evidence": r.evidence}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def geojson_text(collection: dict) -> str:
+    return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
