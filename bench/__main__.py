@@ -1,4 +1,4 @@
-"""python -m bench [crawl] [--hosts N] [--pages N] [--delay S]: run and report benchmarks."""
+"""python -m bench [crawl|content|entities|scale ...] [options]: run and report benchmarks."""
 
 from __future__ import annotations
 
@@ -6,21 +6,24 @@ import argparse
 import json
 from pathlib import Path
 
-from bench import content, crawl, entities
+from bench import content, crawl, entities, scale
 
 RESULTS = Path(__file__).parent / "results"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument("which", nargs="*", default=["crawl", "content", "entities"],
-                        help="benchmarks to run: crawl, content, entities (default: all)")
+    parser.add_argument("which", nargs="*", default=["crawl", "content", "entities", "scale"],
+                        help="benchmarks to run: crawl, content, entities, scale "
+                             "(default: all)")
     parser.add_argument("--gold", type=Path, action="append",
                         help="entities: a folder of gold files (repeatable; default: "
                              "../shared/gold and tests/fixtures/gold)")
     parser.add_argument("--hosts", type=int, default=50)
     parser.add_argument("--pages", type=int, default=60, help="pages per host")
     parser.add_argument("--delay", type=float, default=0.2, help="crawl-delay per host (s)")
+    parser.add_argument("--synthetic-pages", type=int, default=20_000,
+                        help="scale: pages in the synthetic crawl")
     args = parser.parse_args()
     RESULTS.mkdir(exist_ok=True)
     if "crawl" in args.which:
@@ -39,6 +42,10 @@ def main() -> None:
         result = entities.run(args.gold)
         print("\n".join(entities.report(result)))
         (RESULTS / "entities.json").write_text(json.dumps(result, indent=1))
+    if "scale" in args.which:
+        result = scale.run(args.synthetic_pages)
+        print("\n".join(scale.report(result)))
+        (RESULTS / "scale.json").write_text(json.dumps(result, indent=1))
 
 
 if __name__ == "__main__":

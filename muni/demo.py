@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from muni.fixture_server import FixtureServer, load_sites
-from muni.pipeline import parse_summary, run_crawl, run_export, run_parse_stage
+from muni.pipeline import parse_summary, run_crawl, run_export, run_parse_stage, run_report
 from muni.progress import Progress
 from scraper import Source
 
@@ -14,7 +14,7 @@ DEMO_PREFIX = "demo-"
 
 
 def run_demo(data_dir: Path, progress: Progress) -> list[str]:
-    """Crawl, parse and export the fixture sites; returns the summary lines."""
+    """Crawl, parse, export and report on the fixture sites; returns the summary lines."""
     with FixtureServer(load_sites()) as server:
         sources = [Source(name=DEMO_PREFIX + name, language=site.language,
                           start_urls=(server.base(name) + "/",), delay=0.05)
@@ -26,7 +26,9 @@ def run_demo(data_dir: Path, progress: Progress) -> list[str]:
         stats = run_crawl(sources, data_dir, progress=progress)
     parsed = run_parse_stage(data_dir, progress=progress, names=[s.name for s in sources])
     tables = run_export(data_dir)
+    report = run_report(data_dir)
     return [stats.summary(),
             parse_summary(parsed),
             "export: " + ", ".join(f"{name} {n} rows" for name, n in tables.items())
-            + f" in {data_dir / 'clean'}"]
+            + f" in {data_dir / 'clean'}",
+            "report: " + ", ".join(str(p) for p in report)]
