@@ -160,16 +160,22 @@ def _listed_with(text: str, c: _Candidate, places: list[Place],
     return False
 
 
+@cache
+def _word_keys(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The profile's stop words and month names, not-places and weekdays, compared as the
+    gazetteer compares (Perşembe is "persembe" there)."""
+    profile = profiles()[language]
+    stop = {normalize_name(w) for w in profile.stop_words} | \
+        {normalize_name(n) for month in profile.months + profile.solar_months for n in month}
+    return (frozenset(stop), frozenset(normalize_name(w) for w in profile.not_places),
+            frozenset(normalize_name(w) for w in profile.weekdays))
+
+
 def _candidates(text: str, words: list[Token], profile: Profile | None,
                 countries: list[tuple[int, int, str]]) -> list[_Candidate]:
     cased = _cased(profile)
-    # compared as the gazetteer compares: Perşembe is "persembe" there
-    stop = {normalize_name(w) for w in profile.stop_words} | \
-        {normalize_name(n) for month in profile.months + profile.solar_months for n in month} \
-        if profile else set()
-    not_places = {normalize_name(w) for w in profile.not_places} if profile else set()
+    stop, not_places, weekdays = _word_keys(profile.code) if profile else (set(), set(), set())
     honorifics = profile.honorifics if profile else ()
-    weekdays = {normalize_name(w) for w in profile.weekdays} if profile else set()
     country_spans = [(s, e) for s, e, _ in countries]
     cues = set(profile.place_cues_before) if profile else set()
     cues_after = set(profile.place_cues_after) if profile else set()

@@ -2,8 +2,10 @@
 
 A sentence holds an event of a type when it has one of that type's cue stems (the
 profile's `events`); a delegation that comes for a festival gives a visit and a
-festival. The date is the sentence's first date; the place is a city set off by a
-locative (`в Берлин`, `Tiran'da`, `در مشهد`), and the other cities named take part. An
+festival. The date is the one nearest the cue in its sentence; a sentence without one
+reads on into the next sentence of its paragraph (`... took part in the festival. It was
+held on 28 September`), and `today` dates it to the page's own day. The place is a city
+set off by a locative (`в Берлин`, `Tiran'da`, `در مشهد`), and the other cities named take part. An
 event needs a date or a place, and a habit (`всяка година`, `her yıl`) is none. The
 same type on the same dates is one event, whatever sentences repeat it.
 """
@@ -30,6 +32,30 @@ def _date_for(text: str, cue: int, start: int, end: int, dates: list[dict]) -> d
     return min(pool, key=lambda d: abs(d["offset"] - cue)) if pool else None
 
 
+def _borrowed_date(text: str, spans: tuple[tuple[int, int], ...], index: int,
+                   dates: list[dict], today: re.Pattern | None, folded_part: str,
+                   published: str | None) -> dict | None:
+    """A date for a sentence that gives none: `today` is the page's day; else the first
+    day or month the next sentence of the same paragraph gives."""
+    if today is not None and published and today.search(folded_part):
+        return {"start": published, "end": published, "precision": "day"}
+    if index + 1 < len(spans):
+        end, (next_start, next_end) = spans[index][1], spans[index + 1]
+        if "\n" not in text[end - 1:next_start]:
+            following = [d for d in dates if next_start <= d["offset"] < next_end
+                         and d["precision"] in ("day", "month")]
+            if following:
+                return following[0]
+    return None
+
+
+@cache
+def _words(words: tuple[str, ...]) -> re.Pattern | None:
+    if not words:
+        return None
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])")
+
+
 @cache
 def _cues(language: str) -> dict[str, re.Pattern]:
     return {kind: re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, stems)) + ")")
@@ -53,9 +79,10 @@ def _place(text: str, mentions: list[tuple[int, int, int]], start: int, end: int
 
 
 def find_events(text: str, language: str | None, cities: list[dict], dates: list[dict],
-                officials: list[dict], home: int | None) -> list[dict]:
+                officials: list[dict], home: int | None,
+                published: str | None = None) -> list[dict]:
     """DESIGN.md's `events`: type, start, end, precision, city, participants, officials,
-    evidence."""
+    evidence. `published` is the page's own date (ISO), for `today`."""
     profile = profiles().get(language or "")
     if profile is None or not profile.events or not text:
         return []
@@ -63,8 +90,10 @@ def find_events(text: str, language: str | None, cities: list[dict], dates: list
     mentions = sorted((m["start"], m["end"], c["geonameid"]) for c in cities
                       for m in c["mentions"])
     habit = re.compile("|".join(map(re.escape, profile.habits))) if profile.habits else None
+    today = _words(profile.today)
     events: dict[tuple, dict] = {}
-    for start, end in sentences(text):
+    spans = sentences(text)
+    for index, (start, end) in enumerate(spans):
         part = folded[start:end]
         kinds = [kind for kind, pattern in _cues(profile.code).items() if pattern.search(part)]
         if not kinds or (habit is not None and habit.search(part)):
@@ -76,7 +105,9 @@ def find_events(text: str, language: str | None, cities: list[dict], dates: list
         participants = [gid for gid in named if gid != place] or \
             ([home] if home is not None and home != place else [])
         people = [o["name"] for o in officials if o["name"] in text[start:end]]
-        found = [(kind, _date_for(text, start + m.start(), start, end, in_sentence))
+        borrowed = None if in_sentence else _borrowed_date(text, spans, index, dates, today,
+                                                           part, published)
+        found = [(kind, _date_for(text, start + m.start(), start, end, in_sentence) or borrowed)
                  for kind, pattern in _cues(profile.code).items() if kind in kinds
                  for m in pattern.finditer(part)]
         for kind, when in found:

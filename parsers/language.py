@@ -28,7 +28,7 @@ def dominant_script(text: str) -> str | None:
 def _score(profile: Profile, words: list[str], sample: str, letters: int) -> float:
     if not words:
         return 0.0
-    stop = sum(w in profile.stop_words for w in words) / len(words)
+    stop = sum(map(profile.stop_words.__contains__, words)) / len(words)
     foreign = len(_foreign(profile.code).findall(sample)) / max(1, letters)
     return stop - 20 * foreign
 

@@ -19,6 +19,7 @@ from parsers.relations import find_relations
 from scraper.encoding import decode_html
 
 HEADLINE_TAGS = {"h1", "h2", "h3", "b", "strong"}  # where a headline is set
+_DIGIT = re.compile(r"\d")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—-]|::|»)\s+")
 _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"(\d{4}-\d{2}-\d{2})')
@@ -105,26 +106,40 @@ def published_of(doc: html.HtmlElement, title: str | None, language: str | None)
     body = doc.find("body")
     if body is None:
         return None
-    lines: list[str] = []  # each text piece as the whole element that holds it reads
-    rank: list[int] = []  # 0 in an <h1>, 1 in another heading, 2 elsewhere
+    holders: list[html.HtmlElement | None] = []  # the element each text piece reads in
+    pieces: list[str] = []
     for node in body.xpath(".//text()"):
-        if not _clean_text(node):
+        piece = _clean_text(node)
+        if not piece:
             continue
         holder = node.getparent()
-        if node.is_tail:
-            holder = holder.getparent()
-        lines.append(_clean_text(holder.text_content()) if holder is not None else "")
+        holders.append(holder.getparent() if node.is_tail and holder is not None else holder)
+        pieces.append(piece.lower())
+    lines: dict[int, str] = {}  # each piece as the whole element that holds it reads
+
+    def line(i: int) -> str:
+        if i not in lines:
+            lines[i] = _clean_text(holders[i].text_content()) if holders[i] is not None else ""
+        return lines[i]
+
+    def rank(i: int) -> int:  # 0 in an <h1>, 1 in another heading, 2 elsewhere
+        holder = holders[i]
         tags = {el.tag for el in (holder, *holder.iterancestors())} if holder is not None \
             else set()
-        rank.append(0 if "h1" in tags else 1 if tags & HEADLINE_TAGS else 2)
+        return 0 if "h1" in tags else 1 if tags & HEADLINE_TAGS else 2
+
     # The headline itself first; the same words in a menu or breadcrumb are a fallback.
-    anchors = sorted((i for i, line in enumerate(lines) if title and _same_headline(line, title)),
-                     key=lambda i: rank[i])
+    # Only a piece of the title (or the title in a piece) can be read as the headline.
+    wanted = (title or "").lower()
+    anchors = sorted((i for i, piece in enumerate(pieces)
+                      if wanted and (piece in wanted or wanted in piece)
+                      and _same_headline(line(i), title)), key=rank)
     for anchor in anchors:
         for step in range(1, 9):  # outwards: date lines sit right next to the headline
             for i in (anchor + step, anchor - step):
-                if 0 <= i < len(lines) and len(lines[i]) <= 100:
-                    days = [d for d in find_dates(lines[i], language) if d.precision == "day"]
+                # a publication date gives its day in digits (Persian ones included)
+                if 0 <= i < len(pieces) and len(line(i)) <= 100 and _DIGIT.search(line(i)):
+                    days = [d for d in find_dates(line(i), language) if d.precision == "day"]
                     if days:
                         return days[0].start.isoformat()
     for value in doc.xpath("//time/@datetime"):
@@ -191,6 +206,7 @@ def parse_page(parsed: ParsedHTML, url: str | None = None,
     own_city = home_city(text, cities, language)
     officials = find_officials(text, language, cities, own_city)
     relations = find_relations(text, language, cities, dates, own_city)
-    events = find_events(text, language, cities, dates, officials, own_city)
+    events = find_events(text, language, cities, dates, officials, own_city,
+                         parsed.published)
     return PageRecord(url, language, parsed.title, parsed.published, text, parsed.encoding,
                       dates, cities, officials, relations, events)

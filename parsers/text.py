@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from typing import NamedTuple
 
 # Letters joined by hyphens or a zero-width non-joiner (Persian) make one word.
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐\u200c][^\W\d_]+)*")
@@ -13,8 +14,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-‐\u200c][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?؟:](?=\s)|[!?؟](?=\s)|\n")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: made by the thousand on every page
     text: str
     start: int
     end: int
@@ -25,6 +25,7 @@ class Token:
         return self.text[0].isupper()
 
 
+@lru_cache(maxsize=16)  # cities and officials read the same main text
 def tokens(text: str) -> list[Token]:
     return [Token(m.group(0), m.start(), m.end(), m.start() > 0 and text[m.start() - 1] in "'’")
             for m in _WORD.finditer(text)]
@@ -32,9 +33,15 @@ def tokens(text: str) -> list[Token]:
 
 def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
     """Start and end of the sentence around the span `start`..`end`."""
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    after = _SENTENCE_END.search(text, start if end is None else end)
-    return (starts[-1] if starts else 0), (after.end() if after else len(text))
+    ends = _sentence_ends(text)
+    before = bisect_right(ends, start) - 1  # the last sentence end at or before `start`
+    after = bisect_left(ends, (start if end is None else end) + 1)
+    return (ends[before] if before >= 0 else 0), (ends[after] if after < len(ends) else len(text))
+
+
+@lru_cache(maxsize=16)
+def _sentence_ends(text: str) -> list[int]:
+    return [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
 @lru_cache(maxsize=16)  # relations and events split the same main text

@@ -63,11 +63,11 @@ def language_fit(text: str, language: str | None) -> float:
     alphabet = set(ALPHABET.get(language or "", ""))
     if not alphabet:
         return 1.0
-    letters = [c for c in _NON_ASCII.findall(text) if c.isalpha()]
+    letters = list(filter(str.isalpha, _NON_ASCII.findall(text)))
     if not letters:
         return 1.0
     alphabet |= {c.upper() for c in alphabet} | {"İ"}
-    return sum(c in alphabet for c in letters) / len(letters)
+    return sum(map(alphabet.__contains__, letters)) / len(letters)
 
 
 # Each letter to a one-letter name of its script (ASCII non-letters dropped), for
@@ -97,9 +97,10 @@ def plausibility(text: str, language: str | None) -> float:
     if not words:
         return 1.0
     mixed = sum(len(set(w.translate(SCRIPT_CLASS))) > 1 for w in words) / len(words)
-    cased = [c for w in words for c in w[1:] if c.islower() or c.isupper()]
-    lower = sum(c.islower() for c in cased) / len(cased) if cased else 1.0
-    return (1 - mixed) * language_fit(text, language) * (0.5 + 0.5 * lower)
+    inner = "".join(w[1:] for w in words)
+    lower, upper = sum(map(str.islower, inner)), sum(map(str.isupper, inner))
+    share = lower / (lower + upper) if lower + upper else 1.0
+    return (1 - mixed) * language_fit(text, language) * (0.5 + 0.5 * share)
 
 
 def decode_html(body: bytes, content_type: str | None = None,
@@ -121,6 +122,8 @@ def decode_html(body: bytes, content_type: str | None = None,
             text = body.decode(name)
         except (UnicodeDecodeError, LookupError):
             continue
+        if name == "utf-8":  # legacy code pages' letters are almost never valid UTF-8
+            return text, name
         fit = plausibility(text[:16384], language)
         if fit >= 0.9 and name not in ("iso8859-1", "windows-1252") or fit >= 0.99:
             return text, name

@@ -52,6 +52,7 @@ class Profile:
     locative_before: tuple[str, ...] = ()
     locative_after: tuple[str, ...] = ()
     habits: tuple[str, ...] = ()
+    today: tuple[str, ...] = ()  # words that date what they say to the page's own day
     organization_words: tuple[str, ...] = ()
     # words the gazetteer holds as places that are not cities here: ordinary words
     # (Barış, میدان), continents, provinces named like no city
@@ -102,8 +103,8 @@ def _load(path: Path) -> Profile:
                        if role in roles}
     fields["organization_word_first"] = bool(data.get("organization_word_first", True))
     for key in ("honorifics", "organization_words", "copulas", "weekdays", "demonstratives",
-                "municipality_words", "locative_before", "locative_after", "habits", "not_places",
-                "conjunctions", "relation_hedges"):
+                "municipality_words", "locative_before", "locative_after", "habits", "today",
+                "not_places", "conjunctions", "relation_hedges"):
         fields[key] = tuple(str(w).lower() for w in data.get(key) or ())
     cues = data.get("relation_cues") or {}
     if set(cues) - {"twin", "friendship", "member"}:
