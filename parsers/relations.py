@@ -167,7 +167,8 @@ def find_relations(text: str, language: str | None, cities: list[dict], dates: l
                     tie(kind, first, other, None, since, evidence)
         stripped = sentence.strip()
         heading = stripped.isupper() or stripped.endswith(":")
-        if kinds and (heading or len(named) <= 1) and not (item and carried):
+        # a heading opens a list of its own, even right after another list's items
+        if kinds and (heading or (len(named) <= 1 and not (item and carried))):
             # items pair with the page's city unless the line names two others (Erbil ile
             # birlikte Kayseri'nin kardeş şehirleri); both cues: the list is of twins
             anchor = home if home in named or len(named) <= 1 else named[0]
