@@ -11,6 +11,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from types import ModuleType
 
 from muni import __version__
 from muni.errors import MuniError
@@ -69,10 +70,22 @@ def _say(args: argparse.Namespace, line: str) -> None:
         print(line, flush=True)
 
 
+# Commands that write under the data folder: one at a time, so that no two runs write the
+# same crawl state or export folders.
+WRITERS = {"crawl", "parse", "export", "run", "refresh", "report", "demo"}
+
+
 def _run(args: argparse.Namespace) -> int:
     # Imported here so that `muni --help` and usage errors stay fast.
     from muni import pipeline
 
+    if args.command in WRITERS:
+        with pipeline.run_lock(args.data_dir):
+            return _dispatch(args, pipeline)
+    return _dispatch(args, pipeline)
+
+
+def _dispatch(args: argparse.Namespace, pipeline: ModuleType) -> int:
     progress = Progress(enabled=False) if args.quiet else Progress()
     data_dir: Path = args.data_dir
     if args.command == "crawl":
@@ -90,11 +103,10 @@ def _run(args: argparse.Namespace) -> int:
         _say(args, "export: " + ", ".join(f"{k} {v} rows" for k, v in tables.items()))
     elif args.command == "run":
         sources = pipeline.read_sources(args.sources)
-        with pipeline.run_lock(data_dir):
-            stats = pipeline.run_crawl(sources, data_dir, "crawl", progress=progress)
-            counts = pipeline.run_parse_stage(data_dir, progress=progress,
-                                              names=[s.name for s in sources])
-            tables = pipeline.run_export(data_dir)
+        stats = pipeline.run_crawl(sources, data_dir, "crawl", progress=progress)
+        counts = pipeline.run_parse_stage(data_dir, progress=progress,
+                                          names=[s.name for s in sources])
+        tables = pipeline.run_export(data_dir)
         _say(args, f"{stats.summary()}; {pipeline.parse_summary(counts)}; "
                    "export: " + ", ".join(f"{k} {v}" for k, v in tables.items()))
     elif args.command == "refresh":

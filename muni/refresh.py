@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from muni.errors import MuniError
-from muni.pipeline import parse_summary, run_crawl, run_export, run_lock, run_parse_stage
+from muni.pipeline import parse_summary, run_crawl, run_export, run_parse_stage
 from muni.progress import Progress
 from scraper import CrawlStats, Source
 
@@ -61,31 +61,28 @@ def write_report(data_dir: Path, report: dict) -> Path:
 
 
 def refresh(sources: list[Source], data_dir: Path, progress: Progress) -> str:
-    """Run the three stages under the lock; returns the summary line, raises MuniError
-    (after writing the report) when something needs a person."""
-    with run_lock(data_dir):
-        report: dict = {"command": "refresh", "started": _now(),
-                        "sources": [s.name for s in sources]}
-        try:
-            stats = run_crawl(sources, data_dir, "refresh", progress=progress)
-            report["crawl"] = _crawl_counts(stats)
-            parsed = run_parse_stage(data_dir, progress=progress,
-                                     names=[s.name for s in sources])
-            report["parse"] = {name: {"pages": p, "parsed_anew": n}
-                               for name, (p, n) in parsed.items()}
-            report["tables"] = run_export(data_dir)
-        except MuniError as exc:
-            report.update(status="failed", problems=[str(exc)], summary=str(exc),
-                          finished=_now())
-            write_report(data_dir, report)
-            raise
-        problems = source_problems(stats)
-        summary = (f"{stats.summary()}; {parse_summary(parsed)}; "
-                   f"{report['tables']['pages']} pages, {report['tables']['events']} events, "
-                   f"{report['tables']['relations']} ties in the tables")
-        report.update(status="problems" if problems else "ok", problems=problems,
-                      summary=summary, finished=_now())
-        path = write_report(data_dir, report)
+    """Run the three stages (the caller holds the lock); returns the summary line, raises
+    MuniError (after writing the report) when something needs a person."""
+    report: dict = {"command": "refresh", "started": _now(),
+                    "sources": [s.name for s in sources]}
+    try:
+        stats = run_crawl(sources, data_dir, "refresh", progress=progress)
+        report["crawl"] = _crawl_counts(stats)
+        parsed = run_parse_stage(data_dir, progress=progress, names=[s.name for s in sources])
+        report["parse"] = {name: {"pages": p, "parsed_anew": n}
+                           for name, (p, n) in parsed.items()}
+        report["tables"] = run_export(data_dir)
+    except MuniError as exc:
+        report.update(status="failed", problems=[str(exc)], summary=str(exc), finished=_now())
+        write_report(data_dir, report)
+        raise
+    problems = source_problems(stats)
+    summary = (f"{stats.summary()}; {parse_summary(parsed)}; "
+               f"{report['tables']['pages']} pages, {report['tables']['events']} events, "
+               f"{report['tables']['relations']} ties in the tables")
+    report.update(status="problems" if problems else "ok", problems=problems, summary=summary,
+                  finished=_now())
+    path = write_report(data_dir, report)
     if problems:
         raise MuniError(f"refresh finished with problems: {'; '.join(problems)} "
                         f"(report: {path})")

@@ -68,9 +68,10 @@ def _seen(first: str, last: str, previous: dict[str, str], row_id: str) -> dict:
 
 def _rows(resolved: Resolved, kind: str, table: str, id_column: str,
           previous: dict[str, dict[str, str]], merge: Callable[[list[Mention]], dict],
-          id_of: Callable[[tuple], object] | None = None) -> tuple[list[dict], list[dict]]:
-    """The resolved rows and their mention rows; `merge` makes a row's fields of its
-    mentions (earliest first)."""
+          id_of: Callable[[tuple], object] | None = None,
+          with_mentions: bool = True) -> tuple[list[dict], list[dict]]:
+    """The resolved rows and (unless the caller builds its own) their mention rows;
+    `merge` makes a row's fields of its mentions (earliest first)."""
     rows, mentions = [], []
     for key, group in resolved.groups.items():
         group.sort(key=lambda m: m.order)
@@ -82,7 +83,7 @@ def _rows(resolved: Resolved, kind: str, table: str, id_column: str,
                      **_seen(first.seen, max(m.seen for m in group),
                              previous.get(table, {}), str(row_id))})
         seen_ids = set()
-        for m in group:
+        for m in group if with_mentions else ():
             mention_id = stable_id(row_id, m.page["page_id"], m.evidence)
             if mention_id in seen_ids:
                 continue
@@ -195,7 +196,7 @@ def build_tables(records: list[dict], previous: dict[str, dict[str, str]]) -> di
         officials.add(m)
     tables: dict[str, list] = {"pages": pages, "city_mentions": city_mentions, "dates": dates}
     tables["cities"], _ = _rows(cities, "city", "cities", "geonameid", previous, _first_fields(
-        ("name", "country", "lat", "lon")), id_of=lambda key: key[0])
+        ("name", "country", "lat", "lon")), id_of=lambda key: key[0], with_mentions=False)
     counts: dict[int, int] = defaultdict(int)
     for m in city_mentions:
         counts[m["geonameid"]] += 1
