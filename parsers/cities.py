@@ -34,15 +34,20 @@ def _cased(profile: Profile | None) -> bool:
     return profile is None or profile.script != "arabic"
 
 
+@cache
+def _country_pattern(language: str) -> re.Pattern:
+    names = sorted(profiles()[language].countries, key=len, reverse=True)
+    return re.compile(r"(?<![^\W\d_])(" + "|".join(re.escape(n) for n in names)
+                      + r")(?:['’][^\W\d_]+)?(?![^\W\d_])")
+
+
 def _countries(text: str, profile: Profile | None) -> list[tuple[int, int, str]]:
     """(start, end, ISO code) of each country name in the text."""
     if profile is None or not profile.countries:
         return []
-    names = sorted(profile.countries, key=len, reverse=True)
-    pattern = re.compile(r"(?<![^\W\d_])(" + "|".join(re.escape(n) for n in names)
-                         + r")(?:['’][^\W\d_]+)?(?![^\W\d_])")
+    folded = text.translate(LETTERS)  # تركيه is ترکیه
     return [(m.start(), m.end(), profile.countries[m.group(1)])
-            for m in pattern.finditer(text.translate(LETTERS))]  # تركيه is ترکیه
+            for m in _country_pattern(profile.code).finditer(folded)]
 
 
 def find_cities(text: str, language: str | None, country: str | None = None,
@@ -65,7 +70,7 @@ def find_cities(text: str, language: str | None, country: str | None = None,
     for c in chosen:
         by_key.setdefault(c.key, []).append(c)
     script = profile.script if profile else None
-    joiners = _list_joiners(profile)
+    joiners = _list_joiners(profile.code if profile else None)
     stop = profile.stop_words if profile else frozenset()
     mentions: dict[int, dict] = {}
     believed: list[tuple[_Candidate, Place]] = []
@@ -134,8 +139,10 @@ def _distance(place: Place, mentions: dict[int, dict]) -> float:
                 for m in mentions.values()), default=0.0)
 
 
-def _list_joiners(profile: Profile | None) -> tuple[re.Pattern, re.Pattern]:
+@cache
+def _list_joiners(language: str | None) -> tuple[re.Pattern, re.Pattern]:
     """A comma between list items, and a conjunction (with or without a comma)."""
+    profile = profiles().get(language or "")
     words = "|".join(re.escape(w) for w in profile.conjunctions) if profile else ""
     conjunction = re.compile(rf"\s*[,،]?\s+(?:{words})\s+" if words else r"(?!x)x")
     return re.compile(r"\s*[,،]\s*"), conjunction
