@@ -9,7 +9,8 @@ def events(text: str, language: str) -> list[tuple]:
     page = f"<html lang='{language}'><body><div>" + "".join(
         f"<p>{p}</p>" for p in text.split("\n\n")) + "</div></body></html>"
     record = parse_page(read_html(page.encode(), "text/html; charset=utf-8", language))
-    return sorted((e["type"], e["start"], e["end"], e["city"]) for e in record.events)
+    return sorted(((e["type"], e["start"], e["end"], e["city"]) for e in record.events),
+                  key=lambda e: tuple(map(str, e)))
 
 
 def test_each_cue_takes_the_date_of_its_clause():
@@ -40,3 +41,23 @@ def test_turkish_and_persian_places_and_dates():
         "Yürütme Kurulu Toplantısı 7 Aralık 2024'te Tiran'da gerçekleştirilecek.", "tr")
     assert ("meeting", "2015-08-04", "2015-08-07", 1862415) in events(
         "نشست شهرداران از سیزدهم تا شانزدهم مرداد ۱۳۹۴ در هیروشیما برگزار شد.", "fa")
+
+
+def test_an_undated_sentence_takes_the_date_of_the_next_one_in_its_paragraph():
+    text = ("Делегация на Община Габрово гостува на фестивала на хумора в Ерусалим. "
+            "Фестивалът се проведе на 3 и 4 април 2019 г.\n\n"
+            "Кметът посрещна гости от Сливен в Габрово. Предстои среща през 2030 г.")
+    visits = [e[1:3] for e in events(text, "bg") if e[0] == "visit"]
+    # the second visit's next sentence gives a year alone: it dates nothing across sentences
+    assert sorted(visits, key=str) == [("2019-04-03", "2019-04-04"), (None, None)]
+
+
+def test_today_is_the_pages_own_date_and_elections_are_other_events():
+    page = ("<html lang='tr'><head><meta property='article:published_time' "
+            "content='2024-04-02T09:00:00'></head><body><article><p>Başkan bugün Edirne'de "
+            "Yunan heyetini kabul etti ve heyetle görüştü.</p><p>Ahmet Yılmaz 31 Mart 2024 "
+            "seçimlerinde Keşan Belediye Başkanı seçildi.</p></article></body></html>")
+    record = parse_page(read_html(page.encode(), "text/html; charset=utf-8", "tr"))
+    found = {(e["type"], e["start"]) for e in record.events}
+    assert ("visit", "2024-04-02") in found
+    assert ("other", "2024-03-31") in found
