@@ -14,7 +14,7 @@ from pathlib import Path
 
 from muni.errors import MuniError
 from muni.progress import Progress
-from normalizer.export import ExportError, export
+from normalizer.export import ExportError, export, read_dataset
 from parsers.stage import ParseError, run_parse, sources_in_warcs, sources_on_disk
 from scraper import CrawlError, CrawlStats, Source, SourceError, crawl, load_sources
 
@@ -104,34 +104,35 @@ def run_export(data_dir: Path) -> dict[str, int]:
         raise MuniError(str(exc)) from None
 
 
+def write_atomic(path: Path, text: str) -> None:
+    """Readers see the old file or the new one, never half of one."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
 def run_report(data_dir: Path) -> list[Path]:
     """report.html and ties.geojson beside the tables they show."""
-    import pandas as pd
-
     from normalizer.report import geojson_text, render_report, ties_geojson
 
     clean = data_dir / "clean"
-    names = ("pages", "cities", "dates", "officials", "events", "relations", "city_mentions",
-             "official_mentions", "event_mentions", "relation_mentions")
     try:
-        tables = {n: pd.read_parquet(clean / f"{n}.parquet") for n in names}
-    except (OSError, ValueError) as exc:
-        raise MuniError(f"no dataset to report on in {clean} (run 'muni export' first): "
-                        f"{exc}") from None
+        tables = read_dataset(clean)
+    except ExportError as exc:
+        raise MuniError(str(exc)) from None
     stamp = datetime.fromtimestamp((clean / "datapackage.json").stat().st_mtime, UTC)
     outputs = {clean / "report.html": render_report(tables, stamp.strftime("%Y-%m-%d %H:%M UTC")),
                clean / "ties.geojson": geojson_text(ties_geojson(tables["relations"],
                                                                  tables["cities"]))}
     for path, text in outputs.items():
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, text)
     return list(outputs)
 
 
 @contextmanager
 def run_lock(data_dir: Path) -> Iterator[None]:
-    """One refresh at a time. The kernel drops the lock when its holder dies, even by kill -9."""
+    """One writing command at a time. The kernel drops the lock when its holder dies, even
+    by kill -9."""
     data_dir.mkdir(parents=True, exist_ok=True)
     fd = os.open(data_dir / ".muni.lock", os.O_RDWR | os.O_CREAT, 0o644)
     try:

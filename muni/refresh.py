@@ -8,12 +8,11 @@ command exits non-zero with one line that says what, and cron mails it.
 from __future__ import annotations
 
 import json
-import os
 from datetime import UTC, datetime
 from pathlib import Path
 
 from muni.errors import MuniError
-from muni.pipeline import parse_summary, run_crawl, run_export, run_parse_stage
+from muni.pipeline import parse_summary, run_crawl, run_export, run_parse_stage, write_atomic
 from muni.progress import Progress
 from scraper import CrawlStats, Source
 
@@ -49,9 +48,7 @@ def write_report(data_dir: Path, report: dict) -> Path:
     runs = data_dir / "runs"
     runs.mkdir(parents=True, exist_ok=True)
     path = runs / f"{report['started'].replace(':', '')}-{report['command']}.json"
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
     with open(runs / "runs.log", "a", encoding="utf-8") as log:
         log.write(f"{report['finished']} {report['command']} {report['status']}: "
                   f"{report['summary']}\n")

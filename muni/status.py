@@ -45,7 +45,9 @@ def _dataset(clean: Path) -> dict:
         resources = json.loads(package.read_text(encoding="utf-8"))["resources"]
     except (OSError, ValueError, KeyError):
         return {"error": f"{package} is unreadable"}
-    return {"exported_at": _when(package.stat().st_mtime),
+    exported = package.stat().st_mtime
+    return {"exported_at": _when(exported),
+            "age_hours": round((time.time() - exported) / 3600, 1),
             "folder": str(clean.resolve()),
             "rows": {r["name"]: r.get("stats", {}).get("rows") for r in resources}}
 
@@ -67,13 +69,10 @@ def status(data_dir: Path) -> dict:
     sources = [_source_status(p) for p in sorted(raw.glob("*/"))] if raw.exists() else []
     interim = sorted((data_dir / "interim").glob("*.parquet"))
     dataset = _dataset(data_dir / "clean")
-    exported = (data_dir / "clean" / "datapackage.json")
     return {"data_dir": str(data_dir), "sources": sources,
             "parsed_sources": [p.stem for p in interim],
             "parsed_at": _when(max((p.stat().st_mtime for p in interim), default=None)),
             "dataset": dataset,
-            "dataset_age_hours": round((time.time() - exported.stat().st_mtime) / 3600, 1)
-            if exported.exists() else None,
             "last_run": _last_run(data_dir / "runs")}
 
 
@@ -92,7 +91,7 @@ def format_status(info: dict) -> str:
     dataset = info["dataset"]
     if dataset.get("rows"):
         lines.append(f"dataset: {dataset['folder']}, exported {dataset['exported_at']} "
-                     f"({info['dataset_age_hours']} h ago)")
+                     f"({dataset['age_hours']} h ago)")
         lines.append("  " + ", ".join(f"{name} {n}" for name, n in dataset["rows"].items()))
     else:
         lines.append(dataset.get("error") or "no dataset yet (run 'muni export')")

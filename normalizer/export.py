@@ -56,6 +56,14 @@ def previous_first_seen(clean: Path) -> dict[str, dict[str, str]]:
     return seen
 
 
+def read_dataset(clean: Path) -> dict[str, pd.DataFrame]:
+    """Every table of an exported dataset, as Parquet gives it back."""
+    try:
+        return {t.name: pd.read_parquet(clean / f"{t.name}.parquet") for t in TABLES}
+    except (OSError, ValueError) as exc:
+        raise ExportError(f"no dataset in {clean} (run 'muni export' first): {exc}") from None
+
+
 def _adopt_plain_folder(clean: Path, exports: Path) -> None:
     """A data/clean that is a plain folder (an older layout, or a fresh clone's) becomes
     the first export folder, so that nothing in it is lost."""

@@ -38,6 +38,7 @@ def write_csv(df: pd.DataFrame, path: Path) -> None:
 
 
 def write_parquet(df: pd.DataFrame, table: Table, path: Path) -> None:
+    schema = arrow_schema(table)
     columns = {}
     for column in table.columns:
         values = df[column.name]
@@ -45,9 +46,9 @@ def write_parquet(df: pd.DataFrame, table: Table, path: Path) -> None:
             values = pd.to_datetime(values, format="%Y-%m-%d").dt.date
         elif column.type == "datetime":
             values = pd.to_datetime(values, format="%Y-%m-%dT%H:%M:%SZ", utc=True)
-        columns[column.name] = pa.array(values, type=arrow_schema(table).field(column.name).type,
+        columns[column.name] = pa.array(values, type=schema.field(column.name).type,
                                         from_pandas=True)
-    pq.write_table(pa.table(columns, schema=arrow_schema(table)), path)
+    pq.write_table(pa.table(columns, schema=schema), path)
 
 
 def write_datapackage(folder: Path, rows: dict[str, int]) -> None:
