@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 # Persian (U+06F0..) and Arabic-Indic (U+0660..) digits to ASCII.
@@ -10,8 +11,17 @@ DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "012345678901
 LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ە": "ه", "ۀ": "ه", "\u200c": " "})
 
 
+# str.translate reads every character (about 60 ns each); most texts need no change.
+_NEEDS_DIGITS = re.compile("[" + re.escape("".join(map(chr, DIGITS))) + "]")
+_NEEDS_LETTERS = re.compile("[" + re.escape("".join(map(chr, LETTERS))) + "]")
+
+
 def normalize_digits(text: str) -> str:
-    return text.translate(DIGITS)
+    return text.translate(DIGITS) if _NEEDS_DIGITS.search(text) else text
+
+
+def normalize_letters(text: str) -> str:
+    return text.translate(LETTERS) if _NEEDS_LETTERS.search(text) else text
 
 
 def _jalali_days(jy: int, jm: int, jd: int) -> int:

@@ -13,13 +13,13 @@ from the alternate names is tried in the language's Latin transliteration (Ве�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
-from parsers.calendars import LETTERS
+from parsers.calendars import normalize_letters
 from parsers.gazetteer import Gazetteer, Place, default_gazetteer, normalize_name
 from parsers.languages import Profile, profiles
-from parsers.text import Token, tokens
+from parsers.text import Token, leading_letters, run_starts, tokens
 from scraper.encoding import script_of
 
 MAX_WORDS = 4
@@ -35,19 +35,26 @@ def _cased(profile: Profile | None) -> bool:
 
 
 @cache
-def _country_pattern(language: str) -> re.Pattern:
+def _country_pattern(language: str) -> tuple[re.Pattern, frozenset[str]]:
+    """The language's country names, and the runs of letters they begin with."""
     names = sorted(profiles()[language].countries, key=len, reverse=True)
-    return re.compile(r"(?<![^\W\d_])(" + "|".join(re.escape(n) for n in names)
-                      + r")(?:['’][^\W\d_]+)?(?![^\W\d_])")
+    return (re.compile(r"(?<![^\W\d_])(" + "|".join(re.escape(n) for n in names)
+                       + r")(?:['’][^\W\d_]+)?(?![^\W\d_])"), leading_letters(names))
 
 
 def _countries(text: str, profile: Profile | None) -> list[tuple[int, int, str]]:
     """(start, end, ISO code) of each country name in the text."""
     if profile is None or not profile.countries:
         return []
-    folded = text.translate(LETTERS)  # تركيه is ترکیه
-    return [(m.start(), m.end(), profile.countries[m.group(1)])
-            for m in _country_pattern(profile.code).finditer(folded)]
+    folded = normalize_letters(text)  # تركيه is ترکیه
+    pattern, leading = _country_pattern(profile.code)
+    found, end = [], 0
+    for start in run_starts(folded, {"country": leading})["country"]:
+        m = pattern.match(folded, start) if start >= end else None
+        if m is not None:
+            found.append((m.start(), m.end(), profile.countries[m.group(1)]))
+            end = m.end()
+    return found
 
 
 def find_cities(text: str, language: str | None, country: str | None = None,
@@ -109,8 +116,7 @@ def find_cities(text: str, language: str | None, country: str | None = None,
     return sorted(mentions.values(), key=lambda c: c["mentions"][0]["start"])
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):  # a tuple: hundreds per page where every word may start one
     start: int
     end: int
     index: int  # of its first token
@@ -183,9 +189,12 @@ def _candidates(text: str, words: list[Token], profile: Profile | None,
     cased = _cased(profile)
     stop, not_places, weekdays = _word_keys(profile.code) if profile else (set(), set(), set())
     honorifics = profile.honorifics if profile else ()
-    country_spans = [(s, e) for s, e, _ in countries]
+    in_country = [any(s < w.end and w.start < e for s, e, _ in countries) for w in words] \
+        if countries else [False] * len(words)
     cues = set(profile.place_cues_before) if profile else set()
     cues_after = set(profile.place_cues_after) if profile else set()
+    script = profile.script if profile else None
+    keys = [normalize_name(w.text) for w in words]  # a name's key is its words' keys joined
     out = []
     for i, first in enumerate(words):
         if first.suffix or (cased and not first.text[0].isupper()):
@@ -197,33 +206,28 @@ def _candidates(text: str, words: list[Token], profile: Profile | None,
             continue
         if _after_honorific(text, first.start, honorifics):
             continue  # г-н Ито, Sayın Erkek: a person
-        # the script of a name is its first word's
-        foreign = profile is not None and not _in_script(first.text, profile.script)
-        parts: list[str] = []  # the candidate name, word by word
+        # the script of a name is its first word's (a word begins with a letter)
+        foreign = script is not None and script_of(first.text[0]) != script
+        parts: list[str] = []  # the candidate name's key, word by word
         for j in range(i, min(len(words), i + MAX_WORDS)):
             token = words[j]
             gap = text[words[j - 1].end:token.start] if j > i else ""
             if j > i and (token.suffix or gap not in (" ", "-", "\u200c")
                           or (cased and not token.text[0].isupper())):
                 break
-            if any(s < token.end and first.start < e for s, e in country_spans):
+            if in_country[j]:
                 break
-            parts.append(token.text)
-            key = normalize_name(" ".join(parts))
+            if keys[j]:
+                parts.append(keys[j])
+            key = " ".join(parts)
             if len(key) < (3 if cased else 2) or key in not_places or (j == i and key in stop):
                 continue
             if cased and j == i and _first_name_position(text, words, i, cues_after) \
                     and not _cued_before(text, words, i, cues):
                 continue
-            out.append(_Candidate(first.start, token.end, i, key,
-                                  foreign,
+            out.append(_Candidate(first.start, token.end, i, key, foreign,
                                   j == i and key in weekdays))
     return out
-
-
-def _in_script(word: str, script: str) -> bool:
-    letter = next((c for c in word if c.isalpha()), None)
-    return letter is not None and script_of(letter) == script
 
 
 def _surname_position(text: str, words: list[Token], i: int, honorifics: tuple[str, ...]
@@ -293,6 +297,18 @@ def _needed(place: Place, key: str, cue: bool, near: set[str], country: str | No
 def _entry(place: Place) -> dict:
     return {"geonameid": place.geonameid, "name": place.name, "country": place.country,
             "lat": place.lat, "lon": place.lon, "mentions": []}
+
+
+def is_venue(text: str, start: int, end: int, profile: Profile) -> bool:
+    """A locative sets the mention off as where something happens: в Берлин, в гр. Науса,
+    Tiran'da, در شهر مشهد."""
+    preceding = [w.strip(".") for w in text[max(0, start - 16):start].lower().split()]
+    if preceding and preceding[-1] in profile.place_cues_before:
+        preceding = preceding[:-1]  # the cue word between: в град X, در شهر X
+    return bool(preceding) and preceding[-1] in profile.locative_before or any(
+        text[end:end + len(suffix)].lower() == suffix
+        and not text[end + len(suffix):end + len(suffix) + 1].isalpha()  # 'ten is "from"
+        for suffix in profile.locative_after)
 
 
 def home_city(text: str, cities: list[dict], language: str | None) -> int | None:

@@ -71,7 +71,7 @@ def parse_document(text: str) -> html.HtmlElement | None:
 
 
 def _text(el: html.HtmlElement) -> str:
-    return _SPACE.sub(" ", el.text_content()).strip()
+    return " ".join(el.text_content().split())
 
 
 def _link_chars(el: html.HtmlElement) -> int:
@@ -94,13 +94,14 @@ def _clean(doc: html.HtmlElement) -> html.HtmlElement:
         if not isinstance(el.tag, str) or el.getparent() is None or el.tag in ("html", "body"):
             continue
         marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".strip()
-        if not marks and not _is_hidden(el):
-            continue
+        hidden = _is_hidden(el)
+        strong = hidden or bool(marks) and STRONG_FURNITURE.search(marks) is not None
+        if not strong and not (marks and WEAK_FURNITURE.search(marks)):
+            continue  # the text is measured only where a mark says furniture: it costs
         size = len(_text(el))
         if size >= 0.5 * total:
             continue  # a wrapper of most of the page (`has-sidebar`) is not furniture
-        if _is_hidden(el) or STRONG_FURNITURE.search(marks) or WEAK_FURNITURE.search(marks) \
-                and (size < WEAK_MAX_CHARS or _link_chars(el) > 0.5 * size):
+        if strong or size < WEAK_MAX_CHARS or _link_chars(el) > 0.5 * size:
             el.drop_tree()
     return doc
 
@@ -128,7 +129,7 @@ def blocks(doc: html.HtmlElement) -> list[Block]:
     counter = iter(range(1 << 30))
 
     def emit(parts: list[str], links: int, tag: str, path: tuple[int, ...]) -> None:
-        text = _SPACE.sub(" ", "".join(parts)).strip()
+        text = " ".join("".join(parts).split())
         if text:
             out.append(Block(text, min(links, len(text)), tag, path))
 

@@ -19,9 +19,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
-from parsers.calendars import LETTERS, jalali_month_length, jalali_to_gregorian, normalize_digits
+from parsers.calendars import (
+    jalali_month_length,
+    jalali_to_gregorian,
+    normalize_digits,
+    normalize_letters,
+)
 from parsers.languages import Profile, profiles
-from parsers.text import sentence_bounds
+from parsers.text import leading_letters, run_starts, sentence_bounds
 
 ROMAN_MONTHS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8,
                 "ix": 9, "x": 10, "xi": 11, "xii": 12}
@@ -74,7 +79,7 @@ def fold(text: str, language: str | None) -> str:
     """Lower case that keeps offsets: Turkish İ/I, Persian letter forms, Eastern digits."""
     if language == "tr":
         text = text.replace("İ", "i").replace("I", "ı")
-    text = normalize_digits(text).translate(LETTERS)
+    text = normalize_letters(normalize_digits(text))
     folded = text.lower()
     return folded if len(folded) == len(text) else text  # never shift offsets
 
@@ -85,6 +90,9 @@ def _words(words: tuple[str, ...]) -> str:
         return r"(?!x)x"
     return "|".join(re.escape(w).replace(r"\ ", r"\s+")
                     for w in sorted(set(words), key=len, reverse=True))
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 class _Grammar:
@@ -119,40 +127,51 @@ class _Grammar:
         self.not_year = re.compile(
             rf"^\s*(?:{_words(words.get('not_year_after', ()))}|"
             rf"{_words(words.get('before_era', ()))})")
-        self.patterns: list[tuple[str, re.Pattern]] = [
-            ("ymd", re.compile(r"(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")),
-            ("roman", re.compile(r"(?<![\d.])(\d{1,2})\.([ivx]{1,4})\.\s?(\d{4})(?!\d)")),
+        # Where each pattern can begin, so it is tried there only: a scan of the whole
+        # text per pattern costs more than all the rest of the date finding.
+        self.leading = {kind: leading_letters(names) for kind, names in (
+            ("ordinal", tuple(self.ordinals)), ("month_before", words.get("month_before", ())),
+            ("year_before", words.get("year_before", ())))}
+        digit, by_day, by_month = ("digit",), ("digit", "ordinal"), ("month",)
+        self.patterns: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
+            ("ymd", re.compile(r"(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), digit),
+            ("roman", re.compile(r"(?<![\d.])(\d{1,2})\.([ivx]{1,4})\.\s?(\d{4})(?!\d)"),
+             digit),
             ("numeric_range", re.compile(
                 rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.?{rng}(\d{{1,2}})\.(\d{{1,2}})\.?\s*"
-                rf"(\d{{4}})(?!\d)")),
+                rf"(\d{{4}})(?!\d)"), digit),
             ("days_range", re.compile(rf"({day})((?:{rng}(?:{day}))+)\s+({month})"
-                                      rf"(?:{year_lead}(\d{{4}}|\d\d)(?!\d))?")),
+                                      rf"(?:{year_lead}(\d{{4}}|\d\d)(?!\d))?"), by_day),
             ("cross_range", re.compile(rf"({day})\s+({month}){rng}({day})\s+({month})"
-                                       rf"(?:{year_lead}(\d{{4}}))?(?!\d)")),
+                                       rf"(?:{year_lead}(\d{{4}}))?(?!\d)"), by_day),
         ]
         if profile is not None and profile.solar_months:
             self.patterns += [
-                ("jalali_ymd", re.compile(r"(?<![\d/])(1[2-4]\d\d)/(\d{1,2})/(\d{1,2})(?![\d/])")),
-                ("jalali_yymmdd", re.compile(r"(?<![\d/])(\d\d)/(\d\d)/(\d\d)(?![\d/])")),
+                ("jalali_ymd", re.compile(r"(?<![\d/])(1[2-4]\d\d)/(\d{1,2})/(\d{1,2})(?![\d/])"),
+                 digit),
+                ("jalali_yymmdd", re.compile(r"(?<![\d/])(\d\d)/(\d\d)/(\d\d)(?![\d/])"), digit),
             ]
         self.patterns += [
-            ("dmy", re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]\s?(\d{4})(?!\d)")),
-            ("day_month_year", re.compile(rf"({day})\s+({month}){year_lead}(\d{{4}}|\d\d)(?!\d)")),
-            ("month_day_year", re.compile(rf"({month})\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)")),
-            ("day_month", re.compile(rf"({day})\s+({month})")),
-            ("year_month", re.compile(rf"(?<!\d)(\d{{4}})\s*(?:{year_after})\s+({month})")),
-            ("month_year", re.compile(rf"({month}){year_lead}(\d{{4}}|\d\d)(?!\d)")),
+            ("dmy", re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]\s?(\d{4})(?!\d)"), digit),
+            ("day_month_year", re.compile(rf"({day})\s+({month}){year_lead}(\d{{4}}|\d\d)(?!\d)"),
+             by_day),
+            ("month_day_year", re.compile(rf"({month})\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)"),
+             by_month),
+            ("day_month", re.compile(rf"({day})\s+({month})"), by_day),
+            ("year_month", re.compile(rf"(?<!\d)(\d{{4}})\s*(?:{year_after})\s+({month})"), digit),
+            ("month_year", re.compile(rf"({month}){year_lead}(\d{{4}}|\d\d)(?!\d)"), by_month),
             ("month_alone", re.compile(
                 rf"{NO_LETTER_BEFORE}(?:(?:{_words(words.get('month_before', ()))})\s+)+"
                 rf"({month})|({month})\s+(?:{_words(words.get('month_after', ()))})"
-                rf"{NO_LETTER_AFTER}")),
+                rf"{NO_LETTER_AFTER}"), ("month_before", "month")),
             # 2014 ve 2019 yıllarında, 2014 и 2019 г.: each year of the list
             ("year_list", re.compile(
                 rf"(?<![\d.])\d{{4}}(?:(?:\s*,\s*|\s+(?:{and_words})\s+)\d{{4}})+"
-                rf"\s*(?:{year_after})(?!\d)")),
+                rf"\s*(?:{year_after})(?!\d)"), digit),
             ("year", re.compile(
                 rf"{NO_LETTER_BEFORE}(?:{_words(words.get('year_before', ()))})\s+(\d{{4}})"
-                rf"(?:\s*(?:{year_after}))?(?!\d)|(?<![\d.])(\d{{4}})\s*(?:{year_after})")),
+                rf"(?:\s*(?:{year_after}))?(?!\d)|(?<![\d.])(\d{{4}})\s*(?:{year_after})"),
+             ("year_before", "digit")),
         ]
 
     def day_value(self, token: str) -> int | None:
@@ -245,11 +264,24 @@ def _year(token: str | None, calendar: str) -> int | None:
     return value
 
 
+def _starts(folded: str, g: _Grammar) -> dict[str, list[int]]:
+    """Where a date can begin: each run of digits, month name and listed word."""
+    return {"digit": [m.start() for m in _DIGITS.finditer(folded)],
+            "month": [m.start() for m in g.month.finditer(folded)],
+            **run_starts(folded, g.leading)}
+
+
 def _atoms(folded: str, g: _Grammar) -> list[_Atom]:
     found: list[_Atom] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in g.patterns:
-        for m in pattern.finditer(folded):
+    starts = _starts(folded, g)
+    for kind, pattern, begins in g.patterns:
+        end = 0  # as finditer: the next match begins after the last one
+        for start in sorted({s for b in begins for s in starts[b]}):
+            m = pattern.match(folded, start) if start >= end else None
+            if m is None:
+                continue
+            end = m.end()
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             if kind == "year_list":

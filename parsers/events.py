@@ -13,13 +13,17 @@ same type on the same dates is one event, whatever sentences repeat it.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from functools import cache
 
+from parsers.cities import is_venue
 from parsers.dates import fold
-from parsers.languages import profiles
+from parsers.languages import Profile, profiles
 from parsers.text import sentences
 
 _CLAUSE_BREAK = re.compile(r"[,،;]\s")
+RETOLD_GAP = timedelta(days=3)
+PRECISION = {"day": 0, "month": 1, "year": 2}  # a visit's arrival and its last day are one visit
 
 
 def _date_for(text: str, cue: int, start: int, end: int, dates: list[dict]) -> dict | None:
@@ -29,7 +33,13 @@ def _date_for(text: str, cue: int, start: int, end: int, dates: list[dict]) -> d
     hi = min(b for b in breaks if b > cue) if any(b > cue for b in breaks) else end
     clause = [d for d in dates if lo <= d["offset"] < hi]
     pool = clause or dates
-    return min(pool, key=lambda d: abs(d["offset"] - cue)) if pool else None
+    if not pool:
+        return None
+    nearest = min(pool, key=lambda d: abs(d["offset"] - cue))
+    # "в началото на м. октомври ... през 2006г.": the month says more of the same year
+    finer = [d for d in pool if nearest["start"] <= d["start"] and d["end"] <= nearest["end"]
+             and PRECISION[d["precision"]] < PRECISION[nearest["precision"]]]
+    return min(finer, key=lambda d: abs(d["offset"] - cue)) if finer else nearest
 
 
 def _borrowed_date(text: str, spans: tuple[tuple[int, int], ...], index: int,
@@ -63,19 +73,23 @@ def _cues(language: str) -> dict[str, re.Pattern]:
 
 
 def _place(text: str, mentions: list[tuple[int, int, int]], start: int, end: int,
-           before: tuple[str, ...], after: tuple[str, ...], cues: set[str]) -> int | None:
-    """The city a locative sets in the sentence: в Берлин, в гр. Науса, Tiran'da, در شهر مشهد."""
-    for s, e, gid in mentions:
-        if not start <= s < end:
-            continue
-        preceding = [w.strip(".") for w in text[max(start, s - 16):s].lower().split()]
-        if preceding and preceding[-1] in cues:
-            preceding = preceding[:-1]  # the cue word between: в град X, در شهر X
-        if preceding and preceding[-1] in before:
-            return gid
-        if any(text[e:e + len(suffix)].lower() == suffix for suffix in after):
-            return gid
-    return None
+           profile: Profile) -> int | None:
+    """The first city in the sentence that a locative sets off as the venue."""
+    return next((gid for s, e, gid in mentions
+                 if start <= s < end and is_venue(text, s, e, profile)), None)
+
+
+def _city_referred_to(folded: str, start: int, mentions: list[tuple[int, int, int]],
+                      profile: Profile, home: int | None) -> int | None:
+    """The venue a sentence names without its name: "this city" (وارد این شهر شد) is the
+    city named last before it, "our city" (şehrimize) the page's own."""
+    this = _words(profile.this_city)
+    found = this.search(folded) if this is not None else None
+    if found is not None:
+        return next((gid for s, _, gid in reversed(mentions) if s < start + found.start()),
+                    home)
+    ours = _words(profile.our_city)
+    return home if ours is not None and ours.search(folded) else None
 
 
 def find_events(text: str, language: str | None, cities: list[dict], dates: list[dict],
@@ -98,8 +112,8 @@ def find_events(text: str, language: str | None, cities: list[dict], dates: list
         kinds = [kind for kind, pattern in _cues(profile.code).items() if pattern.search(part)]
         if not kinds or (habit is not None and habit.search(part)):
             continue
-        place = _place(text, mentions, start, end, profile.locative_before,
-                       profile.locative_after, set(profile.place_cues_before))
+        place = _place(text, mentions, start, end, profile) or \
+            _city_referred_to(part, start, mentions, profile, home)
         in_sentence = [d for d in dates if start <= d["offset"] < end]
         named = list(dict.fromkeys(gid for s, _, gid in mentions if start <= s < end))
         participants = [gid for gid in named if gid != place] or \
@@ -126,4 +140,32 @@ def find_events(text: str, language: str | None, cities: list[dict], dates: list
                 "precision": when["precision"] if when else None,
                 "city": place, "participants": participants, "officials": people,
                 "evidence": text[start:end].strip()}
-    return list(events.values())
+    return _merge_retold(list(events.values()))
+
+
+def _merge_retold(events: list[dict]) -> list[dict]:
+    """A page tells one happening in several sentences (the delegation arrives today and
+    stays until the 14th): events of one type whose dates touch, with a city taking part
+    in both and no two different places, are one event on the earliest date. Only days tell that."""
+    out: list[dict] = []
+    for event in sorted(events, key=lambda e: e["start"] or "9999"):
+        same = next((o for o in out if _retold(o, event)), None)
+        if same is None:
+            out.append(event)
+            continue
+        same["city"] = same["city"] or event["city"]
+        same["end"] = max(same["end"], event["end"])
+        same["participants"] += [p for p in event["participants"]
+                                 if p not in same["participants"]]
+        same["officials"] += [o for o in event["officials"] if o not in same["officials"]]
+    return sorted(out, key=lambda e: events.index(e))
+
+
+def _retold(first: dict, later: dict) -> bool:
+    if first["type"] != later["type"] or first["precision"] != "day" \
+            or later["precision"] != "day":
+        return False  # 2007 and 2010 are two festivals, whatever they share
+    if first["city"] and later["city"] and first["city"] != later["city"]:
+        return False
+    gap = date.fromisoformat(later["start"]) - date.fromisoformat(first["end"])
+    return gap <= RETOLD_GAP and bool(set(first["participants"]) & set(later["participants"]))

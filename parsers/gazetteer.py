@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from parsers.calendars import LETTERS
+from parsers.calendars import normalize_letters
 from scraper.encoding import script_of
 
 INDEX_VERSION = 2
@@ -43,7 +43,7 @@ def normalize_name(text: str) -> str:
     """The form names are compared in: no case, accents, Arabic letter variants, dots or
     hyphens ("Sankt-Pölten" and "sankt polten" meet)."""
     # A zero-width non-joiner joins a Persian word: غازی‌عینتاب is written both ways.
-    text = unicodedata.normalize("NFKD", text.replace("\u200c", "").translate(LETTERS))
+    text = unicodedata.normalize("NFKD", normalize_letters(text.replace("\u200c", "")))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return _SPACE.sub(" ", _DROP.sub("", text.casefold())).strip()
 
@@ -100,6 +100,9 @@ def build_index(target: Path) -> None:
     os.replace(tmp, target)
 
 
+KNOWN_KEYS = 200_000  # answers kept in memory (a few tens of MB at most)
+
+
 class Gazetteer:
     """Read-only lookups in the compiled index (built on first use)."""
 
@@ -115,19 +118,30 @@ class Gazetteer:
                     build_index(path)
         self.path = path
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        # The words of a site's pages repeat: each key is asked of the index once.
+        self._known: dict[str, tuple[Place, ...]] = {}
 
     def lookup(self, keys: Iterable[str]) -> dict[str, list[Place]]:
         """Places per normalised name, for every key that names one."""
-        keys = list(dict.fromkeys(keys))
         found: dict[str, list[Place]] = {}
-        for i in range(0, len(keys), 900):
-            chunk = keys[i:i + 900]
+        asked = []
+        for key in dict.fromkeys(keys):
+            if key in self._known:
+                if self._known[key]:
+                    found[key] = list(self._known[key])
+            else:
+                asked.append(key)
+        if len(self._known) + len(asked) > KNOWN_KEYS:
+            self._known.clear()
+        for i in range(0, len(asked), 900):
+            chunk = asked[i:i + 900]
             marks = ",".join("?" * len(chunk))
             for key, *place in self._db.execute(
                     "SELECT n.key, c.geonameid, c.name, c.country, c.lat, c.lon, c.population "
                     f"FROM names n JOIN cities c USING (geonameid) WHERE n.key IN ({marks})",
                     chunk):
                 found.setdefault(key, []).append(Place(*place))
+        self._known.update((key, tuple(found.get(key, ()))) for key in asked)
         return found
 
 

@@ -19,6 +19,7 @@ from collections import Counter
 from functools import cache
 
 from parsers.calendars import normalize_digits
+from parsers.cities import is_venue
 from parsers.dates import fold
 from parsers.languages import Profile, profiles
 from parsers.organizations import Organization, find_organizations
@@ -58,7 +59,7 @@ def _since(dates: list[dict], start: int, end: int) -> str | None:
     return None
 
 
-def _members(text: str, folded: str, start: int, mentions: list[tuple[int, int]],
+def _members(text: str, folded: str, start: int, mentions: list[tuple[int, int, int]],
              named: list[int], profile: Profile) -> list[int]:
     """The cities right after the membership cue, and the list they open (членство на
     Казанлък; عضو ... مشهد، اصفهان، شیراز); else every city the sentence names."""
@@ -66,7 +67,7 @@ def _members(text: str, folded: str, start: int, mentions: list[tuple[int, int]]
     cue = first.end() if first else None
     if cue is None:
         return named
-    after = [(pos, gid) for pos, gid in mentions if start + cue <= pos < start + len(folded)]
+    after = [(pos, gid) for pos, _, gid in mentions if start + cue <= pos < start + len(folded)]
     if not after or after[0][0] - (start + cue) > MEMBER_REACH:
         return named
     if _office_follows(text, after[0][0], profile):
@@ -114,7 +115,8 @@ def find_relations(text: str, language: str | None, cities: list[dict], dates: l
     profile = profiles().get(language or "")
     if profile is None or not profile.relation_cues or not text:
         return []
-    mentions = sorted((m["start"], c["geonameid"]) for c in cities for m in c["mentions"])
+    mentions = sorted((m["start"], m["end"], c["geonameid"]) for c in cities
+                      for m in c["mentions"])
     bodies = find_organizations(text, language)
     ties: dict[tuple, dict] = {}
     # cues handed on, their anchor, and whether prose may take them (after a heading)
@@ -138,7 +140,11 @@ def find_relations(text: str, language: str | None, cities: list[dict], dates: l
         kinds = _cue_types(folded, profile.code)
         if hedge is not None and hedge.search(folded):
             kinds = [k for k in kinds if k == "member"]
-        named = list(dict.fromkeys(gid for pos, gid in mentions if start <= pos < end))
+        named = list(dict.fromkeys(gid for pos, _, gid in mentions if start <= pos < end))
+        venues = {gid for pos, stop, gid in mentions
+                  if start <= pos < end and is_venue(text, pos, stop, profile)} - {
+            gid for pos, stop, gid in mentions
+            if start <= pos < end and not is_venue(text, pos, stop, profile)}
         item = len(sentence.strip()) <= LIST_ITEM_CHARS and _own_paragraph(text, start, end)
         if not kinds and carried and named and item:
             kinds = carried[0]  # an item of the list the cue line opened
@@ -158,10 +164,13 @@ def find_relations(text: str, language: str | None, cities: list[dict], dates: l
                     if body:
                         tie("member", gid, None, body, since, evidence)
                 continue
-            if len(named) >= 2 and (anchor not in named):
-                first, others = named[0], named[1:]
+            # a city named only as the venue (Üsküp'te imzalanan, в гр. Науса) is where the
+            # tie was made or met, not a side of it
+            partners = [gid for gid in named if gid not in venues]
+            if len(partners) >= 2 and (anchor not in partners):
+                first, others = partners[0], partners[1:]
             else:
-                first, others = anchor, [g for g in named if g != anchor]
+                first, others = anchor, [g for g in partners if g != anchor]
             for other in others:
                 if first is not None:
                     tie(kind, first, other, None, since, evidence)

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from collections.abc import Iterable, Mapping
+from functools import cache, lru_cache
 from typing import NamedTuple
+
+from parsers.languages import profiles
 
 # Letters joined by hyphens or a zero-width non-joiner (Persian) make one word.
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐\u200c][^\W\d_]+)*")
-# A sentence ends at . ! ? ؟ after a word of two letters or more (not after г. or м.),
-# at ! ? ؟ anyway, and at a line break.
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?؟:](?=\s)|[!?؟](?=\s)|\n")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# A sentence ends at . or : after a word of two letters or more that is no abbreviation
+# (not after г., м., гр. or Dr.), at ! ? ؟ anyway, and at a line break.
+_SENTENCE_MARK = re.compile(r"[.!?؟:](?=\s)|\n")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_YEAR_BEFORE = re.compile(r"\d{4}\s?$")
+FRONTED_DATE_WORDS = 4  # "През месец септември 2017 г."
 
 
 class Token(NamedTuple):  # a tuple: made by the thousand on every page
@@ -41,17 +48,68 @@ def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int,
 
 @lru_cache(maxsize=16)
 def _sentence_ends(text: str) -> list[int]:
-    return [m.end() for m in _SENTENCE_END.finditer(text)]
+    abbreviations, year_marks = _abbreviations()
+    ends = []
+    for m in _SENTENCE_MARK.finditer(text):
+        if m.group() in ".:":
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            word = before.group().lower() if before else ""
+            # "... кмет от 2011 г. Преизбрана е": a year's mark may end a sentence, though
+            # not a date put first ("През септември 2017 г. Кметът ...")
+            year_end = (word in year_marks and m.group() == "."
+                        and _YEAR_BEFORE.search(text, max(0, m.start() - 8), before.start())
+                        and text[m.end():m.end() + 4].lstrip()[:1].isupper()
+                        and len(_LETTER_RUN.findall(text, ends[-1] if ends else 0, m.start()))
+                        > FRONTED_DATE_WORDS)
+            if (len(word) < 2 or word in abbreviations) and not year_end:
+                continue
+        ends.append(m.end())
+    return ends
 
 
 @lru_cache(maxsize=16)  # relations and events split the same main text
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence, the end after its final mark."""
     spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if text[start:m.end()].strip():
-            spans.append((start, m.end()))
-        start = m.end()
+    for end in _sentence_ends(text):
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
     if text[start:].strip():
         spans.append((start, len(text)))
     return tuple(spans)
+
+
+@cache
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """Words written with a full stop inside sentences, in every language known (the
+    profiles' abbreviations and dotted honorifics), and the year marks among them (г.)."""
+    short, years = set(), set()
+    for profile in profiles().values():
+        short |= {w.rstrip(".") for w in profile.abbreviations}
+        short |= {w.rstrip(".") for w in profile.honorifics if w.endswith(".")}
+        years |= {w.rstrip(".") for w in profile.date_words.get("year_after", ())
+                  if w.endswith(".")}
+    return frozenset(short | years), frozenset(years)
+
+def leading_letters(phrases: Iterable[str]) -> frozenset[str]:
+    """The run of letters each phrase begins with. A pattern made of the phrases, with no
+    letter allowed before them, can only match where a text's run of letters is one of
+    these: trying it there only is much faster than letting it scan the whole text."""
+    runs = set()
+    for phrase in phrases:
+        match = _LETTER_RUN.match(phrase)
+        if match is None:
+            raise ValueError(f"a listed phrase that does not begin with a letter: {phrase!r}")
+        runs.add(match.group())
+    return frozenset(runs)
+
+
+def run_starts(text: str, leading: Mapping[str, frozenset[str]]) -> dict[str, list[int]]:
+    """For each kind of phrase, where a run of letters it can begin with starts."""
+    starts: dict[str, list[int]] = {kind: [] for kind in leading}
+    for m in _LETTER_RUN.finditer(text):
+        for kind, runs in leading.items():
+            if m.group() in runs:
+                starts[kind].append(m.start())
+    return starts

@@ -61,3 +61,46 @@ def test_today_is_the_pages_own_date_and_elections_are_other_events():
     found = {(e["type"], e["start"]) for e in record.events}
     assert ("visit", "2024-04-02") in found
     assert ("other", "2024-03-31") in found
+
+
+def test_one_visit_told_in_several_sentences_is_one_event():
+    text = ("На 12 април 2022 г. кметът на Казанлък посрещна делегация от Сома. "
+            "Делегацията от Сома ще остане в Казанлък до 14 април.")
+    visits = [e for e in events(text, "bg") if e[0] == "visit"]
+    assert visits == [("visit", "2022-04-12", "2022-04-14", 730496)]
+    # years alone tell nothing of the sort: two festivals three years apart stay two
+    text = ("През 2007 г. Кочани гостува на фестивала в Казанлък. "
+            "През 2010 г. Кочани отново гостува на фестивала в Казанлък.")
+    assert [e[1] for e in events(text, "bg") if e[0] == "festival"] == [
+        "2007-01-01", "2010-01-01"]
+
+
+def test_of_a_city_is_no_venue_and_abbreviations_end_no_sentence():
+    # "кметът на Кочани": of Kochani, not in it; "в гр. Науса" is one sentence with its venue
+    found = events("На 3 май 2019 г. кметът на Кочани посрещна делегация от Сърбия и "
+                   "разговаря с гостите.", "bg")
+    assert found == [("visit", "2019-05-03", "2019-05-03", None)]
+    found = events("На 14 май 2018 г. делегацията беше на среща в гр. Ксанти, Гърция.", "bg")
+    assert ("meeting", "2018-05-14", "2018-05-14", 733840) in found
+
+
+def test_taking_part_is_no_membership():
+    assert [e for e in events("Ziyarete 16 Mayıs 2025'te Saray Belediye Başkanı da katıldı.",
+                              "tr") if e[0] == "membership"] == []
+    assert ("membership", "2019-01-01", "2019-12-31", None) in events(
+        "Manisa Büyükşehir Belediyesi 2019 yılında Enerji Kentleri Birliği'ne katıldı.", "tr")
+
+
+def test_this_city_is_the_city_named_before_and_our_city_the_pages_own():
+    text = ("هیاتی از سن پترزبورگ برای شرکت در مراسم روز اصفهان وارد این شهر شد و "
+            "با شهردار دیدار کرد.")
+    assert {e[3] for e in events(text, "fa") if e[0] == "visit"} == {418863}
+    text = ("Macar heyeti Kecskemet'ten şehrimize geldi ve Belediye Başkanı ile "
+            "görüşerek iki şehir arasındaki iş birliğini konuştu.")
+    page = ("<html lang='tr'><body><div><p>Saray Belediyesi Tekirdağ'ın ilçesidir ve "
+            "Saray Belediye Başkanı misafirleri ağırladı.</p><p>" + text +
+            "</p></div></body></html>")
+    record = parse_page(read_html(page.encode(), "text/html; charset=utf-8", "tr"))
+    home = {c["geonameid"] for c in record.cities if c["name"] == "Saray"}
+    visits = [e for e in record.events if e["type"] == "visit" and e["city"]]
+    assert home and {e["city"] for e in visits} <= home and visits

@@ -75,3 +75,14 @@ def test_a_tie_only_proposed_is_no_tie():
     assert relations("Кметовете на Казанлък и Сома обсъдиха възможностите за "
                      "побратимяване на двата града.", "bg") == []
     assert relations("پیشنهاد خواهرخواندگی تهران و استانبول مطرح شد.", "fa") == []
+
+
+def test_a_city_named_only_as_the_venue_is_no_side_of_the_tie():
+    found = relations("Срещата на побратимените градове се проведе в гр. Ксанти, Гърция.\n\n"
+                      "Община Казанлък е побратимена с Община Кочани.", "bg")
+    pairs = {frozenset((r["a"], r["b"])) for r in found if r["type"] == "twin"}
+    assert pairs == {frozenset((730496, 789403))}
+    # named as a side too (Верия ... във Верия), it stays one
+    found = relations("Община Казанлък и Верия, Гърция – договор за побратимяване, подписан "
+                      "на 14.09.2001 г. във Верия.", "bg")
+    assert {frozenset((r["a"], r["b"])) for r in found} == {frozenset((730496, 733905))}

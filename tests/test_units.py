@@ -6,8 +6,10 @@ import ipaddress
 
 import pytest
 
+from parsers.gazetteer import default_gazetteer
 from parsers.language import detect_language
 from parsers.languages import profiles
+from parsers.text import sentences
 from scraper.addresses import address_refusal
 from scraper.downloader import content_decoded, retry_after
 from scraper.encoding import decode_html
@@ -133,3 +135,23 @@ def test_every_language_profile_loads_and_is_consistent():
 ])
 def test_language_detection(text, declared, expected):
     assert detect_language(text, declared) == expected
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Срещата беше в гр. Науса, Гърция, на ул. Раковски. Гостите си тръгнаха.", 2),
+    ("Стоянова е кмет на Община Казанлък от 2011 г. Преизбрана е през 2015 г.", 2),
+    ("През месец септември 2017 г. Кмета на Община Казанлък бе на посещение.", 1),
+    ("През 2007 г. в Казанлък се проведе фестивал.", 1),
+    ("Toplantıya Prof. Dr. Ali Yılmaz katıldı. Yrd. Doç. Ayşe Kaya konuştu.", 2),
+    ("Heyet Atatürk Cad. No. 5 adresindeki binayı gezdi.", 1),
+])
+def test_sentences_end_at_full_stops_but_not_after_abbreviations(text, count):
+    assert len(sentences(text)) == count
+
+
+def test_gazetteer_answers_from_memory_as_from_the_index():
+    gazetteer = default_gazetteer()
+    keys = ["kazanlak", "казанлък", "no such place at all"]
+    first = gazetteer.lookup(keys)
+    assert set(first) == {"kazanlak", "казанлък"} and "no such place at all" in gazetteer._known
+    assert gazetteer.lookup(reversed(keys)) == first

@@ -7,7 +7,7 @@ loaded and checked by the tests.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -42,6 +42,7 @@ class Profile:
     countries: dict[str, str] = field(default_factory=dict)  # name as written -> ISO code
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role -> phrases
     honorifics: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()  # written with a full stop mid-sentence: гр., ул.
     copulas: tuple[str, ...] = ()
     weekdays: tuple[str, ...] = ()
     relation_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> stems
@@ -51,6 +52,8 @@ class Profile:
     events: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> stems
     locative_before: tuple[str, ...] = ()
     locative_after: tuple[str, ...] = ()
+    this_city: tuple[str, ...] = ()  # "this city": the city named last before it
+    our_city: tuple[str, ...] = ()  # "our city": the page's own
     habits: tuple[str, ...] = ()
     today: tuple[str, ...] = ()  # words that date what they say to the page's own day
     organization_words: tuple[str, ...] = ()
@@ -63,14 +66,18 @@ class Profile:
 
     def to_latin(self, text: str) -> str:
         """The text in Latin letters by the profile's transliteration (as is without one)."""
-        out = []
-        for char in text:
-            latin = self.transliteration.get(char.lower())
-            if latin is None:
-                out.append(char)
-            else:
-                out.append(latin.capitalize() if char.isupper() else latin)
-        return "".join(out)
+        return text.translate(self._latin_table)
+
+    @cached_property
+    def _latin_table(self) -> dict[int, str]:
+        """Each letter, lower and upper case, to its Latin letters (Щ → Sht)."""
+        table = {}
+        for letter, latin in self.transliteration.items():
+            table[ord(letter)] = latin
+            upper = letter.upper()
+            if len(upper) == 1 and upper != letter and upper.lower() == letter:
+                table[ord(upper)] = latin.capitalize()
+        return table
 
 
 def _load(path: Path) -> Profile:
@@ -102,9 +109,10 @@ def _load(path: Path) -> Profile:
     fields["roles"] = {role: tuple(str(p).lower() for p in roles[role]) for role in ROLES
                        if role in roles}
     fields["organization_word_first"] = bool(data.get("organization_word_first", True))
-    for key in ("honorifics", "organization_words", "copulas", "weekdays", "demonstratives",
-                "municipality_words", "locative_before", "locative_after", "habits", "today",
-                "not_places", "conjunctions", "relation_hedges"):
+    for key in ("honorifics", "abbreviations", "organization_words", "copulas", "weekdays",
+                "demonstratives", "municipality_words", "locative_before", "locative_after",
+                "this_city", "our_city",
+                "habits", "today", "not_places", "conjunctions", "relation_hedges"):
         fields[key] = tuple(str(w).lower() for w in data.get(key) or ())
     cues = data.get("relation_cues") or {}
     if set(cues) - {"twin", "friendship", "member"}:
