@@ -2,12 +2,14 @@
 
 A sentence holds an event of a type when it has one of that type's cue stems (the
 profile's `events`); a delegation that comes for a festival gives a visit and a
-festival. The date is the one nearest the cue in its sentence; a sentence without one
-reads on into the next sentence of its paragraph (`... took part in the festival. It was
-held on 28 September`), and `today` dates it to the page's own day. The place is a city
-set off by a locative (`в Берлин`, `Tiran'da`, `در مشهد`), and the other cities named take part. An
-event needs a date or a place, and a habit (`всяка година`, `her yıl`) is none. The
-same type on the same dates is one event, whatever sentences repeat it.
+festival. The date is the one nearest the cue in its clause (a month rather than the year
+it falls in); a sentence without one reads on into the next sentence of its paragraph
+(`... took part in the festival. It was held on 28 September`), and `today` dates it to
+the page's own day. The place is a city set off by a locative (`в Берлин`, `Tiran'da`,
+`در مشهد`), or "this city" / "our city"; the other cities named take part. An event
+needs a date or a place, and a habit (`всяка година`, `her yıl`) is none. The same type
+on the same dates is one event, whatever sentences repeat it, and so are days that touch
+(arrives today, stays until the 14th).
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from parsers.languages import Profile, profiles
 from parsers.text import sentences
 
 _CLAUSE_BREAK = re.compile(r"[,،;]\s")
-RETOLD_GAP = timedelta(days=3)
-PRECISION = {"day": 0, "month": 1, "year": 2}  # a visit's arrival and its last day are one visit
+RETOLD_GAP = timedelta(days=3)  # a visit's arrival and its last day are one visit
+PRECISION = {"day": 0, "month": 1, "year": 2}
 
 
 def _date_for(text: str, cue: int, start: int, end: int, dates: list[dict]) -> dict | None:
@@ -145,8 +147,8 @@ def find_events(text: str, language: str | None, cities: list[dict], dates: list
 
 def _merge_retold(events: list[dict]) -> list[dict]:
     """A page tells one happening in several sentences (the delegation arrives today and
-    stays until the 14th): events of one type whose dates touch, with a city taking part
-    in both and no two different places, are one event on the earliest date. Only days tell that."""
+    stays until the 14th): events of one type on days that touch, with a city taking part
+    in both and no two different places, are one event from the earliest day."""
     out: list[dict] = []
     for event in sorted(events, key=lambda e: e["start"] or "9999"):
         same = next((o for o in out if _retold(o, event)), None)
