@@ -19,7 +19,7 @@ from typing import NamedTuple
 from parsers.calendars import normalize_letters
 from parsers.gazetteer import Gazetteer, Place, default_gazetteer, normalize_name
 from parsers.languages import Profile, profiles
-from parsers.text import Token, leading_letters, run_starts, tokens
+from parsers.text import Token, leading_letters, matches_at, run_starts, tokens
 from scraper.encoding import script_of
 
 MAX_WORDS = 4
@@ -48,13 +48,9 @@ def _countries(text: str, profile: Profile | None) -> list[tuple[int, int, str]]
         return []
     folded = normalize_letters(text)  # تركيه is ترکیه
     pattern, leading = _country_pattern(profile.code)
-    found, end = [], 0
-    for start in run_starts(folded, {"country": leading})["country"]:
-        m = pattern.match(folded, start) if start >= end else None
-        if m is not None:
-            found.append((m.start(), m.end(), profile.countries[m.group(1)]))
-            end = m.end()
-    return found
+    starts = run_starts(folded, {"country": leading})["country"]
+    return [(m.start(), m.end(), profile.countries[m.group(1)])
+            for m in matches_at(pattern, folded, starts)]
 
 
 def find_cities(text: str, language: str | None, country: str | None = None,

@@ -26,7 +26,7 @@ from parsers.calendars import (
     normalize_letters,
 )
 from parsers.languages import Profile, profiles
-from parsers.text import leading_letters, run_starts, sentence_bounds
+from parsers.text import leading_letters, matches_at, run_starts, sentence_bounds
 
 ROMAN_MONTHS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8,
                 "ix": 9, "x": 10, "xi": 11, "xii": 12}
@@ -276,12 +276,7 @@ def _atoms(folded: str, g: _Grammar) -> list[_Atom]:
     taken: list[tuple[int, int]] = []
     starts = _starts(folded, g)
     for kind, pattern, begins in g.patterns:
-        end = 0  # as finditer: the next match begins after the last one
-        for start in sorted({s for b in begins for s in starts[b]}):
-            m = pattern.match(folded, start) if start >= end else None
-            if m is None:
-                continue
-            end = m.end()
+        for m in matches_at(pattern, folded, (s for b in begins for s in starts[b])):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             if kind == "year_list":

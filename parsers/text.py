@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -103,6 +103,16 @@ def leading_letters(phrases: Iterable[str]) -> frozenset[str]:
             raise ValueError(f"a listed phrase that does not begin with a letter: {phrase!r}")
         runs.add(match.group())
     return frozenset(runs)
+
+
+def matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
+    """What pattern.finditer(text) gives, when every match begins at one of `starts`."""
+    end = 0
+    for start in sorted(set(starts)):
+        match = pattern.match(text, start) if start >= end else None
+        if match is not None:
+            end = match.end()
+            yield match
 
 
 def run_starts(text: str, leading: Mapping[str, frozenset[str]]) -> dict[str, list[int]]:
