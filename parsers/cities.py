@@ -295,10 +295,12 @@ def _entry(place: Place) -> dict:
             "lat": place.lat, "lon": place.lon, "mentions": []}
 
 
-def is_venue(text: str, start: int, end: int, profile: Profile) -> bool:
-    """A locative sets the mention off as where something happens: в Берлин, в гр. Науса,
-    Tiran'da, در شهر مشهد."""
-    preceding = [w.strip(".") for w in text[max(0, start - 16):start].lower().split()]
+def is_venue(text: str, start: int, end: int, profile: Profile, sentence_start: int = 0
+             ) -> bool:
+    """A locative in its sentence sets the mention off as where something happens:
+    в Берлин, в гр. Науса, Tiran'da, در شهر مشهد."""
+    window = text[max(sentence_start, start - 16):start]
+    preceding = [w.strip(".") for w in window.lower().split()]
     if preceding and preceding[-1] in profile.place_cues_before:
         preceding = preceding[:-1]  # the cue word between: в град X, در شهر X
     return bool(preceding) and preceding[-1] in profile.locative_before or any(

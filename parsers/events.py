@@ -78,7 +78,7 @@ def _place(text: str, mentions: list[tuple[int, int, int]], start: int, end: int
            profile: Profile) -> int | None:
     """The first city in the sentence that a locative sets off as the venue."""
     return next((gid for s, e, gid in mentions
-                 if start <= s < end and is_venue(text, s, e, profile)), None)
+                 if start <= s < end and is_venue(text, s, e, profile, start)), None)
 
 
 def _city_referred_to(folded: str, start: int, mentions: list[tuple[int, int, int]],

@@ -141,10 +141,11 @@ def find_relations(text: str, language: str | None, cities: list[dict], dates: l
         if hedge is not None and hedge.search(folded):
             kinds = [k for k in kinds if k == "member"]
         named = list(dict.fromkeys(gid for pos, _, gid in mentions if start <= pos < end))
-        venues = {gid for pos, stop, gid in mentions
-                  if start <= pos < end and is_venue(text, pos, stop, profile)} - {
-            gid for pos, stop, gid in mentions
-            if start <= pos < end and not is_venue(text, pos, stop, profile)}
+        as_venue: dict[int, set[bool]] = {}  # per city: is each of its mentions a venue
+        for pos, stop, gid in mentions:
+            if start <= pos < end:
+                as_venue.setdefault(gid, set()).add(is_venue(text, pos, stop, profile, start))
+        venues = {gid for gid, kinds in as_venue.items() if kinds == {True}}
         item = len(sentence.strip()) <= LIST_ITEM_CHARS and _own_paragraph(text, start, end)
         if not kinds and carried and named and item:
             kinds = carried[0]  # an item of the list the cue line opened
