@@ -1,10 +1,20 @@
 """Main content: the article body without menus, sidebars, other headlines and footers.
 
-Two signals. Per page: boilerplate tags and class names are dropped, the rest is cut into
-text blocks, and blocks that read as prose (long enough, few links, the language's
-function words) vote for the element that holds them; the element with the most votes
-is the article, read in order. Per site: blocks that repeat across a site's pages are
-its template and are dropped before the vote.
+The page is walked once, read-only, over what a browser would show (scripts, styles and
+hidden elements are never measured), and cut into text blocks. Each block knows the
+elements that hold it and the furniture marks among them (structural tags such as <nav>
+or <form>, class and id words such as `sidebar`). A mark drops its blocks unless the
+marked element holds most of the page's prose: ASP.NET portals wrap the whole page in a
+<form>, page builders call the article's own wrapper a `widget`.
+
+Then a cascade, as trafilatura falls back on other extractors:
+1. `vote`: blocks that read as prose vote for the element that holds them; the element
+   with the most votes (and its siblings of similar weight) is the article.
+2. `density`: when the vote's text is empty or implausibly short against the page's
+   prose, every block is classified on its own by length, link density and function
+   words, with short blocks between good ones kept (jusText's context rule).
+3. `short`: a page whose longest text is shorter than a paragraph keeps that text.
+Per site, blocks that repeat across a site's pages are its template and never vote.
 """
 
 from __future__ import annotations
@@ -19,31 +29,43 @@ from lxml import etree, html
 
 from parsers.languages import profiles
 
-DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
-             "iframe", "button", "select", "textarea", "input", "svg", "template", "head",
-             "figcaption", "amp-sidebar", "amp-social-share")
+# Never shown: their text is not the page's.
+INVISIBLE_TAGS = frozenset((
+    "script", "style", "noscript", "template", "svg", "head", "iframe", "button", "select",
+    "option", "textarea", "input", "object", "embed", "canvas", "map", "audio", "video",
+    "amp-sidebar", "amp-social-share"))
+# Tags that hold page furniture wherever they stand.
+FURNITURE_TAGS = frozenset(("nav", "header", "footer", "aside", "form", "figcaption",
+                            "menu", "dialog"))
 # Class and id words that name page furniture, in the spellings themes use. Strong ones
-# are dropped whatever they hold (unless they wrap most of the page); weak ones only when
-# short or made of links, since an article's wrapper may carry them too.
+# drop what they hold; weak ones only when short or made of links, since an article's
+# wrapper may carry them too.
 _WORDS_OF = r"(?:^|[-_\s])({})(?:$|[-_\s])"
 STRONG_FURNITURE = re.compile(_WORDS_OF.format(
     r"nav|navbar|navigation|menu|breadcrumbs?|sidebar|footer|masthead|share|sharing|"
-    r"sharedaddy|social|comments?|respond|cookies?|consent|related|widgets?|banner|ads?|"
+    r"sharedaddy|social|comments?|respond|cookies?|consent|gdpr|related|widgets?|banner|ads?|"
     r"advert\w*|promo|tagcloud|rating|pagination|pager|newsletter|subscribe|popup|modal|"
-    r"skip-link"), re.I)
+    r"skip-link|recommended|trending|most-read|popular"), re.I)
 WEAK_FURNITURE = re.compile(_WORDS_OF.format(
     r"tags?|byline|author|meta|date|time|title|headline|caption|summary|lead|kicker|"
     r"subtitle|print|sr-only|screen-reader-text|visually-hidden"), re.I)
+# Notices a site lays over every page: dropped even when they are all the prose there is.
+NOTICE = re.compile(_WORDS_OF.format(r"cookies?|consent|gdpr|cc-window|cookiebar"), re.I)
 WEAK_MAX_CHARS = 300
+GUARD_SHARE = 0.5  # a marked element holding this share of the prose is no furniture
 ALWAYS_LEAF = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "pre")
 LEAF_TAGS = (*ALWAYS_LEAF, "li", "blockquote", "dd", "dt", "td", "th")
 BLOCK_TAGS = {*LEAF_TAGS, "div", "section", "article", "main", "body", "table", "ul", "ol",
               "tr", "tbody", "thead", "dl", "center", "font", "span", "form", "fieldset",
-              "figure", "br", "hr"}
+              "figure", "br", "hr", "header", "footer", "nav", "aside", "address"}
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _SPACE = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
+# Characters no HTML may hold; pasted from word processors, they break lxml's tree.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 PROSE_CHARS = 60  # a block shorter than this is a label, not a paragraph
+SHORT_RESULT = 0.25  # the vote's text below this share of the page's prose asks method 2
 
 
 @dataclass(frozen=True)
@@ -52,6 +74,8 @@ class Block:
     link_chars: int
     tag: str = "p"
     ancestors: tuple[int, ...] = ()  # indexes of the elements that hold it, outermost first
+    furniture: bool = False  # held by an element marked as page furniture
+    marked: bool = False  # held by a marked element spared as holding most of the prose
 
     @property
     def link_density(self) -> float:
@@ -63,47 +87,54 @@ class Block:
         return hashlib.sha1(self.text.lower().encode()).hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class MainText:
+    """The article body, and which method of the cascade gave it."""
+
+    text: str
+    method: str  # vote, density, short, or none
+
+
 def parse_document(text: str) -> html.HtmlElement | None:
+    """The page's tree, whatever precedes or declares it (XHTML's <?xml encoding=…?>,
+    a BOM, junk before <html>); None when there is nothing to parse."""
+    text = _CONTROL.sub(" ", text)
+    if not text.strip():
+        return None
+    parser = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
-        return html.document_fromstring(text)
+        doc = html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
     except (etree.ParserError, ValueError):
         return None
+    return doc
 
 
 def _text(el: html.HtmlElement) -> str:
     return " ".join(el.text_content().split())
 
 
-def _link_chars(el: html.HtmlElement) -> int:
-    return sum(len(_text(a)) for a in el.iter("a"))
-
-
 def _is_hidden(el: html.HtmlElement) -> bool:
-    style = (el.get("style") or "").replace(" ", "").lower()
-    return ("display:none" in style or "visibility:hidden" in style
-            or el.get("hidden") is not None or el.get("aria-hidden") == "true")
+    style = el.get("style")
+    if style:
+        style = style.replace(" ", "").lower()
+        if "display:none" in style or "visibility:hidden" in style:
+            return True
+    return el.get("hidden") is not None or el.get("aria-hidden") == "true"
 
 
-def _clean(doc: html.HtmlElement) -> html.HtmlElement:
-    body = doc.find("body")
-    total = len(_text(body)) if body is not None else 0
-    for el in list(doc.iter(*DROP_TAGS)):
-        if el.getparent() is not None:
-            el.drop_tree()
-    for el in list(doc.iter()):
-        if not isinstance(el.tag, str) or el.getparent() is None or el.tag in ("html", "body"):
-            continue
-        marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".strip()
-        hidden = _is_hidden(el)
-        strong = hidden or bool(marks) and STRONG_FURNITURE.search(marks) is not None
-        if not strong and not (marks and WEAK_FURNITURE.search(marks)):
-            continue  # the text is measured only where a mark says furniture: it costs
-        size = len(_text(el))
-        if size >= 0.5 * total:
-            continue  # a wrapper of most of the page (`has-sidebar`) is not furniture
-        if strong or size < WEAK_MAX_CHARS or _link_chars(el) > 0.5 * size:
-            el.drop_tree()
-    return doc
+def _furniture_kind(el: html.HtmlElement) -> str | None:
+    """strong, weak, notice, or None: how the element's tag and marks name furniture."""
+    marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".strip()
+    if marks:
+        if NOTICE.search(marks):
+            return "notice"
+        if STRONG_FURNITURE.search(marks):
+            return "strong"
+    if el.tag in FURNITURE_TAGS:
+        return "strong"
+    if marks and WEAK_FURNITURE.search(marks):
+        return "weak"
+    return None
 
 
 def _paragraph_break(br: html.HtmlElement) -> bool:
@@ -114,52 +145,133 @@ def _paragraph_break(br: html.HtmlElement) -> bool:
     return previous is not None and previous.tag == "br" and not (previous.tail or "").strip()
 
 
+def _visible(el: html.HtmlElement) -> bool:
+    return isinstance(el.tag, str) and el.tag not in INVISIBLE_TAGS and not _is_hidden(el)
+
+
 def _has_block(el: html.HtmlElement) -> bool:
     return any(isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in el.iterdescendants())
 
 
+def _inline(el: html.HtmlElement) -> tuple[str, int]:
+    """Visible text of an element read as one run, and how much of it is link text."""
+    parts: list[str] = []
+    links = 0
+
+    def read(node: html.HtmlElement, in_link: bool) -> None:
+        nonlocal links
+        if node.text:
+            parts.append(node.text)
+            if in_link:
+                links += len(node.text.strip())
+        for child in node:
+            if child.tag == "br":
+                parts.append(" ")
+            elif _visible(child):
+                read(child, in_link or child.tag == "a")
+            if child.tail:
+                parts.append(child.tail)
+                if in_link:
+                    links += len(child.tail.strip())
+
+    read(el, el.tag == "a")
+    return "".join(parts), links
+
+
+@dataclass
+class _Raw:
+    text: str
+    links: int
+    tag: str
+    path: tuple[int, ...]
+    marks: tuple[int, ...]
+
+
 def blocks(doc: html.HtmlElement) -> list[Block]:
-    """The page's text blocks in reading order, after the boilerplate is gone.
+    """The page's visible text blocks in reading order; those held by furniture are
+    flagged, not removed, so that a later method may still weigh them.
 
     Text that sits between block elements (a table cell of bare text, <font> runs split by
     <br>) becomes blocks of its own, as a browser lays it out.
     """
-    body = _clean(doc).find("body")
-    out: list[Block] = []
+    body = doc.find("body")
+    if body is None:
+        return []
+    raw: list[_Raw] = []
+    kinds: dict[int, str] = {}
     counter = iter(range(1 << 30))
 
-    def emit(parts: list[str], links: int, tag: str, path: tuple[int, ...]) -> None:
+    def emit(parts: list[str], links: int, tag: str, path: tuple[int, ...],
+             marks: tuple[int, ...]) -> None:
         text = " ".join("".join(parts).split())
         if text:
-            out.append(Block(text, min(links, len(text)), tag, path))
+            raw.append(_Raw(text, min(links, len(text)), tag, path, marks))
 
-    def walk(el: html.HtmlElement, path: tuple[int, ...]) -> None:
+    def walk(el: html.HtmlElement, path: tuple[int, ...], marks: tuple[int, ...]) -> None:
+        kind = _furniture_kind(el) if el is not body else None
+        if kind == "weak" and el.tag in HEADINGS:
+            kind = None  # an in-body heading styled as a `subtitle` is the article's own
+        if kind:
+            mark = next(counter)
+            kinds[mark] = kind
+            marks = (*marks, mark)
         if el.tag in ALWAYS_LEAF or (el.tag in LEAF_TAGS and not _has_block(el)):
-            emit([el.text_content()], _link_chars(el), el.tag, path)
+            text, links = _inline(el)
+            emit([text], links, el.tag, path, marks)
             return
         here = (*path, next(counter))
         parts, links = [el.text or ""], 0
         for child in el:
-            if not isinstance(child.tag, str):
+            if not isinstance(child.tag, str) or not _visible(child):
                 parts.append(child.tail or "")
                 continue
             if child.tag == "br" and not _paragraph_break(child):
                 parts.append(" ")  # a lone <br> is a line inside a paragraph
             elif child.tag in ("br", "hr") or child.tag in BLOCK_TAGS and (
                     child.tag not in ("font", "span") or _has_block(child)):
-                emit(parts, links, "div", here)
+                emit(parts, links, "div", here, marks)
                 parts, links = [], 0
                 if child.tag not in ("br", "hr"):
-                    walk(child, here)
+                    walk(child, here, marks)
             else:
-                parts.append(child.text_content())
-                links += _link_chars(child)
+                kind = _furniture_kind(child)
+                text, inner = _inline(child)
+                if kind in ("strong", "notice") and len(text.strip()) < PROSE_CHARS:
+                    text, inner = "", 0  # a share button or a label inside a line
+                parts.append(text)
+                links += inner
             parts.append(child.tail or "")
-        emit(parts, links, "div", here)
+        emit(parts, links, "div", here, marks)
 
-    if body is not None:
-        walk(body, ())
-    return out
+    walk(body, (), ())
+    return _flag_furniture(raw, kinds)
+
+
+def _flag_furniture(raw: list[_Raw], kinds: dict[int, str]) -> list[Block]:
+    """Decide each marked element over what it holds: furniture unless it holds most of
+    the page's prose (then it is the article's wrapper, whatever its tag or class)."""
+    def prose(r: _Raw) -> int:
+        return len(r.text) if len(r.text) >= PROSE_CHARS and r.links < 0.3 * len(r.text) else 0
+
+    total_prose = sum(map(prose, raw))
+    chars: Counter[int] = Counter()
+    links: Counter[int] = Counter()
+    held: Counter[int] = Counter()
+    for r in raw:
+        for mark in r.marks:
+            chars[mark] += len(r.text)
+            links[mark] += r.links
+            held[mark] += prose(r)
+    furniture, spared = set(), set()
+    for mark, kind in kinds.items():
+        if kind == "notice":
+            furniture.add(mark)
+        elif total_prose and held[mark] >= GUARD_SHARE * total_prose:
+            spared.add(mark)
+        elif kind == "strong" or chars[mark] < WEAK_MAX_CHARS or links[mark] > 0.5 * chars[mark]:
+            furniture.add(mark)
+    return [Block(r.text, r.links, r.tag, r.path, any(m in furniture for m in r.marks),
+                  any(m in spared for m in r.marks)) for r in raw]
 
 
 def learn_template(pages: Iterable[list[Block]], min_share: float = 0.5) -> set[str]:
@@ -170,48 +282,116 @@ def learn_template(pages: Iterable[list[Block]], min_share: float = 0.5) -> set[
     return {key for key, n in counts.items() if n >= needed}
 
 
-def stop_word_density(text: str, language: str | None) -> float:
+def _stop_words(language: str | None) -> frozenset[str]:
     profile = profiles().get(language or "")
+    if profile is not None:
+        return profile.stop_words
+    return frozenset().union(*(p.stop_words for p in profiles().values()))
+
+
+def stop_word_density(text: str, language: str | None) -> float:
     words = _WORD.findall(text.lower())
     if not words:
         return 0.0
-    if profile is None:  # unknown language: the most common words of every profile
-        stop = frozenset().union(*(p.stop_words for p in profiles().values()))
-    else:
-        stop = profile.stop_words
+    stop = _stop_words(language)
     return sum(w in stop for w in words) / len(words)
 
 
 def is_prose(block: Block, language: str | None) -> bool:
     return (len(block.text) >= PROSE_CHARS and block.link_density < 0.3
-            and stop_word_density(block.text, language) >= 0.08)
+            and stop_word_density(block.text, language) >= _min_density(language))
+
+
+def _min_density(language: str | None) -> float:
+    # Without a profile the stop words are a guess: length and links must do the work.
+    return 0.08 if language in profiles() else 0.0
+
+
+def extract_main(page_blocks: list[Block], template: set[str] = frozenset(),
+                 language: str | None = None, title: str | None = None) -> MainText:
+    """The article body as paragraphs separated by blank lines, by the first method of
+    the cascade whose result is plausible."""
+    title_key = _SPACE.sub(" ", title or "").strip().lower()
+    usable = [b for b in page_blocks if b.key not in template
+              and b.text.lower() != title_key]
+    candidates = [b for b in usable if not b.furniture and b.link_density < 0.5]
+    page_prose = sum(len(b.text) for b in candidates if is_prose(b, language))
+    voted = _by_vote(candidates, language)
+    if voted and sum(len(b.text) for b in voted) >= SHORT_RESULT * page_prose:
+        return MainText(_joined(voted), "vote")
+    dense = _by_density(candidates, language)
+    if sum(len(b.text) for b in dense) > sum(len(b.text) for b in voted):
+        return MainText(_joined(dense), "density")
+    if voted:
+        return MainText(_joined(voted), "vote")
+    short = _short(candidates, language)
+    return MainText(_joined(short), "short") if short else MainText("", "none")
 
 
 def main_text(page_blocks: list[Block], template: set[str] = frozenset(),
               language: str | None = None, title: str | None = None) -> str:
-    """The article body as paragraphs separated by blank lines."""
-    title_key = _SPACE.sub(" ", title or "").strip().lower()
-    candidates = [b for b in page_blocks if b.key not in template
-                  and b.text.lower() != title_key and b.link_density < 0.5]
-    if not candidates:
-        return ""
+    return extract_main(page_blocks, template, language, title).text
+
+
+def _joined(kept: list[Block]) -> str:
+    return "\n\n".join(b.text for b in kept)
+
+
+def _by_vote(candidates: list[Block], language: str | None) -> list[Block]:
     votes: dict[int, float] = defaultdict(float)
     for block in candidates:
         if is_prose(block, language) and block.ancestors:
             weight = len(block.text) * (1 + stop_word_density(block.text, language))
+            if block.marked:
+                weight /= 2  # furniture by its marks, though no other text outweighs it
             votes[block.ancestors[-1]] += weight
             if len(block.ancestors) > 1:
                 votes[block.ancestors[-2]] += weight / 2
     if not votes:
-        return "\n\n".join(b.text for b in candidates if len(b.text) >= PROSE_CHARS)
-    best = max(votes, key=votes.get)
+        return []
+    best = max(votes, key=votes.__getitem__)
     # Readability's sibling rule: a split article (an ad between two halves) is kept whole.
     parents = {b.ancestors[b.ancestors.index(best) - 1] for b in candidates
                if best in b.ancestors and b.ancestors.index(best) > 0}
     chosen = {best} | {node for node, score in votes.items() if score >= 0.3 * votes[best]
                        and _parent_of(node, candidates) in parents}
     kept = [b for b in candidates if chosen & set(b.ancestors)]
-    return "\n\n".join(b.text for b in _trim(kept, language))
+    return _trim(kept, language)
+
+
+def _by_density(candidates: list[Block], language: str | None) -> list[Block]:
+    """jusText's idea without its tree: good blocks by their own looks, and the short or
+    near-good ones kept where good blocks stand on both sides."""
+    def grade(b: Block) -> str:
+        if b.link_density > 0.2:
+            return "bad"
+        density = stop_word_density(b.text, language)
+        if len(b.text) >= 2 * PROSE_CHARS and density >= 2 * _min_density(language):
+            return "good"
+        if len(b.text) >= PROSE_CHARS:
+            return "near" if density >= _min_density(language) else "bad"
+        return "short"
+
+    grades = [grade(b) for b in candidates]
+    kept = []
+    for i, block in enumerate(candidates):
+        if grades[i] == "good":
+            kept.append(block)
+        elif grades[i] in ("near", "short"):
+            before = next((g for g in reversed(grades[:i]) if g not in ("short", "near")), None)
+            after = next((g for g in grades[i + 1:] if g not in ("short", "near")), None)
+            if before == "good" and after == "good" or grades[i] == "near" and "good" in (
+                    before, after):
+                kept.append(block)
+    return kept
+
+
+def _short(candidates: list[Block], language: str | None) -> list[Block]:
+    """A page whose article is one short paragraph: its longest block that reads as a
+    sentence (function words or closing punctuation), not a label or a link."""
+    sentences = [b for b in candidates if b.link_density < 0.3 and len(_WORD.findall(b.text)) >= 4
+                 and (stop_word_density(b.text, language) > 0 or b.text[-1] in ".!?؟。")]
+    return [max(sentences, key=lambda b: len(b.text))] if sentences else []
 
 
 def _parent_of(node: int, candidates: list[Block]) -> int | None:
@@ -223,13 +403,39 @@ def _parent_of(node: int, candidates: list[Block]) -> int | None:
 
 
 def _trim(kept: list[Block], language: str | None) -> list[Block]:
-    """Drop labels at the edges (a date line, a 'print' link, a sign-off), not in between."""
-    def label(b: Block) -> bool:
-        return (len(b.text) < PROSE_CHARS and b.tag not in HEADINGS and b.tag != "li"
-                and stop_word_density(b.text, language) < 0.15)
+    """Drop labels at the edges (a date line, a 'print' link, a sign-off), not in between.
+
+    A short block set like the paragraph beside it (same tag, same parent, no figures) is
+    part of the text: a list of partner cities, a heading line, a paragraph cut short.
+    """
+    def label(b: Block, inner: Block | None) -> bool:
+        if len(b.text) >= PROSE_CHARS or b.tag in HEADINGS or b.tag == "li" \
+                or stop_word_density(b.text, language) >= 0.15:
+            return False
+        return not (inner is not None and inner.tag == b.tag and b.ancestors == inner.ancestors
+                    and not _DIGIT.search(b.text))
     start, end = 0, len(kept)
-    while start < end and label(kept[start]):
+    while start < end and label(kept[start], kept[start + 1] if start + 1 < end else None):
         start += 1
-    while end > start and label(kept[end - 1]):
+    while end > start and label(kept[end - 1], kept[end - 2] if end - 2 >= start else None):
         end -= 1
-    return kept[start:end]
+    return _deduplicated(kept[start:end])
+
+
+def _deduplicated(kept: list[Block]) -> list[Block]:
+    """A teaser that the full text repeats (Joomla's intro above the full text) once."""
+    by_start: dict[str, Block] = {}
+    for block in kept:
+        if len(block.text) >= PROSE_CHARS:
+            known = by_start.get(block.text[:PROSE_CHARS])
+            if known is None or len(block.text) > len(known.text):
+                by_start[block.text[:PROSE_CHARS]] = block
+    out = []
+    for block in kept:
+        longest = by_start.get(block.text[:PROSE_CHARS]) if len(block.text) >= PROSE_CHARS \
+            else None
+        if longest is not None and longest.ancestors != block.ancestors and (
+                longest.text.startswith(block.text.rstrip(".… "))):
+            continue
+        out.append(block)
+    return out
