@@ -55,9 +55,13 @@ WEAK_MAX_CHARS = 300
 GUARD_SHARE = 0.5  # a marked element holding this share of the prose is no furniture
 ALWAYS_LEAF = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "pre")
 LEAF_TAGS = (*ALWAYS_LEAF, "li", "blockquote", "dd", "dt", "td", "th")
-BLOCK_TAGS = {*LEAF_TAGS, "div", "section", "article", "main", "body", "table", "ul", "ol",
-              "tr", "tbody", "thead", "dl", "center", "font", "span", "form", "fieldset",
-              "figure", "br", "hr", "header", "footer", "nav", "aside", "address"}
+# Tags laid out within a line; every other tag (custom elements such as <app-root> or
+# <article-body> too) starts a block of its own, as browsers lay out HTML5 pages.
+INLINE_TAGS = frozenset((
+    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "i",
+    "img", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "strike",
+    "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "picture", "source",
+    "font", "span"))
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _SPACE = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
@@ -150,7 +154,8 @@ def _visible(el: html.HtmlElement) -> bool:
 
 
 def _has_block(el: html.HtmlElement) -> bool:
-    return any(isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in el.iterdescendants())
+    return any(isinstance(d.tag, str) and d.tag not in INLINE_TAGS
+               for d in el.iterdescendants())
 
 
 def _inline(el: html.HtmlElement) -> tuple[str, int]:
@@ -227,8 +232,8 @@ def blocks(doc: html.HtmlElement) -> list[Block]:
                 continue
             if child.tag == "br" and not _paragraph_break(child):
                 parts.append(" ")  # a lone <br> is a line inside a paragraph
-            elif child.tag in ("br", "hr") or child.tag in BLOCK_TAGS and (
-                    child.tag not in ("font", "span") or _has_block(child)):
+            elif child.tag not in INLINE_TAGS or child.tag in ("font", "span") and (
+                    _has_block(child)):
                 emit(parts, links, "div", here, marks)
                 parts, links = [], 0
                 if child.tag not in ("br", "hr"):

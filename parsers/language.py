@@ -1,7 +1,10 @@
-"""Language identification for the main text: script first, then letters and stop words.
+"""Language identification for any language: py3langid's model (97 languages, shipped
+inside the package) read together with the page's own declaration and muni's profiles.
 
-The page's own declaration (<html lang>, meta) decides when its script agrees with the
-text; Bulgarian is never claimed for text whose letters are Russian or Macedonian.
+- The declaration (<html lang>, Content-Language, og:locale) decides when the model finds
+  the declared language plausible: a template's `lang="en"` on a Turkish article does not.
+- A profile's foreign letters veto it: Bulgarian is never claimed for text whose letters
+  are Macedonian or Russian (the model's nearest neighbours).
 """
 
 from __future__ import annotations
@@ -10,10 +13,13 @@ import re
 from collections import Counter
 from functools import cache
 
-from parsers.languages import Profile, profiles
+from parsers.languages import profiles
 from scraper.encoding import SCRIPT_CLASS, SCRIPT_NAMES
 
 SAMPLE = 5000  # characters enough to tell a language
+DECLARED_PLAUSIBLE = 0.05  # the declared language wins with this much of the model's belief
+UNSURE = 0.9  # below this, the model's first choice yields to a declared one it ranks
+FOREIGN_SHARE = 0.002  # letters foreign to a profile's language, per letter, that veto it
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -25,34 +31,45 @@ def dominant_script(text: str) -> str | None:
     return SCRIPT_NAMES[best] if counts[best] else None
 
 
-def _score(profile: Profile, words: list[str], sample: str, letters: int) -> float:
-    if not words:
-        return 0.0
-    stop = sum(map(profile.stop_words.__contains__, words)) / len(words)
-    foreign = len(_foreign(profile.code).findall(sample)) / max(1, letters)
-    return stop - 20 * foreign
+@cache
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 @cache
-def _foreign(code: str) -> re.Pattern:
-    letters = "".join(sorted(profiles()[code].foreign_letters)) or "\x00"
-    return re.compile(f"[{re.escape(letters)}]")
+def _foreign(code: str) -> re.Pattern | None:
+    profile = profiles().get(code)
+    if profile is None or not profile.foreign_letters:
+        return None
+    return re.compile(f"[{re.escape(''.join(sorted(profile.foreign_letters)))}]")
+
+
+def _vetoed(code: str, sample: str, letters: int) -> bool:
+    foreign = _foreign(code)
+    return foreign is not None and len(foreign.findall(sample)) > FOREIGN_SHARE * letters
+
+
+def normalise_code(value: str | None) -> str | None:
+    """`bg-BG`, `tr_TR`, ` FA ` → the ISO 639-1 code; None for nothing."""
+    code = (value or "").strip().replace("_", "-").split("-")[0].lower()
+    return code if 2 <= len(code) <= 3 and code.isalpha() else None
 
 
 def detect_language(text: str, declared: str | None = None) -> str | None:
     """ISO 639-1 code of the text, or None when there is no text to tell by."""
-    script = dominant_script(text)
-    if script is None:
-        return None
-    candidates = [p for p in profiles().values() if p.script == script]
-    if not candidates:
-        return None
     sample = text[:SAMPLE].lower()
-    words = _WORD.findall(sample)
-    letters = sum(map(len, words))
-    scores = {p.code: _score(p, words, sample, letters) for p in candidates}
-    best = max(scores, key=scores.get)
-    declared = (declared or "").split("-")[0].split("_")[0].lower()
-    if declared in scores and scores[declared] >= scores[best] - 0.05 and scores[declared] > -0.05:
+    letters = sum(map(len, _WORD.findall(sample)))
+    if not letters:
+        return None
+    ranked = _identifier().rank(sample)[:8]
+    belief = dict(ranked)
+    declared = normalise_code(declared)
+    if declared in belief and not _vetoed(declared, sample, letters) and (
+            belief[declared] >= DECLARED_PLAUSIBLE or ranked[0][1] < UNSURE):
         return declared
-    return best
+    for code, _ in ranked:
+        if not _vetoed(code, sample, letters):
+            return code
+    return ranked[0][0]
