@@ -343,9 +343,20 @@ def _joined(kept: list[Block]) -> str:
 
 
 def _by_vote(candidates: list[Block], language: str | None) -> list[Block]:
+    """Prose blocks vote for their parent (and half for the grandparent); the winner and
+    its siblings of similar weight are the article, widened to an ancestor when that
+    adds mostly prose (an article cut into sections wrapped twice over)."""
+    prose = [is_prose(b, language) for b in candidates]
     votes: dict[int, float] = defaultdict(float)
-    for block in candidates:
-        if is_prose(block, language) and block.ancestors:
+    prose_under: Counter[int] = Counter()
+    text_under: Counter[int] = Counter()
+    parent: dict[int, int | None] = {}
+    for block, good in zip(candidates, prose, strict=True):
+        for i, node in enumerate(block.ancestors):
+            parent.setdefault(node, block.ancestors[i - 1] if i else None)
+            text_under[node] += len(block.text)
+            prose_under[node] += len(block.text) if good else 0
+        if good and block.ancestors:
             weight = len(block.text) * (1 + stop_word_density(block.text, language))
             if block.marked:
                 weight /= 2  # furniture by its marks, though no other text outweighs it
@@ -356,12 +367,39 @@ def _by_vote(candidates: list[Block], language: str | None) -> list[Block]:
         return []
     best = max(votes, key=votes.__getitem__)
     # Readability's sibling rule: a split article (an ad between two halves) is kept whole.
-    parents = {b.ancestors[b.ancestors.index(best) - 1] for b in candidates
-               if best in b.ancestors and b.ancestors.index(best) > 0}
     chosen = {best} | {node for node, score in votes.items() if score >= 0.3 * votes[best]
-                       and _parent_of(node, candidates) in parents}
-    kept = [b for b in candidates if chosen & set(b.ancestors)]
+                       and parent[node] is not None and parent[node] == parent[best]}
+    kept_prose = sum(prose_under[n] for n in chosen)
+    kept_text = sum(text_under[n] for n in chosen)
+    node = parent[best]
+    while node is not None:
+        gained_prose, gained_text = prose_under[node] - kept_prose, text_under[node] - kept_text
+        if gained_text > 0.1 * kept_text:
+            if gained_prose < 0.3 * kept_prose or gained_prose < 0.8 * gained_text \
+                    or not _same_shape(candidates, prose, chosen, node):
+                break
+            chosen, kept_prose, kept_text = {node}, prose_under[node], text_under[node]
+        node = parent[node]
+    kept = [b for b in candidates if not chosen.isdisjoint(b.ancestors)]
     return _trim(kept, language)
+
+
+def _same_shape(candidates: list[Block], prose: list[bool], chosen: set[int],
+                node: int) -> bool:
+    """Whether the prose that widening to `node` adds is set like the prose already kept
+    (the same tag at the same depth below `node`): more sections of one article, not a
+    lead set apart or a list of teasers."""
+    def shape(block: Block) -> tuple[str, int]:
+        return block.tag, len(block.ancestors) - block.ancestors.index(node)
+
+    kept, added = set(), Counter()
+    for block, good in zip(candidates, prose, strict=True):
+        if good and node in block.ancestors:
+            if chosen.isdisjoint(block.ancestors):
+                added[shape(block)] += len(block.text)
+            else:
+                kept.add(shape(block))
+    return sum(n for s, n in added.items() if s in kept) >= 0.8 * sum(added.values())
 
 
 def _by_density(candidates: list[Block], language: str | None) -> list[Block]:
@@ -397,14 +435,6 @@ def _short(candidates: list[Block], language: str | None) -> list[Block]:
     sentences = [b for b in candidates if b.link_density < 0.3 and len(_WORD.findall(b.text)) >= 4
                  and (stop_word_density(b.text, language) > 0 or b.text[-1] in ".!?؟。")]
     return [max(sentences, key=lambda b: len(b.text))] if sentences else []
-
-
-def _parent_of(node: int, candidates: list[Block]) -> int | None:
-    for block in candidates:
-        if node in block.ancestors:
-            i = block.ancestors.index(node)
-            return block.ancestors[i - 1] if i else None
-    return None
 
 
 def _trim(kept: list[Block], language: str | None) -> list[Block]:
