@@ -351,20 +351,26 @@ def _by_vote(candidates: list[Block], language: str | None) -> list[Block]:
     prose_under: Counter[int] = Counter()
     text_under: Counter[int] = Counter()
     parent: dict[int, int | None] = {}
+    links_under: Counter[int] = Counter()
     for block, good in zip(candidates, prose, strict=True):
         for i, node in enumerate(block.ancestors):
             parent.setdefault(node, block.ancestors[i - 1] if i else None)
             text_under[node] += len(block.text)
+            links_under[node] += block.link_chars
             prose_under[node] += len(block.text) if good else 0
         if good and block.ancestors:
             weight = len(block.text) * (1 + stop_word_density(block.text, language))
             if block.marked:
                 weight /= 2  # furniture by its marks, though no other text outweighs it
+            if block.tag == "li":
+                weight /= 2  # list items are teasers as often as they are the text
             votes[block.ancestors[-1]] += weight
             if len(block.ancestors) > 1:
                 votes[block.ancestors[-2]] += weight / 2
     if not votes:
         return []
+    for node in votes:  # Readability: a node is worth the share of its text not in links
+        votes[node] *= 1 - links_under[node] / max(1, text_under[node])
     best = max(votes, key=votes.__getitem__)
     # Readability's sibling rule: a split article (an ad between two halves) is kept whole.
     chosen = {best} | {node for node, score in votes.items() if score >= 0.3 * votes[best]
