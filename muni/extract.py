@@ -60,5 +60,7 @@ def extract(inputs: list[str], language: str | None = None, url: str | None = No
         yield {"input": item.input, "url": item.url,
                "language": language or record.language, "title": record.title,
                "published": record.published, "text": record.text,
+               "text_method": record.text_method,
                "cities": record.cities, "dates": record.dates, "officials": record.officials,
-               "events": record.events, "relations": record.relations}
+               "events": record.events, "relations": record.relations,
+               "unsupported": record.unsupported}

@@ -97,6 +97,7 @@ class MainText:
 
     text: str
     method: str  # vote, density, short, or none
+    blocks: tuple[Block, ...] = ()  # the blocks it is made of
 
 
 def parse_document(text: str) -> html.HtmlElement | None:
@@ -153,9 +154,17 @@ def _visible(el: html.HtmlElement) -> bool:
     return isinstance(el.tag, str) and el.tag not in INVISIBLE_TAGS and not _is_hidden(el)
 
 
-def _has_block(el: html.HtmlElement) -> bool:
-    return any(isinstance(d.tag, str) and d.tag not in INLINE_TAGS
-               for d in el.iterdescendants())
+def _block_holders(body: html.HtmlElement) -> set[html.HtmlElement]:
+    """The elements with a block element somewhere inside, found in one pass (asking each
+    element of a nested layout table in turn would read the page once per level)."""
+    holders: set[html.HtmlElement] = set()
+    for el in body.iterdescendants():
+        if isinstance(el.tag, str) and el.tag not in INLINE_TAGS:
+            up = el.getparent()
+            while up is not None and up not in holders:
+                holders.add(up)
+                up = up.getparent()
+    return holders
 
 
 def _inline(el: html.HtmlElement) -> tuple[str, int]:
@@ -204,6 +213,7 @@ def blocks(doc: html.HtmlElement) -> list[Block]:
         return []
     raw: list[_Raw] = []
     kinds: dict[int, str] = {}
+    holders = _block_holders(body)
     counter = iter(range(1 << 30))
 
     def emit(parts: list[str], links: int, tag: str, path: tuple[int, ...],
@@ -220,7 +230,7 @@ def blocks(doc: html.HtmlElement) -> list[Block]:
             mark = next(counter)
             kinds[mark] = kind
             marks = (*marks, mark)
-        if el.tag in ALWAYS_LEAF or (el.tag in LEAF_TAGS and not _has_block(el)):
+        if el.tag in ALWAYS_LEAF or (el.tag in LEAF_TAGS and el not in holders):
             text, links = _inline(el)
             emit([text], links, el.tag, path, marks)
             return
@@ -233,7 +243,7 @@ def blocks(doc: html.HtmlElement) -> list[Block]:
             if child.tag == "br" and not _paragraph_break(child):
                 parts.append(" ")  # a lone <br> is a line inside a paragraph
             elif child.tag not in INLINE_TAGS or child.tag in ("font", "span") and (
-                    _has_block(child)):
+                    child in holders):
                 emit(parts, links, "div", here, marks)
                 parts, links = [], 0
                 if child.tag not in ("br", "hr"):
@@ -287,29 +297,35 @@ def learn_template(pages: Iterable[list[Block]], min_share: float = 0.5) -> set[
     return {key for key, n in counts.items() if n >= needed}
 
 
-def _stop_words(language: str | None) -> frozenset[str]:
-    profile = profiles().get(language or "")
-    if profile is not None:
-        return profile.stop_words
+class _Reader:
+    """How one page's blocks read in its language: the share of function words (once per
+    block), and whether a block is prose. Without a profile the stop words are a guess
+    (every profile's), so length and links must do the work."""
+
+    def __init__(self, language: str | None) -> None:
+        profile = profiles().get(language or "")
+        self.stop = profile.stop_words if profile is not None else _all_stop_words()
+        self.min_density = 0.08 if profile is not None else 0.0
+        self._densities: dict[int, float] = {}
+
+    def density(self, block: Block) -> float:
+        found = self._densities.get(id(block))
+        if found is None:
+            found = self._densities[id(block)] = _density(block.text, self.stop)
+        return found
+
+    def prose(self, block: Block) -> bool:
+        return (len(block.text) >= PROSE_CHARS and block.link_density < 0.3
+                and self.density(block) >= self.min_density)
+
+
+def _all_stop_words() -> frozenset[str]:
     return frozenset().union(*(p.stop_words for p in profiles().values()))
 
 
-def stop_word_density(text: str, language: str | None) -> float:
+def _density(text: str, stop: frozenset[str]) -> float:
     words = _WORD.findall(text.lower())
-    if not words:
-        return 0.0
-    stop = _stop_words(language)
-    return sum(w in stop for w in words) / len(words)
-
-
-def is_prose(block: Block, language: str | None) -> bool:
-    return (len(block.text) >= PROSE_CHARS and block.link_density < 0.3
-            and stop_word_density(block.text, language) >= _min_density(language))
-
-
-def _min_density(language: str | None) -> float:
-    # Without a profile the stop words are a guess: length and links must do the work.
-    return 0.08 if language in profiles() else 0.0
+    return sum(map(stop.__contains__, words)) / len(words) if words else 0.0
 
 
 def extract_main(page_blocks: list[Block], template: set[str] = frozenset(),
@@ -320,33 +336,29 @@ def extract_main(page_blocks: list[Block], template: set[str] = frozenset(),
     usable = [b for b in page_blocks if b.key not in template
               and b.text.lower() != title_key]
     candidates = [b for b in usable if not b.furniture and b.link_density < 0.5]
-    page_prose = sum(len(b.text) for b in candidates if is_prose(b, language))
-    voted = _by_vote(candidates, language)
+    reader = _Reader(language)
+    page_prose = sum(len(b.text) for b in candidates if reader.prose(b))
+    voted = _by_vote(candidates, reader)
     if voted and sum(len(b.text) for b in voted) >= SHORT_RESULT * page_prose:
-        return MainText(_joined(voted), "vote")
-    dense = _by_density(candidates, language)
+        return _result(voted, "vote")
+    dense = _by_density(candidates, reader)
     if sum(len(b.text) for b in dense) > sum(len(b.text) for b in voted):
-        return MainText(_joined(dense), "density")
+        return _result(dense, "density")
     if voted:
-        return MainText(_joined(voted), "vote")
-    short = _short(candidates, language)
-    return MainText(_joined(short), "short") if short else MainText("", "none")
+        return _result(voted, "vote")
+    short = _short(candidates, reader)
+    return _result(short, "short") if short else MainText("", "none")
 
 
-def main_text(page_blocks: list[Block], template: set[str] = frozenset(),
-              language: str | None = None, title: str | None = None) -> str:
-    return extract_main(page_blocks, template, language, title).text
+def _result(kept: list[Block], method: str) -> MainText:
+    return MainText("\n\n".join(b.text for b in kept), method, tuple(kept))
 
 
-def _joined(kept: list[Block]) -> str:
-    return "\n\n".join(b.text for b in kept)
-
-
-def _by_vote(candidates: list[Block], language: str | None) -> list[Block]:
+def _by_vote(candidates: list[Block], reader: _Reader) -> list[Block]:
     """Prose blocks vote for their parent (and half for the grandparent); the winner and
     its siblings of similar weight are the article, widened to an ancestor when that
     adds mostly prose (an article cut into sections wrapped twice over)."""
-    prose = [is_prose(b, language) for b in candidates]
+    prose = [reader.prose(b) for b in candidates]
     votes: dict[int, float] = defaultdict(float)
     prose_under: Counter[int] = Counter()
     text_under: Counter[int] = Counter()
@@ -359,7 +371,7 @@ def _by_vote(candidates: list[Block], language: str | None) -> list[Block]:
             links_under[node] += block.link_chars
             prose_under[node] += len(block.text) if good else 0
         if good and block.ancestors:
-            weight = len(block.text) * (1 + stop_word_density(block.text, language))
+            weight = len(block.text) * (1 + reader.density(block))
             if block.marked:
                 weight /= 2  # furniture by its marks, though no other text outweighs it
             if block.tag == "li":
@@ -387,7 +399,7 @@ def _by_vote(candidates: list[Block], language: str | None) -> list[Block]:
             chosen, kept_prose, kept_text = {node}, prose_under[node], text_under[node]
         node = parent[node]
     kept = [b for b in candidates if not chosen.isdisjoint(b.ancestors)]
-    return _trim(kept, language)
+    return _trim(kept, reader)
 
 
 def _same_shape(candidates: list[Block], prose: list[bool], chosen: set[int],
@@ -408,17 +420,17 @@ def _same_shape(candidates: list[Block], prose: list[bool], chosen: set[int],
     return sum(n for s, n in added.items() if s in kept) >= 0.8 * sum(added.values())
 
 
-def _by_density(candidates: list[Block], language: str | None) -> list[Block]:
+def _by_density(candidates: list[Block], reader: _Reader) -> list[Block]:
     """jusText's idea without its tree: good blocks by their own looks, and the short or
     near-good ones kept where good blocks stand on both sides."""
     def grade(b: Block) -> str:
         if b.link_density > 0.2:
             return "bad"
-        density = stop_word_density(b.text, language)
-        if len(b.text) >= 2 * PROSE_CHARS and density >= 2 * _min_density(language):
+        density = reader.density(b)
+        if len(b.text) >= 2 * PROSE_CHARS and density >= 2 * reader.min_density:
             return "good"
         if len(b.text) >= PROSE_CHARS:
-            return "near" if density >= _min_density(language) else "bad"
+            return "near" if density >= reader.min_density else "bad"
         return "short"
 
     grades = [grade(b) for b in candidates]
@@ -435,15 +447,15 @@ def _by_density(candidates: list[Block], language: str | None) -> list[Block]:
     return kept
 
 
-def _short(candidates: list[Block], language: str | None) -> list[Block]:
+def _short(candidates: list[Block], reader: _Reader) -> list[Block]:
     """A page whose article is one short paragraph: its longest block that reads as a
     sentence (function words or closing punctuation), not a label or a link."""
     sentences = [b for b in candidates if b.link_density < 0.3 and len(_WORD.findall(b.text)) >= 4
-                 and (stop_word_density(b.text, language) > 0 or b.text[-1] in ".!?؟。")]
+                 and (reader.density(b) > 0 or b.text[-1] in ".!?؟。")]
     return [max(sentences, key=lambda b: len(b.text))] if sentences else []
 
 
-def _trim(kept: list[Block], language: str | None) -> list[Block]:
+def _trim(kept: list[Block], reader: _Reader) -> list[Block]:
     """Drop labels at the edges (a date line, a 'print' link, a sign-off), not in between.
 
     A short block set like the paragraph beside it (same tag, same parent, no figures) is
@@ -451,7 +463,7 @@ def _trim(kept: list[Block], language: str | None) -> list[Block]:
     """
     def label(b: Block, inner: Block | None) -> bool:
         if len(b.text) >= PROSE_CHARS or b.tag in HEADINGS or b.tag == "li" \
-                or stop_word_density(b.text, language) >= 0.15:
+                or reader.density(b) >= 0.15:
             return False
         return not (inner is not None and inner.tag == b.tag and b.ancestors == inner.ancestors
                     and not _DIGIT.search(b.text))

@@ -16,9 +16,8 @@ from functools import cache
 from parsers.languages import profiles
 from scraper.encoding import SCRIPT_CLASS, SCRIPT_NAMES
 
-SAMPLE = 5000  # characters enough to tell a language
+SAMPLE = 2000  # characters enough to tell a language (the model's time grows with them)
 DECLARED_PLAUSIBLE = 0.05  # the declared language wins with this much of the model's belief
-UNSURE = 0.9  # below this, the model's first choice yields to a declared one it ranks
 FOREIGN_SHARE = 0.002  # letters foreign to a profile's language, per letter, that veto it
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -66,8 +65,7 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     ranked = _identifier().rank(sample)[:8]
     belief = dict(ranked)
     declared = normalise_code(declared)
-    if declared in belief and not _vetoed(declared, sample, letters) and (
-            belief[declared] >= DECLARED_PLAUSIBLE or ranked[0][1] < UNSURE):
+    if belief.get(declared, 0.0) >= DECLARED_PLAUSIBLE and not _vetoed(declared, sample, letters):
         return declared
     for code, _ in ranked:
         if not _vetoed(code, sample, letters):

@@ -3,12 +3,14 @@ and the quality of the whole extractor on the fixture gold."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bench.content import fixture_pages, muni_single, muni_site
 from bench.scoring import averaged, page_scores
 from parsers.content import blocks, learn_template, parse_document
-from parsers.page import parse_page, read_html
+from parsers.page import check_html, parse_page, read_html
 
 P = [
     "The mayor of Gabrovo signed a twinning agreement with the Italian city of Cremona on "
@@ -146,3 +148,103 @@ def test_title_and_date_line_when_the_title_tag_differs_from_the_headline():
     record = extract(page)
     assert record.title == "Делегация от Кочани гостува на Празника на розата"
     assert record.published == "2021-06-05"
+
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+def read_page(name: str, content_type: str | None = None, url: str | None = None):
+    body = (PAGES / name).read_bytes()
+    check_html(body)
+    return parse_page(read_html(body, content_type), url)
+
+
+@pytest.mark.parametrize("name, starts, ends, not_in", [
+    # the article's wrappers are `content-sidebar-wrap`, `elementor-widget-container` and
+    # `entry-content no-share`, measured against a page that is mostly script
+    ("elementor-script-heavy.html", "В събота кметът", "от администрацията.",
+     ("Кметът приема граждани", "Сподели")),
+    # ASP.NET puts the whole page in <form id="aspnetForm">
+    ("aspnet-form.html", "Kardeş şehrimizden", "yemek verildi.", ("Son Haberler",)),
+    # XHTML whose <?xml?> declaration names windows-1254
+    ("xhtml-declared.html", "Belediye meclisi, şubat", "işbirliğini öngörüyor.",
+     ("Her hakkı",)),
+    # 20 KB of <style> before the first <html>
+    ("style-first.html", "شهردار روز گذشته", "آغاز شود.", ("خانه",)),
+    # an article of one paragraph shorter than a paragraph usually is
+    ("one-short-paragraph.html", "The council meets", "at six.", ("Privacy",)),
+    # a cookie notice with more prose than the article
+    ("cookie-notice.html", "The choir of our twin town", "Saturday evening.", ("cookies",)),
+])
+def test_real_template_families_give_their_article(name, starts, ends, not_in):
+    record = read_page(name)
+    assert record.text.startswith(starts) and record.text.endswith(ends), record.text
+    assert not any(word in record.text for word in not_in)
+
+
+def test_xhtml_declaration_and_leading_style_keep_title_and_language():
+    xhtml = read_page("xhtml-declared.html")
+    assert xhtml.encoding == "windows-1254" and xhtml.language == "tr"
+    assert xhtml.title == "Belediye meclisi kardeş şehir protokolünü onayladı"
+    assert read_page("style-first.html").language == "fa"
+
+
+def test_aspnet_date_line_beside_the_headline_is_the_publication_date():
+    assert read_page("aspnet-form.html").published == "2023-03-14"
+
+
+def test_today_bar_latest_list_comments_and_footer_are_no_publication_date():
+    record = read_page("today-widget.html")
+    assert record.text.startswith("Kardeş şehirden") and record.published is None
+
+
+@pytest.mark.parametrize("head, expected", [
+    ('<meta name="article:published_time" content="2021-04-03T08:00:00+03:00">', "2021-04-03"),
+    ('<meta itemprop="datePublished" content="2020-02-29">', "2020-02-29"),
+    ('<meta name="DC.date.issued" content="2019/11/19">', "2019-11-19"),
+    ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+     '{"@type": "WebPage"}, {"@type": "NewsArticle", "datePublished": "2018-07-01T10:00"}]}'
+     '</script>', "2018-07-01"),
+    ('<script>window.meta = {"datePublished": "2017-05-06"};</script>', "2017-05-06"),
+    ('<abbr class="published" title="2016-08-09T12:00:00">9 August</abbr>', "2016-08-09"),
+    ('<time itemprop="datePublished" datetime="2015-01-02">2 January</time>', "2015-01-02"),
+])
+def test_publication_date_from_the_metadata_real_sites_use(head, expected):
+    page = f"""<html><head><title>Mayor visits Cremona</title>{head}</head><body>
+    <h1>Mayor visits Cremona</h1><p>{P[0]}</p><p>{P[1]}</p></body></html>"""
+    assert extract(page).published == expected
+
+
+def test_publication_date_from_the_url_path():
+    page = f"<html><body><h1>Mayor visits Cremona</h1><p>{P[0]}</p><p>{P[1]}</p></body></html>"
+    record = parse_page(read_html(page.encode(), "text/html; charset=utf-8"),
+                        "https://news.example/2022/09/14/mayor-visits-cremona")
+    assert record.published == "2022-09-14"
+
+
+def test_a_date_every_page_of_the_site_repeats_is_no_publication_date():
+    def page(n: int) -> str:
+        return f"""<html><body><div class="news"><div class="bar">Днес: 13.11.2025</div>
+        <h1>Новина {n}</h1><div class="info">Прочетена {n} пъти</div>
+        <p>{P[n % 4]}</p><p>{P[(n + 1) % 4]}</p></div></body></html>"""
+    parsed = [read_html(page(n).encode(), "text/html; charset=utf-8") for n in range(4)]
+    template = learn_template(p.blocks for p in parsed)
+    assert [parse_page(p, None, template).published for p in parsed] == [None] * 4
+    assert parse_page(parsed[0]).published == "2025-11-13"  # alone, it cannot be told
+
+
+@pytest.mark.parametrize("text, declared, expected", [
+    ("Der Bürgermeister der Stadt empfing am Montag eine Delegation aus der Partnerstadt "
+     "und beide Seiten sprachen über gemeinsame Projekte in Kultur und Tourismus.", "tr", "de"),
+    ("Le maire de la ville a reçu lundi une délégation de la ville jumelée et les deux "
+     "parties ont parlé de projets communs dans la culture et le tourisme.", None, "fr"),
+    ("استقبل رئيس البلدية وفدا من المدينة التوأم وناقش الجانبان مشاريع مشتركة في مجالات "
+     "الثقافة والسياحة.", "fa", "ar"),
+    ("Міський голова зустрівся з делегацією міста-побратима, і сторони обговорили "
+     "спільні проекти в галузі культури.", "bg", "uk"),
+])
+def test_a_language_without_a_profile_gets_its_own_code(text, declared, expected):
+    page = f"<html lang='{declared or ''}'><body><h1>x</h1><p>{text}</p><p>{text}</p></body></html>"
+    record = extract(page)
+    assert record.language == expected and record.text.startswith(text[:30])
+    assert record.cities == [] and record.officials == []

@@ -1,0 +1,144 @@
+"""When a page was published: its own metadata, then a date in its URL's path, then the
+date line beside the headline. Null is better than a wrong date.
+
+The date line is looked for only inside the article's own container (the element that
+holds both the headline and the main text), in short lines that are not links and not
+the article's text: a "today" bar in the site header, the dates of a "latest news" list
+and the footer's copyright all stand outside it. In site mode a line that the template
+repeats on every page is never a publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from lxml import html
+
+from parsers.content import Block
+from parsers.dates import find_dates
+
+# Metadata naming the publication date, as <meta name|property|itemprop> (lower case).
+META_NAMES = frozenset((
+    "article:published_time", "og:article:published_time", "og:published_time",
+    "datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date",
+    "published", "published_time", "dc.date.issued", "dc.date.created", "dc.date",
+    "dcterms.issued", "dcterms.created", "dcterms.date", "sailthru.date", "parsely-pub-date",
+    "article.published", "citation_publication_date", "citation_date", "originalpublicationdate",
+    "pub_date", "release_date", "created"))
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
+_ISO = re.compile(r"((?:19|20)\d\d)[-/.]([01]?\d)[-/.]([0-3]?\d)(?!\d)")
+_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)([01]\d)([0-3]\d)(?!\d)")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:[/_-]|$)")
+_DIGIT = re.compile(r"\d")
+DATE_LINE_CHARS = 100  # a date line is short: a date, an author, a category
+DATE_LINE_REACH = 8  # blocks either side of the headline
+
+
+def _valid(year: str, month: str, day: str) -> str | None:
+    try:
+        found = date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    return found.isoformat() if 1990 <= found.year <= date.today().year + 1 else None
+
+
+def parse_value(value: str) -> str | None:
+    """An ISO date from a metadata value: ISO 8601, 2019/11/19, 20191119, or words."""
+    value = value.strip()
+    for pattern in (_ISO, _COMPACT):
+        match = pattern.search(value)
+        if match:
+            return _valid(*match.groups())
+    days = [d for d in find_dates(value, "en") if d.precision == "day"]
+    return days[0].start.isoformat() if days else None
+
+
+def from_metadata(doc: html.HtmlElement) -> str | None:
+    """The date the page's own metadata gives: meta tags, JSON-LD (in @graph or in a
+    <script> without type too), itemprop="datePublished" elements, <time pubdate>."""
+    for meta in doc.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in META_NAMES and meta.get("content"):
+            found = parse_value(meta.get("content"))
+            if found:
+                return found
+    for script in doc.iter("script"):
+        kind = (script.get("type") or "").lower()
+        if kind in ("", "application/ld+json", "text/javascript") and script.text \
+                and "datePublished" in script.text:
+            match = _JSONLD_DATE.search(script.text)
+            found = parse_value(match.group(1)) if match else None
+            if found:
+                return found
+    for el in doc.xpath('//*[@itemprop="datePublished"] | //time[@pubdate] | '
+                        '//abbr[contains(concat(" ", @class, " "), " published ")]'):
+        for value in (el.get("content"), el.get("datetime"), el.get("title"),
+                      el.text_content()):
+            found = parse_value(value) if value else None
+            if found:
+                return found
+    return None
+
+
+def from_url(url: str | None) -> str | None:
+    """A full date in the URL's path (/2019/11/19/slug), as news sites file articles."""
+    match = _URL_DATE.search(url or "")
+    return _valid(*match.groups()) if match else None
+
+
+def _headline_index(page_blocks: list[Block], title: str | None) -> int | None:
+    wanted = " ".join((title or "").split()).lower()
+    if not wanted:
+        return None
+    found = [i for i, b in enumerate(page_blocks) if b.text.lower() == wanted]
+    headings = [i for i in found if page_blocks[i].tag == "h1"]
+    return (headings or found or [None])[0]
+
+
+def _common(a: tuple[int, ...], b: tuple[int, ...]) -> int | None:
+    """The innermost element that holds both paths."""
+    shared = None
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared = x
+    return shared
+
+
+def _teaser_date(page_blocks: list[Block], i: int, anchor: int) -> bool:
+    """A date beside another article's linked headline, in the same item of a related or
+    latest list."""
+    item = page_blocks[i].ancestors[-1:]
+    return bool(item) and any(
+        0 <= j < len(page_blocks) and j != anchor and page_blocks[j].link_density >= 0.5
+        and item[0] in page_blocks[j].ancestors for j in (i - 1, i + 1))
+
+
+def from_date_line(page_blocks: list[Block], kept: list[Block], title: str | None,
+                   language: str | None, template: set[str] = frozenset()) -> str | None:
+    """The day given in a short line next to the headline, inside the article's container."""
+    body = {id(b) for b in kept}
+    first = next((i for i, b in enumerate(page_blocks) if id(b) in body), None)
+    headline = _headline_index(page_blocks, title)
+    anchor = headline if headline is not None else first
+    if anchor is None:
+        return None
+    root = None
+    if headline is not None and first is not None:
+        root = _common(page_blocks[headline].ancestors, page_blocks[first].ancestors)
+    for step in range(1, DATE_LINE_REACH + 1):
+        for i in (anchor + step, anchor - step):
+            if not 0 <= i < len(page_blocks):
+                continue
+            block = page_blocks[i]
+            if (id(block) in body or len(block.text) > DATE_LINE_CHARS
+                    or block.link_density >= 0.5 or block.key in template
+                    or not _DIGIT.search(block.text)
+                    or root is not None and root not in block.ancestors
+                    or _teaser_date(page_blocks, i, anchor)):
+                continue
+            days = [d for d in find_dates(block.text, language) if d.precision == "day"]
+            if days:
+                return days[0].start.isoformat()
+    return None
