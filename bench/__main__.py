@@ -1,4 +1,5 @@
-"""python -m bench [crawl|content|entities|scale ...] [options]: run and report benchmarks."""
+"""python -m bench [crawl|content|entities|scale|gate ...] [options]: run and report
+benchmarks."""
 
 from __future__ import annotations
 
@@ -6,16 +7,20 @@ import argparse
 import json
 from pathlib import Path
 
-from bench import content, crawl, entities, scale
+from bench import content, crawl, entities, gate, realpages, scale
 
 RESULTS = Path(__file__).parent / "results"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
-    parser.add_argument("which", nargs="*", default=["crawl", "content", "entities", "scale"],
-                        help="benchmarks to run: crawl, content, entities, scale "
+    parser.add_argument("which", nargs="*",
+                        default=["crawl", "content", "entities", "scale", "gate"],
+                        help="benchmarks to run: crawl, content, entities, scale, gate "
                              "(default: all)")
+    parser.add_argument("--update", action="store_true",
+                        help="gate: raise the floors in bench/baseline.json to the figures "
+                             "measured (a floor is never lowered)")
     parser.add_argument("--gold", type=Path, action="append",
                         help="entities: a folder of gold files (repeatable; default: "
                              "../shared/gold and tests/fixtures/gold)")
@@ -42,6 +47,16 @@ def main() -> None:
         result = entities.run(args.gold)
         print("\n".join(entities.report(result)))
         (RESULTS / "entities.json").write_text(json.dumps(result, indent=1))
+    if "gate" in args.which:
+        if not realpages.available():
+            parser.error(f"gate: the real pages are not at {realpages.SHARED}")
+        figures = gate.measure()
+        baseline = gate.load_baseline() if gate.BASELINE.exists() else {}
+        print("\n".join(gate.report(figures, baseline)))
+        if args.update:
+            gate.BASELINE.write_text(json.dumps(gate.raised(figures, baseline), indent=1) + "\n")
+            print(f"floors written to {gate.BASELINE}")
+        (RESULTS / "gate.json").write_text(json.dumps(figures, indent=1))
     if "scale" in args.which:
         result = scale.run(args.synthetic_pages)
         print("\n".join(scale.report(result)))
