@@ -9,7 +9,7 @@ import pytest
 
 from bench.content import fixture_pages, muni_single, muni_site
 from bench.scoring import averaged, page_scores
-from parsers.content import blocks, learn_template, parse_document
+from parsers.content import Block, MainText, blocks, extract_main, learn_template, parse_document
 from parsers.page import check_html, parse_page, read_html
 
 P = [
@@ -247,4 +247,15 @@ def test_a_language_without_a_profile_gets_its_own_code(text, declared, expected
     page = f"<html lang='{declared or ''}'><body><h1>x</h1><p>{text}</p><p>{text}</p></body></html>"
     record = extract(page)
     assert record.language == expected and record.text.startswith(text[:30])
-    assert record.cities == [] and record.officials == []
+    assert record.unsupported == ["officials", "events", "relations"] and record.officials == []
+
+
+def test_the_cascade_falls_back_to_density_when_the_vote_is_implausibly_short():
+    # five paragraphs that share no element: the vote can find only one of them
+    texts = [*P, "The two mayors also agreed to open a joint office for small businesses, "
+                 "with staff from each town hall working there in turns."]
+    page = [Block(text, 0, "p", (i,)) for i, text in enumerate(texts)]
+    found = extract_main(page, language="en")
+    assert found.method == "density" and found.text == "\n\n".join(texts)
+    assert extract_main(page[:1], language="en").method == "vote"
+    assert extract_main([], language="en") == MainText("", "none")
