@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree, html
 
@@ -118,24 +119,32 @@ def _text(el: html.HtmlElement) -> str:
     return " ".join(el.text_content().split())
 
 
-def _is_hidden(el: html.HtmlElement) -> bool:
-    style = el.get("style")
+def _is_hidden(attrib) -> bool:
+    style = attrib.get("style")
     if style:
         style = style.replace(" ", "").lower()
         if "display:none" in style or "visibility:hidden" in style:
             return True
-    return el.get("hidden") is not None or el.get("aria-hidden") == "true"
+    return "hidden" in attrib or attrib.get("aria-hidden") == "true"
 
 
 def _furniture_kind(el: html.HtmlElement) -> str | None:
     """strong, weak, notice, or None: how the element's tag and marks name furniture."""
-    marks = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".strip()
+    attrib = el.attrib
+    if not attrib:
+        return "strong" if el.tag in FURNITURE_TAGS else None
+    marks = f"{attrib.get('class', '')} {attrib.get('id', '')} {attrib.get('role', '')}"
+    return _kind_of(marks.strip(), el.tag in FURNITURE_TAGS)
+
+
+@lru_cache(maxsize=8192)  # class and id values recur across a site's pages and elements
+def _kind_of(marks: str, furniture_tag: bool) -> str | None:
     if marks:
         if NOTICE.search(marks):
             return "notice"
         if STRONG_FURNITURE.search(marks):
             return "strong"
-    if el.tag in FURNITURE_TAGS:
+    if furniture_tag:
         return "strong"
     if marks and WEAK_FURNITURE.search(marks):
         return "weak"
@@ -151,7 +160,10 @@ def _paragraph_break(br: html.HtmlElement) -> bool:
 
 
 def _visible(el: html.HtmlElement) -> bool:
-    return isinstance(el.tag, str) and el.tag not in INVISIBLE_TAGS and not _is_hidden(el)
+    if not isinstance(el.tag, str) or el.tag in INVISIBLE_TAGS:
+        return False
+    attrib = el.attrib
+    return not attrib or not _is_hidden(attrib)
 
 
 def _block_holders(body: html.HtmlElement) -> set[html.HtmlElement]:
@@ -333,7 +345,7 @@ def extract_main(page_blocks: list[Block], template: set[str] = frozenset(),
     """The article body as paragraphs separated by blank lines, by the first method of
     the cascade whose result is plausible."""
     title_key = _SPACE.sub(" ", title or "").strip().lower()
-    usable = [b for b in page_blocks if b.key not in template
+    usable = [b for b in page_blocks if not (template and b.key in template)
               and b.text.lower() != title_key]
     candidates = [b for b in usable if not b.furniture and b.link_density < 0.5]
     reader = _Reader(language)

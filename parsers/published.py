@@ -133,7 +133,7 @@ def from_date_line(page_blocks: list[Block], kept: list[Block], title: str | Non
                 continue
             block = page_blocks[i]
             if (id(block) in body or len(block.text) > DATE_LINE_CHARS
-                    or block.link_density >= 0.5 or block.key in template
+                    or block.link_density >= 0.5 or template and block.key in template
                     or not _DIGIT.search(block.text)
                     or root is not None and root not in block.ancestors
                     or _teaser_date(page_blocks, i, anchor)):
