@@ -24,6 +24,7 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—-]|::|»)\s+")
 _HTML_TAG = re.compile(rb"<\s*(html|body|head|p|div|title|article|table|!doctype|meta|style|"
                        rb"script|link|span|a|h[1-6]|ul|section|main)\b", re.I)
 HTML_SNIFF = 1 << 16
+MAX_HEADINGS = 200  # headings read for the title: a page of thousands is not a headline list
 
 
 # Entity kinds read with a language profile's words; without one they are not guessed.
@@ -69,19 +70,21 @@ def _clean_text(text: str) -> str:
 
 
 def title_of(doc: html.HtmlElement) -> str | None:
-    """The headline as shown: a heading that og:title or <title> repeats, else og:title,
-    else the longest part of the <title> (site names sit before or after it)."""
+    """The headline as shown: the longest heading that og:title or <title> repeats (a
+    sidebar's heading or the site's name in an <h1> is shorter), else og:title, else the
+    longest part of the <title> (site names sit before or after it)."""
     og_title = _clean_text(" ".join(doc.xpath('//meta[@property="og:title"]/@content')))
     head_title = _clean_text(" ".join(doc.xpath("//title//text()")))
-    headings = [_clean_text(h.text_content()) for h in doc.iter("h1", "h2")]
-    for heading in headings:
-        if len(heading) > 3 and any(heading.lower() in t.lower() for t in (og_title, head_title)
-                                    if t):
-            return heading
+    headings = [_clean_text(h.text_content())
+                for h, _ in zip(doc.iter("h1", "h2", "h3"), range(MAX_HEADINGS), strict=False)]
+    repeated = [h for h in headings if len(h) > 3 and any(
+        h.lower() in t.lower() for t in (og_title, head_title) if t)]
+    if repeated:
+        return max(repeated, key=len)
     for value in (og_title, head_title):
         if value:
             return max(_TITLE_SEPARATORS.split(value), key=len).strip()
-    return next((h for h in headings if h), None)
+    return next((h for h in headings if h and h.split()), None)
 
 
 @dataclass

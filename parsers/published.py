@@ -1,11 +1,13 @@
 """When a page was published: its own metadata, then a date in its URL's path, then the
 date line beside the headline. Null is better than a wrong date.
 
-The date line is looked for only inside the article's own container (the element that
-holds both the headline and the main text), in short lines that are not links and not
-the article's text: a "today" bar in the site header, the dates of a "latest news" list
-and the footer's copyright all stand outside it. In site mode a line that the template
-repeats on every page is never a publication date.
+The date line is looked for inside the article's own container (the element that holds
+both the headline and the main text, widened by three levels, as Blogger sets its date
+header beside the post, but never out to the page's outer wrappers), in short lines that
+are not links, not the article's text and not a range: a "today" bar in the site header,
+a news ticker, the dates of a "latest news" list and the footer's copyright all stand
+outside it. In site mode a line that the template repeats on every page is never a
+publication date.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:[/_-]|$)"
 _DIGIT = re.compile(r"\d")
 DATE_LINE_CHARS = 100  # a date line is short: a date, an author, a category
 DATE_LINE_REACH = 8  # blocks either side of the headline
+CONTAINER_WIDENING = 3  # levels above the article's container a date line may stand
+PAGE_WRAPPERS = 3  # but never out in the body and the page's outer wrappers
 
 
 def _valid(year: str, month: str, day: str) -> str | None:
@@ -96,13 +100,13 @@ def _headline_index(page_blocks: list[Block], title: str | None) -> int | None:
     return (headings or found or [None])[0]
 
 
-def _common(a: tuple[int, ...], b: tuple[int, ...]) -> int | None:
-    """The innermost element that holds both paths."""
-    shared = None
+def _shared(a: tuple[int, ...], b: tuple[int, ...]) -> int:
+    """How many elements, from the outermost, two blocks' paths share."""
+    shared = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
             break
-        shared = x
+        shared += 1
     return shared
 
 
@@ -124,9 +128,12 @@ def from_date_line(page_blocks: list[Block], kept: list[Block], title: str | Non
     anchor = headline if headline is not None else first
     if anchor is None:
         return None
-    root = None
+    # The article's container, and up to three levels around it (Blogger sets the date
+    # header beside the post); a "today" bar or a sidebar shares far less of the path.
+    reach = 0
     if headline is not None and first is not None:
-        root = _common(page_blocks[headline].ancestors, page_blocks[first].ancestors)
+        shared = _shared(page_blocks[headline].ancestors, page_blocks[first].ancestors)
+        reach = max(shared - CONTAINER_WIDENING, min(shared, PAGE_WRAPPERS))
     for step in range(1, DATE_LINE_REACH + 1):
         for i in (anchor + step, anchor - step):
             if not 0 <= i < len(page_blocks):
@@ -135,10 +142,12 @@ def from_date_line(page_blocks: list[Block], kept: list[Block], title: str | Non
             if (id(block) in body or len(block.text) > DATE_LINE_CHARS
                     or block.link_density >= 0.5 or template and block.key in template
                     or not _DIGIT.search(block.text)
-                    or root is not None and root not in block.ancestors
+                    or _shared(block.ancestors, page_blocks[anchor].ancestors) < reach
                     or _teaser_date(page_blocks, i, anchor)):
                 continue
-            days = [d for d in find_dates(block.text, language) if d.precision == "day"]
+            # a publication date is one day; a range in a line reports an event
+            days = [d for d in find_dates(block.text, language)
+                    if d.precision == "day" and d.start == d.end]
             if days:
                 return days[0].start.isoformat()
     return None

@@ -259,3 +259,20 @@ def test_the_cascade_falls_back_to_density_when_the_vote_is_implausibly_short():
     assert found.method == "density" and found.text == "\n\n".join(texts)
     assert extract_main(page[:1], language="en").method == "vote"
     assert extract_main([], language="en") == MainText("", "none")
+
+
+def test_a_date_header_set_beside_a_deeply_nested_post_is_its_date_but_a_ticker_is_not():
+    post = f"<div class='post'><h3>Mayor visits Cremona</h3><div class='body'><p>{P[0]}</p>" \
+           f"<p>{P[1]}</p></div></div>"
+    nested = post
+    for name in ("post-outer", "date-posts"):
+        nested = f"<div class='{name}'>{nested}</div>"
+    blogger = f"""<html><head><title>Town blog: Mayor visits Cremona</title></head><body>
+    <div class="outer"><div class="main"><div class="blog-posts"><div class="date-outer">
+    <h2 class="date-header">Wednesday, 12 July 2017</h2>{nested}</div></div></div></div>
+    </body></html>"""
+    assert extract(blogger).published == "2017-07-12"
+    ticker = f"""<html><head><title>Mayor visits Cremona</title></head><body>
+    <div class="ticker">Breaking: mayors meet in Sofia from 15 to 17 October 2024</div>
+    <div class="page"><div class="col"><article>{post}</article></div></div></body></html>"""
+    assert extract(ticker).published is None
