@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lxml import etree, html
+from lxml import etree
 
 from parsers.languages import profiles
 
@@ -101,22 +101,23 @@ class MainText:
     blocks: tuple[Block, ...] = ()  # the blocks it is made of
 
 
-def parse_document(text: str) -> html.HtmlElement | None:
+def parse_document(text: str) -> etree._Element | None:
     """The page's tree, whatever precedes or declares it (XHTML's <?xml encoding=…?>,
-    a BOM, junk before <html>); None when there is nothing to parse."""
+    a BOM, junk before <html>); None when there is nothing to parse. Plain lxml elements,
+    not lxml.html's: their proxies cost a class lookup each, on every element walked."""
     text = _CONTROL.sub(" ", text)
     if not text.strip():
         return None
-    parser = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
-        doc = html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+        return etree.fromstring(text.encode("utf-8", "replace"), parser)
     except (etree.ParserError, ValueError):
         return None
-    return doc
 
 
-def _text(el: html.HtmlElement) -> str:
-    return " ".join(el.text_content().split())
+def text_of(el: etree._Element) -> str:
+    """An element's text, spaces folded."""
+    return " ".join("".join(el.itertext()).split())
 
 
 def _is_hidden(attrib) -> bool:
@@ -128,7 +129,7 @@ def _is_hidden(attrib) -> bool:
     return "hidden" in attrib or attrib.get("aria-hidden") == "true"
 
 
-def _furniture_kind(el: html.HtmlElement) -> str | None:
+def _furniture_kind(el: etree._Element) -> str | None:
     """strong, weak, notice, or None: how the element's tag and marks name furniture."""
     attrib = el.attrib
     if not attrib:
@@ -151,7 +152,7 @@ def _kind_of(marks: str, furniture_tag: bool) -> str | None:
     return None
 
 
-def _paragraph_break(br: html.HtmlElement) -> bool:
+def _paragraph_break(br: etree._Element) -> bool:
     """<br><br>: the first of two line breaks with nothing but space between them."""
     following, previous = br.getnext(), br.getprevious()
     if (br.tail or "").strip() == "" and following is not None and following.tag == "br":
@@ -159,17 +160,17 @@ def _paragraph_break(br: html.HtmlElement) -> bool:
     return previous is not None and previous.tag == "br" and not (previous.tail or "").strip()
 
 
-def _visible(el: html.HtmlElement) -> bool:
+def _visible(el: etree._Element) -> bool:
     if not isinstance(el.tag, str) or el.tag in INVISIBLE_TAGS:
         return False
     attrib = el.attrib
     return not attrib or not _is_hidden(attrib)
 
 
-def _block_holders(body: html.HtmlElement) -> set[html.HtmlElement]:
+def _block_holders(body: etree._Element) -> set[etree._Element]:
     """The elements with a block element somewhere inside, found in one pass (asking each
     element of a nested layout table in turn would read the page once per level)."""
-    holders: set[html.HtmlElement] = set()
+    holders: set[etree._Element] = set()
     for el in body.iterdescendants():
         if isinstance(el.tag, str) and el.tag not in INLINE_TAGS:
             up = el.getparent()
@@ -179,12 +180,12 @@ def _block_holders(body: html.HtmlElement) -> set[html.HtmlElement]:
     return holders
 
 
-def _inline(el: html.HtmlElement) -> tuple[str, int]:
+def _inline(el: etree._Element) -> tuple[str, int]:
     """Visible text of an element read as one run, and how much of it is link text."""
     parts: list[str] = []
     links = 0
 
-    def read(node: html.HtmlElement, in_link: bool) -> None:
+    def read(node: etree._Element, in_link: bool) -> None:
         nonlocal links
         if node.text:
             parts.append(node.text)
@@ -213,7 +214,7 @@ class _Raw:
     marks: tuple[int, ...]
 
 
-def blocks(doc: html.HtmlElement) -> list[Block]:
+def blocks(doc: etree._Element) -> list[Block]:
     """The page's visible text blocks in reading order; those held by furniture are
     flagged, not removed, so that a later method may still weigh them.
 
@@ -234,7 +235,7 @@ def blocks(doc: html.HtmlElement) -> list[Block]:
         if text:
             raw.append(_Raw(text, min(links, len(text)), tag, path, marks))
 
-    def walk(el: html.HtmlElement, path: tuple[int, ...], marks: tuple[int, ...]) -> None:
+    def walk(el: etree._Element, path: tuple[int, ...], marks: tuple[int, ...]) -> None:
         kind = _furniture_kind(el) if el is not body else None
         if kind == "weak" and el.tag in HEADINGS:
             kind = None  # an in-body heading styled as a `subtitle` is the article's own

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from lxml import html
+from lxml import etree
 
 from parsers.cities import find_cities, home_city
-from parsers.content import PROSE_CHARS, Block, blocks, extract_main, parse_document
+from parsers.content import PROSE_CHARS, Block, blocks, extract_main, parse_document, text_of
 from parsers.dates import find_dates
 from parsers.events import find_events
 from parsers.language import SAMPLE, detect_language, dominant_script
@@ -69,13 +69,13 @@ def _clean_text(text: str) -> str:
     return " ".join(text.split())
 
 
-def title_of(doc: html.HtmlElement) -> str | None:
+def title_of(doc: etree._Element) -> str | None:
     """The headline as shown: the longest heading that og:title or <title> repeats (a
     sidebar's heading or the site's name in an <h1> is shorter), else og:title, else the
     longest part of the <title> (site names sit before or after it)."""
     og_title = _clean_text(" ".join(doc.xpath('//meta[@property="og:title"]/@content')))
     head_title = _clean_text(" ".join(doc.xpath("//title//text()")))
-    headings = [_clean_text(h.text_content())
+    headings = [text_of(h)
                 for h, _ in zip(doc.iter("h1", "h2", "h3"), range(MAX_HEADINGS), strict=False)]
     repeated = [h for h in headings if len(h) > 3 and any(
         h.lower() in t.lower() for t in (og_title, head_title) if t)]
@@ -109,7 +109,7 @@ def read_html(body: bytes, content_type: str | None,
                       encoding)
 
 
-def declared_language(doc: html.HtmlElement) -> str | None:
+def declared_language(doc: etree._Element) -> str | None:
     """What the page says its language is: <html lang>, Content-Language, og:locale."""
     for value in (doc.get("lang"), *doc.xpath('//meta[@http-equiv="content-language" or '
                                               '@http-equiv="Content-Language"]/@content'),

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from lxml import html
+from lxml import etree
 
-from parsers.content import Block
+from parsers.content import Block, text_of
 from parsers.dates import find_dates
 
 # Metadata naming the publication date, as <meta name|property|itemprop> (lower case).
@@ -58,7 +58,7 @@ def parse_value(value: str) -> str | None:
     return days[0].start.isoformat() if days else None
 
 
-def from_metadata(doc: html.HtmlElement) -> str | None:
+def from_metadata(doc: etree._Element) -> str | None:
     """The date the page's own metadata gives: meta tags, JSON-LD (in @graph or in a
     <script> without type too), itemprop="datePublished" elements, <time pubdate>."""
     for meta in doc.iter("meta"):
@@ -78,7 +78,7 @@ def from_metadata(doc: html.HtmlElement) -> str | None:
     for el in doc.xpath('//*[@itemprop="datePublished"] | //time[@pubdate] | '
                         '//abbr[contains(concat(" ", @class, " "), " published ")]'):
         for value in (el.get("content"), el.get("datetime"), el.get("title"),
-                      el.text_content()):
+                      text_of(el)):
             found = parse_value(value) if value else None
             if found:
                 return found
