@@ -19,7 +19,7 @@ from typing import NamedTuple
 from parsers.calendars import normalize_letters
 from parsers.gazetteer import Gazetteer, Place, default_gazetteer, normalize_name
 from parsers.languages import Profile, profiles
-from parsers.text import Token, leading_letters, matches_at, run_starts, tokens
+from parsers.text import Text, Token, leading_letters, matches_at, run_starts
 from scraper.encoding import script_of
 
 MAX_WORDS = 4
@@ -53,12 +53,14 @@ def _countries(text: str, profile: Profile | None) -> list[tuple[int, int, str]]
             for m in matches_at(pattern, folded, starts)]
 
 
-def find_cities(text: str, language: str | None, country: str | None = None,
+def find_cities(page: Text, country: str | None = None,
                 gazetteer: Gazetteer | None = None) -> list[dict]:
     """Each city once, with every mention: DESIGN.md's `cities` list."""
-    profile = profiles().get(language or "")
+    text, profile = page.raw, profiles().get(page.language or "")
+    if not text:
+        return []
     gazetteer = gazetteer or default_gazetteer()
-    words = tokens(text)
+    words = page.tokens
     countries = _countries(text, profile)
     candidates = _candidates(text, words, profile, countries)
     found, transliterated = _lookup(text, candidates, profile, gazetteer)
@@ -180,7 +182,7 @@ def _word_keys(language: str) -> tuple[frozenset[str], frozenset[str], frozenset
             frozenset(normalize_name(w) for w in profile.weekdays))
 
 
-def _candidates(text: str, words: list[Token], profile: Profile | None,
+def _candidates(text: str, words: tuple[Token, ...], profile: Profile | None,
                 countries: list[tuple[int, int, str]]) -> list[_Candidate]:
     cased = _cased(profile)
     stop, not_places, weekdays = _word_keys(profile.code) if profile else (set(), set(), set())
@@ -226,7 +228,7 @@ def _candidates(text: str, words: list[Token], profile: Profile | None,
     return out
 
 
-def _surname_position(text: str, words: list[Token], i: int, honorifics: tuple[str, ...]
+def _surname_position(text: str, words: tuple[Token, ...], i: int, honorifics: tuple[str, ...]
                       ) -> bool:
     """Right after another capitalised word inside a sentence: Ekrem İmamoğlu, инж. Петър
     Иванов."""
@@ -250,7 +252,7 @@ def _honorific_end(honorifics: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<![^\W\d_])(?:{words})\s*$", re.IGNORECASE)
 
 
-def _first_name_position(text: str, words: list[Token], i: int, cues_after: set[str]) -> bool:
+def _first_name_position(text: str, words: tuple[Token, ...], i: int, cues_after: set[str]) -> bool:
     """Right before another capitalised word that is no cue: Hasan Akgün, Ali Dilber."""
     if i + 1 >= len(words):
         return False
@@ -259,7 +261,7 @@ def _first_name_position(text: str, words: list[Token], i: int, cues_after: set[
         and not following.suffix and following.text.lower() not in cues_after
 
 
-def _cued_before(text: str, words: list[Token], index: int, before: set[str]) -> bool:
+def _cued_before(text: str, words: tuple[Token, ...], index: int, before: set[str]) -> bool:
     """A cue word (or two) right before the word at `index`: град Кочани, кмета на Кочани."""
     prev = words[max(0, index - 2):index]
     if not prev or text[prev[-1].end:words[index].start].strip(" .") != "":
@@ -268,7 +270,7 @@ def _cued_before(text: str, words: list[Token], index: int, before: set[str]) ->
     return words[-1] in before or " ".join(words) in before
 
 
-def _cue(text: str, words: list[Token], c: _Candidate, before: set[str],
+def _cue(text: str, words: tuple[Token, ...], c: _Candidate, before: set[str],
          after: set[str]) -> bool:
     """A cue word right before or after the name, with only a space between."""
     if _cued_before(text, words, c.index, before):
@@ -309,13 +311,13 @@ def is_venue(text: str, start: int, end: int, profile: Profile, sentence_start: 
         for suffix in profile.locative_after)
 
 
-def home_city(text: str, cities: list[dict], language: str | None) -> int | None:
+def home_city(page: Text, cities: list[dict]) -> int | None:
     """The page's own city: the one its municipality words name most (Община Казанлък,
     Kayseri Büyükşehir Belediyesi, شهرداری کاشان), then one in the language's country,
     then the one named most."""
     if not cities:
         return None
-    profile = profiles().get(language or "")
+    text, profile = page.raw, profiles().get(page.language or "")
     words = set(profile.municipality_words) if profile else set()
 
     def named_as_municipality(mention: dict) -> bool:

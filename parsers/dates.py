@@ -17,16 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import cache
 
 from parsers.calendars import (
     jalali_month_length,
     jalali_to_gregorian,
-    normalize_digits,
-    normalize_letters,
 )
 from parsers.languages import Profile, profiles
-from parsers.text import leading_letters, matches_at, run_starts, sentence_bounds
+from parsers.text import Text, leading_letters, matches_at, run_starts
 
 ROMAN_MONTHS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8,
                 "ix": 9, "x": 10, "xi": 11, "xii": 12}
@@ -72,16 +70,6 @@ class _Atom:
     month2: int | None = None
     day2: int | None = None
     listed: bool = False  # one item of a list (2014 ve 2019), never the end of a range
-
-
-@lru_cache(maxsize=16)  # dates, officials, relations and events fold the same main text
-def fold(text: str, language: str | None) -> str:
-    """Lower case that keeps offsets: Turkish İ/I, Persian letter forms, Eastern digits."""
-    if language == "tr":
-        text = text.replace("İ", "i").replace("I", "ı")
-    text = normalize_letters(normalize_digits(text))
-    folded = text.lower()
-    return folded if len(folded) == len(text) else text  # never shift offsets
 
 
 def _words(words: tuple[str, ...]) -> str:
@@ -313,11 +301,11 @@ def _merge_ranges(atoms: list[_Atom], folded: str, g: _Grammar) -> list[_Atom]:
     return out
 
 
-def _resolve_years(atoms: list[_Atom], folded: str, published: date | None,
-                   g: _Grammar) -> list[_Atom]:
+def _resolve_years(atoms: list[_Atom], text: Text, g: _Grammar) -> list[_Atom]:
     """A date without a year takes the year of its sentence, else of the paragraph before
     it, else of the page's date when it then falls within half a year of it; "of last
     year" after it (دی ماه سال گذشته) counts back from the page's date."""
+    folded, published = text.folded, text.published
     dated = [a for a in atoms if a.year is not None]
     out = []
     for atom in atoms:
@@ -325,7 +313,7 @@ def _resolve_years(atoms: list[_Atom], folded: str, published: date | None,
             atom.year = (published.year if atom.calendar == "gregorian"
                          else _jalali_year_of(published)) - 1
         if atom.year is None:
-            lo, hi = sentence_bounds(folded, atom.start, atom.end)
+            lo, hi = text.sentence_bounds(atom.start, atom.end)
             paragraph = folded.rfind("\n\n", 0, atom.start)
             near = [a for a in dated if a.calendar == atom.calendar and lo <= a.start < hi]
             before = [a for a in dated if a.calendar == atom.calendar
@@ -387,12 +375,12 @@ def _bounds(a: _Atom) -> tuple[date, date]:
     return first, last
 
 
-def find_dates(text: str, language: str | None, published: date | None = None
-               ) -> list[DateMention]:
-    """Every date the text states, once per distinct (start, end), in order of appearance."""
-    g = _grammar(language)
-    folded = fold(text, language)
-    atoms = _resolve_years(_merge_ranges(_atoms(folded, g), folded, g), folded, published, g)
+def find_dates(text: Text) -> list[DateMention]:
+    """Every date the text states, once per distinct (start, end), in order of appearance;
+    a date without a year may take it from the text's `published` day."""
+    g = _grammar(text.language)
+    folded = text.folded
+    atoms = _resolve_years(_merge_ranges(_atoms(folded, g), folded, g), text, g)
     mentions: list[DateMention] = []
     seen: set[tuple[date, date]] = set()
     for a in atoms:
@@ -407,6 +395,6 @@ def find_dates(text: str, language: str | None, published: date | None = None
             continue
         seen.add((first, last))
         precision = "day" if a.day else "month" if a.month else "year"
-        mentions.append(DateMention(text[a.start:a.end], a.start, a.end, first, last,
+        mentions.append(DateMention(text.raw[a.start:a.end], a.start, a.end, first, last,
                                     precision, a.calendar))
     return mentions

@@ -19,9 +19,8 @@ from datetime import date, timedelta
 from functools import cache
 
 from parsers.cities import is_venue
-from parsers.dates import fold
 from parsers.languages import Profile, profiles
-from parsers.text import sentences
+from parsers.text import Text
 
 _CLAUSE_BREAK = re.compile(r"[,،;]\s")
 RETOLD_GAP = timedelta(days=3)  # a visit's arrival and its last day are one visit
@@ -94,21 +93,21 @@ def _city_referred_to(folded: str, start: int, mentions: list[tuple[int, int, in
     return home if ours is not None and ours.search(folded) else None
 
 
-def find_events(text: str, language: str | None, cities: list[dict], dates: list[dict],
-                officials: list[dict], home: int | None,
-                published: str | None = None) -> list[dict]:
+def find_events(page: Text, cities: list[dict], dates: list[dict], officials: list[dict],
+                home: int | None) -> list[dict]:
     """DESIGN.md's `events`: type, start, end, precision, city, participants, officials,
-    evidence. `published` is the page's own date (ISO), for `today`."""
-    profile = profiles().get(language or "")
+    evidence. The text's `published` day is what `today` means."""
+    text, profile = page.raw, profiles().get(page.language or "")
     if profile is None or not profile.events or not text:
         return []
-    folded = fold(text, language)
+    folded = page.folded
+    published = page.published.isoformat() if page.published else None
     mentions = sorted((m["start"], m["end"], c["geonameid"]) for c in cities
                       for m in c["mentions"])
     habit = re.compile("|".join(map(re.escape, profile.habits))) if profile.habits else None
     today = _words(profile.today)
     events: dict[tuple, dict] = {}
-    spans = sentences(text)
+    spans = page.sentences
     for index, (start, end) in enumerate(spans):
         part = folded[start:end]
         kinds = [kind for kind, pattern in _cues(profile.code).items() if pattern.search(part)]

@@ -12,15 +12,16 @@ person named twice is one official, under the fullest form of the name.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 from parsers.cities import home_city
-from parsers.dates import NO_LETTER_AFTER, NO_LETTER_BEFORE, fold
+from parsers.dates import NO_LETTER_AFTER, NO_LETTER_BEFORE
 from parsers.languages import Profile, profiles
 from parsers.names import name_words, same_person
-from parsers.organizations import find_organizations, nearest
-from parsers.text import Token, sentence_bounds, tokens
+from parsers.organizations import Organization, nearest
+from parsers.text import Text, Token
 from scraper.encoding import script_of
 
 MUNICIPAL = ("mayor", "deputy_mayor", "council_chair", "councillor", "municipal_official")
@@ -71,10 +72,10 @@ def _offices(folded: str, profile: Profile) -> list[_Office]:
 class _Reader:
     """Names around offices in one text."""
 
-    def __init__(self, text: str, profile: Profile, cities: list[dict]) -> None:
-        self.text = text
+    def __init__(self, page: Text, profile: Profile, cities: list[dict]) -> None:
+        self.text = page.raw
         self.profile = profile
-        self.words = [t for t in tokens(text) if not t.suffix]
+        self.words = [t for t in page.tokens if not t.suffix]
         self.cased = profile.script != "arabic"
         self.place_spans = [(m["start"], m["end"]) for c in cities for m in c["mentions"]]
         self.skippable = {*profile.honorifics, *profile.place_cues_before,
@@ -177,14 +178,14 @@ def _choose_role(offices: list[_Office]) -> str:
     return municipal[0] if municipal else offices[0].role
 
 
-def _office_city(text: str, offices: list[_Office], cities: list[dict],
+def _office_city(page: Text, offices: list[_Office], cities: list[dict],
                  home: int | None) -> int | None:
     """The city named with the office (`кмет на Кочани`, `Çanakkale Belediye Başkanı`,
     `شهردار آنکارا`); for a municipal office with none, the page's own city."""
     spans = [(m["start"], m["end"], c["geonameid"]) for c in cities for m in c["mentions"]]
     best = None
     for office in offices:
-        lo, hi = sentence_bounds(text, office.start)
+        lo, hi = page.sentence_bounds(office.start)
         for start, end, gid in spans:
             if not lo <= start < hi:
                 continue
@@ -196,31 +197,32 @@ def _office_city(text: str, offices: list[_Office], cities: list[dict],
     return home if any(o.role in MUNICIPAL for o in offices) else None
 
 
-def _organization(text: str, offices: list[_Office], language: str) -> str | None:
+def _organization(page: Text, offices: list[_Office],
+                  organizations: Sequence[Organization]) -> str | None:
     """The body named beside a non-municipal office, as written."""
     office = offices[-1]
-    lo, hi = sentence_bounds(text, office.start)
-    bodies = [o for o in find_organizations(text, language) if lo <= o.start < hi]
+    lo, hi = page.sentence_bounds(office.start)
+    bodies = [o for o in organizations if lo <= o.start < hi]
     found = nearest(bodies, office.start, office.end, ORGANIZATION_REACH)
     return found.name if found else None
 
 
-def find_officials(text: str, language: str | None, cities: list[dict],
-                   home: int | None = None) -> list[dict]:
+def find_officials(page: Text, cities: list[dict], home: int | None = None,
+                   organizations: Sequence[Organization] = ()) -> list[dict]:
     """DESIGN.md's `officials`: name, name_latin, role, role_text, city, organization,
-    evidence (the sentence), and aliases where the page writes the name twice."""
-    profile = profiles().get(language or "")
+    evidence (the sentence), and aliases where the page writes the name twice.
+    `organizations` are the bodies the text names (find_organizations)."""
+    text, profile = page.raw, profiles().get(page.language or "")
     if profile is None or not profile.roles or not text:
         return []
-    reader = _Reader(text, profile, cities)
-    folded = fold(text, language)
-    offices = _offices(folded, profile)
-    home = home if home is not None else home_city(text, cities, language)
+    reader = _Reader(page, profile, cities)
+    offices = _offices(page.folded, profile)
+    home = home if home is not None else home_city(page, cities)
     people: list[_Person] = []
     chain: list[_Office] = []
     for office in offices:
         if chain and (office.start - chain[-1].end > CHAIN_CHARS
-                      or sentence_bounds(text, office.start)[0] > chain[-1].start):
+                      or page.sentence_bounds(office.start)[0] > chain[-1].start):
             chain = []
         chain.append(office)
         run = reader.holder(office)
@@ -230,7 +232,8 @@ def find_officials(text: str, language: str | None, cities: list[dict],
             people.append(_Person(name, run[0].start, run[-1].end, held,
                                   _aliases(text, run[-1].end, reader)))
             chain = []
-    return [_record(p, text, profile, cities, home) for p in _merge(people)]
+    return [_record(p, page, profile, cities, home, organizations)
+            for p in _merge(people)]
 
 
 def _aliases(text: str, end: int, reader: _Reader) -> list[str]:
@@ -258,14 +261,15 @@ def _merge(people: list[_Person]) -> list[_Person]:
     return merged
 
 
-def _record(person: _Person, text: str, profile: Profile, cities: list[dict],
-            home: int | None) -> dict:
+def _record(person: _Person, page: Text, profile: Profile, cities: list[dict],
+            home: int | None, organizations: Sequence[Organization]) -> dict:
+    text = page.raw
     role = _choose_role(person.offices)
-    lo, hi = sentence_bounds(text, person.start)
+    lo, hi = page.sentence_bounds(person.start)
     first = min(o.start for o in person.offices)
     last = max(o.end for o in person.offices)
-    city = _office_city(text, person.offices, cities, home) if role in CITY_ROLES else None
-    organization = _organization(text, person.offices, profile.code) \
+    city = _office_city(page, person.offices, cities, home) if role in CITY_ROLES else None
+    organization = _organization(page, person.offices, organizations) \
         if role in ("organization_leader", "other") else None
     latin = profile.to_latin(person.name) if profile.transliteration \
         else person.name if profile.script == "latin" else None

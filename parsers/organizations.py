@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from parsers.languages import profiles
+from parsers.text import Text
 
 _CAP = r"[A-ZА-ЯЁÇĞİÖŞÜÂÎÛ0-9][\w\-]*"
 _NO_LETTER_BEFORE = r"(?<![^\W\d_])"
@@ -63,8 +64,9 @@ def _reference(language: str) -> re.Pattern | None:
                       rf"{_NO_LETTER_AFTER}")
 
 
-def find_organizations(text: str, language: str | None) -> list[Organization]:
+def find_organizations(page: Text) -> list[Organization]:
     """Bodies named in the text, and references back to one, in order."""
+    text, language = page.raw, page.language
     if language not in profiles():
         return []
     pattern, reference = _pattern(language), _reference(language)

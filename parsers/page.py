@@ -15,8 +15,10 @@ from parsers.events import find_events
 from parsers.language import SAMPLE, detect_language, dominant_script
 from parsers.languages import profiles
 from parsers.officials import find_officials
+from parsers.organizations import find_organizations
 from parsers.published import from_date_line, from_metadata, from_url
 from parsers.relations import find_relations
+from parsers.text import Text
 from scraper.encoding import decode_html
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—-]|::|»)\s+")
@@ -151,19 +153,20 @@ def parse_page(parsed: ParsedHTML, url: str | None = None,
     """The record for one page; `template` holds the block keys its site repeats, and
     `country` is the source's own (by default, the language's)."""
     page = main_text_of(parsed, template, url)
-    text, language = page.text, page.language
-    published = date.fromisoformat(page.published) if page.published else None
-    dates = [d.to_dict() for d in find_dates(text, language, published)]
-    profile = profiles().get(language or "")
+    text = Text(page.text, page.language,
+                date.fromisoformat(page.published) if page.published else None)
+    dates = [d.to_dict() for d in find_dates(text)]
+    profile = profiles().get(text.language or "")
     home = country or (profile.country if profile else None)
-    cities = find_cities(text, language, home) if text else []
+    cities = find_cities(text, home)
     if profile is None:  # offices, cues and event words are the profile's: no guessing
-        return PageRecord(url, language, parsed.title, page.published, text, parsed.encoding,
-                          page.method, dates, cities, unsupported=list(PROFILE_KINDS))
-    own_city = home_city(text, cities, language)
-    officials = find_officials(text, language, cities, own_city)
-    relations = find_relations(text, language, cities, dates, own_city)
-    events = find_events(text, language, cities, dates, officials, own_city,
-                         page.published)
-    return PageRecord(url, language, parsed.title, page.published, text, parsed.encoding,
-                      page.method, dates, cities, officials, relations, events)
+        return PageRecord(url, text.language, parsed.title, page.published, text.raw,
+                          parsed.encoding, page.method, dates, cities,
+                          unsupported=list(PROFILE_KINDS))
+    own_city = home_city(text, cities)
+    bodies = find_organizations(text)
+    officials = find_officials(text, cities, own_city, bodies)
+    relations = find_relations(text, cities, dates, own_city, bodies)
+    events = find_events(text, cities, dates, officials, own_city)
+    return PageRecord(url, text.language, parsed.title, page.published, text.raw,
+                      parsed.encoding, page.method, dates, cities, officials, relations, events)

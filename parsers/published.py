@@ -19,6 +19,7 @@ from lxml import etree
 
 from parsers.content import Block, text_of
 from parsers.dates import find_dates
+from parsers.text import Text
 
 # Metadata naming the publication date, as <meta name|property|itemprop> (lower case).
 META_NAMES = frozenset((
@@ -54,7 +55,7 @@ def parse_value(value: str) -> str | None:
         match = pattern.search(value)
         if match:
             return _valid(*match.groups())
-    days = [d for d in find_dates(value, "en") if d.precision == "day"]
+    days = [d for d in find_dates(Text(value, "en")) if d.precision == "day"]
     return days[0].start.isoformat() if days else None
 
 
@@ -146,7 +147,7 @@ def from_date_line(page_blocks: list[Block], kept: list[Block], title: str | Non
                     or _teaser_date(page_blocks, i, anchor)):
                 continue
             # a publication date is one day; a range in a line reports an event
-            days = [d for d in find_dates(block.text, language)
+            days = [d for d in find_dates(Text(block.text, language))
                     if d.precision == "day" and d.start == d.end]
             if days:
                 return days[0].start.isoformat()

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import cache
 
 from parsers.calendars import normalize_digits
 from parsers.cities import is_venue
-from parsers.dates import fold
 from parsers.languages import Profile, profiles
-from parsers.organizations import Organization, find_organizations
-from parsers.text import sentences
+from parsers.organizations import Organization
+from parsers.text import Text
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 LIST_ITEM_CHARS = 120  # a short line after a cue line is an item of its list
@@ -109,15 +109,16 @@ def _body(bodies: list[Organization], start: int, end: int) -> str | None:
     return earlier[-1].name if earlier else None
 
 
-def find_relations(text: str, language: str | None, cities: list[dict], dates: list[dict],
-                   home: int | None) -> list[dict]:
-    """DESIGN.md's `relations`: type, a, b, organization, since, evidence."""
-    profile = profiles().get(language or "")
+def find_relations(page: Text, cities: list[dict], dates: list[dict], home: int | None,
+                   organizations: Sequence[Organization] = ()) -> list[dict]:
+    """DESIGN.md's `relations`: type, a, b, organization, since, evidence.
+    `organizations` are the bodies the text names (find_organizations)."""
+    text, profile = page.raw, profiles().get(page.language or "")
     if profile is None or not profile.relation_cues or not text:
         return []
     mentions = sorted((m["start"], m["end"], c["geonameid"]) for c in cities
                       for m in c["mentions"])
-    bodies = find_organizations(text, language)
+    bodies = list(organizations)
     ties: dict[tuple, dict] = {}
     # cues handed on, their anchor, and whether prose may take them (after a heading)
     carried: tuple[list[str], int | None, bool] | None = None
@@ -133,8 +134,8 @@ def find_relations(text: str, language: str | None, cities: list[dict], dates: l
             ties[key] = {"type": kind, "a": a, "b": b, "organization": organization,
                          "since": since, "evidence": evidence}
 
-    folded_text = fold(text, language)
-    for start, end in sentences(text):
+    folded_text = page.folded
+    for start, end in page.sentences:
         sentence = text[start:end]
         folded = folded_text[start:end]
         kinds = _cue_types(folded, profile.code)

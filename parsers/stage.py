@@ -28,7 +28,7 @@ import pyarrow.parquet as pq
 from parsers.archive import Capture, read_body, scan_archives
 from parsers.content import learn_template
 from parsers.page import NotHTML, PageRecord, check_html, parse_page, read_html
-from parsers.text import sentence_bounds
+from parsers.text import Text
 
 PAGE_FIELDS = ["page_id", "source", "url", "language", "title", "published", "text",
                "encoding", "content_type", "fetched_at", "warc_file", "warc_offset",
@@ -94,20 +94,15 @@ def _digest(items: Iterable[str]) -> str:
     return hashlib.sha1("\n".join(sorted(items)).encode("utf-8")).hexdigest()[:16]
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    first, last = sentence_bounds(text, start, end)
-    return text[first:last].strip()
-
-
 def cite(record: PageRecord) -> None:
     """Give each city mention and date its sentence, as officials, events and relations
     have theirs: the tables cite the evidence of every row."""
+    text = Text(record.text, record.language)
     for city in record.cities:
         for mention in city["mentions"]:
-            mention["evidence"] = _sentence(record.text, mention["start"], mention["end"])
+            mention["evidence"] = text.sentence(mention["start"], mention["end"])
     for found in record.dates:
-        found["evidence"] = _sentence(record.text, found["offset"],
-                                      found["offset"] + len(found["text"]))
+        found["evidence"] = text.sentence(found["offset"], found["offset"] + len(found["text"]))
 
 
 def _capture_fields(capture: Capture) -> dict:

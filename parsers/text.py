@@ -1,13 +1,19 @@
-"""Words with their places in the text, as the entity extractors read them."""
+"""The text model every entity extractor reads: one page's main text with its language,
+its date, its folded form, its words and its sentences, each worked out once (lazily)
+and shared by all the extractors of the page, instead of caches keyed on the text.
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache, lru_cache
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, cached_property
 from typing import NamedTuple
 
+from parsers.calendars import normalize_digits, normalize_letters
 from parsers.languages import profiles
 
 # Letters joined by hyphens or a zero-width non-joiner (Persian) make one word.
@@ -32,31 +38,75 @@ class Token(NamedTuple):  # a tuple: made by the thousand on every page
         return self.text[0].isupper()
 
 
-@lru_cache(maxsize=16)  # cities and officials read the same main text
-def tokens(text: str) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end(), m.start() > 0 and text[m.start() - 1] in "'’")
-            for m in _WORD.finditer(text)]
+def fold(text: str, language: str | None) -> str:
+    """Lower case that keeps offsets: Turkish İ/I, Persian letter forms, Eastern digits."""
+    if language == "tr":
+        text = text.replace("İ", "i").replace("I", "ı")
+    text = normalize_letters(normalize_digits(text))
+    folded = text.lower()
+    return folded if len(folded) == len(text) else text  # never shift offsets
 
 
-def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
-    """Start and end of the sentence around the span `start`..`end`."""
-    ends = _sentence_ends(text)
-    before = bisect_right(ends, start) - 1  # the last sentence end at or before `start`
-    after = bisect_left(ends, (start if end is None else end) + 1)
-    return (ends[before] if before >= 0 else 0), (ends[after] if after < len(ends) else len(text))
+@dataclass(frozen=True, eq=False)
+class Text:
+    """One text as the extractors read it. `raw` is the text itself (offsets point into
+    it), `language` its ISO code, `published` the page's date where it has one."""
+
+    raw: str
+    language: str | None = None
+    published: date | None = None
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.raw, self.language)
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        raw = self.raw
+        return tuple(Token(m.group(0), m.start(), m.end(),
+                           m.start() > 0 and raw[m.start() - 1] in "'’")
+                     for m in _WORD.finditer(raw))
+
+    @cached_property
+    def sentence_ends(self) -> tuple[int, ...]:
+        return tuple(_sentence_ends(self.raw))
+
+    @cached_property
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) of each sentence, the end after its final mark."""
+        raw, spans, start = self.raw, [], 0
+        for end in self.sentence_ends:
+            if raw[start:end].strip():
+                spans.append((start, end))
+            start = end
+        if raw[start:].strip():
+            spans.append((start, len(raw)))
+        return tuple(spans)
+
+    def sentence_bounds(self, start: int, end: int | None = None) -> tuple[int, int]:
+        """Start and end of the sentence around the span `start`..`end`."""
+        ends = self.sentence_ends
+        before = bisect_right(ends, start) - 1  # the last sentence end at or before `start`
+        after = bisect_left(ends, (start if end is None else end) + 1)
+        return (ends[before] if before >= 0 else 0), \
+            (ends[after] if after < len(ends) else len(self.raw))
+
+    def sentence(self, start: int, end: int | None = None) -> str:
+        """The sentence around a span, as evidence."""
+        first, last = self.sentence_bounds(start, end)
+        return self.raw[first:last].strip()
 
 
-@lru_cache(maxsize=16)
 def _sentence_ends(text: str) -> list[int]:
     abbreviations, year_marks = _abbreviations()
-    ends = []
+    ends: list[int] = []
     for m in _SENTENCE_MARK.finditer(text):
         if m.group() in ".:":
             before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
             word = before.group().lower() if before else ""
             # "... кмет от 2011 г. Преизбрана е": a year's mark may end a sentence, though
             # not a date put first ("През септември 2017 г. Кметът ...")
-            year_end = (word in year_marks and m.group() == "."
+            year_end = (word in year_marks and m.group() == "." and before is not None
                         and _YEAR_BEFORE.search(text, max(0, m.start() - 8), before.start())
                         and text[m.end():m.end() + 4].lstrip()[:1].isupper()
                         and len(_LETTER_RUN.findall(text, ends[-1] if ends else 0, m.start()))
@@ -65,19 +115,6 @@ def _sentence_ends(text: str) -> list[int]:
                 continue
         ends.append(m.end())
     return ends
-
-
-@lru_cache(maxsize=16)  # relations and events split the same main text
-def sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each sentence, the end after its final mark."""
-    spans, start = [], 0
-    for end in _sentence_ends(text):
-        if text[start:end].strip():
-            spans.append((start, end))
-        start = end
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return tuple(spans)
 
 
 @cache

@@ -10,13 +10,14 @@ import pytest
 
 from parsers.calendars import jalali_to_gregorian
 from parsers.dates import find_dates
+from parsers.text import Text
 
 SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
 
 def spans(text: str, language: str, published: date | None = None):
     return [(d.start.isoformat(), d.end.isoformat(), d.precision, d.calendar)
-            for d in find_dates(text, language, published)]
+            for d in find_dates(Text(text, language, published))]
 
 
 @pytest.mark.parametrize("text, language, expected", [
@@ -84,7 +85,7 @@ def test_seed_gold_dates():
         gold = json.loads(path.read_text(encoding="utf-8"))
         published = date.fromisoformat(gold["published"]) if gold["published"] else None
         got = {(d.start.isoformat(), d.end.isoformat())
-               for d in find_dates(gold["main_text"], gold["lang"], published)}
+               for d in find_dates(Text(gold["main_text"], gold["lang"], published))}
         want = {(d["start"], d["end"]) for d in gold["dates"]}
         optional = {(d["start"], d["end"]) for d in gold.get("dates_optional", [])}
         assert want <= got and got - want <= optional, gold["id"]

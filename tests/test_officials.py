@@ -10,13 +10,17 @@ import pytest
 from parsers.cities import find_cities
 from parsers.names import same_person
 from parsers.officials import find_officials
+from parsers.organizations import find_organizations
+from parsers.text import Text
 
 SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 HOME = {"bg": "BG", "tr": "TR", "fa": "IR"}
 
 
 def officials(text: str, language: str) -> list[dict]:
-    return find_officials(text, language, find_cities(text, language, HOME[language]))
+    page = Text(text, language)
+    return find_officials(page, find_cities(page, HOME[language]), None,
+                          find_organizations(page))
 
 
 def test_bulgarian_offices_before_and_after_names():

@@ -9,7 +9,7 @@ import pytest
 from parsers.gazetteer import default_gazetteer
 from parsers.language import detect_language
 from parsers.languages import profiles
-from parsers.text import sentences
+from parsers.text import Text
 from scraper.addresses import address_refusal
 from scraper.downloader import content_decoded, retry_after
 from scraper.encoding import decode_html
@@ -146,7 +146,7 @@ def test_language_detection(text, declared, expected):
     ("Heyet Atatürk Cad. No. 5 adresindeki binayı gezdi.", 1),
 ])
 def test_sentences_end_at_full_stops_but_not_after_abbreviations(text, count):
-    assert len(sentences(text)) == count
+    assert len(Text(text).sentences) == count
 
 
 def test_gazetteer_answers_from_memory_as_from_the_index():
