@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -73,8 +74,7 @@ PROSE_CHARS = 60  # a block shorter than this is a label, not a paragraph
 SHORT_RESULT = 0.25  # the vote's text below this share of the page's prose asks method 2
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):  # a tuple: made by the hundred on every page
     text: str
     link_chars: int
     tag: str = "p"
@@ -205,8 +205,7 @@ def _inline(el: etree._Element) -> tuple[str, int]:
     return "".join(parts), links
 
 
-@dataclass
-class _Raw:
+class _Raw(NamedTuple):
     text: str
     links: int
     tag: str
@@ -231,8 +230,9 @@ def blocks(doc: etree._Element) -> list[Block]:
 
     def emit(parts: list[str], links: int, tag: str, path: tuple[int, ...],
              marks: tuple[int, ...]) -> None:
-        text = " ".join("".join(parts).split())
-        if text:
+        joined = "".join(parts)
+        if joined and not joined.isspace():
+            text = " ".join(joined.split())
             raw.append(_Raw(text, min(links, len(text)), tag, path, marks))
 
     def walk(el: etree._Element, path: tuple[int, ...], marks: tuple[int, ...]) -> None:
