@@ -17,6 +17,7 @@ from bench import realpages
 from bench.scoring import averaged, page_scores
 from muni.fixture_server import SITES_DIR, load_sites
 from parsers.content import learn_template
+from parsers.languages import decoding_for
 from parsers.page import main_text_of, parse_page, read_html
 from scraper.encoding import decode_html
 
@@ -102,7 +103,7 @@ def justext_text(pages: list[dict]) -> list[str]:
 
 def _text(page: dict) -> str:
     """The references get the page decoded as muni decodes it: the same input text for all."""
-    return decode_html(page["html"], page["content_type"], page["hint"])[0]
+    return decode_html(page["html"], page["content_type"], decoding_for(page["hint"]))[0]
 
 
 SYSTEMS: dict[str, Callable[[list[dict]], list[str]]] = {

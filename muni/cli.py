@@ -16,6 +16,7 @@ from types import ModuleType
 from muni import __version__
 from muni.errors import MuniError
 from muni.progress import Progress
+from parsers.languages import language_codes
 
 DEFAULT_SOURCES = "sources.yaml"
 
@@ -58,7 +59,8 @@ def _parser() -> argparse.ArgumentParser:
 
     extract = sub.add_parser("extract", help="extract from pages given as files or URLs")
     extract.add_argument("inputs", nargs="+", metavar="FILE_OR_URL")
-    extract.add_argument("--lang", choices=["auto", "bg", "tr", "fa"], default="auto")
+    extract.add_argument("--lang", choices=["auto", *language_codes()], default="auto",
+                         help="the pages' language (default: told from each page)")
     extract.add_argument("--url", help="the URL the file was fetched from")
     extract.add_argument("--site", action="store_true",
                          help="the inputs are pages of one site: learn its template")

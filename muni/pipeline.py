@@ -9,19 +9,21 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from muni.errors import MuniError
 from muni.progress import Progress
 from normalizer.export import ExportError, export, read_dataset
+from parsers.languages import decoding_for, language_codes
 from parsers.stage import ParseError, run_parse, sources_in_warcs, sources_on_disk
 from scraper import CrawlError, CrawlStats, Source, SourceError, crawl, load_sources
 
 
 def read_sources(path: str | Path, names: list[str] | None = None) -> list[Source]:
     try:
-        return load_sources(path, names)
+        return load_sources(path, names, language_codes())
     except SourceError as exc:
         raise MuniError(str(exc)) from None
 
@@ -45,6 +47,8 @@ def graceful_stop() -> Iterator[threading.Event]:
 
 def run_crawl(sources: list[Source], data_dir: Path, kind: str = "crawl",
               max_pages: int | None = None, progress: Progress | None = None) -> CrawlStats:
+    # The crawler decodes pages to find their links, as the language's profile says.
+    sources = [replace(s, decoding=decoding_for(s.language)) for s in sources]
     with graceful_stop() as stop:
         try:
             stats = crawl(sources, data_dir, kind=kind, max_pages=max_pages,

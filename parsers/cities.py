@@ -31,7 +31,7 @@ COUNTRY_REACH = 40  # characters: "Tiran'da (Arnavutluk)", "Луксор и Ал
 
 
 def _cased(profile: Profile | None) -> bool:
-    return profile is None or profile.script != "arabic"
+    return profile is None or profile.cased
 
 
 @cache
@@ -74,7 +74,6 @@ def find_cities(page: Text, country: str | None = None,
     by_key: dict[str, list[_Candidate]] = {}
     for c in chosen:
         by_key.setdefault(c.key, []).append(c)
-    script = profile.script if profile else None
     joiners = _list_joiners(profile.code if profile else None)
     stop = profile.stop_words if profile else frozenset()
     mentions: dict[int, dict] = {}
@@ -94,7 +93,7 @@ def find_cities(page: Text, country: str | None = None,
             believable = [p for p in found[key]
                           if (p.country in near or not all(c.weekday for c in group))
                           and (cue or near or key not in transliterated)
-                          and p.population >= _needed(p, key, cue, near, country, script,
+                          and p.population >= _needed(p, key, cue, near, country, _cased(profile),
                                                       group[0])]
             if not believable:
                 continue
@@ -281,7 +280,7 @@ def _cue(text: str, words: tuple[Token, ...], c: _Candidate, before: set[str],
 
 
 def _needed(place: Place, key: str, cue: bool, near: set[str], country: str | None,
-            script: str | None, first: _Candidate) -> int:
+            cased: bool, first: _Candidate) -> int:
     """The population a place must have to be believed, given the support it has."""
     if cue or place.country in near or " " in key:
         return MIN_POPULATION_SUPPORTED
@@ -289,7 +288,7 @@ def _needed(place: Place, key: str, cue: bool, near: set[str], country: str | No
         return MIN_POPULATION_UNCASED
     if place.country == country:
         return MIN_POPULATION_HOME
-    return MIN_POPULATION if script != "arabic" else MIN_POPULATION_UNCASED
+    return MIN_POPULATION if cased else MIN_POPULATION_UNCASED
 
 
 def _entry(place: Place) -> dict:

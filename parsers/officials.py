@@ -35,7 +35,6 @@ CHAIN_CHARS = 60  # offices listed before one name (X Daire Başkanı ve Y Sekre
 _STRICT_GAP = re.compile(r"^\s*$")
 _LOOSE_GAP = re.compile(r"^\s*[:–—\-(«“„\"]?\s*$")
 # Persian clause breaks: a name never runs over these words.
-_FA_BREAKS = {"و", "با", "از", "به", "در", "که", "را", "این", "آن", "برای", "تا", "هم", "نیز"}
 
 
 @dataclass
@@ -76,10 +75,10 @@ class _Reader:
         self.text = page.raw
         self.profile = profile
         self.words = [t for t in page.tokens if not t.suffix]
-        self.cased = profile.script != "arabic"
+        self.cased = profile.cased
         self.place_spans = [(m["start"], m["end"]) for c in cities for m in c["mentions"]]
         self.skippable = {*profile.honorifics, *profile.place_cues_before,
-                          *profile.organization_words, *profile.copulas, "на", "of"}
+                          *profile.organization_words, *profile.copulas, *profile.genitives}
         self.role_words = {w for phrases in profile.roles.values() for p in phrases
                            for w in p.split()}
 
@@ -93,7 +92,7 @@ class _Reader:
         if lower in self.skippable or lower in {n for m in self.profile.months for n in m}:
             return False
         return token.capitalised and not (token.text.isupper() and len(token.text) <= 4) \
-            if self.cased else lower not in _FA_BREAKS
+            if self.cased else lower not in self.profile.name_breaks
 
     def _run(self, index: int, step: int) -> list[Token]:
         """Name words from `index` on, forwards (step 1) or backwards (-1)."""
@@ -131,7 +130,7 @@ class _Reader:
                 return []  # Италианския културен институт: a body, not a person
             if not self.cased:  # without capitals only an honorific marks a name here
                 return run[:3] if len(run) >= 2 and self._honoured(i) else []
-            if previous is not None and previous.text.lower() in ("на", "of"):
+            if previous is not None and previous.text.lower() in self.profile.genitives:
                 return run[-NAME_AFTER_OF:]
             return run[:3]
         return []

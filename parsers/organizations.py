@@ -12,10 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from parsers.languages import profiles
+from parsers.languages import capitals, profiles
 from parsers.text import Text
 
-_CAP = r"[A-ZА-ЯЁÇĞİÖŞÜÂÎÛ0-9][\w\-]*"
 _NO_LETTER_BEFORE = r"(?<![^\W\d_])"
 _NO_LETTER_AFTER = r"(?![^\W\d_])"
 
@@ -37,19 +36,23 @@ def _pattern(language: str) -> re.Pattern | None:
                                                   reverse=True))
     word = rf"{_NO_LETTER_BEFORE}(?i:{words}){_NO_LETTER_AFTER}"
     quoted = r"[ \t]*[“„\"«][^”“\"»\n]{2,80}[”“\"»]"
-    if profile.script == "arabic":
+    cap = rf"[A-Z{capitals()}0-9][\w\-]*"  # a capitalised word of any alphabet muni reads
+    if not profile.cased:
         # the body's word first, then up to three words that are not function words
         stop = "|".join(re.escape(w) for w in sorted(profile.stop_words, key=len, reverse=True))
         tail = rf"(?:[ \t]+(?!(?:{stop}){_NO_LETTER_AFTER})[^\W\d_]+){{1,2}}"
         return re.compile(rf"{word}{tail}")
     if not profile.organization_word_first:  # B40 Balkan Şehirleri Ağı (EKB)
-        acronym = r"(?:[ \t]*\([A-ZА-Я0-9]{2,8}\))?"
-        return re.compile(rf"{_CAP}[ \t]+(?:[\w\-]+[ \t]+){{0,4}}{word}{acronym}")
+        acronym = rf"(?:[ \t]*\([A-Z{capitals()}0-9]{{2,8}}\))?"
+        return re.compile(rf"{cap}[ \t]+(?:[\w\-]+[ \t]+){{0,4}}{word}{acronym}")
     stop = "|".join(re.escape(w) for w in sorted(profile.stop_words, key=len, reverse=True))
     # Италианския културен институт: a name, adjectives, the word; no function words
-    adjectives = rf"{_CAP}(?:[ \t]+(?!(?:{stop}){_NO_LETTER_AFTER})[^\W\d_]+){{0,2}}[ \t]+{word}"
+    adjectives = rf"{cap}(?:[ \t]+(?!(?:{stop}){_NO_LETTER_AFTER})[^\W\d_]+){{0,2}}[ \t]+{word}"
     quoted_after = rf"{word}{quoted}"
-    words_after = rf"{word}[ \t]+(?:на|of)[ \t]+(?:[^\W\d_]+[ \t]+){{0,4}}[^\W\d_]+"
+    if not profile.genitives:
+        return re.compile(rf"{quoted_after}|{adjectives}")
+    of = "|".join(map(re.escape, profile.genitives))
+    words_after = rf"{word}[ \t]+(?:{of})[ \t]+(?:[^\W\d_]+[ \t]+){{0,4}}[^\W\d_]+"
     return re.compile(rf"{quoted_after}|{words_after}|{adjectives}")
 
 

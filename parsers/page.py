@@ -13,7 +13,7 @@ from parsers.content import PROSE_CHARS, Block, blocks, extract_main, parse_docu
 from parsers.dates import find_dates
 from parsers.events import find_events
 from parsers.language import SAMPLE, detect_language, dominant_script
-from parsers.languages import profiles
+from parsers.languages import decoding_for, profiles
 from parsers.officials import find_officials
 from parsers.organizations import find_organizations
 from parsers.published import from_date_line, from_metadata, from_url
@@ -103,7 +103,7 @@ class ParsedHTML:
 def read_html(body: bytes, content_type: str | None,
               language_hint: str | None = None) -> ParsedHTML:
     """Decode, parse, read the metadata, then cut the page into text blocks."""
-    text, encoding = decode_html(body, content_type, language_hint)
+    text, encoding = decode_html(body, content_type, decoding_for(language_hint))
     doc = parse_document(text)
     if doc is None:
         return ParsedHTML(None, None, None, [], encoding)

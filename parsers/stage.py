@@ -29,6 +29,7 @@ from parsers.archive import Capture, read_body, scan_archives
 from parsers.content import learn_template
 from parsers.page import NotHTML, PageRecord, check_html, parse_page, read_html
 from parsers.text import Text
+from scraper import encoding as scraper_encoding
 
 PAGE_FIELDS = ["page_id", "source", "url", "language", "title", "published", "text",
                "encoding", "content_type", "fetched_at", "warc_file", "warc_offset",
@@ -81,7 +82,7 @@ def parser_fingerprint() -> str:
     root = Path(__file__).resolve().parent
     for path in sorted([*root.rglob("*.py"), *root.rglob("*.yaml")]):
         digest.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
-    digest.update((root.parent / "scraper" / "encoding.py").read_bytes())
+    digest.update(Path(scraper_encoding.__file__).read_bytes())  # decoding shapes the text
     for library in LIBRARIES:
         try:
             digest.update(f"{library}={version(library)}".encode())

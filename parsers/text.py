@@ -40,7 +40,8 @@ class Token(NamedTuple):  # a tuple: made by the thousand on every page
 
 def fold(text: str, language: str | None) -> str:
     """Lower case that keeps offsets: Turkish İ/I, Persian letter forms, Eastern digits."""
-    if language == "tr":
+    profile = profiles().get(language or "")
+    if profile is not None and profile.dotted_i:
         text = text.replace("İ", "i").replace("I", "ı")
     text = normalize_letters(normalize_digits(text))
     folded = text.lower()

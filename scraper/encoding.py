@@ -11,25 +11,19 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
-# Legacy code pages a site in the language is likely to use, most likely first.
-LEGACY = {
-    "bg": ("windows-1251", "koi8-r", "iso-8859-5"),
-    "mk": ("windows-1251", "iso-8859-5"),
-    "ru": ("windows-1251", "koi8-r", "iso-8859-5"),
-    "tr": ("windows-1254", "iso-8859-9"),
-    "fa": ("windows-1256",),
-    "en": ("windows-1252",),
-}
-# Letters beyond ASCII that text in the language is made of.
-ALPHABET = {
-    "bg": "абвгдежзийклмнопрстуфхцчшщъьюя",
-    "mk": "абвгдѓежзѕијклљмнњопрстќуфхцчџш",
-    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-    "tr": "çğıöşüâîû",
-    "fa": "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآأؤئءةيكۀ\u200c\u064b\u064e\u064f\u0650\u0651",
-    "en": "",
-}
+
+@dataclass(frozen=True)
+class Decoding:
+    """What a page's language tells about its bytes (the language profiles say it; the
+    crawler is handed it): the legacy code pages its sites use, most likely first, and its
+    letters beyond ASCII, against which each decoding is checked."""
+
+    code_pages: tuple[str, ...] = ()
+    letters: str = ""
+
+
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -58,16 +52,16 @@ def meta_charset(body: bytes) -> str | None:
     return _codec(match.group(1).decode("ascii", "ignore")) if match else None
 
 
-def language_fit(text: str, language: str | None) -> float:
-    """Share of non-ASCII letters that belong to the language (1.0 when unknown or none)."""
-    alphabet = set(ALPHABET.get(language or "", ""))
+def language_fit(text: str, letters: str) -> float:
+    """Share of non-ASCII letters that belong to the language (1.0 when none are known)."""
+    alphabet = set(letters)
     if not alphabet:
         return 1.0
-    letters = list(filter(str.isalpha, _NON_ASCII.findall(text)))
-    if not letters:
+    found = list(filter(str.isalpha, _NON_ASCII.findall(text)))
+    if not found:
         return 1.0
     alphabet |= {c.upper() for c in alphabet} | {"İ"}
-    return sum(map(alphabet.__contains__, letters)) / len(letters)
+    return sum(map(alphabet.__contains__, found)) / len(found)
 
 
 # Each letter to a one-letter name of its script (ASCII non-letters dropped), for
@@ -87,7 +81,7 @@ def script_of(char: str) -> str:
     return SCRIPT_NAMES.get(char.translate(SCRIPT_CLASS)[:1], "other")
 
 
-def plausibility(text: str, language: str | None) -> float:
+def plausibility(text: str, letters: str) -> float:
     """How much a decoding reads like text: 1.0 for clean text in the language.
 
     A wrong code page shows as words that mix scripts ("kardeю"), letters foreign to
@@ -100,21 +94,20 @@ def plausibility(text: str, language: str | None) -> float:
     inner = "".join(w[1:] for w in words)
     lower, upper = sum(map(str.islower, inner)), sum(map(str.isupper, inner))
     share = lower / (lower + upper) if lower + upper else 1.0
-    return (1 - mixed) * language_fit(text, language) * (0.5 + 0.5 * share)
+    return (1 - mixed) * language_fit(text, letters) * (0.5 + 0.5 * share)
 
 
 def decode_html(body: bytes, content_type: str | None = None,
-                language: str | None = None) -> tuple[str, str]:
-    # The first 16 KiB tell a code page as well as the whole page, at a fraction of the cost.
-    """Decode page bytes; returns (text, encoding name)."""
+                decoding: Decoding | None = None) -> tuple[str, str]:
+    """Decode page bytes; returns (text, encoding name). The first 16 KiB tell a code
+    page as well as the whole page, at a fraction of the cost."""
+    decoding = decoding or Decoding()
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if body.startswith(bom):
             return body.decode(name, "replace"), name.replace("-sig", "")
     candidates = [header_charset(content_type), meta_charset(body), "utf-8",
-                  *LEGACY.get(language or "", ())]
-    if not language:
-        candidates += ["windows-1251", "windows-1254", "windows-1256", "windows-1252"]
+                  *decoding.code_pages]
     # Latin-1 and windows-1252 decode any bytes, so they must fit the language fully.
     best: tuple[float, str, str] | None = None
     for name in dict.fromkeys(c for c in candidates if c):
@@ -124,7 +117,7 @@ def decode_html(body: bytes, content_type: str | None = None,
             continue
         if name == "utf-8":  # legacy code pages' letters are almost never valid UTF-8
             return text, name
-        fit = plausibility(text[:16384], language)
+        fit = plausibility(text[:16384], decoding.letters)
         if fit >= 0.9 and name not in ("iso8859-1", "windows-1252") or fit >= 0.99:
             return text, name
         if best is None or fit > best[0]:

@@ -382,7 +382,7 @@ class Crawler:
                                 run.limits.max_body_bytes)
             sha1 = hashlib.sha1(body).hexdigest()
             if content_type.split(";")[0].strip().lower() in HTML_TYPES and not ex.truncated:
-                text, encoding = decode_html(body, content_type, run.source.language)
+                text, encoding = decode_html(body, content_type, run.source.decoding)
                 if req.depth < run.source.max_depth:
                     links = self._admit(run, html_links(text, req.url), req.url, req.depth + 1)
         status = "done" if ex.status < 400 or ex.status == 404 else "failed"

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
+from scraper.encoding import Decoding
+
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-LANGUAGES = {"bg", "tr", "fa", "en", "mk", "ru"}
+ISO_CODE = re.compile(r"^[a-z]{2,3}$")
 
 
 class SourceError(ValueError):
@@ -35,6 +38,7 @@ class Source:
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
     max_retries: int = 3
+    decoding: Decoding | None = field(default=None, compare=False, repr=False)  # the language's
     _allow_re: tuple[re.Pattern, ...] = field(default=(), compare=False, repr=False)
     _deny_re: tuple[re.Pattern, ...] = field(default=(), compare=False, repr=False)
 
@@ -59,8 +63,9 @@ _LIST_KEYS = ("start_urls", "sitemaps", "allow", "deny")
 _KNOWN = {"name", "language", "country", *_INT_KEYS, *_FLOAT_KEYS, *_LIST_KEYS}
 
 
-def parse_source(raw: object, where: str) -> Source:
-    """One entry of sources.yaml, checked field by field so the error names the field."""
+def parse_source(raw: object, where: str, languages: Collection[str] = ()) -> Source:
+    """One entry of sources.yaml, checked field by field so the error names the field.
+    `languages` are those the caller can read (muni: the languages it has profiles for)."""
     if not isinstance(raw, dict):
         raise SourceError(f"{where}: each source must be a mapping")
     unknown = set(raw) - _KNOWN
@@ -71,8 +76,10 @@ def parse_source(raw: object, where: str) -> Source:
         raise SourceError(f"{where}: 'name' must be lower-case letters, digits, '-' or '_'")
     where = f"{where} ({name})"
     language = raw.get("language")
-    if language not in LANGUAGES:
-        raise SourceError(f"{where}: 'language' must be one of {', '.join(sorted(LANGUAGES))}")
+    if languages and language not in languages:
+        raise SourceError(f"{where}: 'language' must be one of {', '.join(sorted(languages))}")
+    if not isinstance(language, str) or not ISO_CODE.match(language):
+        raise SourceError(f"{where}: 'language' must be an ISO 639-1 code such as bg")
     kwargs: dict = {"name": name, "language": language, "country": raw.get("country")}
     for key in _LIST_KEYS:
         value = raw.get(key, [])
@@ -102,7 +109,8 @@ def parse_source(raw: object, where: str) -> Source:
     return Source(**kwargs)
 
 
-def load_sources(path: str | Path, names: list[str] | None = None) -> list[Source]:
+def load_sources(path: str | Path, names: list[str] | None = None,
+                 languages: Collection[str] = ()) -> list[Source]:
     """Read sources.yaml; with names, only those sources (each must exist)."""
     path = Path(path)
     try:
@@ -113,7 +121,7 @@ def load_sources(path: str | Path, names: list[str] | None = None) -> list[Sourc
         raise SourceError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
         raise SourceError(f"{path}: expected a top-level 'sources:' list")
-    sources = [parse_source(raw, f"{path}: source {i + 1}")
+    sources = [parse_source(raw, f"{path}: source {i + 1}", languages)
                for i, raw in enumerate(data["sources"])]
     seen: set[str] = set()
     for source in sources:

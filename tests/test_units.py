@@ -8,7 +8,7 @@ import pytest
 
 from parsers.gazetteer import default_gazetteer
 from parsers.language import detect_language
-from parsers.languages import profiles
+from parsers.languages import decoding_for, language_codes
 from parsers.text import Text
 from scraper.addresses import address_refusal
 from scraper.downloader import content_decoded, retry_after
@@ -54,20 +54,21 @@ def test_address_rule(target, origin, refused):
 
 def test_turkish_without_charset_is_not_read_as_windows_1252():
     body = "<html><body><p>Kardeş şehir ilişkisi, Çanakkale'de İmamoğlu ağı.</p></body></html>"
-    text, encoding = decode_html(body.encode("windows-1254"), "text/html", "tr")
+    text, encoding = decode_html(body.encode("windows-1254"), "text/html", decoding_for("tr"))
     assert encoding == "windows-1254" and "Kardeş şehir" in text
     # a server that wrongly claims ISO-8859-1 is overruled by the language check
     text, encoding = decode_html(body.encode("windows-1254"), "text/html; charset=ISO-8859-1",
-                                 "tr")
+                                 decoding_for("tr"))
     assert "ilişkisi" in text
 
 
 def test_bulgarian_code_pages_and_meta_charset():
     body = "<p>Побратимени градове на Община Казанлък</p>"
-    assert decode_html(body.encode("windows-1251"), None, "bg") == (body, "windows-1251")
+    bulgarian = decoding_for("bg")
+    assert decode_html(body.encode("windows-1251"), None, bulgarian) == (body, "windows-1251")
     html = f'<meta charset="koi8-r"><p>{body}</p>'.encode("koi8-r")
-    assert decode_html(html, "text/html", "bg")[1] == "koi8-r"
-    assert decode_html(body.encode("utf-8"), "text/html", "bg")[1] == "utf-8"
+    assert decode_html(html, "text/html", decoding_for("bg"))[1] == "koi8-r"
+    assert decode_html(body.encode("utf-8"), "text/html", decoding_for("bg"))[1] == "utf-8"
 
 
 def test_retry_after_and_bomb_safe_decompression():
@@ -86,7 +87,7 @@ def test_sources_file_errors_name_the_problem(tmp_path):
         "items: []": "top-level 'sources:'",
         "sources:\n  - name: Bad Name\n    language: bg\n    start_urls: [http://a.bg/]":
             "'name'",
-        "sources:\n  - name: a\n    language: xx\n    start_urls: [http://a.bg/]": "'language'",
+        "sources:\n  - name: a\n    language: xx\n    start_urls: [http://a.bg/]": "one of bg",
         "sources:\n  - name: a\n    language: bg\n    start_urls: [ftp://a.bg/]": "not an http",
         "sources:\n  - name: a\n    language: bg\n    start_urls: [http://a.bg/]\n"
         "    deny: ['(']": "bad regex",
@@ -98,7 +99,10 @@ def test_sources_file_errors_name_the_problem(tmp_path):
     for text, message in cases.items():
         path.write_text(text, encoding="utf-8")
         with pytest.raises(SourceError, match=message):
-            load_sources(path)
+            load_sources(path, languages=language_codes())
+    path.write_text("sources:\n  - name: a\n    language: Bulgarian\n    start_urls: [http://a.bg/]")
+    with pytest.raises(SourceError, match="ISO 639-1"):
+        load_sources(path)  # without a list of languages, any ISO code will do
     with pytest.raises(SourceError, match="no such file"):
         load_sources(tmp_path / "missing.yaml")
 
@@ -110,15 +114,6 @@ def test_project_sources_file_is_valid_and_scoped():
     kazanlak = next(s for s in sources if s.name == "kazanlak")
     assert kazanlak.in_scope(kazanlak.start_urls[0])
     assert not kazanlak.in_scope("https://www.facebook.com/kazanlak")
-
-
-def test_every_language_profile_loads_and_is_consistent():
-    loaded = profiles()
-    assert {"bg", "tr", "fa"} <= set(loaded)
-    for code, profile in loaded.items():
-        assert profile.code == code and profile.letters and len(profile.stop_words) >= 20
-        assert not profile.letters & profile.foreign_letters, code
-        assert all(w == w.lower() for w in profile.stop_words)
 
 
 @pytest.mark.parametrize("text, declared, expected", [

@@ -1,19 +1,29 @@
 """Language profiles: everything the parsers know about a language, kept as data.
 
-One YAML file per language. Adding a language is adding a file here; every profile is
-loaded and checked by the tests.
+One YAML file per language, its keys the fields of `Profile`: the schema is the dataclass
+(each field's type and, in its metadata, the entries it must hold), so a misspelt or
+mistyped key is a one-line error naming the file and the key, never a silent default.
+Adding a language is adding a file here, or in a folder named by MUNI_PROFILES (folders
+separated as in PATH); every profile is loaded and each of its keys checked by the tests.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import difflib
+import os
+import re
+import typing
+from dataclasses import MISSING, dataclass, field, fields
 from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
 
+from scraper.encoding import Decoding
+
 PROFILE_DIR = Path(__file__).parent
-SCRIPTS = {"latin", "cyrillic", "arabic"}
+SCRIPTS = ("latin", "cyrillic", "arabic")
+_CODE = re.compile(r"^[a-z]{2,3}$")
 
 
 ROLES = ("mayor", "deputy_mayor", "council_chair", "councillor", "municipal_official",
@@ -22,47 +32,79 @@ EVENT_TYPES = ("visit", "meeting", "agreement", "festival", "membership", "found
 DATE_WORD_KINDS = ("range", "year_before", "year_after", "month_before", "month_after",
                    "day_suffixes", "before_era", "not_year_after", "month_joined",
                    "last_year")
+RELATION_TYPES = ("twin", "friendship", "member")
+
+
+class ProfileError(ValueError):
+    """A language profile that cannot be read as written."""
+
+
+def _spec(*, count: int | None = None, keys: tuple[str, ...] | None = None,
+          choices: tuple[str, ...] | None = None, case: bool = False, **kwargs) -> typing.Any:
+    """A profile field with what its YAML must hold: `count` entries, keys among `keys`,
+    a value among `choices`; words are lower-cased unless `case`."""
+    return field(metadata={"count": count, "keys": keys, "choices": choices, "case": case},
+                 **kwargs)
 
 
 @dataclass(frozen=True)
 class Profile:
-    code: str
-    name: str
-    script: str
-    country: str | None
-    letters: frozenset[str]
-    foreign_letters: frozenset[str]
-    stop_words: frozenset[str]
-    months: tuple[tuple[str, ...], ...] = ()  # Gregorian, January first
-    solar_months: tuple[tuple[str, ...], ...] = ()  # Solar Hijri, Farvardin first
-    ordinal_days: tuple[tuple[str, ...], ...] = ()  # day words, the 1st first
-    date_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    place_cues_before: tuple[str, ...] = ()
-    place_cues_after: tuple[str, ...] = ()
-    countries: dict[str, str] = field(default_factory=dict)  # name as written -> ISO code
-    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role -> phrases
-    honorifics: tuple[str, ...] = ()
-    abbreviations: tuple[str, ...] = ()  # written with a full stop mid-sentence: гр., ул.
-    copulas: tuple[str, ...] = ()
-    weekdays: tuple[str, ...] = ()
-    relation_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> stems
-    organization_word_first: bool = True
-    demonstratives: tuple[str, ...] = ()
-    municipality_words: tuple[str, ...] = ()
-    events: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> stems
-    locative_before: tuple[str, ...] = ()
-    locative_after: tuple[str, ...] = ()
-    this_city: tuple[str, ...] = ()  # "this city": the city named last before it
-    our_city: tuple[str, ...] = ()  # "our city": the page's own
-    habits: tuple[str, ...] = ()
-    today: tuple[str, ...] = ()  # words that date what they say to the page's own day
-    organization_words: tuple[str, ...] = ()
+    code: str = _spec(case=True)
+    name: str = _spec(case=True)
+    script: str = _spec(choices=SCRIPTS)
+    letters: frozenset[str] = _spec()  # the alphabet, as one string
+    stop_words: frozenset[str] = _spec()
+    country: str | None = _spec(case=True, default=None)  # ISO code of its home country
+    foreign_letters: frozenset[str] = _spec(default=frozenset())  # never in its text
+    # code pages a site in the language may still use, most likely first
+    legacy_encodings: tuple[str, ...] = _spec(default=())
+    months: tuple[tuple[str, ...], ...] = _spec(count=12, default=())  # Gregorian, January first
+    solar_months: tuple[tuple[str, ...], ...] = _spec(count=12, default=())  # Farvardin first
+    ordinal_days: tuple[tuple[str, ...], ...] = _spec(count=31, default=())  # the 1st first
+    date_words: dict[str, tuple[str, ...]] = _spec(keys=DATE_WORD_KINDS, default_factory=dict)
+    place_cues_before: tuple[str, ...] = _spec(default=())
+    place_cues_after: tuple[str, ...] = _spec(default=())
+    # ISO code -> the country's names as written (read into name -> code)
+    countries: dict[str, str] = _spec(case=True, default_factory=dict)
+    roles: dict[str, tuple[str, ...]] = _spec(keys=ROLES, default_factory=dict)  # -> phrases
+    honorifics: tuple[str, ...] = _spec(default=())
+    abbreviations: tuple[str, ...] = _spec(default=())  # with a full stop mid-sentence: гр.
+    copulas: tuple[str, ...] = _spec(default=())
+    weekdays: tuple[str, ...] = _spec(default=())
+    relation_cues: dict[str, tuple[str, ...]] = _spec(keys=RELATION_TYPES,
+                                                      default_factory=dict)  # type -> stems
+    organization_word_first: bool = _spec(default=True)
+    demonstratives: tuple[str, ...] = _spec(default=())
+    municipality_words: tuple[str, ...] = _spec(default=())
+    events: dict[str, tuple[str, ...]] = _spec(keys=EVENT_TYPES,
+                                               default_factory=dict)  # type -> stems
+    locative_before: tuple[str, ...] = _spec(default=())
+    locative_after: tuple[str, ...] = _spec(default=())
+    this_city: tuple[str, ...] = _spec(default=())  # "this city": the city named last before it
+    our_city: tuple[str, ...] = _spec(default=())  # "our city": the page's own
+    habits: tuple[str, ...] = _spec(default=())
+    today: tuple[str, ...] = _spec(default=())  # words that date what they say to the page's day
+    organization_words: tuple[str, ...] = _spec(default=())
     # words the gazetteer holds as places that are not cities here: ordinary words
     # (Barış, میدان), continents, provinces named like no city
-    not_places: tuple[str, ...] = ()
-    conjunctions: tuple[str, ...] = ()  # joining the items of a list
-    relation_hedges: tuple[str, ...] = ()  # a tie proposed or discussed, not made
-    transliteration: dict[str, str] = field(default_factory=dict)  # letter -> Latin
+    not_places: tuple[str, ...] = _spec(default=())
+    conjunctions: tuple[str, ...] = _spec(default=())  # joining the items of a list
+    relation_hedges: tuple[str, ...] = _spec(default=())  # a tie proposed or discussed, not made
+    transliteration: dict[str, str] = _spec(case=True, default_factory=dict)  # letter -> Latin
+    # the word that ties an office or a body to its place (кмет на Кочани, mayor of)
+    genitives: tuple[str, ...] = _spec(default=())
+    name_breaks: tuple[str, ...] = _spec(default=())  # words that end a name without capitals
+    dotted_i: bool = _spec(default=False)  # Turkish casing: I is the capital of ı, İ of i
+
+    @property
+    def cased(self) -> bool:
+        """Whether its script has capitals to tell names by (Persian's has none)."""
+        return any(c.upper() != c for c in self.letters)
+
+    @property
+    def own_letters(self) -> str:
+        """Its letters beyond ASCII, lower case: what decoding checks a code page by."""
+        return "".join(sorted(c for c in self.letters if ord(c) > 0x7F))
 
     def to_latin(self, text: str) -> str:
         """The text in Latin letters by the profile's transliteration (as is without one)."""
@@ -80,59 +122,123 @@ class Profile:
         return table
 
 
-def _load(path: Path) -> Profile:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if data.get("code") != path.stem:
-        raise ValueError(f"{path.name}: 'code' must be {path.stem!r}")
-    if data.get("script") not in SCRIPTS:
-        raise ValueError(f"{path.name}: 'script' must be one of {sorted(SCRIPTS)}")
-    fields: dict = {}  # what the profile holds beyond its name and letters
-    for key, count in (("months", 12), ("solar_months", 12), ("ordinal_days", 31)):
-        names = tuple(tuple(str(n).lower() for n in item) for item in data.get(key) or ())
-        if names and len(names) != count:
-            raise ValueError(f"{path.name}: '{key}' must list {count} entries")
-        fields[key] = names
-    words = data.get("date_words") or {}
-    unknown = set(words) - set(DATE_WORD_KINDS)
-    if unknown:
-        raise ValueError(f"{path.name}: unknown date_words: {sorted(unknown)}")
-    fields["date_words"] = {k: tuple(str(w).lower() for w in words.get(k) or ())
-                            for k in DATE_WORD_KINDS}
-    for key in ("place_cues_before", "place_cues_after"):
-        fields[key] = tuple(str(w).lower() for w in data.get(key) or ())
-    fields["countries"] = {str(name): code for code, names in (data.get("countries") or {}).items()
-                           for name in names}
-    roles = data.get("roles") or {}
-    unknown = set(roles) - set(ROLES)
-    if unknown:
-        raise ValueError(f"{path.name}: roles outside the fixed list: {sorted(unknown)}")
-    fields["roles"] = {role: tuple(str(p).lower() for p in roles[role]) for role in ROLES
-                       if role in roles}
-    fields["organization_word_first"] = bool(data.get("organization_word_first", True))
-    for key in ("honorifics", "abbreviations", "organization_words", "copulas", "weekdays",
-                "demonstratives", "municipality_words", "locative_before", "locative_after",
-                "this_city", "our_city",
-                "habits", "today", "not_places", "conjunctions", "relation_hedges"):
-        fields[key] = tuple(str(w).lower() for w in data.get(key) or ())
-    cues = data.get("relation_cues") or {}
-    if set(cues) - {"twin", "friendship", "member"}:
-        raise ValueError(f"{path.name}: relation_cues are twin, friendship and member")
-    fields["relation_cues"] = {k: tuple(str(w).lower() for w in v) for k, v in cues.items()}
-    events = data.get("events") or {}
-    if set(events) - set(EVENT_TYPES):
-        raise ValueError(f"{path.name}: event types are {', '.join(EVENT_TYPES)}")
-    fields["events"] = {k: tuple(str(w).lower() for w in v) for k, v in events.items()}
-    fields["transliteration"] = {str(k): str(v) for k, v in
-                                 (data.get("transliteration") or {}).items()}
-    return Profile(code=data["code"], name=data["name"], script=data["script"],
-                   country=data.get("country"),
-                   letters=frozenset(data["letters"]),
-                   foreign_letters=frozenset(data.get("foreign_letters") or ""),
-                   stop_words=frozenset(str(w).lower() for w in data["stop_words"]),
-                   **fields)
+def _words(value: object, where: str, case: bool) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        value = [value]
+    for item in value:
+        if isinstance(item, bool) or not isinstance(item, str | int | float):
+            hint = " (quote it: YAML reads on, off, yes and no as true or false)" \
+                if isinstance(item, bool) else ""
+            raise ProfileError(f"{where}: {item!r} is not a word{hint}")
+    return tuple(str(v) if case else str(v).lower() for v in value)
+
+
+def _read(kind: object, value: object, where: str, spec: dict) -> object:
+    """One YAML value as the field's type says, or a ProfileError naming it."""
+    case = spec["case"]
+    if kind is str or kind == str | None:
+        if not isinstance(value, str):
+            raise ProfileError(f"{where} must be a string")
+        if spec["choices"] and value not in spec["choices"]:
+            raise ProfileError(f"{where} must be one of {', '.join(spec['choices'])}")
+        return value
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise ProfileError(f"{where} must be true or false")
+        return value
+    if kind == frozenset[str]:  # letters as one string, words as a list
+        return frozenset(value.lower()) if isinstance(value, str) \
+            else frozenset(_words(value, where, case))
+    if kind == tuple[str, ...]:
+        return _words(value, where, case)
+    if kind == tuple[tuple[str, ...], ...]:
+        if not isinstance(value, list):
+            raise ProfileError(f"{where} must be a list of lists of words")
+        items = tuple(_words(v, f"{where} entry {i + 1}", case) for i, v in enumerate(value))
+        if spec["count"] and items and len(items) != spec["count"]:
+            raise ProfileError(f"{where} must list {spec['count']} entries, not {len(items)}")
+        return items
+    if typing.get_origin(kind) is dict:
+        if not isinstance(value, dict):
+            raise ProfileError(f"{where} must be a mapping")
+        unknown = sorted(map(str, set(value) - set(spec["keys"] or value)))
+        if unknown:
+            raise ProfileError(f"{where}: {', '.join(unknown)} not among "
+                               f"{', '.join(spec['keys'])}")
+        if typing.get_args(kind)[1] == tuple[str, ...]:
+            return {str(k): _words(v, f"{where}.{k}", case) for k, v in value.items()}
+        return {str(k): str(v) for k, v in value.items()}
+    raise TypeError(f"a profile field of a type the loader does not read: {kind}")
+
+
+def load_profile(path: Path) -> Profile:
+    """One profile file, every key checked against the schema (`Profile`'s fields)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ProfileError(f"{path}: not readable YAML ({str(exc).splitlines()[0]})") from None
+    if not isinstance(data, dict):
+        raise ProfileError(f"{path}: a profile is a mapping of keys")
+    schema = {f.name: f for f in fields(Profile)}
+    hints = typing.get_type_hints(Profile)
+    for key in data:
+        if key not in schema:
+            near = difflib.get_close_matches(str(key), schema, n=1)
+            hint = f" (did you mean '{near[0]}'?)" if near else ""
+            raise ProfileError(f"{path}: '{key}' is not a profile key{hint}")
+    values: dict[str, object] = {}
+    for name, spec in schema.items():
+        where = f"{path}: '{name}'"
+        if name not in data or data[name] is None:
+            if spec.default is MISSING and spec.default_factory is MISSING:
+                raise ProfileError(f"{where} is missing")
+        elif name == "countries":  # written code -> names, read as name -> code
+            if not isinstance(data[name], dict):
+                raise ProfileError(f"{where} must be a mapping of ISO codes to names")
+            values[name] = {country: str(code) for code, names in data[name].items()
+                            for country in _words(names, f"{where}.{code}", True)}
+        else:
+            values[name] = _read(hints[name], data[name], where, dict(spec.metadata))
+    words = typing.cast(dict, values.get("date_words", {}))
+    values["date_words"] = {kind: words.get(kind, ()) for kind in DATE_WORD_KINDS}
+    if values["code"] != path.stem or not _CODE.match(str(values["code"])):
+        raise ProfileError(f"{path}: 'code' must be {path.stem!r}, the file's name")
+    profile = Profile(**values)
+    if profile.letters & profile.foreign_letters:
+        raise ProfileError(f"{path}: 'foreign_letters' holds letters of 'letters'")
+    return profile
+
+
+def profile_dirs() -> list[Path]:
+    """The package's profiles, then any folders MUNI_PROFILES names."""
+    extra = [Path(p) for p in os.environ.get("MUNI_PROFILES", "").split(os.pathsep) if p]
+    return [PROFILE_DIR, *extra]
 
 
 @cache
 def profiles() -> dict[str, Profile]:
-    """Every profile, by language code."""
-    return {p.stem: _load(p) for p in sorted(PROFILE_DIR.glob("*.yaml"))}
+    """Every profile, by language code (a later folder's file replaces an earlier one's)."""
+    return {path.stem: load_profile(path) for folder in profile_dirs()
+            for path in sorted(folder.glob("*.yaml"))}
+
+
+def language_codes() -> tuple[str, ...]:
+    """The languages muni has a profile for: what sources, --lang and decoding accept."""
+    return tuple(sorted(profiles()))
+
+
+def decoding_for(language: str | None) -> Decoding:
+    """How to decode a page in the language; for a page of unknown language, every
+    profile's most likely code page, and no letters to check them by."""
+    profile = profiles().get(language or "")
+    if profile is not None:
+        return Decoding(profile.legacy_encodings, profile.own_letters)
+    return Decoding(tuple(dict.fromkeys(p.legacy_encodings[0] for p in profiles().values()
+                                        if p.legacy_encodings)))
+
+
+@cache
+def capitals() -> str:
+    """Every capital letter of every profile's alphabet, for a regex class."""
+    found = {c.upper() for p in profiles().values() for c in p.letters}
+    return "".join(sorted(c for c in found if len(c) == 1 and c.lower() != c))
