@@ -23,6 +23,7 @@ from parsers.calendars import (
     jalali_month_length,
     jalali_to_gregorian,
 )
+from parsers.dates_any import find_dates_any
 from parsers.languages import Profile, profiles
 from parsers.text import Text, leading_letters, matches_at, run_starts
 
@@ -377,7 +378,10 @@ def _bounds(a: _Atom) -> tuple[date, date]:
 
 def find_dates(text: Text) -> list[DateMention]:
     """Every date the text states, once per distinct (start, end), in order of appearance;
-    a date without a year may take it from the text's `published` day."""
+    a date without a year may take it from the text's `published` day. A language with
+    no profile is read by dateparser instead."""
+    if text.language and text.language not in profiles():
+        return find_dates_any(text)
     g = _grammar(text.language)
     folded = text.folded
     atoms = _resolve_years(_merge_ranges(_atoms(folded, g), folded, g), text, g)

@@ -117,3 +117,16 @@ def test_year_lists_joined_months_and_last_year():
     # دی of last year, counted back from the page's (Solar Hijri) year
     assert spans("در اواسط دی ماه سال گذشته برکنار شد.", "fa", date(2021, 2, 21)) == [
         ("2019-12-22", "2020-01-20", "month", "jalali")]
+
+
+def test_a_language_without_a_profile_has_its_dates_read_by_dateparser():
+    text = Text("Der Bürgermeister empfing am 12. März 2019 die Delegation der Partnerstadt. "
+                "Die Städte sind seit 1965 verbunden, im Mai 2020 kam der Gegenbesuch.", "de")
+    found = [(d.text, d.start.isoformat(), d.end.isoformat(), d.precision)
+             for d in find_dates(text)]
+    assert found == [("12. März 2019", "2019-03-12", "2019-03-12", "day"),
+                     ("1965", "1965-01-01", "1965-12-31", "year"),
+                     ("Mai 2020", "2020-05-01", "2020-05-31", "month")]
+    assert all(text.raw[d.offset:d.end_offset] == d.text for d in find_dates(text))
+    # the profile languages keep muni's own grammar: dateparser knows no Jalali year
+    assert [d.calendar for d in find_dates(Text("در آبان ماه سال ۱۳۸۷", "fa"))] == ["jalali"]

@@ -1,0 +1,99 @@
+"""Dates in languages muni has no profile for, read by dateparser (200+ locales), behind
+find_dates' interface: a researcher who adds a Romanian or Greek municipality gets its
+dates on day one. The profile languages keep muni's own grammar, which measures better
+on them (README, "Dependencies").
+
+dateparser's search also reads ordinary words as dates (German "die", Spanish "de"), so
+only a match that holds a number is kept: municipal pages give their dates in figures.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from functools import cache
+
+from parsers.text import Text
+
+_FIGURE = re.compile(r"\d")
+PERIODS = ("day", "month", "year")
+
+
+@cache
+def _parsers(language: str):
+    from dateparser.date import DateDataParser
+    from dateparser.search import search_dates
+
+    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
+                "REQUIRE_PARTS": []}
+    return search_dates, DateDataParser(languages=[language], settings=settings), settings
+
+
+def _bounds(day: date, period: str) -> tuple[date, date]:
+    if period == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    if period == "month":
+        last = calendar.monthrange(day.year, day.month)[1]
+        return date(day.year, day.month, 1), date(day.year, day.month, last)
+    return day, day
+
+
+def find_dates_any(text: Text) -> list:
+    """find_dates for a language without a profile: every dated figure dateparser reads,
+    once per distinct (start, end), in order."""
+    from parsers.dates import DateMention
+
+    language = text.language
+    if not language or not text.raw.strip():
+        return []
+    search, reader, settings = _parsers(language)
+    try:
+        found = search(text.raw, languages=[language], settings=settings) or []
+    except (ValueError, KeyError):  # a locale dateparser does not have
+        return []
+    mentions, seen, cursor = [], set(), 0
+    for written, _ in found:
+        at = text.raw.find(written, cursor)
+        if at < 0 or not _FIGURE.search(written):
+            continue
+        cursor = at + len(written)
+        part, data = _read(reader, written)
+        if data is None:
+            continue
+        first, last = _bounds(data.date_obj.date(), data.period)
+        if (first, last) in seen or not 1000 <= first.year <= 2100:
+            continue
+        seen.add((first, last))
+        start = at + written.find(part)
+        mentions.append(DateMention(part, start, start + len(part), first, last,
+                                    data.period, "gregorian"))
+    return mentions
+
+
+def _read(reader, written: str):
+    """The match read as one date, in the fewest of its words that say the same (search
+    leaves prepositions and articles around it: "am 12. März 2019 die"): (what was read,
+    its date data) or (written, None)."""
+    words = written.split(" ")
+
+    def parsed(first: int, end: int):
+        part = " ".join(words[first:end])
+        if not _FIGURE.search(part):
+            return None
+        data = reader.get_date_data(part)
+        return data if data.date_obj is not None and data.period in PERIODS else None
+
+    spans = [(k, e) for k in range(len(words)) for e in range(len(words), k, -1)]
+    found = next(((k, e, d) for k, e in spans if (d := parsed(k, e)) is not None), None)
+    if found is None:
+        return written, None
+    first, end, data = found
+    same = (data.date_obj, data.period)
+    while end - first > 1 and (d := parsed(first + 1, end)) is not None \
+            and (d.date_obj, d.period) == same:
+        first += 1
+    while end - first > 1 and (d := parsed(first, end - 1)) is not None \
+            and (d.date_obj, d.period) == same:
+        end -= 1
+    return " ".join(words[first:end]), data
