@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,9 @@ class Decoding:
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_NON_ASCII_WORDS = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
+PLAUSIBILITY_WORDS = 300
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_.:-]+)", re.I)
 
 
@@ -52,12 +54,13 @@ def meta_charset(body: bytes) -> str | None:
     return _codec(match.group(1).decode("ascii", "ignore")) if match else None
 
 
-def language_fit(text: str, letters: str) -> float:
-    """Share of non-ASCII letters that belong to the language (1.0 when none are known)."""
+def language_fit(words: list[str], letters: str) -> float:
+    """Share of the words' letters beyond ASCII that belong to the language (1.0 when
+    none are known)."""
     alphabet = set(letters)
     if not alphabet:
         return 1.0
-    found = list(filter(str.isalpha, _NON_ASCII.findall(text)))
+    found = _NOT_ASCII.findall("".join(words))
     if not found:
         return 1.0
     alphabet |= {c.upper() for c in alphabet} | {"İ"}
@@ -85,16 +88,18 @@ def plausibility(text: str, letters: str) -> float:
     """How much a decoding reads like text: 1.0 for clean text in the language.
 
     A wrong code page shows as words that mix scripts ("kardeю"), letters foreign to
-    the language, and (in cased scripts) capitals in the middle of words.
+    the language, and (in cased scripts) capitals in the middle of words. The first few
+    hundred words beyond ASCII tell it as well as the whole page.
     """
-    words = _NON_ASCII_WORDS.findall(text)
+    runs = _LETTER_RUNS.findall(text)
+    words = list(islice((w for w in runs if not w.isascii()), PLAUSIBILITY_WORDS))
     if not words:
         return 1.0
     mixed = sum(len(set(w.translate(SCRIPT_CLASS))) > 1 for w in words) / len(words)
     inner = "".join(w[1:] for w in words)
     lower, upper = sum(map(str.islower, inner)), sum(map(str.isupper, inner))
     share = lower / (lower + upper) if lower + upper else 1.0
-    return (1 - mixed) * language_fit(text, letters) * (0.5 + 0.5 * share)
+    return (1 - mixed) * language_fit(words, letters) * (0.5 + 0.5 * share)
 
 
 def decode_html(body: bytes, content_type: str | None = None,
