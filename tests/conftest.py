@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from muni.fixture_server import FixtureServer, load_sites
+from parsers.languages import decoding_for
 from scraper import Source
 from scraper.warc import iter_records
 
@@ -23,7 +24,10 @@ def server() -> Iterator[FixtureServer]:
 
 
 def sources_for(server: FixtureServer, **overrides) -> list[Source]:
+    """The fixture sites as muni hands them to the crawler (with their language's
+    decoding, as muni's pipeline adds it)."""
     return [Source(name=name, language=site.language, start_urls=(server.base(name) + "/",),
+                   decoding=decoding_for(site.language),
                    **{"delay": FAST_DELAY, **overrides})
             for name, site in server.sites.items()]
 

@@ -162,3 +162,37 @@ def test_extract_fetches_urls_politely(server):
     assert fetched["language"] == "bg" and "Кочани" in fetched["text"]
     assert "robots.txt" in refused["error"]
     assert not [r for r in server.requests("kazanlak") if r.path.startswith("/admin/")]
+
+
+def test_logging_before_or_after_the_command_counts_what_parse_drops(tmp_path, capsys):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from muni.cli import main
+
+    warc = tmp_path / "mixed.warc.gz"
+    with warc.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for url, body in (("http://a.example/news/1", b"<html><body><h1>News</h1><p>"
+                           + b"The mayor opened the new park on Saturday morning. " * 3
+                           + b"</p></body></html>"),
+                          ("http://a.example/report.pdf", b"%PDF-1.4 binary report")):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                       protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=BytesIO(body), http_headers=headers))
+    log = tmp_path / "logs" / "parse.log"
+    data = tmp_path / "data"
+    assert main(["--data-dir", str(data), "parse", "--warc", str(warc), "-v",
+                 "--log-file", str(log)]) == 0
+    out, err = capsys.readouterr()
+    assert "1 pages from 1 sources" in out and "1 captures not read as pages" in out
+    assert "a.example: 1 pages, 1 parsed anew, 1 captures not read as pages" in err
+    kept = log.read_text(encoding="utf-8")
+    assert "http://a.example/report.pdf is not read as a page" in kept  # info, in the file
+    assert "parsing http://a.example/news/1" in kept  # debug too, in the file only
+    assert "parsing http" not in err
+    assert main(["parse", "--warc", str(warc), "--data-dir", str(data), "-q"]) == 0
+    assert capsys.readouterr().out == ""
