@@ -18,6 +18,9 @@ def main() -> None:
                         default=["crawl", "content", "entities", "scale", "gate"],
                         help="benchmarks to run: crawl, content, entities, scale, gate "
                              "(default: all)")
+    parser.add_argument("--diff", action="store_true",
+                        help="entities: print, page by page, what was missed (-) and what "
+                             "was wrong (+), with its sentence")
     parser.add_argument("--update", action="store_true",
                         help="gate: raise the floors in bench/baseline.json to the figures "
                              "measured (a floor is never lowered)")
@@ -45,7 +48,10 @@ def main() -> None:
         (RESULTS / "content.json").write_text(json.dumps(result, indent=1, ensure_ascii=False))
     if "entities" in args.which:
         result = entities.run(args.gold)
+        if args.diff:
+            print("\n".join(entities.diff(result)))
         print("\n".join(entities.report(result)))
+        result.pop("pairs")
         (RESULTS / "entities.json").write_text(json.dumps(result, indent=1))
     if "gate" in args.which:
         if not realpages.available():

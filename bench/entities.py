@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 from bench.content import GOLD_DIR, fixture_pages
-from bench.entity_scoring import TYPES, score
+from bench.entity_scoring import TYPES, diff_page, score
 from parsers.page import parse_page, read_html
 
 SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
@@ -36,8 +36,11 @@ def gold_pages(folders: list[Path]) -> list[tuple[dict, bytes, str | None]]:
             if "cities" not in gold:
                 continue
             page = served.get((gold.get("site"), gold.get("path")))
+            real = path.parent.parent / "html" / f"{path.stem}.html"  # dev-gold's layout
             if page is not None:
                 pages.append((gold, page["html"], page["content_type"]))
+            elif real.is_file():
+                pages.append((gold, real.read_bytes(), None))
             else:
                 pages.append((gold, _plain_page(gold), "text/html; charset=utf-8"))
     return pages
@@ -47,11 +50,45 @@ def run(folders: list[Path] | None = None) -> dict:
     folders = folders or [f for f in (SHARED_GOLD, GOLD_DIR) if f.exists()]
     pairs = []
     for gold, html, content_type in gold_pages(folders):
-        record = parse_page(read_html(html, content_type, gold["lang"]))
-        pairs.append(({"cities": record.cities, "dates": record.dates,
+        # a real page comes with no hint: its language is told as on a page never seen
+        hint = None if content_type is None else gold["lang"]
+        record = parse_page(read_html(html, content_type, hint))
+        pairs.append(({"text": record.text, "cities": record.cities, "dates": record.dates,
                        "officials": record.officials, "events": record.events,
                        "relations": record.relations}, gold))
-    return {"pages": len(pairs), "folders": [str(f) for f in folders], "scores": score(pairs)}
+    return {"pages": len(pairs), "folders": [str(f) for f in folders], "scores": score(pairs),
+            "pairs": pairs}
+
+
+def diff(result: dict) -> list[str]:
+    """Page by page, what was missed (-) and what was wrong (+), with its sentence."""
+    lines = []
+    for pred, gold in result["pairs"]:
+        shown = []
+        for kind, (missed, wrong) in diff_page(pred, gold).items():
+            if kind == "officials_role":
+                continue
+            shown += [f"  - {kind}: {_shown(item, gold, pred)}" for item in missed]
+            shown += [f"  + {kind}: {_shown(item, gold, pred)}" for item in wrong]
+        if shown:
+            lines += [f"{gold.get('id')} ({gold.get('lang')})", *shown]
+    return lines
+
+
+def _shown(item: object, gold: dict, pred: dict) -> str:
+    """An entity as a person reads it: a city's name, a date's span, an event's fields and
+    the sentence it came from where the prediction has one."""
+    if isinstance(item, int):
+        names = {c["geonameid"]: c.get("name") for c in (gold.get("cities") or [])
+                 + (pred.get("cities") or [])}
+        return f"{names.get(item)} ({item})"
+    if isinstance(item, tuple):
+        return " … ".join(item)
+    fields = {k: v for k, v in item.items() if k not in ("evidence", "mentions", "aliases")
+              and v not in (None, [], "")}
+    evidence = item.get("evidence")
+    return json.dumps(fields, ensure_ascii=False) + (f"  « {evidence[:160]} »"
+                                                     if evidence else "")
 
 
 def report(result: dict) -> list[str]:

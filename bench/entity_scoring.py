@@ -27,19 +27,27 @@ def _org_match(a: str | None, b: str | None) -> bool:
     return bool(wb) and len(wa & wb) >= 0.5 * len(wb)
 
 
-def _match(predicted: list, gold: list, same: Callable[[object, object], bool],
-           neutral: list = ()) -> tuple[int, int, int]:
-    """(tp, fp, fn) with one-to-one matching; predictions matching `neutral` are ignored."""
+def _pairs(predicted: list, gold: list, same: Callable[[object, object], bool],
+           neutral: list = ()) -> tuple[int, list, list]:
+    """One-to-one matching: (matches, wrong predictions, missed gold); predictions that
+    match `neutral` are neither."""
     unmatched = list(gold)
-    tp = fp = 0
+    tp, wrong = 0, []
     for p in predicted:
         hit = next((g for g in unmatched if same(p, g)), None)
         if hit is not None:
             unmatched.remove(hit)
             tp += 1
         elif not any(same(p, n) for n in neutral):
-            fp += 1
-    return tp, fp, len(unmatched)
+            wrong.append(p)
+    return tp, wrong, unmatched
+
+
+def _match(predicted: list, gold: list, same: Callable[[object, object], bool],
+           neutral: list = ()) -> tuple[int, int, int]:
+    """(tp, fp, fn) with one-to-one matching; predictions matching `neutral` are ignored."""
+    tp, wrong, missed = _pairs(predicted, gold, same, neutral)
+    return tp, len(wrong), len(missed)
 
 
 def _dedupe(items: Iterable, key: Callable) -> list:
@@ -69,27 +77,43 @@ def _event_same(p: dict, g: dict) -> bool:
     return p.get("city") == g.get("city")
 
 
-def score_page(pred: dict, gold: dict) -> dict[str, tuple[int, int, int]]:
-    """(tp, fp, fn) per entity type for one page."""
+def _compared(pred: dict, gold: dict) -> dict[str, tuple[list, list, Callable, list]]:
+    """Per type: the predictions, the gold, how two are the same, and the neutral ones."""
     def ids(items):
         return _dedupe((c.get("geonameid") for c in items or []), lambda x: x)
-    out = {
-        "cities": _match(ids(pred.get("cities")), ids(gold.get("cities")), lambda a, b: a == b),
-        "dates": _match(
-            _dedupe(((d["start"], d["end"]) for d in pred.get("dates") or []), lambda x: x),
-            _dedupe(((d["start"], d["end"]) for d in gold.get("dates") or []), lambda x: x),
-            lambda a, b: a == b,
-            [(d["start"], d["end"]) for d in gold.get("dates_optional") or []]),
-        "officials": _match(pred.get("officials") or [], gold.get("officials") or [],
-                            lambda a, b: same_person(a["name"], b["name"])),
-        "officials_role": _match(pred.get("officials") or [], gold.get("officials") or [],
-                                 lambda a, b: same_person(a["name"], b["name"])
-                                 and a.get("role") == b.get("role")),
-        "events": _match(pred.get("events") or [], gold.get("events") or [], _event_same),
-        "relations": _match(pred.get("relations") or [], gold.get("relations") or [],
-                            _relation_same),
+
+    def spans(items):
+        return _dedupe(((d["start"], d["end"]) for d in items or []), lambda x: x)
+
+    def person(a, b):
+        return same_person(a["name"], b["name"])
+
+    officials, wanted = pred.get("officials") or [], gold.get("officials") or []
+    return {
+        "cities": (ids(pred.get("cities")), ids(gold.get("cities")), lambda a, b: a == b, []),
+        "dates": (spans(pred.get("dates")), spans(gold.get("dates")), lambda a, b: a == b,
+                  [(d["start"], d["end"]) for d in gold.get("dates_optional") or []]),
+        "officials": (officials, wanted, person, []),
+        "officials_role": (officials, wanted,
+                           lambda a, b: person(a, b) and a.get("role") == b.get("role"), []),
+        "events": (pred.get("events") or [], gold.get("events") or [], _event_same, []),
+        "relations": (pred.get("relations") or [], gold.get("relations") or [],
+                      _relation_same, []),
     }
-    return out
+
+
+def score_page(pred: dict, gold: dict) -> dict[str, tuple[int, int, int]]:
+    """(tp, fp, fn) per entity type for one page."""
+    return {kind: _match(*args) for kind, args in _compared(pred, gold).items()}
+
+
+def diff_page(pred: dict, gold: dict) -> dict[str, tuple[list, list]]:
+    """Per entity type: what was missed (gold) and what was wrong (predicted)."""
+    found = {}
+    for kind, args in _compared(pred, gold).items():
+        _, wrong, missed = _pairs(*args)
+        found[kind] = (missed, wrong)
+    return found
 
 
 def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
