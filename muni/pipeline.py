@@ -19,6 +19,7 @@ from normalizer.export import ExportError, export, read_dataset
 from parsers.languages import decoding_for, language_codes
 from parsers.stage import ParseError, SourceCount, run_parse, sources_in_warcs, sources_on_disk
 from scraper import CrawlError, CrawlStats, Source, SourceError, crawl, load_sources
+from scraper.files import write_text
 
 log = logging.getLogger(__name__)
 
@@ -111,13 +112,6 @@ def run_export(data_dir: Path) -> dict[str, int]:
         raise MuniError(str(exc)) from None
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Readers see the old file or the new one, never half of one."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-
-
 def run_report(data_dir: Path) -> list[Path]:
     """report.html and ties.geojson beside the tables they show."""
     from normalizer.report import geojson_text, render_report, ties_geojson
@@ -132,7 +126,7 @@ def run_report(data_dir: Path) -> list[Path]:
                clean / "ties.geojson": geojson_text(ties_geojson(tables["relations"],
                                                                  tables["cities"]))}
     for path, text in outputs.items():
-        write_atomic(path, text)
+        write_text(path, text)
     return list(outputs)
 
 

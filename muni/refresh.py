@@ -12,9 +12,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from muni.errors import MuniError
-from muni.pipeline import parse_summary, run_crawl, run_export, run_parse_stage, write_atomic
+from muni.pipeline import parse_summary, run_crawl, run_export, run_parse_stage
 from muni.progress import Progress
 from scraper import CrawlStats, Source
+from scraper.files import write_text
 
 KEEP_REPORTS = 400  # more than a year of nightly runs
 FAILED_SHARE = 0.1  # of a source's requests, above which the source is a problem
@@ -48,7 +49,7 @@ def write_report(data_dir: Path, report: dict) -> Path:
     runs = data_dir / "runs"
     runs.mkdir(parents=True, exist_ok=True)
     path = runs / f"{report['started'].replace(':', '')}-{report['command']}.json"
-    write_atomic(path, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+    write_text(path, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
     with open(runs / "runs.log", "a", encoding="utf-8") as log:
         log.write(f"{report['finished']} {report['command']} {report['status']}: "
                   f"{report['summary']}\n")

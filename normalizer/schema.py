@@ -152,7 +152,6 @@ TABLES: tuple[Table, ...] = (
                                ("event", "events", "event_id"),
                                ("relation", "relations", "relation_id"))),
 )
-TABLE = {t.name: t for t in TABLES}
 
 _ARROW = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(),
           "date": pa.date32(), "datetime": pa.timestamp("s", tz="UTC")}

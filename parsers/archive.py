@@ -10,10 +10,9 @@ from pathlib import Path
 
 from warcio.exceptions import ArchiveLoadFailed
 
-from scraper.warc import iter_records, read_payload_at
+from scraper.warc import NOT_MODIFIED, iter_records, read_payload_at
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-NOT_MODIFIED_PROFILE = "server-not-modified"
 
 
 @dataclass(frozen=True)
@@ -38,6 +37,10 @@ class ArchiveScan:
 
     def skip(self, reason: str) -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
+
+    def passed_over(self) -> str:
+        """The records passed over, as a log line says them: '3 not HTML, 1 HTTP 404'."""
+        return ", ".join(f"{n} {why}" for why, n in sorted(self.skipped.items()))
 
 
 def _media_type(record) -> str:
@@ -77,7 +80,7 @@ def _take(scan: ArchiveScan, by_id: dict[str, Capture], path: str, offset: int,
         scan.skip("no HTTP status")
         return
     if record.rec_type == "revisit":
-        if NOT_MODIFIED_PROFILE in (headers.get_header("WARC-Profile") or ""):
+        if NOT_MODIFIED in (headers.get_header("WARC-Profile") or ""):
             return  # the capture it confirms is already taken
         original = by_id.get(headers.get_header("WARC-Refers-To") or "") or \
             by_id.get(headers.get_header("WARC-Payload-Digest") or "")

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from parsers.calendars import normalize_letters
 from scraper.encoding import script_of
+from scraper.files import replaced
 
 INDEX_VERSION = 2
 SCRIPTS = {"latin", "cyrillic", "arabic"}  # the names muni can meet in its languages
@@ -72,8 +73,11 @@ def build_index(target: Path) -> None:
     """Compile cities500 into `target`, atomically."""
     source, _ = _source_file()
     cities = json.loads(source.read_text(encoding="utf-8"))
-    tmp = target.with_suffix(".tmp")
-    tmp.unlink(missing_ok=True)
+    with replaced(target) as tmp:
+        _write_index(tmp, cities)
+
+
+def _write_index(tmp: Path, cities: dict) -> None:
     db = sqlite3.connect(tmp)
     db.executescript("""
         CREATE TABLE cities (geonameid INTEGER PRIMARY KEY, name TEXT, country TEXT,
@@ -97,7 +101,6 @@ def build_index(target: Path) -> None:
     db.execute("CREATE INDEX names_key ON names(key)")
     db.commit()
     db.close()
-    os.replace(tmp, target)
 
 
 KNOWN_KEYS = 200_000  # answers kept in memory (a few tens of MB at most)

@@ -32,6 +32,7 @@ from parsers.content import learn_template
 from parsers.page import NotHTML, PageRecord, check_html, parse_page, read_html
 from parsers.text import Text
 from scraper import encoding as scraper_encoding
+from scraper.files import replaced
 
 PAGE_FIELDS = ["page_id", "source", "url", "language", "title", "published", "text",
                "encoding", "content_type", "fetched_at", "warc_file", "warc_offset",
@@ -137,8 +138,13 @@ def _record(source: SourceInput, capture: Capture, body_sha1: str, record: PageR
 
 def parse_source(source: SourceInput, previous: Previous | None = None) -> Parsed:
     """One record per HTML page of the source, in URL order."""
-    captures = {c.url: c for c in source.captures} if source.captures is not None \
-        else scan_archives(source.warc_paths).captures
+    if source.captures is not None:
+        captures = {c.url: c for c in source.captures}
+    else:
+        scan = scan_archives(source.warc_paths)
+        captures = scan.captures
+        if scan.skipped:
+            log.info("%s: records passed over: %s", source.name, scan.passed_over())
     meta = {"parser": parser_fingerprint(),
             "captures": _digest(f"{u} {c.record_id}" for u, c in captures.items())}
     same_parser = previous is not None and previous.meta.get("parser") == meta["parser"]
@@ -182,9 +188,8 @@ def write_parsed(parsed: Parsed, path: Path) -> None:
                                  preserve_index=False)
     table = table.replace_schema_metadata({**(table.schema.metadata or {}),
                                            META_KEY: json.dumps(parsed.meta).encode()})
-    tmp = path.with_name(f".{path.name}.tmp")
-    pq.write_table(table, tmp)
-    os.replace(tmp, path)
+    with replaced(path) as tmp:
+        pq.write_table(table, tmp)
 
 
 def load_previous(path: Path) -> Previous | None:
@@ -218,6 +223,8 @@ def sources_in_warcs(paths: list[str]) -> tuple[list[SourceInput], list[str]]:
     host, so that each site's template is learned from its own pages. Also returns the
     files that end in a broken record."""
     scan = scan_archives(paths)
+    if scan.skipped:
+        log.info("records passed over: %s", scan.passed_over())
     hosts: dict[str, list[Capture]] = {}
     for capture in scan.captures.values():
         host = (urlsplit(capture.url).hostname or "unknown").removeprefix("www.")

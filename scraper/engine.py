@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from scraper.addresses import address_refusal, resolve
 from scraper.downloader import RETRY_STATUSES, Downloader, FetchError, Limits, retry_after
 from scraper.downloader import content_decoded as decoded_body
 from scraper.encoding import decode_html
+from scraper.files import write_text
 from scraper.links import html_links, sitemap_urls
 from scraper.robots import Robots
 from scraper.scheduler import HostSlot, Scheduler
@@ -88,7 +88,7 @@ class SourceRun:
         _write_json(self.dir / "source.json", {"name": source.name, "language": source.language,
                                               "country": source.country,
                                               "start_urls": list(source.start_urls)})
-        self.gen, self.resumed = self.state.open_run(kind)
+        self.gen, _ = self.state.open_run(kind)
         self.revisit = kind == "refresh"
         self.max_pages = source.max_pages if max_pages is None else max_pages
         self.pages_fetched = 0
@@ -435,9 +435,7 @@ def _polite_next(done: float, delay: float) -> float:
 
 def _write_json(path: Path, data: dict) -> None:
     """What the later stages need to know of the source, written where they read."""
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+    write_text(path, json.dumps(data, ensure_ascii=False, indent=1))
 
 
 def _header(ex: Exchange | None, name: str) -> str | None:

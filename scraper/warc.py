@@ -20,7 +20,10 @@ from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-NOT_MODIFIED_PROFILE = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
+# A 304 on refresh is a revisit of this profile; readers match its last part, which the
+# WARC 1.0 and 1.1 URIs share.
+NOT_MODIFIED = "revisit/server-not-modified"
+NOT_MODIFIED_PROFILE = f"http://netpreserve.org/warc/1.1/{NOT_MODIFIED}"
 SOFTWARE = "muni/0.1 (https://github.com/muni-project/muni)"
 
 
@@ -38,13 +41,6 @@ class Exchange:
     body: bytes
     ip: str | None = None
     truncated: bool = False
-
-
-@dataclass(frozen=True)
-class Written:
-    record_id: str
-    offset: int  # of the response/revisit record in its file
-    length: int  # of the whole block (response + request)
 
 
 def _warc_date() -> str:

@@ -178,8 +178,10 @@ def test_logging_before_or_after_the_command_counts_what_parse_drops(tmp_path, c
         for url, body in (("http://a.example/news/1", b"<html><body><h1>News</h1><p>"
                            + b"The mayor opened the new park on Saturday morning. " * 3
                            + b"</p></body></html>"),
-                          ("http://a.example/report.pdf", b"%PDF-1.4 binary report")):
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                          ("http://a.example/report.pdf", b"%PDF-1.4 binary report"),
+                          ("http://a.example/logo.png", b"\x89PNG image")):
+            kind = "image/png" if url.endswith(".png") else "text/html"
+            headers = StatusAndHeaders("200 OK", [("Content-Type", kind)],
                                        protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(
                 url, "response", payload=BytesIO(body), http_headers=headers))
@@ -193,6 +195,7 @@ def test_logging_before_or_after_the_command_counts_what_parse_drops(tmp_path, c
     kept = log.read_text(encoding="utf-8")
     assert "http://a.example/report.pdf is not read as a page" in kept  # info, in the file
     assert "parsing http://a.example/news/1" in kept  # debug too, in the file only
+    assert "records passed over: 1 not HTML" in kept
     assert "parsing http" not in err
     assert main(["parse", "--warc", str(warc), "--data-dir", str(data), "-q"]) == 0
     assert capsys.readouterr().out == ""
