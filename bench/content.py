@@ -15,13 +15,13 @@ from pathlib import Path
 
 from bench import realpages
 from bench.scoring import averaged, page_scores
-from muni.fixture_server import SITES_DIR, load_sites
+from muni.fixture_server import load_sites
 from parsers.content import learn_template
 from parsers.languages import decoding_for
 from parsers.page import main_text_of, parse_page, read_html
 from scraper.encoding import decode_html
 
-GOLD_DIR = SITES_DIR.parent / "gold"
+GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "gold"
 JUSTEXT_STOPLISTS = {"bg": "Bulgarian", "tr": "Turkish", "fa": "Persian", "en": "English"}
 
 

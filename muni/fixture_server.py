@@ -24,7 +24,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import yaml
 
-SITES_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "sites"
+# Shipped inside the package (package data), so that `muni demo` runs from a wheel too.
+SITES_DIR = Path(__file__).resolve().parent / "sites"
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_:]+)\s*\}\}")
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 MINIMAL_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"

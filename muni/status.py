@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+
+from scraper.state import read_summary
 
 
 def _when(timestamp: float | None) -> str | None:
@@ -21,14 +22,8 @@ def _source_status(folder: Path) -> dict:
                   "warc_bytes": sum(p.stat().st_size for p in warcs)}
     state = folder / "state.sqlite"
     if state.exists():
-        db = sqlite3.connect(f"file:{state}?mode=ro", uri=True)
-        try:
-            counts = dict(db.execute(
-                "SELECT status, COUNT(*) FROM urls WHERE kind='page' GROUP BY status"))
-            run = db.execute(
-                "SELECT kind, started, finished FROM runs ORDER BY gen DESC LIMIT 1").fetchone()
-        finally:
-            db.close()
+        summary = read_summary(state)
+        counts, run = summary.pages, summary.last_run
         info.update(pages_done=counts.get("done", 0), queued=counts.get("queued", 0),
                     failed=counts.get("failed", 0), refused=counts.get("refused", 0))
         if run:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from scraper.addresses import address_refusal, resolve
@@ -27,7 +28,7 @@ from scraper.links import html_links, sitemap_urls
 from scraper.robots import Robots
 from scraper.scheduler import HostSlot, Scheduler
 from scraper.sources import Source
-from scraper.state import CrawlState
+from scraper.state import ArchivePlace, CrawlState, UrlRow
 from scraper.urls import TrapGuard, canonicalize, host_key
 from scraper.warc import Exchange, WarcFile, build_block, truncate_to, warcinfo_block
 
@@ -42,6 +43,15 @@ class CrawlError(RuntimeError):
     """The crawl had to stop; what it archived is committed and it resumes next time."""
 
 
+class Validators(NamedTuple):
+    """What a conditional request sends, and the capture a 304 answer confirms."""
+
+    etag: str | None
+    last_modified: str | None
+    record_id: str
+    capture_date: str | None
+
+
 @dataclass
 class Request:
     url: str
@@ -51,8 +61,7 @@ class Request:
     redirects: int = 0
     origin: str | None = None
     attempt: int = 0
-    validators: tuple[str | None, str | None, str | None, str | None] | None = None
-    # (etag, last_modified, record id, capture date) of the capture a 304 would confirm
+    validators: Validators | None = None  # of the capture a 304 would confirm
 
 
 @dataclass
@@ -121,8 +130,8 @@ class SourceRun:
                 **outcome) -> list[str]:
         """Write the exchange and commit it with its links; returns the new links."""
         refers_to = None
-        if ex.status == 304 and req.validators and req.validators[2]:
-            refers_to = (req.validators[2], req.url, req.validators[3] or "")
+        if ex.status == 304 and req.validators:
+            refers_to = (req.validators.record_id, req.url, req.validators.capture_date or "")
         block, record_id = build_block(ex, refers_to)
         with self.lock:
             if self.warc.size > WARC_ROTATE_BYTES:
@@ -131,8 +140,9 @@ class SourceRun:
             offset = self.warc.append(block)
             capture = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             return self.state.record(
-                req.url, self.gen, warc=(self.warc.path.name, offset, record_id, capture,
-                                         self.warc.size), links=links, **outcome)
+                req.url, self.gen, warc=ArchivePlace(self.warc.path.name, offset, record_id,
+                                                     capture, self.warc.size),
+                links=links, **outcome)
 
     def close(self, finished: bool) -> None:
         self.warc.close()
@@ -243,7 +253,7 @@ class Crawler:
             refusal = self._page_refusal(slot, req)
             if refusal:
                 # a host blocked for this run is a failure to retry, not a refusal
-                blocked = isinstance(slot.robots, Robots) and slot.robots.blocked
+                blocked = slot.robots is not None and slot.robots.blocked
                 status = "failed" if blocked else "refused"
                 run.state.record(req.url, run.gen, status=status, error=refusal)
                 self._count(run, refused=1)
@@ -252,7 +262,7 @@ class Crawler:
                 if run.pages_fetched >= run.max_pages:
                     return time.monotonic()  # stays queued for the next crawl
                 run.pages_fetched += 1
-        elif req.kind == "sitemap" and isinstance(slot.robots, Robots) \
+        elif req.kind == "sitemap" and slot.robots is not None \
                 and not slot.robots.allowed(req.url):
             run.state.record(req.url, run.gen, status="refused", error="robots.txt")
             return time.monotonic()
@@ -267,7 +277,7 @@ class Crawler:
             return self._retry_or_fail(slot, req, f"HTTP {ex.status}", ex)
         if req.kind == "robots":
             self._robots_done(slot, req, ex)
-            if slot.robots.blocked:  # no more requests: let its queue be marked at once
+            if slot.robots is not None and slot.robots.blocked:  # no more requests
                 return time.monotonic()
         elif req.kind == "sitemap":
             self._sitemap_done(req, ex)
@@ -277,7 +287,7 @@ class Crawler:
 
     def _page_refusal(self, slot: HostSlot[Request], req: Request) -> str:
         robots = slot.robots
-        if isinstance(robots, Robots) and not robots.allowed(req.url):
+        if robots is not None and not robots.allowed(req.url):
             return robots.blocked or "robots.txt"
         origin = resolve(urlsplit(req.origin).hostname or "") if req.origin else None
         return address_refusal(resolve(urlsplit(req.url).hostname or ""), origin)
@@ -449,7 +459,7 @@ def _conditional_headers(req: Request) -> dict[str, str]:
     """If-None-Match / If-Modified-Since for a URL whose last capture we have."""
     headers = {}
     if req.validators:
-        etag, last_modified = req.validators[0], req.validators[1]
+        etag, last_modified = req.validators.etag, req.validators.last_modified
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
@@ -461,10 +471,10 @@ def _validator_fields(ex: Exchange) -> dict[str, str | None]:
     return {"etag": _header(ex, "ETag"), "last_modified": _header(ex, "Last-Modified")}
 
 
-def _validators(row) -> tuple[str | None, str | None, str | None, str | None] | None:
+def _validators(row: UrlRow | None) -> Validators | None:
     if row is None or not (row.etag or row.last_modified) or not row.record_id:
         return None
-    return (row.etag, row.last_modified, row.record_id, row.capture_date)
+    return Validators(row.etag, row.last_modified, row.record_id, row.capture_date)
 
 
 def crawl(sources: list[Source], data_dir: str | Path, kind: str = "crawl",

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from scraper.robots import Robots
+
 R = TypeVar("R")
 
 
@@ -26,7 +28,7 @@ class HostSlot(Generic[R]):
     busy: bool = False
     scheduled: bool = False
     delay: float | None = None  # known once robots.txt has been read
-    robots: object | None = None
+    robots: Robots | None = None  # the host's robots.txt, once read
 
 
 class Scheduler(Generic[R]):

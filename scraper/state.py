@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -54,6 +55,16 @@ class UrlRow:
     last_modified: str | None
     record_id: str | None
     capture_date: str | None
+
+
+class ArchivePlace(NamedTuple):
+    """Where a fetch was archived."""
+
+    warc_file: str
+    offset: int
+    record_id: str
+    capture_date: str
+    file_size: int  # of the WARC file after the write
 
 
 class CrawlState:
@@ -143,12 +154,11 @@ class CrawlState:
     def record(self, url: str, gen: int, *, status: str, http_status: int | None = None,
                content_type: str | None = None, encoding: str | None = None,
                etag: str | None = None, last_modified: str | None = None,
-               sha1: str | None = None, warc: tuple[str, int, str, str, int] | None = None,
+               sha1: str | None = None, warc: ArchivePlace | None = None,
                error: str | None = None, body: bytes | None = None,
                links: Iterable[tuple[str, int, int]] = ()) -> list[str]:
         """Commit one fetch: its outcome, its archive place and the links it found.
 
-        warc = (file name, offset, record id, capture date, file size after the write).
         A 304 keeps the validators and archive place of the capture it confirms.
         Returns the links that were new.
         """
@@ -162,14 +172,14 @@ class CrawlState:
                     fields.update(content_type=content_type, encoding=encoding, etag=etag,
                                   last_modified=last_modified, sha1=sha1, body=body)
                     if warc:
-                        fields.update(warc_file=warc[0], warc_offset=warc[1],
-                                      record_id=warc[2], capture_date=warc[3])
+                        fields.update(warc_file=warc.warc_file, warc_offset=warc.offset,
+                                      record_id=warc.record_id, capture_date=warc.capture_date)
                 assignments = ", ".join(f"{k}=?" for k in fields)
                 self._db.execute(f"UPDATE urls SET {assignments} WHERE url=?",
                                  (*fields.values(), url))
                 if warc:
                     self._db.execute("INSERT OR REPLACE INTO warcs VALUES (?, ?)",
-                                     (warc[0], warc[4]))
+                                     (warc.warc_file, warc.file_size))
                 for link, depth, redirects in links:
                     cur = self._db.execute(
                         "INSERT OR IGNORE INTO urls(url, depth, redirects, origin, status) "
@@ -190,3 +200,25 @@ class CrawlState:
 
     def warcs(self) -> dict[str, int]:
         return dict(self._query("SELECT name, committed FROM warcs"))
+
+
+@dataclass(frozen=True)
+class StateSummary:
+    """What a source's state file says, read without writing anything."""
+
+    pages: dict[str, int]  # status (done, queued, failed, refused) -> pages
+    last_run: tuple[str, float, float | None] | None  # kind, started, finished
+
+
+def read_summary(path: Path) -> StateSummary:
+    """The page counts and the last run of a state file, opened read-only (a data
+    folder another user owns, or one on a read-only disk, can still be looked at)."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        pages = dict(db.execute(
+            "SELECT status, COUNT(*) FROM urls WHERE kind='page' GROUP BY status"))
+        run = db.execute(
+            "SELECT kind, started, finished FROM runs ORDER BY gen DESC LIMIT 1").fetchone()
+    finally:
+        db.close()
+    return StateSummary(pages, tuple(run) if run else None)

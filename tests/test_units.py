@@ -150,3 +150,20 @@ def test_gazetteer_answers_from_memory_as_from_the_index():
     first = gazetteer.lookup(keys)
     assert set(first) == {"kazanlak", "казанлък"} and "no such place at all" in gazetteer._known
     assert gazetteer.lookup(reversed(keys)) == first
+
+
+def test_the_wheel_ships_the_profiles_and_the_demo_sites(tmp_path):
+    import subprocess
+    import sys
+    import zipfile
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
+                           "-w", str(tmp_path), str(root)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-500:]
+    [wheel] = tmp_path.glob("muni-*.whl")
+    inside = set(zipfile.ZipFile(wheel).namelist())
+    wanted = {p.relative_to(root).as_posix() for folder in ("muni/sites", "parsers/languages")
+              for p in (root / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    assert wanted and wanted <= inside, sorted(wanted - inside)[:5]
