@@ -72,7 +72,8 @@ def _timeline(events: pd.DataFrame, names: dict[int, str]) -> str:
     years = pd.to_datetime(dated.start).dt.year
     first, last = int(years.min()), int(years.max()) + 1
     span = max(1, last - first)
-    marks, stack = [], {}
+    marks: list[str] = []
+    stack: dict[int, int] = {}
     for (_, row), year in zip(dated.iterrows(), years, strict=True):
         when = pd.Timestamp(row["start"])
         x = PAD + (MAP_W - 2 * PAD) * (year - first + (when.dayofyear - 1) / 366) / span

@@ -202,11 +202,11 @@ def build_tables(records: list[dict], previous: dict[str, dict[str, str]]) -> di
         counts[m["geonameid"]] += 1
     for row in tables["cities"]:
         row["mentions"] = counts[row["geonameid"]]
-    for kind, table, key, resolved, merge in (
+    for kind, table, id_column, resolved, merge in (
             ("official", "officials", "official_id", officials, _first_fields(
                 ("name", "name_latin", "role", "role_text", "city", "organization"))),
             ("event", "events", "event_id", events, _event),
             ("relation", "relations", "relation_id", relations, _relation)):
-        tables[table], tables[f"{kind}_mentions"] = _rows(resolved, kind, table, key, previous,
-                                                          merge)
+        tables[table], tables[f"{kind}_mentions"] = _rows(resolved, kind, table, id_column,
+                                                          previous, merge)
     return tables

@@ -166,7 +166,8 @@ def descriptor(table: Table) -> dict:
     """The table's Frictionless resource, for data/clean/<name>.csv."""
     fields = []
     for c in table.columns:
-        field = {"name": c.name, "type": c.type, "description": c.description}
+        field: dict[str, object] = {"name": c.name, "type": c.type,
+                                    "description": c.description}
         if c.type == "datetime":
             field["format"] = "%Y-%m-%dT%H:%M:%SZ"
         if c.required:

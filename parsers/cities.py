@@ -116,7 +116,7 @@ def find_cities(page: Text, country: str | None = None,
 class _Candidate(NamedTuple):  # a tuple: hundreds per page where every word may start one
     start: int
     end: int
-    index: int  # of its first token
+    first: int  # index of its first token (`index` is a tuple's method)
     key: str
     foreign_script: bool  # written in another script than the language's
     weekday: bool = False  # دوشنبه is Monday unless Tajikistan is named beside it
@@ -265,16 +265,16 @@ def _cued_before(text: str, words: tuple[Token, ...], index: int, before: set[st
     prev = words[max(0, index - 2):index]
     if not prev or text[prev[-1].end:words[index].start].strip(" .") != "":
         return False
-    words = [t.text.lower() for t in prev]
-    return words[-1] in before or " ".join(words) in before
+    lowered = [t.text.lower() for t in prev]
+    return lowered[-1] in before or " ".join(lowered) in before
 
 
 def _cue(text: str, words: tuple[Token, ...], c: _Candidate, before: set[str],
          after: set[str]) -> bool:
     """A cue word right before or after the name, with only a space between."""
-    if _cued_before(text, words, c.index, before):
+    if _cued_before(text, words, c.first, before):
         return True
-    following = next((t for t in words[c.index:] if t.start >= c.end), None)
+    following = next((t for t in words[c.first:] if t.start >= c.end), None)
     return following is not None and text[c.end:following.start].strip() == "" \
         and following.text.lower() in after
 
@@ -327,7 +327,8 @@ def home_city(page: Text, cities: list[dict]) -> int | None:
 
     def weight(city: dict) -> tuple[int, bool, int]:
         return (sum(named_as_municipality(m) for m in city["mentions"]),
-                bool(profile) and city["country"] == profile.country, len(city["mentions"]))
+                profile is not None and city["country"] == profile.country,
+                len(city["mentions"]))
 
     return max(cities, key=weight)["geonameid"]
 

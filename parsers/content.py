@@ -23,6 +23,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -341,7 +342,7 @@ def _density(text: str, stop: frozenset[str]) -> float:
     return sum(map(stop.__contains__, words)) / len(words) if words else 0.0
 
 
-def extract_main(page_blocks: list[Block], template: set[str] = frozenset(),
+def extract_main(page_blocks: list[Block], template: AbstractSet[str] = frozenset(),
                  language: str | None = None, title: str | None = None) -> MainText:
     """The article body as paragraphs separated by blank lines, by the first method of
     the cascade whose result is plausible."""
@@ -402,15 +403,16 @@ def _by_vote(candidates: list[Block], reader: _Reader) -> list[Block]:
                        and parent[node] is not None and parent[node] == parent[best]}
     kept_prose = sum(prose_under[n] for n in chosen)
     kept_text = sum(text_under[n] for n in chosen)
-    node = parent[best]
-    while node is not None:
+    up = parent[best]
+    while up is not None:
+        node = up
         gained_prose, gained_text = prose_under[node] - kept_prose, text_under[node] - kept_text
         if gained_text > 0.1 * kept_text:
             if gained_prose < 0.3 * kept_prose or gained_prose < 0.8 * gained_text \
                     or not _same_shape(candidates, prose, chosen, node):
                 break
             chosen, kept_prose, kept_text = {node}, prose_under[node], text_under[node]
-        node = parent[node]
+        up = parent[node]
     kept = [b for b in candidates if not chosen.isdisjoint(b.ancestors)]
     return _trim(kept, reader)
 
@@ -423,7 +425,8 @@ def _same_shape(candidates: list[Block], prose: list[bool], chosen: set[int],
     def shape(block: Block) -> tuple[str, int]:
         return block.tag, len(block.ancestors) - block.ancestors.index(node)
 
-    kept, added = set(), Counter()
+    kept: set[tuple[str, int]] = set()
+    added: Counter[tuple[str, int]] = Counter()
     for block, good in zip(candidates, prose, strict=True):
         if good and node in block.ancestors:
             if chosen.isdisjoint(block.ancestors):

@@ -92,8 +92,8 @@ class _Grammar:
         self.months: dict[str, tuple[str, int]] = {}
         for calendar, names in (("gregorian", profile.months if profile else ()),
                                 ("jalali", profile.solar_months if profile else ())):
-            for number, month in enumerate(names, start=1):
-                for name in month:
+            for number, spellings in enumerate(names, start=1):
+                for name in spellings:
                     self.months[name] = (calendar, number)
         self.ordinals = {w: n for n, names in enumerate(profile.ordinal_days if profile else (),
                                                         start=1) for w in names}
@@ -200,10 +200,12 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
     if kind == "jalali_yymmdd":
         return _Atom(s, e, "jalali", _year(grp[0], "jalali"), int(grp[1]), int(grp[2]))
     if kind == "days_range":
-        days = [g.day_value(t) for t in g.day.findall(grp[0] + grp[1])]
+        read = [g.day_value(t) for t in g.day.findall(grp[0] + grp[1])]
+        days = [d for d in read if d is not None]
         calendar, month = g.month_value(grp[2])
         year = _year(grp[3], calendar)
-        if None in days or any(b - a != 1 for a, b in zip(days[1:-1], days[2:], strict=False)):
+        if len(days) < len(read) or any(b - a != 1 for a, b in zip(days[1:-1], days[2:],
+                                                                       strict=False)):
             return None  # 5 и 12 май are two dates, not a range
         return _Atom(s, e, calendar, year, month, days[0], None, None, days[-1])
     if kind == "cross_range":
@@ -358,7 +360,9 @@ def _year_near(atom: _Atom, published: date) -> int | None:
 
 
 def _bounds(a: _Atom) -> tuple[date, date]:
-    """First and last Gregorian day of what the atom names."""
+    """First and last Gregorian day of what the atom names (its year is known by now)."""
+    if a.year is None:
+        raise ValueError("a date without a year has no bounds")
     y2, m2, d2 = a.year2 or a.year, a.month2 or a.month, a.day2 or a.day
     if a.month2 is None and a.day2 is None:
         m2, d2 = a.month, a.day

@@ -93,7 +93,8 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
         return declared
     ranked = _identifier().rank(sample)[:8]
     belief = dict(ranked)
-    if belief.get(declared, 0.0) >= DECLARED_PLAUSIBLE and not _vetoed(declared, sample, letters):
+    if declared is not None and belief.get(declared, 0.0) >= DECLARED_PLAUSIBLE \
+            and not _vetoed(declared, sample, letters):
         return declared
     for code, _ in ranked:
         if not _vetoed(code, sample, letters):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -132,7 +133,7 @@ class PageText:
     published: str | None
 
 
-def main_text_of(parsed: ParsedHTML, template: set[str] = frozenset(),
+def main_text_of(parsed: ParsedHTML, template: AbstractSet[str] = frozenset(),
                  url: str | None = None) -> PageText:
     """The article body, its language and when it was published."""
     # The page's prose tells its language, and the stop words to choose the text by; the
@@ -149,7 +150,7 @@ def main_text_of(parsed: ParsedHTML, template: set[str] = frozenset(),
 
 
 def parse_page(parsed: ParsedHTML, url: str | None = None,
-               template: set[str] = frozenset(), country: str | None = None) -> PageRecord:
+               template: AbstractSet[str] = frozenset(), country: str | None = None) -> PageRecord:
     """The record for one page; `template` holds the block keys its site repeats, and
     `country` is the source's own (by default, the language's)."""
     page = main_text_of(parsed, template, url)

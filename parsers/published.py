@@ -13,6 +13,8 @@ publication date.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date
 
 from lxml import etree
@@ -98,7 +100,7 @@ def _headline_index(page_blocks: list[Block], title: str | None) -> int | None:
         return None
     found = [i for i, b in enumerate(page_blocks) if b.text.lower() == wanted]
     headings = [i for i in found if page_blocks[i].tag == "h1"]
-    return (headings or found or [None])[0]
+    return (headings or found)[0] if found else None
 
 
 def _shared(a: tuple[int, ...], b: tuple[int, ...]) -> int:
@@ -120,8 +122,8 @@ def _teaser_date(page_blocks: list[Block], i: int, anchor: int) -> bool:
         and item[0] in page_blocks[j].ancestors for j in (i - 1, i + 1))
 
 
-def from_date_line(page_blocks: list[Block], kept: list[Block], title: str | None,
-                   language: str | None, template: set[str] = frozenset()) -> str | None:
+def from_date_line(page_blocks: list[Block], kept: Sequence[Block], title: str | None,
+                   language: str | None, template: AbstractSet[str] = frozenset()) -> str | None:
     """The day given in a short line next to the headline, inside the article's container."""
     body = {id(b) for b in kept}
     first = next((i for i, b in enumerate(page_blocks) if id(b) in body), None)

@@ -147,8 +147,9 @@ def parse_source(source: SourceInput, previous: Previous | None = None) -> Parse
             log.info("%s: records passed over: %s", source.name, scan.passed_over())
     meta = {"parser": parser_fingerprint(),
             "captures": _digest(f"{u} {c.record_id}" for u, c in captures.items())}
-    same_parser = previous is not None and previous.meta.get("parser") == meta["parser"]
-    if same_parser and previous.meta.get("captures") == meta["captures"]:
+    if previous is not None and previous.meta.get("parser") != meta["parser"]:
+        previous = None  # another parser's records are made again
+    if previous is not None and previous.meta.get("captures") == meta["captures"]:
         return Parsed(list(previous.records.values()), previous.meta, 0)
     pages, dropped = {}, 0
     for url, capture in sorted(captures.items()):
@@ -164,7 +165,7 @@ def parse_source(source: SourceInput, previous: Previous | None = None) -> Parse
     template = learn_template(p.blocks for _, _, p in pages.values()) if len(pages) > 2 \
         else set()
     meta["template"] = _digest(template)
-    reuse = previous.records if same_parser and previous.meta.get("template") == \
+    reuse = previous.records if previous is not None and previous.meta.get("template") == \
         meta["template"] else {}
     records, reparsed = [], 0
     for url, (capture, body_sha1, page) in pages.items():

@@ -25,7 +25,8 @@ def resolve(host: str) -> tuple[IPAddress, ...]:
         infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError):
         return ()
-    return tuple(dict.fromkeys(ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos))
+    return tuple(dict.fromkeys(ipaddress.ip_address(str(info[4][0]).split("%")[0])
+                               for info in infos))
 
 
 def is_internal(ip: IPAddress) -> bool:

@@ -104,9 +104,9 @@ class Downloader:
         finally:
             response.close()
         sent = response.request
-        parts = urlsplit(sent.url)
+        parts = urlsplit(str(sent.url))
         target = parts.path + (f"?{parts.query}" if parts.query else "")
-        request_headers = [("Host", parts.netloc), *sent.headers.items()]
+        request_headers = [("Host", parts.netloc), *((k, str(v)) for k, v in sent.headers.items())]
         return Exchange(url=url, method=sent.method or "GET", request_target=target or "/",
                         request_headers=request_headers, status=response.status_code,
                         reason=response.reason or "", body=body, ip=ip, truncated=truncated,

@@ -56,7 +56,8 @@ def sitemap_urls(body: bytes) -> tuple[list[str], list[str]]:
         return [], []
     if root is None:
         return [], []
-    pages, nested = [], []
+    pages: list[str] = []
+    nested: list[str] = []
     for loc in root.iter("{*}loc"):
         parent = loc.getparent()
         url = (loc.text or "").strip()

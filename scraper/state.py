@@ -106,7 +106,7 @@ class CrawlState:
                 self._db.execute("UPDATE runs SET finished=? WHERE gen=?", (time.time(), row[0]))
             cur = self._db.execute("INSERT INTO runs(kind, started) VALUES (?, ?)",
                                    (kind, time.time()))
-            return cur.lastrowid, False
+            return int(cur.lastrowid or 0), False
 
     def finish_run(self, gen: int) -> None:
         with self._lock:

@@ -203,7 +203,7 @@ def load_profile(path: Path) -> Profile:
     values["date_words"] = {kind: words.get(kind, ()) for kind in DATE_WORD_KINDS}
     if values["code"] != path.stem or not _CODE.match(str(values["code"])):
         raise ProfileError(f"{path}: 'code' must be {path.stem!r}, the file's name")
-    profile = Profile(**values)
+    profile = Profile(**typing.cast(dict[str, typing.Any], values))  # each value read by type
     if profile.letters & profile.foreign_letters:
         raise ProfileError(f"{path}: 'foreign_letters' holds letters of 'letters'")
     return profile
