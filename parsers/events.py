@@ -20,7 +20,7 @@ from functools import cache
 
 from parsers.cities import is_venue
 from parsers.languages import Profile, profiles
-from parsers.text import Text
+from parsers.text import Text, named_between, pattern_starts, starts_between
 
 _CLAUSE_BREAK = re.compile(r"[,،;]\s")
 RETOLD_GAP = timedelta(days=3)  # a visit's arrival and its last day are one visit
@@ -108,9 +108,10 @@ def find_events(page: Text, cities: list[dict], dates: list[dict], officials: li
     today = _words(profile.today)
     events: dict[tuple, dict] = {}
     spans = page.sentences
+    cues = pattern_starts(folded, _cues(profile.code))
     for index, (start, end) in enumerate(spans):
         part = folded[start:end]
-        kinds = [kind for kind, pattern in _cues(profile.code).items() if pattern.search(part)]
+        kinds = named_between(cues, start, end)
         if not kinds or (habit is not None and habit.search(part)):
             continue
         place = _place(text, mentions, start, end, profile) or \
@@ -122,9 +123,8 @@ def find_events(page: Text, cities: list[dict], dates: list[dict], officials: li
         people = [o["name"] for o in officials if o["name"] in text[start:end]]
         borrowed = None if in_sentence else _borrowed_date(text, spans, index, dates, today,
                                                            part, published)
-        found = [(kind, _date_for(text, start + m.start(), start, end, in_sentence) or borrowed)
-                 for kind, pattern in _cues(profile.code).items() if kind in kinds
-                 for m in pattern.finditer(part)]
+        found = [(kind, _date_for(text, cue, start, end, in_sentence) or borrowed)
+                 for kind in kinds for cue in starts_between(cues[kind], start, end)]
         for kind, when in found:
             if when is None and place is None:
                 continue

@@ -23,7 +23,7 @@ from parsers.calendars import normalize_digits
 from parsers.cities import is_venue
 from parsers.languages import Profile, profiles
 from parsers.organizations import Organization
-from parsers.text import Text
+from parsers.text import Text, named_between, pattern_starts
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 LIST_ITEM_CHARS = 120  # a short line after a cue line is an item of its list
@@ -43,10 +43,6 @@ def _cue_patterns(language: str) -> dict[str, re.Pattern]:
     """One pattern per tie type: any of its stems at the start of a word."""
     return {kind: pattern for kind, stems in profiles()[language].relation_cues.items()
             if (pattern := _words_pattern(stems)) is not None}
-
-
-def _cue_types(folded: str, language: str) -> list[str]:
-    return [kind for kind, pattern in _cue_patterns(language).items() if pattern.search(folded)]
 
 
 def _since(dates: list[dict], start: int, end: int) -> str | None:
@@ -135,10 +131,11 @@ def find_relations(page: Text, cities: list[dict], dates: list[dict], home: int 
                          "since": since, "evidence": evidence}
 
     folded_text = page.folded
+    cues = pattern_starts(folded_text, _cue_patterns(profile.code))
     for start, end in page.sentences:
         sentence = text[start:end]
         folded = folded_text[start:end]
-        kinds = _cue_types(folded, profile.code)
+        kinds = named_between(cues, start, end)
         if hedge is not None and hedge.search(folded):
             kinds = [k for k in kinds if k == "member"]
         named = list(dict.fromkeys(gid for pos, _, gid in mentions if start <= pos < end))

@@ -96,7 +96,7 @@ class Profile:
     name_breaks: tuple[str, ...] = _spec(default=())  # words that end a name without capitals
     dotted_i: bool = _spec(default=False)  # Turkish casing: I is the capital of ı, İ of i
 
-    @property
+    @cached_property
     def cased(self) -> bool:
         """Whether its script has capitals to tell names by (Persian's has none)."""
         return any(c.upper() != c for c in self.letters)
