@@ -219,6 +219,16 @@ def sources_on_disk(data_dir: Path, names: list[str] | None = None) -> list[Sour
     return found
 
 
+def _host(url: str) -> str:
+    """The host a captured URL names; a record whose URI does not parse (a broken IPv6
+    host, a host too long for DNS) is filed under 'unknown', not a failure of the file."""
+    try:
+        host = urlsplit(url).hostname or "unknown"
+    except ValueError:
+        return "unknown"
+    return host if len(host) <= 253 else "unknown"
+
+
 def sources_in_warcs(paths: list[str]) -> tuple[list[SourceInput], list[str]]:
     """Any WARC files (a Common Crawl segment holds thousands of sites): one source per
     host, so that each site's template is learned from its own pages. Also returns the
@@ -228,7 +238,7 @@ def sources_in_warcs(paths: list[str]) -> tuple[list[SourceInput], list[str]]:
         log.info("records passed over: %s", scan.passed_over())
     hosts: dict[str, list[Capture]] = {}
     for capture in scan.captures.values():
-        host = (urlsplit(capture.url).hostname or "unknown").removeprefix("www.")
+        host = _host(capture.url).removeprefix("www.")
         hosts.setdefault(host, []).append(capture)
     return [SourceInput(re.sub(r"[^\w.-]", "_", host), tuple(paths), captures=tuple(found))
             for host, found in sorted(hosts.items())], scan.damaged

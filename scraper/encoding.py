@@ -33,12 +33,22 @@ _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_.:-]+)", re.I)
 
 
+# Python codecs that are no web encoding: they raise on every page (undefined), take
+# minutes over one (punycode), or read markup as code (the escapes, UTF-7).
+NOT_WEB_ENCODINGS = frozenset(("undefined", "punycode", "idna", "raw-unicode-escape",
+                               "unicode-escape", "utf-7", "palmos"))
+
+
 def _codec(name: str | None) -> str | None:
+    """The codec a declared charset names, or None when it names none a page may use."""
     if not name:
         return None
     try:
-        name = codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
+        return None
+    name = info.name
+    if not getattr(info, "_is_text_encoding", True) or name in NOT_WEB_ENCODINGS:
         return None
     # Report the names the web uses (windows-1251), not Python's aliases (cp1251).
     return re.sub(r"^cp(125\d)$", r"windows-\1", name)

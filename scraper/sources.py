@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -12,7 +13,9 @@ import yaml
 
 from scraper.encoding import Decoding
 
-NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+NAME_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")  # the whole name: fullmatch, no newline after
+COUNTRY_RE = re.compile(r"[A-Z]{2}")
+POSITIVE_KEYS = ("connect_timeout", "read_timeout", "max_body_bytes", "max_redirects")
 ISO_CODE = re.compile(r"^[a-z]{2,3}$")
 
 
@@ -72,7 +75,7 @@ def parse_source(raw: object, where: str, languages: Collection[str] = ()) -> So
     if unknown:
         raise SourceError(f"{where}: unknown key(s): {', '.join(sorted(unknown))}")
     name = raw.get("name")
-    if not isinstance(name, str) or not NAME_RE.match(name):
+    if not isinstance(name, str) or not NAME_RE.fullmatch(name):
         raise SourceError(f"{where}: 'name' must be lower-case letters, digits, '-' or '_'")
     where = f"{where} ({name})"
     language = raw.get("language")
@@ -80,7 +83,10 @@ def parse_source(raw: object, where: str, languages: Collection[str] = ()) -> So
         raise SourceError(f"{where}: 'language' must be one of {', '.join(sorted(languages))}")
     if not isinstance(language, str) or not ISO_CODE.match(language):
         raise SourceError(f"{where}: 'language' must be an ISO 639-1 code such as bg")
-    kwargs: dict = {"name": name, "language": language, "country": raw.get("country")}
+    country = raw.get("country")
+    if country is not None and (not isinstance(country, str) or not COUNTRY_RE.fullmatch(country)):
+        raise SourceError(f"{where}: 'country' must be an ISO 3166 code such as BG")
+    kwargs: dict = {"name": name, "language": language, "country": country}
     for key in _LIST_KEYS:
         value = raw.get(key, [])
         if isinstance(value, str):
@@ -90,10 +96,16 @@ def parse_source(raw: object, where: str, languages: Collection[str] = ()) -> So
         kwargs[key] = tuple(value)
     if not kwargs["start_urls"]:
         raise SourceError(f"{where}: 'start_urls' needs at least one URL")
-    for url in kwargs["start_urls"] + kwargs["sitemaps"]:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise SourceError(f"{where}: not an http(s) URL: {url}")
+    for key in ("start_urls", "sitemaps"):
+        for url in kwargs[key]:
+            try:
+                parts = urlsplit(url)
+                good = parts.scheme in ("http", "https") and bool(parts.hostname)
+                parts.port  # noqa: B018 (raises on a port out of range)
+            except ValueError:
+                good = False
+            if not good:
+                raise SourceError(f"{where}: '{key}' holds what is not an http(s) URL: {url}")
     for key in ("allow", "deny"):
         for pattern in kwargs[key]:
             try:
@@ -103,8 +115,11 @@ def parse_source(raw: object, where: str, languages: Collection[str] = ()) -> So
     for key, kind in [(k, int) for k in _INT_KEYS] + [(k, float) for k in _FLOAT_KEYS]:
         if key in raw:
             value = raw[key]
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            if isinstance(value, bool) or not isinstance(value, int | float) \
+                    or not math.isfinite(value) or value < 0:
                 raise SourceError(f"{where}: '{key}' must be a non-negative number")
+            if key in POSITIVE_KEYS and value == 0:
+                raise SourceError(f"{where}: '{key}' must be more than 0")
             kwargs[key] = kind(value)
     return Source(**kwargs)
 

@@ -16,20 +16,24 @@ _SAFE_PATH = "/%:@!$&'()*+,;=-._~"
 MAX_URL_LENGTH = 1024
 
 
+MAX_HOST = 253  # the longest name DNS can hold
+
+
 def canonicalize(url: str, base: str | None = None) -> str | None:
     """Absolute, normalised URL without fragment and session ids; None if not http(s)."""
     url = url.strip()
-    if base is not None:
-        url = urljoin(base, url)
-    try:
+    try:  # urljoin and urlsplit both raise on a broken IPv6 host ("http://[")
+        if base is not None:
+            url = urljoin(base, url)
         parts = urlsplit(url)
         port = parts.port
+        hostname = parts.hostname
     except ValueError:
         return None
     scheme = parts.scheme.lower()
-    if scheme not in ("http", "https") or not parts.hostname:
+    if scheme not in ("http", "https") or not hostname or len(hostname) > MAX_HOST:
         return None
-    host = parts.hostname.lower()
+    host = hostname.lower()
     if ":" in host:
         host = f"[{host}]"
     if port and port != {"http": 80, "https": 443}[scheme]:

@@ -199,3 +199,25 @@ def test_logging_before_or_after_the_command_counts_what_parse_drops(tmp_path, c
     assert "parsing http" not in err
     assert main(["parse", "--warc", str(warc), "--data-dir", str(data), "-q"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_a_record_whose_uri_does_not_parse_takes_no_other_page_down(tmp_path, capsys):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from muni.cli import main
+
+    warc = tmp_path / "odd.warc.gz"
+    page = b"<html><body><p>" + b"The council met on Monday to approve the budget. " * 3 + \
+        b"</p></body></html>"
+    with warc.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for url in ("http://[::1/", "http://" + "h" * 300 + ".example/", "http://b.example/1"):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                       protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=BytesIO(page), http_headers=headers))
+    assert main(["parse", "--warc", str(warc), "--data-dir", str(tmp_path / "data")]) == 0
+    assert "3 pages from 2 sources" in capsys.readouterr().out

@@ -89,6 +89,19 @@ def test_sources_file_errors_name_the_problem(tmp_path):
             "'name'",
         "sources:\n  - name: a\n    language: xx\n    start_urls: [http://a.bg/]": "one of bg",
         "sources:\n  - name: a\n    language: bg\n    start_urls: [ftp://a.bg/]": "not an http",
+        "sources:\n  - name: a\n    language: bg\n    start_urls: ['http://[::1/']":
+            "'start_urls' holds what is not an http",
+        "sources:\n  - name: a\n    language: bg\n    start_urls: ['http://a.bg:99999/']":
+            "not an http",
+        "sources:\n  - name: a\n    language: bg\n    start_urls: [http://a.bg/]\n"
+        "    delay: .inf": "non-negative number",
+        "sources:\n  - name: a\n    language: bg\n    start_urls: [http://a.bg/]\n"
+        "    delay: .nan": "non-negative number",
+        "sources:\n  - name: a\n    language: bg\n    start_urls: [http://a.bg/]\n"
+        "    read_timeout: 0": "'read_timeout' must be more than 0",
+        "sources:\n  - name: a\n    language: bg\n    country: [1, 2]\n"
+        "    start_urls: [http://a.bg/]": "ISO 3166",
+        'sources:\n  - name: "a\\n"\n    language: bg\n    start_urls: [http://a.bg/]': "'name'",
         "sources:\n  - name: a\n    language: bg\n    start_urls: [http://a.bg/]\n"
         "    deny: ['(']": "bad regex",
         "sources:\n  - name: a\n    language: bg\n    start_urls: [http://a.bg/]\n"
@@ -167,3 +180,15 @@ def test_the_wheel_ships_the_profiles_and_the_demo_sites(tmp_path):
     wanted = {p.relative_to(root).as_posix() for folder in ("muni/sites", "parsers/languages")
               for p in (root / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     assert wanted and wanted <= inside, sorted(wanted - inside)[:5]
+
+
+@pytest.mark.parametrize("link", ["http://[", "http://[::1", "//[x/", "http://a.bg:99999/",
+                                  "http://" + "a" * 300 + ".bg/"])
+def test_a_link_that_no_url_can_be_made_of_is_dropped_not_raised(link):
+    assert canonicalize(link, "http://kazanlak.bg/news/") is None
+
+
+@pytest.mark.parametrize("charset", ["undefined", "punycode", "utf-7", "idna", "rot13"])
+def test_a_charset_that_is_no_web_encoding_is_passed_over(charset):
+    body = f'<meta charset="{charset}"><p>Побратимени градове</p>'.encode() * 2000
+    assert decode_html(body, f"text/html; charset={charset}") == (body.decode(), "utf-8")
