@@ -50,5 +50,5 @@ report: $(STAMP)
 	$(MUNI) report
 
 clean:
-	rm -rf data/interim data/clean data/exports data/runs data/raw/*
+	rm -rf data/interim data/clean data/exports data/runs data/demo data/raw/*
 	touch data/raw/.gitkeep

@@ -13,8 +13,18 @@ from scraper import Source
 DEMO_PREFIX = "demo-"
 
 
+DEMO_FOLDER = "demo"
+
+
+def demo_dir(data_dir: Path) -> Path:
+    """The demo's own data folder inside the data folder: its rows never join real data."""
+    return data_dir / DEMO_FOLDER
+
+
 def run_demo(data_dir: Path, progress: Progress) -> list[str]:
-    """Crawl, parse, export and report on the fixture sites; returns the summary lines."""
+    """Crawl, parse, export and report on the fixture sites in `data_dir`/demo; returns
+    the summary lines."""
+    data_dir = demo_dir(data_dir)
     with FixtureServer(load_sites()) as server:
         sources = [Source(name=DEMO_PREFIX + name, language=site.language,
                           start_urls=(server.base(name) + "/",), delay=0.05)

@@ -10,7 +10,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 from muni.errors import MuniError
@@ -19,7 +18,6 @@ from normalizer.export import ExportError, export, read_dataset
 from parsers.languages import decoding_for, language_codes
 from parsers.stage import ParseError, SourceCount, run_parse, sources_in_warcs, sources_on_disk
 from scraper import CrawlError, CrawlStats, Source, SourceError, crawl, load_sources
-from scraper.files import write_text
 
 log = logging.getLogger(__name__)
 
@@ -113,21 +111,16 @@ def run_export(data_dir: Path) -> dict[str, int]:
 
 
 def run_report(data_dir: Path) -> list[Path]:
-    """report.html and ties.geojson beside the tables they show."""
-    from normalizer.report import geojson_text, render_report, ties_geojson
+    """report.html and ties.geojson beside the tables they show, made again from the
+    current dataset (every export writes them too)."""
+    from normalizer.report import write_report_files
 
     clean = data_dir / "clean"
     try:
         tables = read_dataset(clean)
     except ExportError as exc:
         raise MuniError(str(exc)) from None
-    stamp = datetime.fromtimestamp((clean / "datapackage.json").stat().st_mtime, UTC)
-    outputs = {clean / "report.html": render_report(tables, stamp.strftime("%Y-%m-%d %H:%M UTC")),
-               clean / "ties.geojson": geojson_text(ties_geojson(tables["relations"],
-                                                                 tables["cities"]))}
-    for path, text in outputs.items():
-        write_text(path, text)
-    return list(outputs)
+    return write_report_files(clean, tables)
 
 
 @contextmanager

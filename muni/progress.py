@@ -12,9 +12,9 @@ from scraper import CrawlStats
 class Progress:
     """Rewrites one status line on a terminal at most a few times a second."""
 
-    def __init__(self, stream: TextIO = sys.stderr, enabled: bool | None = None) -> None:
-        self.stream = stream
-        self.enabled = stream.isatty() if enabled is None else enabled
+    def __init__(self, stream: TextIO | None = None, enabled: bool | None = None) -> None:
+        self.stream = stream or sys.stderr  # the stderr of now, not of the import
+        self.enabled = self.stream.isatty() if enabled is None else enabled
         self._last = 0.0
 
     def line(self, text: str, force: bool = False) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
+from normalizer.report import write_report_files
 from normalizer.resolve import build_tables
 from normalizer.schema import TABLES
 from normalizer.spreadsheet import WORKBOOK, write_workbook
@@ -113,6 +114,9 @@ def export(data_dir: Path) -> dict[str, int]:
     notes = write_workbook(frames, work / WORKBOOK)
     if notes:
         (work / "NOTES.txt").write_text("\n".join(notes) + "\n", encoding="utf-8")
+    # the report is part of every dataset: a refresh never leaves one without it
+    write_report_files(work, {name: pd.read_parquet(work / f"{name}.parquet")
+                              for name in frames})
     final = exports / stamp
     work.rename(final)
     _switch(clean, final)

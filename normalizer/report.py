@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import json
 from html import escape
+from pathlib import Path
 
 import pandas as pd
+
+from normalizer.writers import data_date
+from scraper.files import write_text
 
 EVENT_COLOURS = {"visit": "#1f77b4", "meeting": "#ff7f0e", "agreement": "#2ca02c",
                  "festival": "#d62728", "membership": "#9467bd", "founding": "#8c564b",
@@ -202,3 +206,18 @@ def ties_geojson(relations: pd.DataFrame, cities: pd.DataFrame) -> dict:
 
 def geojson_text(collection: dict) -> str:
     return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+
+
+REPORT, GEOJSON = "report.html", "ties.geojson"
+
+
+def write_report_files(folder: Path, tables: dict[str, pd.DataFrame]) -> list[Path]:
+    """report.html and ties.geojson into an export folder, beside the tables they show;
+    dated by the data, so that the same data makes the same report."""
+    generated = data_date(tables).strftime("%Y-%m-%d %H:%M UTC")
+    outputs = {folder / REPORT: render_report(tables, generated),
+               folder / GEOJSON: geojson_text(ties_geojson(tables["relations"],
+                                                            tables["cities"]))}
+    for path, text in outputs.items():
+        write_text(path, text)
+    return list(outputs)

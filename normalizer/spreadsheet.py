@@ -8,13 +8,13 @@ also get the quote prefix, so that editing them does not turn them into one eith
 from __future__ import annotations
 
 import math
-from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 import xlsxwriter
 
 from normalizer.schema import TABLES
+from normalizer.writers import data_date
 
 WORKBOOK = "muni.xlsx"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -29,11 +29,7 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: Path) -> list[str]:
     workbook = xlsxwriter.Workbook(str(path), {
         "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
         "strings_to_urls": False})
-    # Dated by its data, not by the clock: the same data makes the same file.
-    seen = tables["pages"].last_seen.dropna()
-    created = datetime.strptime(seen.max(), "%Y-%m-%dT%H:%M:%SZ") if len(seen) \
-        else datetime(2000, 1, 1)
-    workbook.set_properties({"title": "muni dataset", "created": created})
+    workbook.set_properties({"title": "muni dataset", "created": data_date(tables)})
     header = workbook.add_format({"bold": True})
     as_text = workbook.add_format({"quote_prefix": True})
     try:

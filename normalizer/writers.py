@@ -4,6 +4,7 @@ with real types, and the Frictionless data package that describes them."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +18,13 @@ SORT = {"pages": ["source", "url"], "cities": ["country", "name"],
         "city_mentions": ["url", "start"], "dates": ["url", "offset"],
         "officials": ["name_latin", "name"], "events": ["start", "type"],
         "relations": ["type", "a", "b"]}
+
+
+def data_date(tables: dict[str, pd.DataFrame]) -> datetime:
+    """When the newest page of the data was fetched: what the workbook and the report are
+    dated by, not the clock, so that the same data makes the same files."""
+    seen = pd.to_datetime(tables["pages"].last_seen.dropna(), utc=True)  # text or typed
+    return seen.max().tz_localize(None).to_pydatetime() if len(seen) else datetime(2000, 1, 1)
 
 
 def frame(table: Table, rows: list[dict]) -> pd.DataFrame:

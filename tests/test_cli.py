@@ -78,8 +78,8 @@ def test_extract_site_mode_learns_the_template(server, tmp_path):
 
 
 def test_bad_sources_file_is_one_line_and_keeps_existing_data(tmp_path):
-    data = tmp_path / "data"
-    assert muni("--data-dir", str(data), "-q", "demo").returncode == 0
+    assert muni("--data-dir", str(tmp_path / "data"), "-q", "demo").returncode == 0
+    data = tmp_path / "data" / "demo"  # a data folder with a dataset in it: the demo's
     pages = (data / "clean" / "pages.csv").read_bytes()
     bad = tmp_path / "bad.yaml"
     bad.write_text("sources:\n  - name: x\n    language: bg\n", encoding="utf-8")
@@ -147,7 +147,8 @@ def test_demo_leaves_a_row_for_every_fixture_page(tmp_path):
 
     result = muni("--data-dir", str(tmp_path), "demo")
     assert result.returncode == 0, result.stderr
-    pages = pd.read_csv(tmp_path / "clean" / "pages.csv")
+    assert not (tmp_path / "raw").exists() and not (tmp_path / "clean").exists()
+    pages = pd.read_csv(tmp_path / "demo" / "clean" / "pages.csv")
     for site in load_sites():
         paths = {u.split("/", 3)[3] for u in pages.url[pages.source == f"demo-{site.name}"]}
         assert {p.lstrip("/") for p in site.pages} <= paths, site.name
