@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
 
     crawl = command("crawl", help="fetch the sources into WARC archives")
     crawl.add_argument("--sources", default=DEFAULT_SOURCES, help="sources file")
+    _identity_options(crawl)
     crawl.add_argument("--source", action="append", metavar="NAME",
                        help="only this source (repeatable)")
     crawl.add_argument("--max-pages", type=int, metavar="N", help="pages per source this run")
@@ -52,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
                                    "changed, export, report; silent when all is well")):
         cmd = command(name, help=text)
         cmd.add_argument("--sources", default=DEFAULT_SOURCES, help="sources file")
+        cmd.add_argument("--source", action="append", metavar="NAME",
+                         help="only this source (repeatable)")
+        _identity_options(cmd)
     status = command("status", help="what is there and how fresh it is")
     status.add_argument("--json", action="store_true", help="machine-readable output")
     command("report", help="data/clean/report.html and ties.geojson, to look at")
@@ -64,7 +68,16 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--url", help="the URL the file was fetched from")
     extract.add_argument("--site", action="store_true",
                          help="the inputs are pages of one site: learn its template")
+    _identity_options(extract)
     return parser
+
+
+def _identity_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--contact", metavar="EMAIL_OR_URL",
+                        help="the contact the crawler's User-Agent gives (else $MUNI_CONTACT, "
+                             "else 'contact:' in sources.yaml); needed for public hosts")
+    parser.add_argument("--user-agent", metavar="TEXT",
+                        help="the whole User-Agent header instead (else $MUNI_USER_AGENT)")
 
 
 def _global_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
@@ -83,6 +96,13 @@ def _global_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
                         help="say what each stage did (-vv: every page)")
     parser.add_argument("--log-file", type=Path, metavar="FILE", default=default(None),
                         help="keep the whole log, debug included, in FILE")
+
+
+def _identity(args: argparse.Namespace, pipeline: ModuleType):
+    """Who the crawler says it is, for this command (MuniError when it cannot say)."""
+    sources = getattr(args, "sources", None)
+    return pipeline.read_identity(sources if sources and Path(sources).exists() else None,
+                                  args.contact, args.user_agent)
 
 
 def _say(args: argparse.Namespace, line: str) -> None:
@@ -112,8 +132,8 @@ def _dispatch(args: argparse.Namespace, pipeline: ModuleType) -> int:
         if args.max_pages is not None and args.max_pages < 0:
             raise MuniError("--max-pages must be 0 or more")
         sources = pipeline.read_sources(args.sources, args.source)
-        _say(args, pipeline.run_crawl(sources, data_dir, "crawl", args.max_pages,
-                                      progress).summary())
+        _say(args, pipeline.run_crawl(sources, data_dir, "crawl", args.max_pages, progress,
+                                      _identity(args, pipeline)).summary())
     elif args.command == "parse":
         counts = pipeline.run_parse_stage(data_dir, args.warc, args.workers, progress,
                                           scheduler=args.scheduler)
@@ -122,8 +142,9 @@ def _dispatch(args: argparse.Namespace, pipeline: ModuleType) -> int:
         tables = pipeline.run_export(data_dir)
         _say(args, "export: " + ", ".join(f"{k} {v} rows" for k, v in tables.items()))
     elif args.command == "run":
-        sources = pipeline.read_sources(args.sources)
-        stats = pipeline.run_crawl(sources, data_dir, "crawl", progress=progress)
+        sources = pipeline.read_sources(args.sources, args.source)
+        stats = pipeline.run_crawl(sources, data_dir, "crawl", progress=progress,
+                                   identity=_identity(args, pipeline))
         counts = pipeline.run_parse_stage(data_dir, progress=progress,
                                           names=[s.name for s in sources])
         tables = pipeline.run_export(data_dir)
@@ -132,7 +153,8 @@ def _dispatch(args: argparse.Namespace, pipeline: ModuleType) -> int:
     elif args.command == "refresh":
         from muni.refresh import refresh
 
-        summary = refresh(pipeline.read_sources(args.sources), data_dir, progress)
+        summary = refresh(pipeline.read_sources(args.sources, args.source), data_dir,
+                          progress, _identity(args, pipeline))
         if sys.stdout.isatty():  # cron mails any output: say nothing when all is well
             _say(args, summary)
     elif args.command == "report":
@@ -153,7 +175,8 @@ def _dispatch(args: argparse.Namespace, pipeline: ModuleType) -> int:
 
         failed = False
         language = None if args.lang == "auto" else args.lang
-        for result in extract(args.inputs, language, args.url, args.site):
+        identity = _identity(args, pipeline)
+        for result in extract(args.inputs, language, args.url, args.site, identity):
             failed |= "error" in result
             print(json.dumps(result, ensure_ascii=False), flush=True)
         return 1 if failed else 0

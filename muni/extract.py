@@ -8,7 +8,8 @@ from pathlib import Path
 
 from parsers.content import learn_template
 from parsers.page import NotHTML, ParsedHTML, check_html, parse_page, read_html
-from scraper.downloader import FetchError, content_decoded, fetch_page
+from scraper.downloader import Downloader, FetchError, content_decoded, fetch_page
+from scraper.identity import Identity, placeholder_refusal
 
 
 @dataclass
@@ -19,10 +20,14 @@ class Loaded:
     error: str | None = None
 
 
-def _load(item: str, url: str | None, language: str | None) -> Loaded:
+def _load(item: str, url: str | None, language: str | None,
+          downloader: Downloader) -> Loaded:
     try:
         if item.startswith(("http://", "https://")):
-            final, ex = fetch_page(item)
+            refusal = placeholder_refusal(downloader.identity, [item])
+            if refusal:
+                return Loaded(item, url, error=refusal)
+            final, ex = fetch_page(item, downloader=downloader)
             if not 200 <= ex.status < 300:
                 return Loaded(item, final, error=f"HTTP {ex.status}")
             headers = {k.lower(): v for k, v in ex.response_headers}
@@ -44,12 +49,13 @@ def _load(item: str, url: str | None, language: str | None) -> Loaded:
 
 
 def extract(inputs: list[str], language: str | None = None, url: str | None = None,
-            site: bool = False) -> Iterator[dict]:
+            site: bool = False, identity: Identity | None = None) -> Iterator[dict]:
     """One result per input, in input order; a failed input gives {'input', 'error'}.
 
     With `site`, the inputs are pages of one site and its template is learned from them.
     """
-    loaded = [_load(item, url, language) for item in inputs]
+    downloader = Downloader(identity)
+    loaded = [_load(item, url, language, downloader) for item in inputs]
     pages = [item.parsed for item in loaded if item.parsed is not None]
     template = learn_template(p.blocks for p in pages) if site and len(pages) > 1 else set()
     for item in loaded:

@@ -18,6 +18,8 @@ from normalizer.export import ExportError, export, read_dataset
 from parsers.languages import decoding_for, language_codes
 from parsers.stage import ParseError, SourceCount, run_parse, sources_in_warcs, sources_on_disk
 from scraper import CrawlError, CrawlStats, Source, SourceError, crawl, load_sources
+from scraper.identity import Identity, IdentityError, chosen, placeholder_refusal
+from scraper.sources import load_settings
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +28,15 @@ def read_sources(path: str | Path, names: list[str] | None = None) -> list[Sourc
     try:
         return load_sources(path, names, language_codes())
     except SourceError as exc:
+        raise MuniError(str(exc)) from None
+
+
+def read_identity(path: str | Path | None, contact: str | None = None,
+                  user_agent: str | None = None) -> Identity:
+    """Who the crawler says it is: the flags, the environment, then sources.yaml."""
+    try:
+        return chosen(load_settings(path) if path else {}, contact, user_agent)
+    except (SourceError, IdentityError) as exc:
         raise MuniError(str(exc)) from None
 
 
@@ -47,13 +58,20 @@ def graceful_stop() -> Iterator[threading.Event]:
 
 
 def run_crawl(sources: list[Source], data_dir: Path, kind: str = "crawl",
-              max_pages: int | None = None, progress: Progress | None = None) -> CrawlStats:
+              max_pages: int | None = None, progress: Progress | None = None,
+              identity: Identity | None = None) -> CrawlStats:
+    identity = identity or Identity()
+    refusal = placeholder_refusal(identity, [u for s in sources
+                                             for u in (*s.start_urls, *s.sitemaps)])
+    if refusal:
+        raise MuniError(refusal)
     # The crawler decodes pages to find their links, as the language's profile says.
     sources = [replace(s, decoding=decoding_for(s.language)) for s in sources]
     with graceful_stop() as stop:
         try:
             stats = crawl(sources, data_dir, kind=kind, max_pages=max_pages,
-                          progress=progress.crawl if progress else None, stop=stop)
+                          progress=progress.crawl if progress else None, stop=stop,
+                          identity=identity)
         except CrawlError as exc:
             raise MuniError(f"crawl stopped: {exc}") from None
         finally:

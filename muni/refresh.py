@@ -16,6 +16,7 @@ from muni.pipeline import parse_summary, run_crawl, run_export, run_parse_stage
 from muni.progress import Progress
 from scraper import CrawlStats, Source
 from scraper.files import write_text
+from scraper.identity import Identity
 
 KEEP_REPORTS = 400  # more than a year of nightly runs
 FAILED_SHARE = 0.1  # of a source's requests, above which the source is a problem
@@ -58,13 +59,14 @@ def write_report(data_dir: Path, report: dict) -> Path:
     return path
 
 
-def refresh(sources: list[Source], data_dir: Path, progress: Progress) -> str:
+def refresh(sources: list[Source], data_dir: Path, progress: Progress,
+            identity: Identity | None = None) -> str:
     """Run the three stages (the caller holds the lock); returns the summary line, raises
     MuniError (after writing the report) when something needs a person."""
     report: dict = {"command": "refresh", "started": _now(),
                     "sources": [s.name for s in sources]}
     try:
-        stats = run_crawl(sources, data_dir, "refresh", progress=progress)
+        stats = run_crawl(sources, data_dir, "refresh", progress=progress, identity=identity)
         report["crawl"] = _crawl_counts(stats)
         parsed = run_parse_stage(data_dir, progress=progress, names=[s.name for s in sources])
         report["parse"] = {name: {"pages": c.pages, "parsed_anew": c.reparsed,

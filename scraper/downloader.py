@@ -19,10 +19,10 @@ import urllib3
 from requests.adapters import HTTPAdapter
 
 from scraper.addresses import address_refusal, resolve
+from scraper.identity import Identity
 from scraper.robots import Robots
 from scraper.warc import Exchange
 
-USER_AGENT = "muni/0.1 (+https://github.com/muni-project/muni; research crawler; muni@example.org)"
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 MAX_DOWNLOAD_SECONDS = 120.0
 
@@ -70,8 +70,9 @@ def content_decoded(body: bytes, encoding: str | None, limit: int) -> bytes:
 class Downloader:
     """Thread-safe: each thread has its own requests session and connection pools."""
 
-    def __init__(self, user_agent: str = USER_AGENT) -> None:
-        self.user_agent = user_agent
+    def __init__(self, identity: Identity | None = None) -> None:
+        self.identity = identity or Identity()
+        self.user_agent = self.identity.header
         self._local = threading.local()
 
     def _session(self) -> requests.Session:

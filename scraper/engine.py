@@ -24,6 +24,7 @@ from scraper.downloader import RETRY_STATUSES, Downloader, FetchError, Limits, r
 from scraper.downloader import content_decoded as decoded_body
 from scraper.encoding import decode_html
 from scraper.files import write_text
+from scraper.identity import Identity
 from scraper.links import html_links, sitemap_urls
 from scraper.robots import Robots
 from scraper.scheduler import HostSlot, Scheduler
@@ -480,8 +481,9 @@ def _validators(row: UrlRow | None) -> Validators | None:
 def crawl(sources: list[Source], data_dir: str | Path, kind: str = "crawl",
           max_pages: int | None = None, workers: int = 16,
           progress: Callable[[CrawlStats, int], None] | None = None,
-          stop: threading.Event | None = None) -> CrawlStats:
-    """Crawl (or with kind='refresh', revisit conditionally) the sources into data_dir/raw."""
+          stop: threading.Event | None = None, identity: Identity | None = None) -> CrawlStats:
+    """Crawl (or with kind='refresh', revisit conditionally) the sources into data_dir/raw,
+    saying who is asking with `identity` (its User-Agent)."""
     crawler = Crawler(sources, Path(data_dir) / "raw", kind, max_pages, workers,
-                      progress=progress)
+                      downloader=Downloader(identity), progress=progress)
     return crawler.run(stop)

@@ -124,10 +124,11 @@ def parse_source(raw: object, where: str, languages: Collection[str] = ()) -> So
     return Source(**kwargs)
 
 
-def load_sources(path: str | Path, names: list[str] | None = None,
-                 languages: Collection[str] = ()) -> list[Source]:
-    """Read sources.yaml; with names, only those sources (each must exist)."""
-    path = Path(path)
+SETTINGS = ("contact", "user_agent")  # top-level keys beside `sources:`
+
+
+def _read_file(path: Path) -> dict:
+    """sources.yaml as a mapping whose top-level keys are all known."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -136,6 +137,31 @@ def load_sources(path: str | Path, names: list[str] | None = None,
         raise SourceError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
     if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
         raise SourceError(f"{path}: expected a top-level 'sources:' list")
+    unknown = sorted(map(str, set(data) - {"sources", *SETTINGS}))
+    if unknown:
+        raise SourceError(f"{path}: unknown top-level key(s): {', '.join(unknown)} "
+                          f"(known: sources, {', '.join(SETTINGS)})")
+    return data
+
+
+def load_settings(path: str | Path) -> dict[str, str]:
+    """The top-level settings of sources.yaml (the crawler's contact, its User-Agent)."""
+    path = Path(path)
+    data = _read_file(path)
+    settings = {key: data[key] for key in SETTINGS if data.get(key) is not None}
+    for key, value in settings.items():
+        if not isinstance(value, str):
+            raise SourceError(f"{path}: '{key}' must be a string")
+    return settings
+
+
+def load_sources(path: str | Path, names: list[str] | None = None,
+                 languages: Collection[str] = ()) -> list[Source]:
+    """Read sources.yaml; with names, only those sources (each must exist)."""
+    path = Path(path)
+    data = _read_file(path)
+    if not data["sources"]:
+        raise SourceError(f"{path}: 'sources:' lists no source")
     sources = [parse_source(raw, f"{path}: source {i + 1}", languages)
                for i, raw in enumerate(data["sources"])]
     seen: set[str] = set()

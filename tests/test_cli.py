@@ -12,6 +12,8 @@ import pytest
 import requests
 from conftest import served_pages, sources_for, write_sources_yaml
 
+from scraper.warc import iter_records
+
 
 def muni(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "muni", *args], capture_output=True,
@@ -222,3 +224,39 @@ def test_a_record_whose_uri_does_not_parse_takes_no_other_page_down(tmp_path, ca
                 url, "response", payload=BytesIO(page), http_headers=headers))
     assert main(["parse", "--warc", str(warc), "--data-dir", str(tmp_path / "data")]) == 0
     assert "3 pages from 2 sources" in capsys.readouterr().out
+
+
+def test_a_public_host_is_not_crawled_with_the_placeholder_contact(tmp_path, monkeypatch):
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("sources:\n  - name: far\n    language: bg\n"
+                       "    start_urls: ['http://93.184.216.34/']\n", encoding="utf-8")
+    monkeypatch.delenv("MUNI_CONTACT", raising=False)
+    result = muni("--data-dir", str(tmp_path / "data"), "crawl", "--sources", str(sources))
+    assert result.returncode == 1
+    assert "93.184.216.34 is on the public internet" in one_line_error(result)
+    assert "MUNI_CONTACT, or --contact" in result.stderr
+    assert not (tmp_path / "data" / "raw" / "far").exists()  # nothing was fetched
+    sources.write_text(sources.read_text() + "contact: not a contact\n", encoding="utf-8")
+    result = muni("--data-dir", str(tmp_path / "data"), "crawl", "--sources", str(sources))
+    assert "neither an e-mail address nor an http(s) URL" in one_line_error(result)
+    for body, message in (("sources: []\n", "lists no source"),
+                          ("sources: []\nagent: x\n", "unknown top-level key(s): agent")):
+        sources.write_text(body, encoding="utf-8")
+        result = muni("--data-dir", str(tmp_path / "data"), "crawl", "--sources", str(sources))
+        assert result.returncode == 1 and message in one_line_error(result)
+
+
+def test_the_contact_given_is_the_user_agent_every_request_carries(server, tmp_path):
+    kazanlak = [s for s in sources_for(server) if s.name == "kazanlak"]
+    sources = write_sources_yaml(tmp_path / "sources.yaml", kazanlak)
+    sources.write_text(sources.read_text() + "contact: desk@city-archive.example\n")
+    data = tmp_path / "data"
+    assert muni("--data-dir", str(data), "crawl", "--sources", str(sources), "--max-pages",
+                "2").returncode == 0
+    assert muni("--data-dir", str(data), "crawl", "--sources", str(sources), "--max-pages",
+                "2", "--contact", "https://uni.example/muni").returncode == 0
+    agents = [r.http_headers.get_header("User-Agent") for path in
+              sorted((data / "raw" / "kazanlak").glob("*.warc.gz"))
+              for _, r in iter_records(path) if r.rec_type == "request"]
+    assert agents and all(a.startswith("muni/") for a in agents)
+    assert "desk@city-archive.example" in agents[0] and "https://uni.example/muni" in agents[-1]
