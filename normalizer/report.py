@@ -141,7 +141,7 @@ def _network(relations: pd.DataFrame, cities: pd.DataFrame) -> str:
     rows = "".join(
         f'<tr><td>{_e(r["type"])}</td><td>{_e(where.get(r["a"], ("", "", ""))[2])}</td>'
         f'<td>{_e(where[int(r["b"])][2]) if pd.notna(r["b"]) else ""}</td>'
-        f'<td dir="auto">{_e(r["organization"])}</td><td>{_e(r["since"])}</td>'
+        f'<td dir="auto">{_e(r["organization"])}</td><td>{_e(_since(r))}</td>'
         f'<td class="n">{r["pages"]}</td><td>{_evidence(r)}</td></tr>'
         for _, r in relations.sort_values(["type", "a"]).iterrows())
     return (f"{svg}<table><tr><th>tie</th><th>city</th><th>with</th><th>body</th>"
@@ -160,6 +160,16 @@ def _officials(officials: pd.DataFrame, names: dict[int, str]) -> str:
         parts.append(f'<h3 dir="auto">{_e(city)}</h3><table><tr><th>name</th><th>Latin</th>'
                      f'<th>role</th><th>pages</th><th>evidence</th></tr>{rows}</table>')
     return "".join(parts) or "<p>No officials.</p>"
+
+
+def _since(row: pd.Series) -> str | None:
+    """The tie's Gregorian year, and the year as the page gave it when another calendar's."""
+    if pd.isna(row["since"]):
+        return None
+    calendar = row.get("since_calendar")
+    if isinstance(calendar, str) and calendar != "gregorian":
+        return f"{row['since']} ({row['since_text']} {calendar})"
+    return str(row["since"])
 
 
 def render_report(tables: dict[str, pd.DataFrame], generated: str) -> str:
@@ -199,6 +209,8 @@ def ties_geojson(relations: pd.DataFrame, cities: pd.DataFrame) -> dict:
                          "properties": {"relation_id": r.relation_id, "type": r.type,
                                         "a": a.name, "b": b.name,
                                         "since": None if pd.isna(r.since) else r.since,
+                                        "since_text": None if pd.isna(r.since_text)
+                                        else r.since_text,
                                         "pages": int(r.pages), "url": r.url,
                                         "evidence": r.evidence}})
     return {"type": "FeatureCollection", "features": features}

@@ -123,9 +123,15 @@ def _event(group: list[Mention]) -> dict:
 
 
 def _relation(group: list[Mention]) -> dict:
+    """A tie's `since` is the earliest Gregorian year any page gives, with that page's
+    year as written and its calendar."""
     merged = dict(group[0].fields)
-    since = sorted(str(m.fields["since"]) for m in group if m.fields.get("since"))
-    merged["since"] = since[0] if since else None
+    dated = sorted((str(m.fields["since"]), m.fields.get("since_text"),
+                    m.fields.get("since_calendar")) for m in group if m.fields.get("since"))
+    first = dated[0] if dated else (None, None, None)
+    merged["since"] = first[0]
+    merged["since_text"] = first[1] or first[0]  # records of older parsers have no text
+    merged["since_calendar"] = first[2] or ("gregorian" if first[0] else None)
     return merged
 
 

@@ -137,8 +137,11 @@ TABLES: tuple[Table, ...] = (
         Column("a", "integer", _CITY + ": one side, or the member.", True),
         Column("b", "integer", _CITY + ": the other side of a twin or friendship tie."),
         Column("organization", "string", "The network or body, for a membership."),
-        Column("since", "string", "Since when, as the earliest page gives it (a year or an "
-                                  "ISO date)."),
+        Column("since", "string", "The Gregorian year the tie began, the earliest any page "
+                                  "gives (a Jalali 1386 is 2007 here)."),
+        Column("since_text", "string", "That year as the page writes it, in its calendar."),
+        Column("since_calendar", "string", "The calendar the page gives it in: gregorian or "
+                                           "jalali."),
         _PAGES_COUNT, *_provenance("that first states it"), *_SEEN,
     ), "relation_id", (("a", "cities", "geonameid"), ("b", "cities", "geonameid"),
                        ("page_id", "pages", "page_id"))),

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
+from typing import NamedTuple
 
 from parsers.calendars import normalize_digits
 from parsers.cities import is_venue
@@ -45,14 +46,29 @@ def _cue_patterns(language: str) -> dict[str, re.Pattern]:
             if (pattern := _words_pattern(stems)) is not None}
 
 
-def _since(dates: list[dict], start: int, end: int) -> str | None:
+class Since(NamedTuple):
+    """When a tie began: the Gregorian year it falls in (what tables sort by), and the
+    year as the page writes it in its calendar (۱۳۸۶ is a Jalali year, 2007 in the tables)."""
+
+    year: str
+    text: str
+    calendar: str
+
+
+def _since(dates: list[dict], start: int, end: int) -> Since | None:
     """The first year a sentence gives, as written."""
     for d in dates:
         if start <= d["offset"] < end:
             match = _YEAR.search(normalize_digits(d["text"]))
             if match:
-                return match.group(1)
+                return Since(d["start"][:4], match.group(1), d["calendar"])
     return None
+
+
+def since_fields(since: Since | None) -> dict[str, str | None]:
+    """`since` (the Gregorian year), `since_text` and `since_calendar` of a tie."""
+    return {"since": since.year if since else None, "since_text": since.text if since else None,
+            "since_calendar": since.calendar if since else None}
 
 
 def _members(text: str, folded: str, start: int, mentions: list[tuple[int, int, int]],
@@ -120,15 +136,16 @@ def find_relations(page: Text, cities: list[dict], dates: list[dict], home: int 
     carried: tuple[list[str], int | None, bool] | None = None
     hedge = _words_pattern(profile.relation_hedges)
 
-    def tie(kind: str, a: int, b: int | None, organization: str | None, since: str | None,
+    def tie(kind: str, a: int, b: int | None, organization: str | None, since: Since | None,
             evidence: str) -> None:
         key = (kind, frozenset((a, b)) if b else a, (organization or "").lower())
         if key in ties:
-            old = ties[key]["since"]
-            ties[key]["since"] = min(filter(None, (old, since)), default=None)
+            old = ties[key]
+            if since and (not old["since"] or since.year < old["since"]):
+                old.update(since_fields(since))
         elif a != b:
             ties[key] = {"type": kind, "a": a, "b": b, "organization": organization,
-                         "since": since, "evidence": evidence}
+                         **since_fields(since), "evidence": evidence}
 
     folded_text = page.folded
     cues = pattern_starts(folded_text, _cue_patterns(profile.code))

@@ -86,3 +86,14 @@ def test_a_city_named_only_as_the_venue_is_no_side_of_the_tie():
     found = relations("Община Казанлък и Верия, Гърция – договор за побратимяване, подписан "
                       "на 14.09.2001 г. във Верия.", "bg")
     assert {frozenset((r["a"], r["b"])) for r in found} == {frozenset((730496, 733905))}
+
+
+def test_since_is_the_gregorian_year_with_the_year_and_calendar_as_written():
+    text = ("شهرهای شیراز و نانجینگ از سال ۱۳۸۶ خواهرخوانده هستند و هر سال هیئت هایی میان "
+            "دو شهر رفت و آمد می کنند.")
+    [tie] = [r for r in relations(text, "fa") if r["type"] == "twin"]
+    assert (tie["since"], tie["since_text"], tie["since_calendar"]) == ("2007", "1386", "jalali")
+    [kochani] = relations("В края на 1995г. Казанлък и Кочани станаха побратимени градове.",
+                          "bg")
+    assert (kochani["since"], kochani["since_text"], kochani["since_calendar"]) == (
+        "1995", "1995", "gregorian")

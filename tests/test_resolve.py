@@ -126,3 +126,14 @@ def test_a_url_crawled_for_two_sources_is_one_page_the_newest_capture():
     tables = build_tables(twice, {})
     assert [p["warc_record_id"] for p in tables["pages"]] == ["<urn:uuid:new>"]
     assert len(tables["city_mentions"]) == 3
+
+
+def test_a_tie_dated_in_two_calendars_is_since_the_earliest_gregorian_year():
+    jalali = {**tie(KAZANLAK, KOCHANI, "2007"), "since_text": "1386",
+              "since_calendar": "jalali"}
+    gregorian = {**tie(KOCHANI, KAZANLAK, "2008"), "since_text": "2008",
+                 "since_calendar": "gregorian"}
+    records = [page(1, "2026-01-01T10:00:00Z", relations=[gregorian]),
+               page(2, "2026-01-02T10:00:00Z", relations=[jalali])]
+    [row] = build_tables(records, {})["relations"]
+    assert (row["since"], row["since_text"], row["since_calendar"]) == ("2007", "1386", "jalali")
