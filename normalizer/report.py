@@ -56,10 +56,13 @@ def _counts(t: dict[str, pd.DataFrame]) -> str:
         per[name] = t[name].page_id.map(source_of).value_counts()
     rows = []
     for source, group in pages.groupby("source"):
-        languages = group.language.fillna("none").value_counts()
+        # a page without main text has no language to count
+        languages = group[group.has_text].language.fillna("unknown").value_counts()
+        told = ", ".join(f"{lang} {n}" for lang, n in languages.items())
+        empty = int((~group.has_text).sum())
+        told += f"{'; ' if told else ''}{empty} without text" if empty else ""
         cells = [len(group)] + [int(per[n].get(source, 0)) for n in per]
-        rows.append(f"<tr><td>{_e(source)}</td><td>"
-                    f"{_e(', '.join(f'{lang} {n}' for lang, n in languages.items()))}</td>"
+        rows.append(f"<tr><td>{_e(source)}</td><td>{_e(told)}</td>"
                     + "".join(f'<td class="n">{c}</td>' for c in cells) + "</tr>")
     head = ("<tr><th>source</th><th>languages (pages)</th><th>pages</th><th>city mentions</th>"
             "<th>dates</th><th>official mentions</th><th>event mentions</th>"

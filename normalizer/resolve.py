@@ -158,7 +158,7 @@ def build_tables(records: list[dict], previous: dict[str, dict[str, str]]) -> di
         pages.append({k: record.get(k) for k in (
             "page_id", "source", "url", "language", "title", "published", "encoding",
             "content_sha1", "warc_file", "warc_record_id", "text")}
-            | {"fetched_at": seen,
+            | {"fetched_at": seen, "has_text": bool((record.get("text") or "").strip()),
                **_seen(seen, seen, previous.get("pages", {}), record["page_id"])})
         for city in _entities(record, "cities"):
             info = {k: city.get(k) for k in ("geonameid", "name", "country", "lat", "lon")}

@@ -11,7 +11,7 @@ import pyarrow as pa
 @dataclass(frozen=True)
 class Column:
     name: str
-    type: str  # a Frictionless type: string, integer, number, date, datetime
+    type: str  # a Frictionless type: string, integer, number, boolean, date, datetime
     description: str
     required: bool = False
 
@@ -57,6 +57,9 @@ TABLES: tuple[Table, ...] = (
         Column("source", "string", "The source (site) it was crawled for.", True),
         Column("url", "string", "The page's URL.", True),
         Column("language", "string", "ISO 639-1 code of the main text's language."),
+        Column("has_text", "boolean", "Whether the page has a main text (a calendar page, "
+                                      "an empty listing or a page made by script has none).",
+               True),
         Column("title", "string", "The headline."),
         Column("published", "date", "The date the page gives for itself."),
         Column("fetched_at", "datetime", "When the archived response was fetched (UTC).", True),
@@ -157,6 +160,7 @@ TABLES: tuple[Table, ...] = (
 )
 
 _ARROW = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(),
+          "boolean": pa.bool_(),
           "date": pa.date32(), "datetime": pa.timestamp("s", tz="UTC")}
 
 

@@ -35,6 +35,8 @@ def frame(table: Table, rows: list[dict]) -> pd.DataFrame:
             df[column.name] = df[column.name].astype("Int64")
         elif column.type == "number":
             df[column.name] = df[column.name].astype("float64")
+        elif column.type == "boolean":
+            df[column.name] = df[column.name].astype("boolean")
         else:
             df[column.name] = df[column.name].astype(object).where(df[column.name].notna(), None)
     order = [c for c in SORT.get(table.name, []) if c in df] + [table.primary_key]

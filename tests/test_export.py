@@ -243,3 +243,14 @@ def test_workbook_cells_are_typed_and_long_text_is_noted(tmp_path):
     assert pages.cell(2, header.index("title") + 1).data_type == "s"
     assert len(pages.cell(2, header.index("text") + 1).value) == MAX_CELL
     assert book["cities"].cell(2, 1).value == 730496 and book["cities"].cell(2, 1).data_type == "n"
+
+
+def test_pages_without_main_text_are_flagged_and_counted_apart(dataset):
+    clean = dataset / "clean"
+    pages = pd.read_parquet(clean / "pages.parquet")
+    assert pages.has_text.dtype == bool
+    empty = pages.text.fillna("").str.strip() == ""
+    assert empty.any() and (pages.has_text == ~empty).all()  # the calendar pages have none
+    html = (clean / "report.html").read_text(encoding="utf-8")  # written by the export
+    assert f"{int(empty[pages.source == 'kazanlak'].sum())} without text" in html
+    assert "none " not in html.split("<h2>Events")[0]  # no language "none" counted
