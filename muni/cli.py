@@ -6,6 +6,7 @@ Exit status: 0 success, 1 failure, 2 bad usage. Errors are one line on stderr.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import sys
@@ -61,8 +62,13 @@ def _parser() -> argparse.ArgumentParser:
     command("report", help="data/clean/report.html and ties.geojson, to look at")
     command("demo", help="the whole pipeline on the bundled fixture sites")
 
-    extract = command("extract", help="extract from pages given as files or URLs")
-    extract.add_argument("inputs", nargs="+", metavar="FILE_OR_URL")
+    extract = command("extract", help="extract from pages given as files, folders or URLs")
+    extract.add_argument("inputs", nargs="*", metavar="FILE_OR_URL",
+                         help="an HTML file, a folder of them, a URL, or - for standard input")
+    extract.add_argument("-i", "--input-file", metavar="FILE",
+                         help="a file (or -) listing paths or URLs, one per line")
+    extract.add_argument("--format", choices=["jsonl", "csv"], default="jsonl",
+                         help="JSON Lines (default) or CSV, one row per page")
     extract.add_argument("--lang", choices=["auto", *language_codes()], default="auto",
                          help="the pages' language (default: told from each page)")
     extract.add_argument("--url", help="the URL the file was fetched from")
@@ -171,14 +177,27 @@ def _dispatch(args: argparse.Namespace, pipeline: ModuleType) -> int:
         for line in run_demo(data_dir, progress):
             _say(args, line)
     elif args.command == "extract":
-        from muni.extract import extract
+        from muni.extract import CSV_FIELDS, csv_row, expand_inputs, extract
 
+        try:
+            inputs = expand_inputs(args.inputs, args.input_file)
+        except OSError as exc:
+            raise MuniError(f"cannot read {args.input_file}: {exc.strerror or exc}") from None
+        if not inputs:
+            raise MuniError("nothing to extract: give files, folders, URLs, - or -i FILE")
         failed = False
         language = None if args.lang == "auto" else args.lang
         identity = _identity(args, pipeline)
-        for result in extract(args.inputs, language, args.url, args.site, identity):
+        writer = csv.DictWriter(sys.stdout, CSV_FIELDS, lineterminator="\n") \
+            if args.format == "csv" else None
+        if writer:
+            writer.writeheader()
+        for result in extract(inputs, language, args.url, args.site, identity):
             failed |= "error" in result
-            print(json.dumps(result, ensure_ascii=False), flush=True)
+            if writer:
+                writer.writerow(csv_row(result))
+            else:
+                print(json.dumps(result, ensure_ascii=False), flush=True)
         return 1 if failed else 0
     return 0
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +35,8 @@ def _load(item: str, url: str | None, language: str | None,
             headers = {k.lower(): v for k, v in ex.response_headers}
             body = content_decoded(ex.body, headers.get("content-encoding"), len(ex.body) * 50)
             content_type, url = headers.get("content-type"), url or final
+        elif item == "-":  # one page on standard input
+            body, content_type = sys.stdin.buffer.read(), None
         else:
             path = Path(item)
             if not path.exists():
@@ -46,6 +50,39 @@ def _load(item: str, url: str | None, language: str | None,
     except OSError as exc:
         return Loaded(item, url, error=exc.strerror or str(exc))
     return Loaded(item, url, read_html(body, content_type, language))
+
+
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+CSV_FIELDS = ("input", "url", "language", "title", "published", "text_method", "text",
+              "cities", "dates", "officials", "events", "relations", "unsupported", "error")
+
+
+def expand_inputs(inputs: list[str], listing: str | None = None) -> list[str]:
+    """What `muni extract` is given, as pages: a folder is the HTML files below it (in
+    order), `listing` a file (or - for standard input) of paths or URLs one per line
+    (blank lines and # comments left out). Raises OSError for an unreadable listing."""
+    items = list(inputs)
+    if listing is not None:
+        text = sys.stdin.read() if listing == "-" else Path(listing).read_text(encoding="utf-8")
+        items += [line.strip() for line in text.splitlines()
+                  if line.strip() and not line.lstrip().startswith("#")]
+    pages: list[str] = []
+    for item in items:
+        folder = Path(item)
+        if not item.startswith(("http://", "https://")) and item != "-" and folder.is_dir():
+            pages += sorted(str(p) for p in folder.rglob("*")
+                            if p.suffix.lower() in PAGE_SUFFIXES and p.is_file())
+        else:
+            pages.append(item)
+    return pages
+
+
+def csv_row(result: dict) -> dict[str, str]:
+    """One result as a CSV row: lists and objects as JSON, as trafilatura's CSV users
+    expect one line per page."""
+    return {k: json.dumps(result[k], ensure_ascii=False) if isinstance(result.get(k),
+                                                                       list | dict)
+            else ("" if result.get(k) is None else str(result[k])) for k in CSV_FIELDS}
 
 
 def extract(inputs: list[str], language: str | None = None, url: str | None = None,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import gzip
 import re
 
 from lxml import etree, html
+
+from scraper.downloader import content_decoded
 
 _REFRESH = re.compile(r"^\s*\d*\s*;?\s*url\s*=\s*['\"]?([^'\"]+)", re.I)
 
@@ -42,13 +43,18 @@ def html_links(text: str, base_url: str) -> list[str]:
     return links
 
 
-def sitemap_urls(body: bytes) -> tuple[list[str], list[str]]:
-    """(page URLs, nested sitemap URLs) of a sitemap or sitemap index, gzip or plain."""
+MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # sitemaps.org's limit, uncompressed
+
+
+def sitemap_urls(body: bytes, limit: int = MAX_SITEMAP_BYTES) -> tuple[list[str], list[str]]:
+    """(page URLs, nested sitemap URLs) of a sitemap or sitemap index, gzip or plain. A
+    gzip body is decompressed to `limit` bytes at most (a 1 MB bomb is not 2 GB of memory);
+    what lies beyond is not read."""
     if body[:2] == b"\x1f\x8b":
-        try:
-            body = gzip.decompress(body)
-        except (OSError, EOFError):
+        body = content_decoded(body, "gzip", limit)
+        if not body:
             return [], []
+    body = body[:limit]
     try:
         root = etree.fromstring(body, etree.XMLParser(resolve_entities=False, no_network=True,
                                                       recover=True))

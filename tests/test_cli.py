@@ -260,3 +260,31 @@ def test_the_contact_given_is_the_user_agent_every_request_carries(server, tmp_p
               for _, r in iter_records(path) if r.rec_type == "request"]
     assert agents and all(a.startswith("muni/") for a in agents)
     assert "desk@city-archive.example" in agents[0] and "https://uni.example/muni" in agents[-1]
+
+
+def test_extract_reads_a_folder_a_listing_and_standard_input_and_writes_csv(page_files,
+                                                                           tmp_path):
+    import csv
+    import io
+
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for name, path in page_files.items():
+        (folder / f"{name}.html").write_bytes(path.read_bytes())
+    (folder / "notes.txt").write_text("not a page")
+    listing = tmp_path / "pages.txt"
+    listing.write_text(f"# saved from the browser\n{page_files['kazanlak']}\n\n"
+                       f"{tmp_path / 'missing.html'}\n", encoding="utf-8")
+    result = muni("extract", str(folder), "-i", str(listing), "--format", "csv")
+    assert result.returncode == 1  # the missing file, in its own row
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [Path(r["input"]).name for r in rows] == [
+        "kazanlak.html", "kenthaber.html", "shahrnews.html", "kazanlak.html", "missing.html"]
+    assert [r["language"] for r in rows[:3]] == ["bg", "tr", "fa"]
+    assert json.loads(rows[1]["cities"]) and rows[4]["error"] == "no such file"
+    piped = subprocess.run([sys.executable, "-m", "muni", "extract", "-"], capture_output=True,
+                           input=page_files["kenthaber"].read_bytes(), timeout=120)
+    assert piped.returncode == 0
+    assert json.loads(piped.stdout)["language"] == "tr"
+    nothing = muni("extract")
+    assert nothing.returncode == 1 and "nothing to extract" in one_line_error(nothing)

@@ -192,3 +192,19 @@ def test_a_link_that_no_url_can_be_made_of_is_dropped_not_raised(link):
 def test_a_charset_that_is_no_web_encoding_is_passed_over(charset):
     body = f'<meta charset="{charset}"><p>Побратимени градове</p>'.encode() * 2000
     assert decode_html(body, f"text/html; charset={charset}") == (body.decode(), "utf-8")
+
+
+def test_a_gzip_sitemap_is_read_to_its_limit_and_no_further():
+    import gzip
+
+    from scraper.links import sitemap_urls
+
+    urls = "".join(f"<url><loc>http://a.bg/{i}</loc></url>" for i in range(3))
+    head = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}'.encode()
+    tail = b"<url><loc>http://a.bg/beyond</loc></url></urlset>"
+    bomb = gzip.compress(head + b"<x/>" * 5_000_000 + tail, compresslevel=9)  # 20 MB of nothing
+    assert len(bomb) < 40_000
+    pages, nested = sitemap_urls(bomb, limit=len(head) + 1000)
+    assert pages == [f"http://a.bg/{i}" for i in range(3)] and nested == []
+    assert sitemap_urls(bomb)[0][-1] == "http://a.bg/beyond"  # under the default limit
+    assert sitemap_urls(b"\x1f\x8b broken") == ([], [])
