@@ -72,6 +72,7 @@ class _Reader:
     """Names around offices in one text."""
 
     def __init__(self, page: Text, profile: Profile, cities: list[dict]) -> None:
+        self.page = page
         self.text = page.raw
         self.profile = profile
         self.words = [t for t in page.tokens if not t.suffix]
@@ -157,6 +158,8 @@ class _Reader:
         if i is None:
             return []
         gap = self.text[self.words[i].end:office.start]
+        if not self.cased and gap == " ":
+            return self._opening(i)
         if not re.fullmatch(r"\s*[,،–—\-(]\s*" if self.cased else r"\s*[،(]\s*", gap):
             return []
         run = self._run(i, -1)[-3:]
@@ -167,6 +170,17 @@ class _Reader:
         if not self.cased and len(run) < 2:
             return []
         return run
+
+    def _opening(self, i: int) -> list[Token]:
+        """Without capitals, a name that opens its sentence right before the office is
+        the office holder's (محمد حسین واثق کارگرنیا رئیس شورای شهر رشت): every word
+        from the sentence's start is a name word, two to four of them."""
+        run = self._run(i, -1)
+        if not 2 <= len(run) <= MAX_NAME_WORDS:
+            return []
+        start = self.page.sentence_bounds(run[0].start)[0]
+        opening = self.text[start:run[0].start].strip(" \t\n\"«»-–—:")
+        return run if not opening else []
 
     def _honoured(self, index: int) -> bool:
         return index > 0 and self.words[index - 1].text.lower() in self.profile.honorifics

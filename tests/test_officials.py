@@ -84,3 +84,10 @@ def test_seed_gold_officials():
         fn += sum(not any(same_person(g["name"], o["name"]) for o in got)
                   for g in gold["officials"])
     assert tp / (tp + fp) >= 0.9 and tp / (tp + fn) >= 0.9 and role_right >= 0.9 * tp
+
+
+def test_a_persian_name_that_opens_its_sentence_before_the_office_is_the_holders():
+    found = officials("علی رضایی رئیس شورای اسلامی شهر شیراز در این دیدار از همکاری دو شهر "
+                      "سخن گفت. به گزارش خبرگزاری، شهردار تبریز نیز در این نشست حضور داشت.",
+                      "fa")
+    assert [(o["name"], o["role"]) for o in found] == [("علی رضایی", "council_chair")]
