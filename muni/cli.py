@@ -48,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--scheduler", metavar="ADDRESS",
                        help="run on this Dask cluster (tcp://host:8786); needs muni[dask]")
 
+    check = command("check", help="check sources.yaml and each start host's robots.txt "
+                                  "(nothing else is fetched): what a crawl would do")
+    check.add_argument("--sources", default=DEFAULT_SOURCES, help="sources file")
+    check.add_argument("--source", action="append", metavar="NAME",
+                       help="only this source (repeatable)")
+    _identity_options(check)
     command("export", help="write the clean tables")
     for name, text in (("run", "crawl, parse and export"),
                        ("refresh", "for cron: revisit with conditional requests, parse what "
@@ -144,6 +150,20 @@ def _dispatch(args: argparse.Namespace, pipeline: ModuleType) -> int:
         counts = pipeline.run_parse_stage(data_dir, args.warc, args.workers, progress,
                                           scheduler=args.scheduler)
         _say(args, pipeline.parse_summary(counts))
+    elif args.command == "check":
+        from scraper.check import check_sources, format_check
+        from scraper.downloader import Downloader
+
+        sources = pipeline.read_sources(args.sources, args.source)
+        identity = _identity(args, pipeline)
+        pipeline.refuse_placeholder(sources, identity)
+        checks = check_sources(sources, Downloader(identity))
+        for found in checks:
+            for line in format_check(found):
+                print(line, flush=True)
+        idle = [c.source.name for c in checks if c.crawls_nothing]
+        if idle:
+            raise MuniError(f"no start URL may be crawled for {', '.join(idle)}")
     elif args.command == "export":
         tables = pipeline.run_export(data_dir)
         _say(args, "export: " + ", ".join(f"{k} {v} rows" for k, v in tables.items()))

@@ -57,14 +57,19 @@ def graceful_stop() -> Iterator[threading.Event]:
             signal.signal(sig, handler)
 
 
-def run_crawl(sources: list[Source], data_dir: Path, kind: str = "crawl",
-              max_pages: int | None = None, progress: Progress | None = None,
-              identity: Identity | None = None) -> CrawlStats:
-    identity = identity or Identity()
+def refuse_placeholder(sources: list[Source], identity: Identity) -> None:
+    """MuniError before any request when the identity may not ask these sources' hosts."""
     refusal = placeholder_refusal(identity, [u for s in sources
                                              for u in (*s.start_urls, *s.sitemaps)])
     if refusal:
         raise MuniError(refusal)
+
+
+def run_crawl(sources: list[Source], data_dir: Path, kind: str = "crawl",
+              max_pages: int | None = None, progress: Progress | None = None,
+              identity: Identity | None = None) -> CrawlStats:
+    identity = identity or Identity()
+    refuse_placeholder(sources, identity)
     # The crawler decodes pages to find their links, as the language's profile says.
     sources = [replace(s, decoding=decoding_for(s.language)) for s in sources]
     with graceful_stop() as stop:

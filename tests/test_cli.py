@@ -288,3 +288,26 @@ def test_extract_reads_a_folder_a_listing_and_standard_input_and_writes_csv(page
     assert json.loads(piped.stdout)["language"] == "tr"
     nothing = muni("extract")
     assert nothing.returncode == 1 and "nothing to extract" in one_line_error(nothing)
+
+
+def test_check_reads_only_robots_txt_and_says_what_a_crawl_would_do(server, tmp_path):
+    kazanlak = [s for s in sources_for(server) if s.name == "kazanlak"]
+    sources = write_sources_yaml(tmp_path / "sources.yaml", kazanlak)
+    base = server.base("kazanlak")
+    text = sources.read_text().replace(f"start_urls: [{base}/]",
+                                       f"start_urls: [{base}/, {base}/admin/panel]")
+    sources.write_text(text, encoding="utf-8")
+    asked = len(server.requests())
+    result = muni("--data-dir", str(tmp_path / "data"), "check", "--sources", str(sources))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("kazanlak (bg): delay 0.1s")  # robots.txt's crawl-delay wins
+    assert f"  allowed    {base}/" in lines
+    assert f"  refused    {base}/admin/panel  (disallowed by robots.txt)" in lines
+    assert f"  sitemap    {base}/sitemap.xml" in lines
+    assert [r.path for r in server.requests()[asked:]] == ["/robots.txt"]
+    assert not (tmp_path / "data").exists()  # a check writes nothing
+    sources.write_text(text.replace(f"{base}/, ", ""), encoding="utf-8")
+    result = muni("--data-dir", str(tmp_path / "data"), "check", "--sources", str(sources))
+    assert result.returncode == 1
+    assert "no start URL may be crawled for kazanlak" in result.stderr
