@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from scraper.encoding import Decoding
+from scraper.yamlfile import YAMLFileError, load_yaml
 
 NAME_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")  # the whole name: fullmatch, no newline after
 COUNTRY_RE = re.compile(r"[A-Z]{2}")
@@ -130,11 +129,9 @@ SETTINGS = ("contact", "user_agent")  # top-level keys beside `sources:`
 def _read_file(path: Path) -> dict:
     """sources.yaml as a mapping whose top-level keys are all known."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SourceError(f"{path}: no such file") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise SourceError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
+        data = load_yaml(path)
+    except YAMLFileError as exc:
+        raise SourceError(str(exc)) from None
     if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
         raise SourceError(f"{path}: expected a top-level 'sources:' list")
     unknown = sorted(map(str, set(data) - {"sources", *SETTINGS}))

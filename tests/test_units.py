@@ -83,7 +83,9 @@ def test_retry_after_and_bomb_safe_decompression():
 def test_sources_file_errors_name_the_problem(tmp_path):
     path = tmp_path / "sources.yaml"
     cases = {
-        "sources: [": "not valid YAML",
+        "sources: [": "not valid YAML at line 1",
+        "sources:\n  - name: a\n    start_urls: [http://a.bg/\n    delay: 2\n":
+            "not valid YAML at line 4, column 10: expected ',' or ']'",
         "items: []": "top-level 'sources:'",
         "sources:\n  - name: Bad Name\n    language: bg\n    start_urls: [http://a.bg/]":
             "'name'",

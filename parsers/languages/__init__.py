@@ -17,9 +17,8 @@ from dataclasses import MISSING, dataclass, field, fields
 from functools import cache, cached_property
 from pathlib import Path
 
-import yaml
-
 from scraper.encoding import Decoding
+from scraper.yamlfile import YAMLFileError, load_yaml
 
 PROFILE_DIR = Path(__file__).parent
 SCRIPTS = ("latin", "cyrillic", "arabic")
@@ -174,9 +173,9 @@ def _read(kind: object, value: object, where: str, spec: dict) -> object:
 def load_profile(path: Path) -> Profile:
     """One profile file, every key checked against the schema (`Profile`'s fields)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ProfileError(f"{path}: not readable YAML ({str(exc).splitlines()[0]})") from None
+        data = load_yaml(path)
+    except YAMLFileError as exc:
+        raise ProfileError(str(exc)) from None
     if not isinstance(data, dict):
         raise ProfileError(f"{path}: a profile is a mapping of keys")
     schema = {f.name: f for f in fields(Profile)}
