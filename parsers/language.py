@@ -71,8 +71,8 @@ def _profile_confirms(code: str, words: list[str], sample: str, letters: int) ->
 
 @cache
 def _own_letters(code: str) -> re.Pattern | None:
-    beyond_ascii = sorted(c for c in profiles()[code].letters if ord(c) > 0x7F)
-    return re.compile(f"[{re.escape(''.join(beyond_ascii))}]") if beyond_ascii else None
+    own = profiles()[code].own_letters
+    return re.compile(f"[{re.escape(own)}]") if own else None
 
 
 def normalise_code(value: str | None) -> str | None:

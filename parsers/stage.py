@@ -33,6 +33,7 @@ from parsers.page import NotHTML, PageRecord, check_html, parse_page, read_html
 from parsers.text import Text
 from scraper import encoding as scraper_encoding
 from scraper.files import replaced
+from scraper.urls import MAX_HOST
 
 PAGE_FIELDS = ["page_id", "source", "url", "language", "title", "published", "text",
                "encoding", "content_type", "fetched_at", "warc_file", "warc_offset",
@@ -226,7 +227,7 @@ def _host(url: str) -> str:
         host = urlsplit(url).hostname or "unknown"
     except ValueError:
         return "unknown"
-    return host if len(host) <= 253 else "unknown"
+    return host if len(host) <= MAX_HOST else "unknown"
 
 
 def sources_in_warcs(paths: list[str]) -> tuple[list[SourceInput], list[str]]:

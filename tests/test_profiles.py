@@ -126,6 +126,7 @@ def test_a_new_language_is_one_file_that_sources_and_extract_pick_up(tmp_path, m
     _write(folder, "ro", ROMANIAN)
     monkeypatch.setenv("MUNI_PROFILES", str(folder))
     profiles.cache_clear()
+    languages.decoding_for.cache_clear()
     try:
         assert "ro" in languages.language_codes()
         romanian = profiles()["ro"]
@@ -137,6 +138,7 @@ def test_a_new_language_is_one_file_that_sources_and_extract_pick_up(tmp_path, m
         assert load_sources(sources, languages=languages.language_codes())[0].language == "ro"
     finally:
         profiles.cache_clear()
+        languages.decoding_for.cache_clear()
     page = tmp_path / "stire.html"
     page.write_text("<html lang='ro'><head><title>Vizita delegației</title></head><body>"
                     "<h1>Vizita delegației</h1><p>Primarul orașului a primit la 12 martie 2019 "

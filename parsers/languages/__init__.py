@@ -100,7 +100,7 @@ class Profile:
         """Whether its script has capitals to tell names by (Persian's has none)."""
         return any(c.upper() != c for c in self.letters)
 
-    @property
+    @cached_property
     def own_letters(self) -> str:
         """Its letters beyond ASCII, lower case: what decoding checks a code page by."""
         return "".join(sorted(c for c in self.letters if ord(c) > 0x7F))
@@ -226,6 +226,7 @@ def language_codes() -> tuple[str, ...]:
     return tuple(sorted(profiles()))
 
 
+@cache  # by language code: every page of a source asks for the same
 def decoding_for(language: str | None) -> Decoding:
     """How to decode a page in the language; for a page of unknown language, every
     profile's most likely code page, and no letters to check them by."""
