@@ -62,7 +62,7 @@ def find_cities(page: Text, country: str | None = None,
     gazetteer = gazetteer or default_gazetteer()
     words = page.tokens
     countries = _countries(text, profile)
-    candidates = _candidates(text, words, profile, countries)
+    candidates = _candidates(text, words, profile, countries, gazetteer)
     found, transliterated = _lookup(text, candidates, profile, gazetteer)
     chosen: list[_Candidate] = []
     for c in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):  # longest first
@@ -123,7 +123,7 @@ class _Candidate(NamedTuple):  # a tuple: hundreds per page where every word may
 
 
 def _lookup(text: str, candidates: list[_Candidate], profile: Profile | None,
-            gazetteer: Gazetteer) -> tuple[dict[str, list[Place]], set[str]]:
+            gazetteer: Gazetteer) -> tuple[dict[str, tuple[Place, ...]], set[str]]:
     """Places per candidate key, and the keys found only in Latin letters (believed only
     with a cue or their country beside them: Сантов is a surname, not Shantou)."""
     found = gazetteer.lookup(c.key for c in candidates)
@@ -151,7 +151,7 @@ def _list_joiners(language: str | None) -> tuple[re.Pattern, re.Pattern]:
     return re.compile(r"\s*[,،]\s*"), conjunction
 
 
-def _listed_with(text: str, c: _Candidate, places: list[Place],
+def _listed_with(text: str, c: _Candidate, places: tuple[Place, ...],
                  believed: list[tuple[_Candidate, Place]],
                  joiners: tuple[re.Pattern, re.Pattern], stop: frozenset[str]) -> bool:
     """Beside a believed place in a list: joined by a conjunction (Кочани, Струмица и
@@ -182,73 +182,115 @@ def _word_keys(language: str) -> tuple[frozenset[str], frozenset[str], frozenset
 
 
 def _candidates(text: str, words: tuple[Token, ...], profile: Profile | None,
-                countries: list[tuple[int, int, str]]) -> list[_Candidate]:
+                countries: list[tuple[int, int, str]], gazetteer: Gazetteer
+                ) -> list[_Candidate]:
     cased = _cased(profile)
     stop, not_places, weekdays = _word_keys(profile.code) if profile else (set(), set(), set())
-    honorifics = profile.honorifics if profile else ()
-    in_country = [any(s < w.end and w.start < e for s, e, _ in countries) for w in words] \
-        if countries else [False] * len(words)
     cues = set(profile.place_cues_before) if profile else set()
     cues_after = set(profile.place_cues_after) if profile else set()
     script = profile.script if profile else None
-    keys = [normalize_name(w.text) for w in words]  # a name's key is its words' keys joined
+    shortest = 3 if cased else 2
+    # What each word allows, worked out once (up to four names start at every word).
+    usable = _outside(words, countries)
+    # where the script has capitals, a name's words are all capitalised
+    named = [(not cased or w.text[0].isupper()) and usable[i] for i, w in enumerate(words)]
+    keys = [normalize_name(w.text) if named[i] else "" for i, w in enumerate(words)]
+    joins = [False] + [named[j] and not t.suffix and text[words[j - 1].end:t.start] in _NAME_GAPS
+                       for j, t in enumerate(words[1:], 1)]
+    starts = [i for i, w in enumerate(words) if named[i] and not w.suffix]
+    titled = _after_honorifics(text, words, starts, profile.honorifics if profile else ())
+    opening = _opening(text, words, keys, starts, joins, profile, gazetteer)
     out = []
-    for i, first in enumerate(words):
-        if first.suffix or (cased and not first.text[0].isupper()):
-            continue
+    for i in starts:
+        first = words[i]
         if cased and first.text.isupper() and len(first.text) <= 4:
             continue  # an acronym (İBB, ЕС), not a place
-        if cased and i and _surname_position(text, words, i, honorifics) \
+        if cased and i and _surname_position(text, words, i, titled) \
                 and words[i - 1].text.lower() not in cues:
             continue
-        if _after_honorific(text, first.start, honorifics):
+        if i in titled:
             continue  # г-н Ито, Sayın Erkek: a person
         # the script of a name is its first word's (a word begins with a letter)
         foreign = script is not None and script_of(first.text[0]) != script
-        parts: list[str] = []  # the candidate name's key, word by word
-        for j in range(i, min(len(words), i + MAX_WORDS)):
-            token = words[j]
-            gap = text[words[j - 1].end:token.start] if j > i else ""
-            if j > i and (token.suffix or gap not in (" ", "-", "\u200c")
-                          or (cased and not token.text[0].isupper())):
-                break
-            if in_country[j]:
+        key = ""
+        last = min(len(words), i + MAX_WORDS) if i in opening else i + 1
+        for j in range(i, last):
+            if j > i and not joins[j]:
                 break
             if keys[j]:
-                parts.append(keys[j])
-            key = " ".join(parts)
-            if len(key) < (3 if cased else 2) or key in not_places or (j == i and key in stop):
+                key = f"{key} {keys[j]}" if key else keys[j]
+            if len(key) < shortest or key in not_places or (j == i and key in stop):
                 continue
             if cased and j == i and _first_name_position(text, words, i, cues_after) \
                     and not _cued_before(text, words, i, cues):
                 continue
-            out.append(_Candidate(first.start, token.end, i, key, foreign,
-                                  j == i and key in weekdays))
+            # tuple.__new__ skips the named tuple's Python-level constructor
+            out.append(tuple.__new__(_Candidate, (first.start, words[j].end, i, key, foreign,
+                                                  j == i and key in weekdays)))
     return out
 
 
-def _surname_position(text: str, words: tuple[Token, ...], i: int, honorifics: tuple[str, ...]
-                      ) -> bool:
+def _opening(text: str, words: tuple[Token, ...], keys: list[str], starts: list[int],
+             joins: list[bool], profile: Profile | None, gazetteer: Gazetteer) -> set[int]:
+    """The words a name of several words may start at: followed by a word it may go on
+    with, and the first word of such a name in the index (as written, or in Latin
+    letters where the language has a transliteration). Where every word is a candidate,
+    this spares most of the names of two, three and four words."""
+    going_on = [i for i in starts if i + 1 < len(words) and joins[i + 1]]
+    latin = {i: normalize_name(profile.to_latin(words[i].text)) for i in going_on} \
+        if profile is not None and profile.transliteration else {}
+    known = gazetteer.opening([keys[i] for i in going_on] + list(latin.values()))
+    return {i for i in going_on if keys[i] in known or latin.get(i) in known}
+
+
+_NAME_GAPS = frozenset((" ", "-", "\u200c"))  # what may stand between a name's words
+
+
+def _outside(words: tuple[Token, ...], countries: list[tuple[int, int, str]]) -> list[bool]:
+    """For each word, whether it lies outside every country name: one sweep, as the
+    names (sorted, never overlapping) and the words both run left to right."""
+    usable = [True] * len(words)
+    spans = sorted((s, e) for s, e, _ in countries)
+    k = 0
+    for i, w in enumerate(words):
+        while k < len(spans) and spans[k][1] <= w.start:
+            k += 1
+        usable[i] = k == len(spans) or spans[k][0] >= w.end
+    return usable
+
+
+def _surname_position(text: str, words: tuple[Token, ...], i: int, titled: set[int]) -> bool:
     """Right after another capitalised word inside a sentence: Ekrem İmamoğlu, инж. Петър
     Иванов."""
     prev = words[i - 1]
     if prev.suffix or text[prev.end:words[i].start] != " " or not prev.text[0].isupper():
         return False
-    before = text[:prev.start].rstrip()
-    return bool(before) and (before[-1] not in ".!?:;\n\"“„«(–—-"
-                             or _after_honorific(text, prev.start, honorifics))
+    k = prev.start
+    while k and text[k - 1].isspace():
+        k -= 1
+    return k > 0 and (text[k - 1] not in ".!?:;\n\"“„«(–—-" or i - 1 in titled)
 
 
-def _after_honorific(text: str, start: int, honorifics: tuple[str, ...]) -> bool:
-    return bool(honorifics) and _honorific_end(honorifics).search(
-        text, max(0, start - 12), start) is not None
+def _after_honorifics(text: str, words: tuple[Token, ...], starts: list[int],
+                      honorifics: tuple[str, ...]) -> set[int]:
+    """The indexes (among `starts`) of the words right after an honorific: г-н Ито,
+    Sayın Erkek. An honorific ends the word before, so only words after one that ends as
+    one does are searched."""
+    if not honorifics:
+        return set()
+    pattern, tails = _honorific_end(honorifics)
+    return {i for i in starts
+            if i and words[i - 1].text.lower().endswith(tails)
+            and pattern.search(text, max(0, words[i].start - 12), words[i].start)}
 
 
 @cache
-def _honorific_end(honorifics: tuple[str, ...]) -> re.Pattern:
-    """An honorific ending where the search window ends: г-н Ито, Sayın Erkek."""
+def _honorific_end(honorifics: tuple[str, ...]) -> tuple[re.Pattern, tuple[str, ...]]:
+    """An honorific ending where the search window ends (г-н Ито, Sayın Erkek), and the
+    letters honorifics end in."""
     words = "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])(?:{words})\s*$", re.IGNORECASE)
+    tails = tuple(sorted({re.findall(r"[^\W\d_]+", h.lower())[-1] for h in honorifics}))
+    return re.compile(rf"(?<![^\W\d_])(?:{words})\s*$", re.IGNORECASE), tails
 
 
 def _first_name_position(text: str, words: tuple[Token, ...], i: int, cues_after: set[str]) -> bool:

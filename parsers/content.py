@@ -121,13 +121,16 @@ def text_of(el: etree._Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
-def _is_hidden(attrib) -> bool:
-    style = attrib.get("style")
-    if style:
-        style = style.replace(" ", "").lower()
-        if "display:none" in style or "visibility:hidden" in style:
-            return True
-    return "hidden" in attrib or attrib.get("aria-hidden") == "true"
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# Hidden by its attributes (style's spaces dropped, lower case): one pass in C.
+_HIDDEN = etree.XPath(
+    f"descendant::*[@hidden or @aria-hidden='true' or @style[contains("
+    f"translate(., '{_UPPER} ', '{_UPPER.lower()}'), 'display:none') or contains("
+    f"translate(., '{_UPPER} ', '{_UPPER.lower()}'), 'visibility:hidden')]]")
+
+
+def _hidden(body: etree._Element) -> set[etree._Element]:
+    return set(_HIDDEN(body))
 
 
 def _furniture_kind(el: etree._Element) -> str | None:
@@ -161,11 +164,8 @@ def _paragraph_break(br: etree._Element) -> bool:
     return previous is not None and previous.tag == "br" and not (previous.tail or "").strip()
 
 
-def _visible(el: etree._Element) -> bool:
-    if not isinstance(el.tag, str) or el.tag in INVISIBLE_TAGS:
-        return False
-    attrib = el.attrib
-    return not attrib or not _is_hidden(attrib)
+def _visible(el: etree._Element, hidden: AbstractSet[etree._Element]) -> bool:
+    return isinstance(el.tag, str) and el.tag not in INVISIBLE_TAGS and el not in hidden
 
 
 def _block_holders(body: etree._Element) -> set[etree._Element]:
@@ -181,7 +181,7 @@ def _block_holders(body: etree._Element) -> set[etree._Element]:
     return holders
 
 
-def _inline(el: etree._Element) -> tuple[str, int]:
+def _inline(el: etree._Element, hidden: AbstractSet[etree._Element]) -> tuple[str, int]:
     """Visible text of an element read as one run, and how much of it is link text."""
     parts: list[str] = []
     links = 0
@@ -195,7 +195,7 @@ def _inline(el: etree._Element) -> tuple[str, int]:
         for child in node:
             if child.tag == "br":
                 parts.append(" ")
-            elif _visible(child):
+            elif _visible(child, hidden):
                 read(child, in_link or child.tag == "a")
             if child.tail:
                 parts.append(child.tail)
@@ -226,7 +226,7 @@ def blocks(doc: etree._Element) -> list[Block]:
         return []
     raw: list[_Raw] = []
     kinds: dict[int, str] = {}
-    holders = _block_holders(body)
+    holders, hidden = _block_holders(body), _hidden(body)
     counter = iter(range(1 << 30))
 
     def emit(parts: list[str], links: int, tag: str, path: tuple[int, ...],
@@ -245,13 +245,13 @@ def blocks(doc: etree._Element) -> list[Block]:
             kinds[mark] = kind
             marks = (*marks, mark)
         if el.tag in ALWAYS_LEAF or (el.tag in LEAF_TAGS and el not in holders):
-            text, links = _inline(el)
+            text, links = _inline(el, hidden)
             emit([text], links, el.tag, path, marks)
             return
         here = (*path, next(counter))
         parts, links = [el.text or ""], 0
         for child in el:
-            if not isinstance(child.tag, str) or not _visible(child):
+            if not _visible(child, hidden):
                 parts.append(child.tail or "")
                 continue
             if child.tag == "br" and not _paragraph_break(child):
@@ -264,7 +264,7 @@ def blocks(doc: etree._Element) -> list[Block]:
                     walk(child, here, marks)
             else:
                 kind = _furniture_kind(child)
-                text, inner = _inline(child)
+                text, inner = _inline(child, hidden)
                 if kind in ("strong", "notice") and len(text.strip()) < PROSE_CHARS:
                     text, inner = "", 0  # a share button or a label inside a line
                 parts.append(text)
@@ -279,28 +279,34 @@ def blocks(doc: etree._Element) -> list[Block]:
 def _flag_furniture(raw: list[_Raw], kinds: dict[int, str]) -> list[Block]:
     """Decide each marked element over what it holds: furniture unless it holds most of
     the page's prose (then it is the article's wrapper, whatever its tag or class)."""
-    def prose(r: _Raw) -> int:
-        return len(r.text) if len(r.text) >= PROSE_CHARS and r.links < 0.3 * len(r.text) else 0
-
-    total_prose = sum(map(prose, raw))
-    chars: Counter[int] = Counter()
-    links: Counter[int] = Counter()
-    held: Counter[int] = Counter()
+    # characters, link characters and prose characters, per set of marks, then per mark
+    by_marks: dict[tuple[int, ...], list[int]] = {}
     for r in raw:
-        for mark in r.marks:
-            chars[mark] += len(r.text)
-            links[mark] += r.links
-            held[mark] += prose(r)
+        size = len(r.text)
+        prose = size if size >= PROSE_CHARS and r.links < 0.3 * size else 0
+        sums = by_marks.setdefault(r.marks, [0, 0, 0])
+        sums[0] += size
+        sums[1] += r.links
+        sums[2] += prose
+    total_prose = sum(sums[2] for sums in by_marks.values())
+    held: dict[int, list[int]] = {mark: [0, 0, 0] for mark in kinds}
+    for marks, (size, links, prose) in by_marks.items():
+        for mark in marks:
+            sums = held[mark]
+            sums[0] += size
+            sums[1] += links
+            sums[2] += prose
     furniture, spared = set(), set()
     for mark, kind in kinds.items():
+        chars, links, prose = held[mark]
         if kind == "notice":
             furniture.add(mark)
-        elif total_prose and held[mark] >= GUARD_SHARE * total_prose:
+        elif total_prose and prose >= GUARD_SHARE * total_prose:
             spared.add(mark)
-        elif kind == "strong" or chars[mark] < WEAK_MAX_CHARS or links[mark] > 0.5 * chars[mark]:
+        elif kind == "strong" or chars < WEAK_MAX_CHARS or links > 0.5 * chars:
             furniture.add(mark)
-    return [Block(r.text, r.links, r.tag, r.path, any(m in furniture for m in r.marks),
-                  any(m in spared for m in r.marks)) for r in raw]
+    return [Block(r.text, r.links, r.tag, r.path, not furniture.isdisjoint(r.marks),
+                  not spared.isdisjoint(r.marks)) for r in raw]
 
 
 def learn_template(pages: Iterable[list[Block]], min_share: float = 0.5) -> set[str]:

@@ -5,6 +5,8 @@ on them (README, "Dependencies").
 
 dateparser's search also reads ordinary words as dates (German "die", Spanish "de"), so
 only a match that holds a number is kept: municipal pages give their dates in figures.
+For the same reason only the runs of sentences that hold a figure are searched: the
+search translates every word it is given, and costs tens of milliseconds on a long page.
 """
 
 from __future__ import annotations
@@ -42,33 +44,53 @@ def _bounds(day: date, period: str) -> tuple[date, date]:
 def find_dates_any(text: Text) -> list:
     """find_dates for a language without a profile: every dated figure dateparser reads,
     once per distinct (start, end), in order."""
-    from parsers.dates import DateMention
-
     language = text.language
     if not language or not text.raw.strip():
         return []
     search, reader, settings = _parsers(language)
-    try:
-        found = search(text.raw, languages=[language], settings=settings) or []
-    except (ValueError, KeyError):  # a locale dateparser does not have
-        return []
-    mentions, seen, cursor = [], set(), 0
-    for written, _ in found:
-        at = text.raw.find(written, cursor)
-        if at < 0 or not _FIGURE.search(written):
-            continue
-        cursor = at + len(written)
-        part, data = _read(reader, written)
-        if data is None:
-            continue
-        first, last = _bounds(data.date_obj.date(), data.period)
-        if (first, last) in seen or not 1000 <= first.year <= 2100:
-            continue
-        seen.add((first, last))
-        start = at + written.find(part)
-        mentions.append(DateMention(part, start, start + len(part), first, last,
-                                    data.period, "gregorian"))
+    mentions: list = []
+    seen: set[tuple[date, date]] = set()
+    for start, end in _with_figures(text):
+        try:
+            found = search(text.raw[start:end], languages=[language], settings=settings) or []
+        except (ValueError, KeyError):  # a locale dateparser does not have
+            return []
+        cursor = start
+        for written, _ in found:
+            at = text.raw.find(written, cursor, end)
+            if at < 0 or not _FIGURE.search(written):
+                continue
+            cursor = at + len(written)
+            mention = _mention(reader, written, at, seen)
+            if mention is not None:
+                mentions.append(mention)
     return mentions
+
+
+def _with_figures(text: Text) -> list[tuple[int, int]]:
+    """(start, end) of each run of consecutive sentences that hold a figure."""
+    runs: list[tuple[int, int]] = []
+    for start, end in text.sentences:
+        if _FIGURE.search(text.raw, start, end):
+            if runs and runs[-1][1] == start:
+                start = runs.pop()[0]
+            runs.append((start, end))
+    return runs
+
+
+def _mention(reader, written: str, at: int, seen: set):
+    """The match at `at` as a DateMention, or None when it reads as no new date."""
+    from parsers.dates import DateMention
+
+    part, data = _read(reader, written)
+    if data is None:
+        return None
+    first, last = _bounds(data.date_obj.date(), data.period)
+    if (first, last) in seen or not 1000 <= first.year <= 2100:
+        return None
+    seen.add((first, last))
+    start = at + written.find(part)
+    return DateMention(part, start, start + len(part), first, last, data.period, "gregorian")
 
 
 def _read(reader, written: str):

@@ -20,7 +20,14 @@ from functools import cache
 
 from parsers.cities import is_venue
 from parsers.languages import Profile, profiles
-from parsers.text import Text, named_between, pattern_starts, starts_between
+from parsers.text import (
+    Text,
+    WordPattern,
+    named_between,
+    pattern_starts,
+    starts_between,
+    word_pattern,
+)
 
 _CLAUSE_BREAK = re.compile(r"[,،;]\s")
 RETOLD_GAP = timedelta(days=3)  # a visit's arrival and its last day are one visit
@@ -44,7 +51,7 @@ def _date_for(text: str, cue: int, start: int, end: int, dates: list[dict]) -> d
 
 
 def _borrowed_date(text: str, spans: tuple[tuple[int, int], ...], index: int,
-                   dates: list[dict], today: re.Pattern | None, folded_part: str,
+                   dates: list[dict], today: WordPattern | None, folded_part: str,
                    published: str | None) -> dict | None:
     """A date for a sentence that gives none: `today` is the page's day; else the first
     day or month the next sentence of the same paragraph gives."""
@@ -61,16 +68,9 @@ def _borrowed_date(text: str, spans: tuple[tuple[int, int], ...], index: int,
 
 
 @cache
-def _words(words: tuple[str, ...]) -> re.Pattern | None:
-    if not words:
-        return None
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, words)) + r")(?![^\W\d_])")
-
-
-@cache
-def _cues(language: str) -> dict[str, re.Pattern]:
-    return {kind: re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, stems)) + ")")
-            for kind, stems in profiles()[language].events.items() if stems}
+def _cues(language: str) -> dict[str, WordPattern]:
+    return {kind: pattern for kind, stems in profiles()[language].events.items()
+            if (pattern := word_pattern(tuple(stems))) is not None}
 
 
 def _place(text: str, mentions: list[tuple[int, int, int]], start: int, end: int,
@@ -84,12 +84,12 @@ def _city_referred_to(folded: str, start: int, mentions: list[tuple[int, int, in
                       profile: Profile, home: int | None) -> int | None:
     """The venue a sentence names without its name: "this city" (وارد این شهر شد) is the
     city named last before it, "our city" (şehrimize) the page's own."""
-    this = _words(profile.this_city)
+    this = word_pattern(profile.this_city, whole=True)
     found = this.search(folded) if this is not None else None
     if found is not None:
         return next((gid for s, _, gid in reversed(mentions) if s < start + found.start()),
                     home)
-    ours = _words(profile.our_city)
+    ours = word_pattern(profile.our_city, whole=True)
     return home if ours is not None and ours.search(folded) else None
 
 
@@ -105,7 +105,7 @@ def find_events(page: Text, cities: list[dict], dates: list[dict], officials: li
     mentions = sorted((m["start"], m["end"], c["geonameid"]) for c in cities
                       for m in c["mentions"])
     habit = re.compile("|".join(map(re.escape, profile.habits))) if profile.habits else None
-    today = _words(profile.today)
+    today = word_pattern(profile.today, whole=True)
     events: dict[tuple, dict] = {}
     spans = page.sentences
     cues = pattern_starts(folded, _cues(profile.code))

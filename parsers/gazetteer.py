@@ -14,7 +14,7 @@ import os
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -23,7 +23,7 @@ from parsers.calendars import normalize_letters
 from scraper.encoding import script_of
 from scraper.files import replaced
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 SCRIPTS = {"latin", "cyrillic", "arabic"}  # the names muni can meet in its languages
 _SPACE = re.compile(r"[\s\-‐‑–]+")
 _DROP = re.compile(r"[.'’ʼ`\"()]")
@@ -83,6 +83,7 @@ def _write_index(tmp: Path, cities: dict) -> None:
         CREATE TABLE cities (geonameid INTEGER PRIMARY KEY, name TEXT, country TEXT,
                              lat REAL, lon REAL, population INTEGER);
         CREATE TABLE names (key TEXT NOT NULL, geonameid INTEGER NOT NULL);
+        CREATE TABLE firsts (word TEXT PRIMARY KEY) WITHOUT ROWID;
     """)
     rows, names = [], set()
     for city in cities.values():
@@ -98,6 +99,9 @@ def _write_index(tmp: Path, cities: dict) -> None:
                         names.add((key.replace(" ", ""), gid))  # Persian joins compounds
     db.executemany("INSERT INTO cities VALUES (?, ?, ?, ?, ?, ?)", rows)
     db.executemany("INSERT INTO names VALUES (?, ?)", sorted(names))
+    # The first words of the names of two words or more: only there may a name go on.
+    db.executemany("INSERT INTO firsts VALUES (?)",
+                   sorted({(key.split(" ", 1)[0],) for key, _ in names if " " in key}))
     db.execute("CREATE INDEX names_key ON names(key)")
     db.commit()
     db.close()
@@ -123,29 +127,52 @@ class Gazetteer:
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         # The words of a site's pages repeat: each key is asked of the index once.
         self._known: dict[str, tuple[Place, ...]] = {}
+        self._opens: set[str] = set()  # words known to begin a name of several words
+        self._closed: set[str] = set()  # and words known not to
 
-    def lookup(self, keys: Iterable[str]) -> dict[str, list[Place]]:
+    def lookup(self, keys: Iterable[str]) -> dict[str, tuple[Place, ...]]:
         """Places per normalised name, for every key that names one."""
-        found: dict[str, list[Place]] = {}
+        found: dict[str, tuple[Place, ...]] = {}
+        known = self._known
         asked = []
         for key in dict.fromkeys(keys):
-            if key in self._known:
-                if self._known[key]:
-                    found[key] = list(self._known[key])
-            else:
+            places = known.get(key)
+            if places is None:
                 asked.append(key)
-        if len(self._known) + len(asked) > KNOWN_KEYS:
-            self._known.clear()
-        for i in range(0, len(asked), 900):
-            chunk = asked[i:i + 900]
-            marks = ",".join("?" * len(chunk))
-            for key, *place in self._db.execute(
-                    "SELECT n.key, c.geonameid, c.name, c.country, c.lat, c.lon, c.population "
-                    f"FROM names n JOIN cities c USING (geonameid) WHERE n.key IN ({marks})",
-                    chunk):
-                found.setdefault(key, []).append(Place(*place))
-        self._known.update((key, tuple(found.get(key, ()))) for key in asked)
+            elif places:
+                found[key] = places
+        if len(known) + len(asked) > KNOWN_KEYS:
+            known.clear()
+        new: dict[str, list[Place]] = {}
+        for key, *place in self._rows(
+                "SELECT n.key, c.geonameid, c.name, c.country, c.lat, c.lon, c.population "
+                "FROM names n JOIN cities c USING (geonameid) WHERE n.key IN ({marks})", asked):
+            new.setdefault(key, []).append(Place(*place))
+        for key in asked:
+            known[key] = places = tuple(new.get(key, ()))
+            if places:
+                found[key] = places
         return found
+
+    def opening(self, words: Iterable[str]) -> set[str]:
+        """The words (normalised) that begin a name of two words or more."""
+        wanted = set(words)
+        asked = wanted - self._opens - self._closed
+        if asked:
+            if len(self._opens) + len(self._closed) + len(asked) > KNOWN_KEYS:
+                self._opens, self._closed = set(), set()
+            found = {word for (word,) in self._rows(
+                "SELECT word FROM firsts WHERE word IN ({marks})", list(asked))}
+            self._opens |= found
+            self._closed |= asked - found
+        return wanted & self._opens
+
+    def _rows(self, sql: str, keys: list[str]) -> Iterator[tuple]:
+        """The rows `sql` gives for the keys (its IN list is `{marks}`), asked in chunks
+        SQLite accepts."""
+        for i in range(0, len(keys), 900):
+            chunk = keys[i:i + 900]
+            yield from self._db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
 
 
 @cache

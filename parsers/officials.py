@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from parsers.cities import home_city
-from parsers.dates import NO_LETTER_AFTER, NO_LETTER_BEFORE
+from parsers.dates import NO_LETTER_AFTER
 from parsers.languages import Profile, profiles
 from parsers.names import name_words, same_person
 from parsers.organizations import Organization, nearest
-from parsers.text import Text, Token
+from parsers.text import Text, Token, WordPattern
 from scraper.encoding import script_of
 
 MUNICIPAL = ("mayor", "deputy_mayor", "council_chair", "councillor", "municipal_official")
@@ -54,12 +54,12 @@ class _Person:
 
 
 @cache
-def _office_pattern(language: str) -> tuple[re.Pattern, dict[str, str]]:
+def _office_pattern(language: str) -> tuple[WordPattern, dict[str, str]]:
     profile = profiles()[language]
     phrase_role = {p: role for role, phrases in profile.roles.items() for p in phrases}
     ordered = sorted(phrase_role, key=len, reverse=True)
     alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-    return re.compile(rf"{NO_LETTER_BEFORE}(?:{alternation}){NO_LETTER_AFTER}"), phrase_role
+    return WordPattern(rf"(?:{alternation}){NO_LETTER_AFTER}"), phrase_role
 
 
 def _offices(folded: str, profile: Profile) -> list[_Office]:

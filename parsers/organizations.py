@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from parsers.languages import capitals, profiles
-from parsers.text import Text
+from parsers.text import Text, WordPattern
 
 _NO_LETTER_BEFORE = r"(?<![^\W\d_])"
 _NO_LETTER_AFTER = r"(?![^\W\d_])"
@@ -57,14 +57,13 @@ def _pattern(language: str) -> re.Pattern | None:
 
 
 @cache
-def _reference(language: str) -> re.Pattern | None:
+def _reference(language: str) -> WordPattern | None:
     profile = profiles()[language]
     if not profile.demonstratives or not profile.organization_words:
         return None
     this = "|".join(re.escape(w) for w in profile.demonstratives)
     words = "|".join(re.escape(w) for w in profile.organization_words)
-    return re.compile(rf"{_NO_LETTER_BEFORE}(?i:{this})[ \t]+(?:[^\W\d_]+[ \t]+)?(?i:{words})"
-                      rf"{_NO_LETTER_AFTER}")
+    return WordPattern(rf"(?i:{this})[ \t]+(?:[^\W\d_]+[ \t]+)?(?i:{words}){_NO_LETTER_AFTER}")
 
 
 def find_organizations(page: Text) -> list[Organization]:

@@ -24,7 +24,7 @@ from parsers.calendars import normalize_digits
 from parsers.cities import is_venue
 from parsers.languages import Profile, profiles
 from parsers.organizations import Organization
-from parsers.text import Text, named_between, pattern_starts
+from parsers.text import Text, WordPattern, named_between, pattern_starts, word_pattern
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 LIST_ITEM_CHARS = 120  # a short line after a cue line is an item of its list
@@ -32,18 +32,10 @@ MEMBER_REACH = 40  # characters from the membership cue to the first member
 
 
 @cache
-def _words_pattern(words: tuple[str, ...], whole: bool = False) -> re.Pattern | None:
-    """Any of the words at the start of a word (stems), or as whole words; None for none."""
-    if not words:
-        return None
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, words)) + ")"
-                      + (r"(?![^\W\d_])" if whole else ""))
-
-
-def _cue_patterns(language: str) -> dict[str, re.Pattern]:
+def _cue_patterns(language: str) -> dict[str, WordPattern]:
     """One pattern per tie type: any of its stems at the start of a word."""
     return {kind: pattern for kind, stems in profiles()[language].relation_cues.items()
-            if (pattern := _words_pattern(stems)) is not None}
+            if (pattern := word_pattern(tuple(stems))) is not None}
 
 
 class Since(NamedTuple):
@@ -134,7 +126,7 @@ def find_relations(page: Text, cities: list[dict], dates: list[dict], home: int 
     ties: dict[tuple, dict] = {}
     # cues handed on, their anchor, and whether prose may take them (after a heading)
     carried: tuple[list[str], int | None, bool] | None = None
-    hedge = _words_pattern(profile.relation_hedges)
+    hedge = word_pattern(profile.relation_hedges)
 
     def tie(kind: str, a: int, b: int | None, organization: str | None, since: Since | None,
             evidence: str) -> None:
@@ -216,5 +208,5 @@ def _own_paragraph(text: str, start: int, end: int) -> bool:
 def _says_municipality(folded: str, profile: Profile) -> bool:
     """The sentence speaks of a municipality (Общината е член на …), so a member with no
     city named is the page's own."""
-    pattern = _words_pattern(profile.municipality_words, whole=True)
+    pattern = word_pattern(profile.municipality_words, whole=True)
     return pattern is not None and pattern.search(folded) is not None

@@ -63,10 +63,13 @@ class Text:
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
-        raw = self.raw
-        return tuple(Token(m.group(0), m.start(), m.end(),
-                           m.start() > 0 and raw[m.start() - 1] in "'’")
-                     for m in _WORD.finditer(raw))
+        raw, made = self.raw, []
+        for m in _WORD.finditer(raw):
+            start, end = m.span()
+            # tuple.__new__ skips the named tuple's Python-level constructor: thousands a page
+            made.append(tuple.__new__(Token, (m.group(), start, end,
+                                              start > 0 and raw[start - 1] in "'’")))
+        return tuple(made)
 
     @cached_property
     def sentence_ends(self) -> tuple[int, ...]:
@@ -153,7 +156,44 @@ def matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterato
             yield match
 
 
-def pattern_starts(text: str, patterns: Mapping[str, re.Pattern]) -> dict[str, list[int]]:
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+class WordPattern:
+    r"""A pattern that matches only where a word begins, as if `(?<![^\W\d_])` stood
+    before it. re would try that check at every position of the text; scanning for the
+    pattern itself lets re skip to where its first letters occur, and each find is then
+    checked (a rejected one resumes one character on, so nothing is missed)."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = re.compile(pattern, flags)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None
+                 ) -> Iterator[re.Match]:
+        end = len(text) if endpos is None else endpos
+        while (m := self.pattern.search(text, pos, end)) is not None:
+            at = m.start()
+            if at and _LETTER.match(text, at - 1):
+                pos = at + 1
+                continue
+            yield m
+            pos = m.end() if m.end() > at else at + 1
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+
+@cache
+def word_pattern(words: tuple[str, ...], whole: bool = False) -> WordPattern | None:
+    """Any of the words at the start of a word (stems), or as whole words; None for none."""
+    if not words:
+        return None
+    return WordPattern("(?:" + "|".join(map(re.escape, words)) + ")"
+                       + (r"(?![^\W\d_])" if whole else ""))
+
+
+def pattern_starts(text: str, patterns: Mapping[str, re.Pattern | WordPattern]
+                   ) -> dict[str, list[int]]:
     """Where each named pattern matches in the text: one pass each over the whole text,
     instead of a search per sentence."""
     return {name: [m.start() for m in pattern.finditer(text)] for name, pattern in patterns.items()}
@@ -170,10 +210,21 @@ def named_between(starts: Mapping[str, list[int]], start: int, end: int) -> list
 
 
 def run_starts(text: str, leading: Mapping[str, frozenset[str]]) -> dict[str, list[int]]:
-    """For each kind of phrase, where a run of letters it can begin with starts."""
+    """For each kind of phrase, where a run of letters it can begin with starts. Most
+    kinds begin nowhere in a text: the runs present are gathered first (in C), and only
+    those some kind begins with are looked for again."""
+    present = set(_LETTER_RUN.findall(text))
+    hits = {kind: runs & present for kind, runs in leading.items()}
     starts: dict[str, list[int]] = {kind: [] for kind in leading}
-    for m in _LETTER_RUN.finditer(text):
-        for kind, runs in leading.items():
-            if m.group() in runs:
-                starts[kind].append(m.start())
+    for run in set().union(*hits.values()):
+        kinds = [starts[kind] for kind, found in hits.items() if run in found]
+        at = text.find(run)
+        while at >= 0:
+            end = at + len(run)
+            if (at == 0 or not _LETTER.match(text, at - 1)) and not _LETTER.match(text, end):
+                for found_at in kinds:
+                    found_at.append(at)
+            at = text.find(run, end)
+    for found_at in starts.values():
+        found_at.sort()
     return starts

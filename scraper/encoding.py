@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import islice
 
 
@@ -79,16 +80,19 @@ def language_fit(words: list[str], letters: str) -> float:
 
 # Each letter to a one-letter name of its script (ASCII non-letters dropped), for
 # str.translate: one C-level pass tells a word's or a text's scripts.
+SCRIPT_RANGES = {
+    "L": ((0x41, 0x5B), (0x61, 0x7B), (0xC0, 0x250)), "G": ((0x370, 0x400),),
+    "C": ((0x400, 0x530),), "H": ((0x590, 0x600),),
+    "A": ((0x600, 0x780), (0xFB50, 0xFE00), (0xFE70, 0xFF00)),
+}
 SCRIPT_CLASS = {
     **{c: None for c in range(0x80)},
-    **{c: "L" for r in ((0x41, 0x5B), (0x61, 0x7B), (0xC0, 0x250)) for c in range(*r)},
-    **{c: "G" for c in range(0x370, 0x400)}, **{c: "C" for c in range(0x400, 0x530)},
-    **{c: "H" for c in range(0x590, 0x600)},
-    **{c: "A" for r in ((0x600, 0x780), (0xFB50, 0xFE00), (0xFE70, 0xFF00)) for c in range(*r)},
+    **{c: name for name, ranges in SCRIPT_RANGES.items() for r in ranges for c in range(*r)},
 }
 SCRIPT_NAMES = {"L": "latin", "G": "greek", "C": "cyrillic", "H": "hebrew", "A": "arabic"}
 
 
+@cache  # asked of the first letter of every word
 def script_of(char: str) -> str:
     """The writing system of a letter (latin, cyrillic, arabic, greek, hebrew, other)."""
     return SCRIPT_NAMES.get(char.translate(SCRIPT_CLASS)[:1], "other")

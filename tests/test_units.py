@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 
 import pytest
 
 from parsers.gazetteer import default_gazetteer
 from parsers.language import detect_language
 from parsers.languages import decoding_for, language_codes
-from parsers.text import Text
+from parsers.text import Text, WordPattern, leading_letters, run_starts
 from scraper.addresses import address_refusal
 from scraper.downloader import content_decoded, retry_after
 from scraper.encoding import decode_html
@@ -165,6 +166,35 @@ def test_gazetteer_answers_from_memory_as_from_the_index():
     first = gazetteer.lookup(keys)
     assert set(first) == {"kazanlak", "казанлък"} and "no such place at all" in gazetteer._known
     assert gazetteer.lookup(reversed(keys)) == first
+
+
+def test_gazetteer_knows_where_a_name_of_several_words_may_begin():
+    gazetteer = default_gazetteer()
+    # Velika Gorica, Stara Zagora; "казанлък" names a town of one word only
+    assert gazetteer.opening(["velika", "стара", "казанлък", "stara"]) >= {"velika", "stara"}
+    assert "казанлък" not in gazetteer.opening(["казанлък"])
+    assert gazetteer.opening([]) == set()
+
+
+# Stems found inside words must be passed over, and the search resumed right after them.
+@pytest.mark.parametrize("text", [
+    "посещение, непосещаван, посещ", "Ağustos'ta ağ ağı bağı ağaç", "x-ağ ağ_ağ 9ağ ağ",
+    "در شهرداری و شهر شهرها", "", "ağağ ağ",
+])
+def test_a_word_pattern_finds_what_a_lookbehind_would(text):
+    stems = ("посещ", "ağ", "шх", "شهر", "ağağ")
+    body = "(?:" + "|".join(map(re.escape, stems)) + ")"
+    plain = [m.span() for m in re.finditer(r"(?<![^\W\d_])" + body, text)]
+    assert [m.span() for m in WordPattern(body).finditer(text)] == plain
+    assert [m.span() for m in WordPattern(body).finditer(text, 3, 12)] == \
+        [m.span() for m in re.compile(r"(?<![^\W\d_])" + body).finditer(text, 3, 12)]
+
+
+def test_run_starts_finds_each_whole_run_of_letters_a_kind_begins_with():
+    text = "Май, май и майка; 12 май 2020 г. Ма-й"
+    found = run_starts(text, {"month": leading_letters(["май", "Май 1"]),
+                              "mark": leading_letters(["г."]), "none": frozenset({"юни"})})
+    assert found == {"month": [0, 5, 21], "mark": [30], "none": []}
 
 
 def test_the_wheel_ships_the_profiles_and_the_demo_sites(tmp_path):
