@@ -19,7 +19,7 @@ from typing import NamedTuple
 from parsers.calendars import normalize_letters
 from parsers.gazetteer import Gazetteer, Place, default_gazetteer, normalize_name
 from parsers.languages import Profile, profiles
-from parsers.text import Text, Token, leading_letters, matches_at, run_starts
+from parsers.text import Text, Token, alternation, leading_letters, matches_at, run_starts
 from scraper.encoding import script_of
 
 MAX_WORDS = 4
@@ -37,8 +37,8 @@ def _cased(profile: Profile | None) -> bool:
 @cache
 def _country_pattern(language: str) -> tuple[re.Pattern, frozenset[str]]:
     """The language's country names, and the runs of letters they begin with."""
-    names = sorted(profiles()[language].countries, key=len, reverse=True)
-    return (re.compile(r"(?<![^\W\d_])(" + "|".join(re.escape(n) for n in names)
+    names = profiles()[language].countries
+    return (re.compile(r"(?<![^\W\d_])(" + alternation(names, space=None)
                        + r")(?:['’][^\W\d_]+)?(?![^\W\d_])"), leading_letters(names))
 
 

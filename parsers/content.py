@@ -183,6 +183,9 @@ def _block_holders(body: etree._Element) -> set[etree._Element]:
 
 def _inline(el: etree._Element, hidden: AbstractSet[etree._Element]) -> tuple[str, int]:
     """Visible text of an element read as one run, and how much of it is link text."""
+    if not len(el):  # most paragraphs hold text alone
+        text = el.text or ""
+        return text, len(text.strip()) if el.tag == "a" else 0
     parts: list[str] = []
     links = 0
 
@@ -231,35 +234,36 @@ def blocks(doc: etree._Element) -> list[Block]:
 
     def emit(parts: list[str], links: int, tag: str, path: tuple[int, ...],
              marks: tuple[int, ...]) -> None:
-        joined = "".join(parts)
-        if joined and not joined.isspace():
-            text = " ".join(joined.split())
+        text = " ".join("".join(parts).split())
+        if text:
             raw.append(_Raw(text, min(links, len(text)), tag, path, marks))
 
     def walk(el: etree._Element, path: tuple[int, ...], marks: tuple[int, ...]) -> None:
+        tag = el.tag
         kind = _furniture_kind(el) if el is not body else None
-        if kind == "weak" and el.tag in HEADINGS:
-            kind = None  # an in-body heading styled as a `subtitle` is the article's own
-        if kind:
+        if kind and not (kind == "weak" and tag in HEADINGS):
+            # (an in-body heading styled as a `subtitle` is the article's own)
             mark = next(counter)
             kinds[mark] = kind
             marks = (*marks, mark)
-        if el.tag in ALWAYS_LEAF or (el.tag in LEAF_TAGS and el not in holders):
+        if tag in ALWAYS_LEAF or (tag in LEAF_TAGS and el not in holders):
             text, links = _inline(el, hidden)
-            emit([text], links, el.tag, path, marks)
+            emit([text], links, tag, path, marks)
             return
         here = (*path, next(counter))
-        parts, links = [el.text or ""], 0
+        # only text is gathered: most elements hold nothing but space between blocks
+        parts, links = ([el.text] if el.text and not el.text.isspace() else []), 0
         for child in el:
+            tail = child.tail
             if not _visible(child, hidden):
-                parts.append(child.tail or "")
-                continue
-            if child.tag == "br" and not _paragraph_break(child):
+                pass
+            elif child.tag == "br" and not _paragraph_break(child):
                 parts.append(" ")  # a lone <br> is a line inside a paragraph
             elif child.tag not in INLINE_TAGS or child.tag in ("font", "span") and (
                     child in holders):
-                emit(parts, links, "div", here, marks)
-                parts, links = [], 0
+                if parts:
+                    emit(parts, links, "div", here, marks)
+                    parts, links = [], 0
                 if child.tag not in ("br", "hr"):
                     walk(child, here, marks)
             else:
@@ -269,8 +273,10 @@ def blocks(doc: etree._Element) -> list[Block]:
                     text, inner = "", 0  # a share button or a label inside a line
                 parts.append(text)
                 links += inner
-            parts.append(child.tail or "")
-        emit(parts, links, "div", here, marks)
+            if tail and (parts or not tail.isspace()):
+                parts.append(tail)
+        if parts:
+            emit(parts, links, "div", here, marks)
 
     walk(body, (), ())
     return _flag_furniture(raw, kinds)

@@ -25,7 +25,7 @@ from parsers.calendars import (
 )
 from parsers.dates_any import find_dates_any
 from parsers.languages import Profile, profiles
-from parsers.text import Text, WordPattern, leading_letters, matches_at, run_starts
+from parsers.text import Text, alternation, leading_letters, matches_at, run_starts
 
 ROMAN_MONTHS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8,
                 "ix": 9, "x": 10, "xi": 11, "xii": 12}
@@ -75,10 +75,7 @@ class _Atom:
 
 def _words(words: tuple[str, ...]) -> str:
     """A regex alternation of words or phrases, longest first (never empty)."""
-    if not words:
-        return r"(?!x)x"
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                    for w in sorted(set(words), key=len, reverse=True))
+    return alternation(words)
 
 
 _DIGITS = re.compile(r"\d+")
@@ -99,9 +96,8 @@ class _Grammar:
                                                         start=1) for w in names}
         # Persian may join ماه to the month's name: آذرماه
         self.joined = words.get("month_joined", ())
-        month_body = (rf"(?:{_words(tuple(self.months))})"
-                      rf"(?:{_words(self.joined)})?\.?{NO_LETTER_AFTER}")
-        month = NO_LETTER_BEFORE + month_body
+        month = (rf"{NO_LETTER_BEFORE}(?:{_words(tuple(self.months))})"
+                 rf"(?:{_words(self.joined)})?\.?{NO_LETTER_AFTER}")
         suffixes = _words(words.get("day_suffixes", ()))
         day = (rf"(?:(?<![\d.,/])\d{{1,2}}(?:-?(?:{suffixes}))?\.?(?![\d,/])|"
                rf"{NO_LETTER_BEFORE}(?:{_words(tuple(self.ordinals))}){NO_LETTER_AFTER})")
@@ -113,7 +109,7 @@ class _Grammar:
                                     rf"{NO_LETTER_AFTER}")
         self.range = re.compile(rf"^{rng}(?:(?:{_words(words.get('month_before', ()))})\s+)*$")
         self.day = re.compile(day)
-        self.month = WordPattern(month_body)
+        self.month = re.compile(month)
         self.not_year = re.compile(
             rf"^\s*(?:{_words(words.get('not_year_after', ()))}|"
             rf"{_words(words.get('before_era', ()))})")

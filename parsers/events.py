@@ -20,14 +20,7 @@ from functools import cache
 
 from parsers.cities import is_venue
 from parsers.languages import Profile, profiles
-from parsers.text import (
-    Text,
-    WordPattern,
-    named_between,
-    pattern_starts,
-    starts_between,
-    word_pattern,
-)
+from parsers.text import Text, WordCues, WordPattern, named_between, starts_between, word_pattern
 
 _CLAUSE_BREAK = re.compile(r"[,،;]\s")
 RETOLD_GAP = timedelta(days=3)  # a visit's arrival and its last day are one visit
@@ -68,9 +61,8 @@ def _borrowed_date(text: str, spans: tuple[tuple[int, int], ...], index: int,
 
 
 @cache
-def _cues(language: str) -> dict[str, WordPattern]:
-    return {kind: pattern for kind, stems in profiles()[language].events.items()
-            if (pattern := word_pattern(tuple(stems))) is not None}
+def _cues(language: str) -> WordCues:
+    return WordCues(profiles()[language].events)
 
 
 def _place(text: str, mentions: list[tuple[int, int, int]], start: int, end: int,
@@ -108,7 +100,7 @@ def find_events(page: Text, cities: list[dict], dates: list[dict], officials: li
     today = word_pattern(profile.today, whole=True)
     events: dict[tuple, dict] = {}
     spans = page.sentences
-    cues = pattern_starts(folded, _cues(profile.code))
+    cues = _cues(profile.code).starts(folded)
     for index, (start, end) in enumerate(spans):
         part = folded[start:end]
         kinds = named_between(cues, start, end)

@@ -13,7 +13,7 @@ inside the package) read together with the page's own declaration and muni's pro
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from parsers.languages import profiles
 from scraper.encoding import SCRIPT_NAMES, SCRIPT_RANGES
@@ -36,7 +36,11 @@ _SCRIPT_RUNS = {name: re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(
 
 def dominant_script(text: str) -> str | None:
     """latin, cyrillic or arabic: the script most of the text's letters are in."""
-    sample = text[:SAMPLE]
+    return _dominant_script(text[:SAMPLE])
+
+
+@lru_cache(maxsize=16)  # a page asks it of its prose sample twice
+def _dominant_script(sample: str) -> str | None:
     counts = {name: sum(map(len, runs.findall(sample))) for name, runs in _SCRIPT_RUNS.items()}
     best = max(counts, key=counts.__getitem__)
     return SCRIPT_NAMES[best] if counts[best] else None
@@ -70,7 +74,7 @@ def _profile_confirms(code: str, words: list[str], sample: str, letters: int) ->
     if profile is None or dominant_script(sample) != profile.script:
         return False
     own = _own_letters(code)
-    if own is not None and len(own.findall(sample)) < OWN_SHARE * letters:
+    if own is not None and sum(map(len, own.findall(sample))) < OWN_SHARE * letters:
         return False
     stop = sum(map(profile.stop_words.__contains__, words)) / len(words)
     return stop >= PROFILE_SURE and not _vetoed(code, sample, letters)
@@ -79,7 +83,7 @@ def _profile_confirms(code: str, words: list[str], sample: str, letters: int) ->
 @cache
 def _own_letters(code: str) -> re.Pattern | None:
     own = profiles()[code].own_letters
-    return re.compile(f"[{re.escape(own)}]") if own else None
+    return re.compile(f"[{re.escape(own)}]+") if own else None  # runs: fewer to count
 
 
 def normalise_code(value: str | None) -> str | None:

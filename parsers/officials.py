@@ -12,16 +12,17 @@ person named twice is one official, under the fullest form of the name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 from parsers.cities import home_city
-from parsers.dates import NO_LETTER_AFTER
+from parsers.dates import NO_LETTER_AFTER, NO_LETTER_BEFORE
 from parsers.languages import Profile, profiles
 from parsers.names import name_words, same_person
 from parsers.organizations import Organization, nearest
-from parsers.text import Text, Token, WordPattern
+from parsers.text import Text, Token, alternation
 from scraper.encoding import script_of
 
 MUNICIPAL = ("mayor", "deputy_mayor", "council_chair", "councillor", "municipal_official")
@@ -54,18 +55,29 @@ class _Person:
 
 
 @cache
-def _office_pattern(language: str) -> tuple[WordPattern, dict[str, str]]:
+def _office_pattern(language: str) -> tuple[re.Pattern, dict[str, str]]:
     profile = profiles()[language]
     phrase_role = {p: role for role, phrases in profile.roles.items() for p in phrases}
-    ordered = sorted(phrase_role, key=len, reverse=True)
-    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-    return WordPattern(rf"(?:{alternation}){NO_LETTER_AFTER}"), phrase_role
+    return (re.compile(rf"{NO_LETTER_BEFORE}(?:{alternation(phrase_role)}){NO_LETTER_AFTER}"),
+            phrase_role)
 
 
 def _offices(folded: str, profile: Profile) -> list[_Office]:
     pattern, phrase_role = _office_pattern(profile.code)
     return [_Office(m.start(), m.end(), phrase_role[re.sub(r"\s+", " ", m.group(0))])
             for m in pattern.finditer(folded)]
+
+
+@cache
+def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words a name skips over (honorifics, cues, copulas…), the words of its
+    offices, and its month names: the same for every page of the language."""
+    profile = profiles()[language]
+    skippable = {*profile.honorifics, *profile.place_cues_before, *profile.organization_words,
+                 *profile.copulas, *profile.genitives}
+    role_words = {w for phrases in profile.roles.values() for p in phrases for w in p.split()}
+    return (frozenset(skippable), frozenset(role_words),
+            frozenset(n for m in profile.months for n in m))
 
 
 class _Reader:
@@ -76,12 +88,11 @@ class _Reader:
         self.text = page.raw
         self.profile = profile
         self.words = [t for t in page.tokens if not t.suffix]
+        self.starts = [t.start for t in self.words]  # sorted: a word is found by bisection
+        self.ends = [t.end for t in self.words]
         self.cased = profile.cased
         self.place_spans = [(m["start"], m["end"]) for c in cities for m in c["mentions"]]
-        self.skippable = {*profile.honorifics, *profile.place_cues_before,
-                          *profile.organization_words, *profile.copulas, *profile.genitives}
-        self.role_words = {w for phrases in profile.roles.values() for p in phrases
-                           for w in p.split()}
+        self.skippable, self.role_words, self.months = _words_of(profile.code)
 
     def _is_place(self, token: Token) -> bool:
         return any(s <= token.start < e for s, e in self.place_spans)
@@ -90,7 +101,7 @@ class _Reader:
         lower = token.text.lower()
         if lower in self.profile.stop_words or lower in self.role_words or self._is_place(token):
             return False
-        if lower in self.skippable or lower in {n for m in self.profile.months for n in m}:
+        if lower in self.skippable or lower in self.months:
             return False
         return token.capitalised and not (token.text.isupper() and len(token.text) <= 4) \
             if self.cased else lower not in self.profile.name_breaks
@@ -113,9 +124,9 @@ class _Reader:
 
     def after(self, office: _Office, gap: re.Pattern) -> list[Token]:
         """The name that follows an office, past honorifics, places and organisations."""
-        i = next((k for k, t in enumerate(self.words) if t.start >= office.end), None)
+        i = bisect_left(self.starts, office.end)  # the first word after it
         skipped = 0
-        while i is not None and i < len(self.words) and skipped <= 4:
+        while i < len(self.words) and skipped <= 4:
             token = self.words[i]
             previous = self.words[i - 1] if i and skipped else None
             between = self.text[previous.end if previous else office.end:token.start]
@@ -139,7 +150,7 @@ class _Reader:
     def _organisation_follows(self, last: Token) -> bool:
         """The run is an organisation's name: an organisation word follows it directly or
         after one adjective (Италианския културен институт), not after a preposition."""
-        k = self.words.index(last)
+        k = bisect_left(self.starts, last.start)
         following = [t.text.lower() for t in self.words[k + 1:k + 3]]
         words = self.profile.organization_words
         return bool(following) and (following[0] in words or (
@@ -153,9 +164,8 @@ class _Reader:
 
     def before(self, office: _Office) -> list[Token]:
         """The name set off before an office: Николчо Илиев – кмет, منصور یاواش، شهردار."""
-        i = next((k for k in range(len(self.words) - 1, -1, -1)
-                  if self.words[k].end <= office.start), None)
-        if i is None:
+        i = bisect_right(self.ends, office.start) - 1  # the last word before it
+        if i < 0:
             return []
         gap = self.text[self.words[i].end:office.start]
         if not self.cased and gap == " ":
@@ -165,7 +175,7 @@ class _Reader:
         run = self._run(i, -1)[-3:]
         if not self.cased:
             # two words, or three behind an honorific: a Persian name, not a noun phrase
-            first = self.words.index(run[0]) if run else 0
+            first = bisect_left(self.starts, run[0].start) if run else 0
             run = run if len(run) == 3 and self._honoured(first) else run[-2:]
         if not self.cased and len(run) < 2:
             return []

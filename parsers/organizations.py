@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from parsers.languages import capitals, profiles
-from parsers.text import Text, WordPattern
+from parsers.text import Text, alternation
 
 _NO_LETTER_BEFORE = r"(?<![^\W\d_])"
 _NO_LETTER_AFTER = r"(?![^\W\d_])"
@@ -32,20 +32,19 @@ def _pattern(language: str) -> re.Pattern | None:
     profile = profiles()[language]
     if not profile.organization_words:
         return None
-    words = "|".join(re.escape(w) for w in sorted(profile.organization_words, key=len,
-                                                  reverse=True))
+    words = alternation(profile.organization_words, space=None)
     word = rf"{_NO_LETTER_BEFORE}(?i:{words}){_NO_LETTER_AFTER}"
     quoted = r"[ \t]*[“„\"«][^”“\"»\n]{2,80}[”“\"»]"
     cap = rf"[A-Z{capitals()}0-9][\w\-]*"  # a capitalised word of any alphabet muni reads
     if not profile.cased:
         # the body's word first, then up to three words that are not function words
-        stop = "|".join(re.escape(w) for w in sorted(profile.stop_words, key=len, reverse=True))
+        stop = alternation(profile.stop_words, space=None)
         tail = rf"(?:[ \t]+(?!(?:{stop}){_NO_LETTER_AFTER})[^\W\d_]+){{1,2}}"
         return re.compile(rf"{word}{tail}")
     if not profile.organization_word_first:  # B40 Balkan Şehirleri Ağı (EKB)
         acronym = rf"(?:[ \t]*\([A-Z{capitals()}0-9]{{2,8}}\))?"
         return re.compile(rf"{cap}[ \t]+(?:[\w\-]+[ \t]+){{0,4}}{word}{acronym}")
-    stop = "|".join(re.escape(w) for w in sorted(profile.stop_words, key=len, reverse=True))
+    stop = alternation(profile.stop_words, space=None)
     # Италианския културен институт: a name, adjectives, the word; no function words
     adjectives = rf"{cap}(?:[ \t]+(?!(?:{stop}){_NO_LETTER_AFTER})[^\W\d_]+){{0,2}}[ \t]+{word}"
     quoted_after = rf"{word}{quoted}"
@@ -57,13 +56,14 @@ def _pattern(language: str) -> re.Pattern | None:
 
 
 @cache
-def _reference(language: str) -> WordPattern | None:
+def _reference(language: str) -> re.Pattern | None:
     profile = profiles()[language]
     if not profile.demonstratives or not profile.organization_words:
         return None
     this = "|".join(re.escape(w) for w in profile.demonstratives)
     words = "|".join(re.escape(w) for w in profile.organization_words)
-    return WordPattern(rf"(?i:{this})[ \t]+(?:[^\W\d_]+[ \t]+)?(?i:{words}){_NO_LETTER_AFTER}")
+    return re.compile(rf"{_NO_LETTER_BEFORE}(?i:{this})[ \t]+(?:[^\W\d_]+[ \t]+)?(?i:{words})"
+                      rf"{_NO_LETTER_AFTER}")
 
 
 def find_organizations(page: Text) -> list[Organization]:

@@ -24,7 +24,7 @@ from parsers.calendars import normalize_digits
 from parsers.cities import is_venue
 from parsers.languages import Profile, profiles
 from parsers.organizations import Organization
-from parsers.text import Text, WordPattern, named_between, pattern_starts, word_pattern
+from parsers.text import Text, WordCues, named_between, word_pattern
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 LIST_ITEM_CHARS = 120  # a short line after a cue line is an item of its list
@@ -32,10 +32,9 @@ MEMBER_REACH = 40  # characters from the membership cue to the first member
 
 
 @cache
-def _cue_patterns(language: str) -> dict[str, WordPattern]:
-    """One pattern per tie type: any of its stems at the start of a word."""
-    return {kind: pattern for kind, stems in profiles()[language].relation_cues.items()
-            if (pattern := word_pattern(tuple(stems))) is not None}
+def _cues(language: str) -> WordCues:
+    """The stems of each tie type, at the start of a word."""
+    return WordCues(profiles()[language].relation_cues)
 
 
 class Since(NamedTuple):
@@ -67,7 +66,8 @@ def _members(text: str, folded: str, start: int, mentions: list[tuple[int, int, 
              named: list[int], profile: Profile) -> list[int]:
     """The cities right after the membership cue, and the list they open (членство на
     Казанлък; عضو ... مشهد، اصفهان، شیراز); else every city the sentence names."""
-    first = _cue_patterns(profile.code)["member"].search(folded)
+    member = word_pattern(tuple(profile.relation_cues.get("member", ())))
+    first = member.search(folded) if member is not None else None
     cue = first.end() if first else None
     if cue is None:
         return named
@@ -140,7 +140,7 @@ def find_relations(page: Text, cities: list[dict], dates: list[dict], home: int 
                          **since_fields(since), "evidence": evidence}
 
     folded_text = page.folded
-    cues = pattern_starts(folded_text, _cue_patterns(profile.code))
+    cues = _cues(profile.code).starts(folded_text)
     for start, end in page.sentences:
         sentence = text[start:end]
         folded = folded_text[start:end]

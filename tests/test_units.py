@@ -10,7 +10,7 @@ import pytest
 from parsers.gazetteer import default_gazetteer
 from parsers.language import detect_language
 from parsers.languages import decoding_for, language_codes
-from parsers.text import Text, WordPattern, leading_letters, run_starts
+from parsers.text import Text, WordCues, WordPattern, alternation, leading_letters, run_starts
 from scraper.addresses import address_refusal
 from scraper.downloader import content_decoded, retry_after
 from scraper.encoding import decode_html
@@ -188,6 +188,31 @@ def test_a_word_pattern_finds_what_a_lookbehind_would(text):
     assert [m.span() for m in WordPattern(body).finditer(text)] == plain
     assert [m.span() for m in WordPattern(body).finditer(text, 3, 12)] == \
         [m.span() for m in re.compile(r"(?<![^\W\d_])" + body).finditer(text, 3, 12)]
+
+
+@pytest.mark.parametrize("text", ["кмета на Кочани и кметът", "зам.-кмет  на общината",
+                                  "кмет", "заместник кмет на град", ""])
+def test_an_alternation_as_a_tree_matches_as_longest_first_does(text):
+    phrases = ["кмет", "кмета", "кметът", "зам.-кмет", "заместник кмет", "кмет на", "на"]
+    longest = "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                       for p in sorted(phrases, key=len, reverse=True))
+    for rest in ("", r"(?![^\W\d_])", r"\s+на"):
+        assert [m.span() for m in re.finditer(f"(?:{alternation(phrases)}){rest}", text)] == \
+            [m.span() for m in re.finditer(f"(?:{longest}){rest}", text)]
+    assert re.search(alternation([]), "anything") is None
+
+
+def test_word_cues_find_each_kind_as_its_own_scan_would():
+    stems = {"visit": ["посещ", "визит"], "meeting": ["среща", "срещна"], "none": [],
+             "deal": ["споразум", "подписа споразум"]}
+    text = "Посещение: посещ визита, срещна се; подписа споразумение, непосещ, среща"
+    folded = text.lower()
+    found = WordCues(stems).starts(folded)
+    for kind, words in stems.items():
+        plain = [m.start() for m in re.finditer(
+            r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, words)) + ")", folded)] if words else []
+        assert found.get(kind, []) == plain
+    assert found["deal"] == [folded.index("подписа")] and found["visit"][0] == 0
 
 
 def test_run_starts_finds_each_whole_run_of_letters_a_kind_begins_with():
