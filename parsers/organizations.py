@@ -75,10 +75,23 @@ def find_organizations(page: Text) -> list[Organization]:
     found = [Organization(m.start(), m.end(), m.group(0), True)
              for m in reference.finditer(text)] if reference else []
     if pattern is not None:  # a reference's word is not the start of a name
-        found += [Organization(m.start(), m.end(), m.group(0).strip(" ,."))
-                  for m in pattern.finditer(text)
+        stop = profiles()[language].stop_words
+        found += [_trimmed(m.start(), m.group(0), stop) for m in pattern.finditer(text)
                   if not any(r.start <= m.start() < r.end for r in found)]
     return sorted(found, key=lambda o: o.start)
+
+
+def _trimmed(start: int, written: str, stop: frozenset[str]) -> Organization:
+    """The name without the function words its last words may be (Асоциацията на
+    дунавските общини от 2005 г.: "от" begins what follows the name)."""
+    name = written.rstrip(" ,.")
+    while (last := _LAST_WORD.search(name)) and last.group(1).lower() in stop \
+            and len(name[:last.start()].split()) >= 2:
+        name = name[:last.start()]
+    return Organization(start, start + len(name), name)
+
+
+_LAST_WORD = re.compile(r"[ \t]+([^\W\d_]+)$")
 
 
 def nearest(organizations: list[Organization], start: int, end: int,

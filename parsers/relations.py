@@ -24,7 +24,7 @@ from parsers.calendars import normalize_digits
 from parsers.cities import is_venue
 from parsers.languages import Profile, profiles
 from parsers.organizations import Organization
-from parsers.text import Text, WordCues, named_between, word_pattern
+from parsers.text import Text, WordCues, fold, named_between, word_pattern
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 LIST_ITEM_CHARS = 120  # a short line after a cue line is an item of its list
@@ -168,6 +168,8 @@ def find_relations(page: Text, cities: list[dict], dates: list[dict], home: int 
                                    profile)
                 if not members and home and _says_municipality(folded, profile):
                     members = [home]
+                if body and not _joinable(body, profile):
+                    body = None  # члена на Общинския съвет: a person's seat, no network
                 for gid in members:
                     if body:
                         tie("member", gid, None, body, since, evidence)
@@ -175,7 +177,10 @@ def find_relations(page: Text, cities: list[dict], dates: list[dict], home: int 
             # a city named only as the venue (Üsküp'te imzalanan, в гр. Науса) is where the
             # tie was made or met, not a side of it
             partners = [gid for gid in named if gid not in venues]
-            if len(partners) >= 2 and (anchor not in partners):
+            # two cities named and the anchor not: the pair is tied (Erbil ile Kayseri); a
+            # longer list without it is the anchor's partners (ile A, B ve C kardeş)
+            if (len(partners) == 2 or len(partners) > 2 and anchor is None) \
+                    and anchor not in partners:
                 first, others = partners[0], partners[1:]
             else:
                 first, others = anchor, [g for g in partners if g != anchor]
@@ -194,6 +199,13 @@ def find_relations(page: Text, cities: list[dict], dates: list[dict], home: int 
         elif not kinds and named and not item:
             carried = None  # prose about other things: the list is over
     return list(ties.values())
+
+
+def _joinable(body: str, profile: Profile) -> bool:
+    """A body a city may be a member of: not a council, a board, a museum or a union of
+    states (the profile's not_member_bodies)."""
+    words = word_pattern(profile.not_member_bodies, whole=True)
+    return words is None or words.search(fold(body, profile.code)) is None
 
 
 def _own_paragraph(text: str, start: int, end: int) -> bool:

@@ -97,3 +97,28 @@ def test_since_is_the_gregorian_year_with_the_year_and_calendar_as_written():
                           "bg")
     assert (kochani["since"], kochani["since_text"], kochani["since_calendar"]) == (
         "1995", "1995", "gregorian")
+
+
+def test_a_seat_on_a_council_is_no_membership_of_the_city():
+    text = ("Община Казанлък е член на Асоциацията на дунавските общини от 2005 г.\n\n"
+            "На срещата в Казанлък присъстваха кметът на Кочани и член на Общинския съвет "
+            "на Кочани.")
+    found = [(r["a"], r["organization"]) for r in relations(text, "bg") if r["type"] == "member"]
+    # the body's name ends before the words that follow it ("от 2005 г.")
+    assert found == [(730496, "Асоциацията на дунавските общини")]
+
+
+def test_a_list_of_partners_without_its_city_is_the_pages_citys():
+    text = ("Kayseri Büyükşehir Belediyesi yeni bir kültür merkezi açtı.\n\nŞehrimiz daha önce "
+            "Almanya'dan Krefeld, Bosna-Hersek'ten Mostar ve Fransa'dan Lyon şehirleriyle "
+            "kardeş şehir oldu.")
+    pairs = {frozenset((r["a"], r["b"])) for r in relations(text, "tr") if r["type"] == "twin"}
+    kayseri = 308464
+    assert pairs == {frozenset((kayseri, x)) for x in (2884509, 3194828, 2996944)}
+
+
+def test_two_cities_named_with_the_cue_are_tied_to_each_other():
+    text = ("İzmir Büyükşehir Belediyesi yeni bir park açtı.\n\nKayseri ile Erbil 2014 yılında "
+            "kardeş şehir oldu.")
+    found = [(frozenset((r["a"], r["b"])), r["since"]) for r in relations(text, "tr")]
+    assert found == [(frozenset((308464, 95446)), "2014")]

@@ -89,6 +89,9 @@ class Profile:
     not_places: tuple[str, ...] = _spec(default=())
     conjunctions: tuple[str, ...] = _spec(default=())  # joining the items of a list
     relation_hedges: tuple[str, ...] = _spec(default=())  # a tie proposed or discussed, not made
+    # words naming bodies a city never joins: councils and boards people sit on, unions of
+    # states, museums and halls (a member of the municipal council is a person)
+    not_member_bodies: tuple[str, ...] = _spec(default=())
     transliteration: dict[str, str] = _spec(case=True, default_factory=dict)  # letter -> Latin
     # the word that ties an office or a body to its place (кмет на Кочани, mayor of)
     genitives: tuple[str, ...] = _spec(default=())
