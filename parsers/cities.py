@@ -372,5 +372,8 @@ def home_city(page: Text, cities: list[dict]) -> int | None:
                 profile is not None and city["country"] == profile.country,
                 len(city["mentions"]))
 
-    return max(cities, key=weight)["geonameid"]
+    best = max(cities, key=weight)
+    named, at_home, _ = weight(best)
+    # a page of foreign places alone (a list of twin towns) does not say which is its own
+    return best["geonameid"] if named or at_home or profile is None else None
 

@@ -122,3 +122,13 @@ def test_two_cities_named_with_the_cue_are_tied_to_each_other():
             "kardeş şehir oldu.")
     found = [(frozenset((r["a"], r["b"])), r["since"]) for r in relations(text, "tr")]
     assert found == [(frozenset((308464, 95446)), "2014")]
+
+
+@pytest.mark.parametrize("own, expected", [("", 0), ("Община Русе", 3)])
+def test_a_list_of_twin_towns_needs_the_city_whose_list_it_is(own, expected):
+    text = (f"{own or 'Общината'} поддържа връзки с градове от цяла Европа в областта на "
+            "културата, образованието и туризма.\n\nПОБРАТИМЕНИ ГРАДОВЕ:\n\n"
+            "Крагуевац, Сърбия\n\nКонстанца, Румъния\n\nОдеса, Украйна")
+    found = relations(text, "bg")
+    assert len(found) == expected
+    assert all(727523 in (r["a"], r["b"]) for r in found)  # Русе, where it is named
