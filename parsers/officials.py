@@ -80,6 +80,9 @@ def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
             frozenset(n for m in profile.months for n in m))
 
 
+_QUOTES = "\"«»“”„"  # a name in quotes before its office: "رحمان میرزائیان" مدیر
+
+
 class _Reader:
     """Names around offices in one text."""
 
@@ -168,7 +171,7 @@ class _Reader:
         if i < 0:
             return []
         gap = self.text[self.words[i].end:office.start]
-        if not self.cased and gap == " ":
+        if not self.cased and gap.strip(_QUOTES) == " ":
             return self._opening(i)
         if not re.fullmatch(r"\s*[,،–—\-(]\s*" if self.cased else r"\s*[،(]\s*", gap):
             return []
@@ -189,8 +192,9 @@ class _Reader:
         if not 2 <= len(run) <= MAX_NAME_WORDS:
             return []
         start = self.page.sentence_bounds(run[0].start)[0]
-        opening = self.text[start:run[0].start].strip(" \t\n\"«»-–—:")
-        return run if not opening else []
+        opening = self.text[start:run[0].start].strip(" \t\n-–—:" + _QUOTES)
+        # the sentence's or a clause's first words (…تبادل تجربه ها، محمد رضا عظیمی زاده شهردار)
+        return run if not opening or opening.endswith(("،", ",", ":")) else []
 
     def _honoured(self, index: int) -> bool:
         return index > 0 and self.words[index - 1].text.lower() in self.profile.honorifics

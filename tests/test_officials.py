@@ -91,3 +91,20 @@ def test_a_persian_name_that_opens_its_sentence_before_the_office_is_the_holders
                       "سخن گفت. به گزارش خبرگزاری، شهردار تبریز نیز در این نشست حضور داشت.",
                       "fa")
     assert [(o["name"], o["role"]) for o in found] == [("علی رضایی", "council_chair")]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("در این نشست، حسن رضایی شهردار کرمان از هیئت ترکیه استقبال کرد.", "حسن رضایی", "mayor"),
+    ('"علی کریمی" شهردار شیراز گفت که این سفر دو روز طول می کشد.', "علی کریمی", "mayor"),
+])
+def test_persian_names_opening_a_clause_or_in_quotes_before_the_office(text, name, role):
+    found = officials(text, "fa")
+    assert [(o["name"], o["role"]) for o in found] == [(name, role)]
+
+
+@pytest.mark.parametrize("text", [
+    "در این مراسم، بهصورت رسمی ریاست مجمع شهرها به شهردار یزد رسید.",
+    "در این مراسم شهردار کرمان با حضور شهردار یزد، بهصورت رسمي رياست مجمع را پذيرفت.",
+])
+def test_an_adverb_opening_a_clause_before_a_persian_office_is_no_name(text):
+    assert officials(text, "fa") == []
