@@ -47,16 +47,20 @@ def _borrowed_date(text: str, spans: tuple[tuple[int, int], ...], index: int,
                    dates: list[dict], today: WordPattern | None, folded_part: str,
                    published: str | None) -> dict | None:
     """A date for a sentence that gives none: `today` is the page's day; else the first
-    day or month the next sentence of the same paragraph gives."""
+    day or month the next sentence of the same paragraph gives, else the last one the
+    sentence before it gives (the paragraph goes on about that day)."""
     if today is not None and published and today.search(folded_part):
         return {"start": published, "end": published, "precision": "day"}
-    if index + 1 < len(spans):
-        end, (next_start, next_end) = spans[index][1], spans[index + 1]
-        if "\n" not in text[end - 1:next_start]:
-            following = [d for d in dates if next_start <= d["offset"] < next_end
-                         and d["precision"] in ("day", "month")]
-            if following:
-                return following[0]
+    start, end = spans[index]
+    for other, pick in ((index + 1, 0), (index - 1, -1)):
+        if not 0 <= other < len(spans):
+            continue
+        lo, hi = spans[other]
+        if "\n" in (text[end - 1:lo] if other > index else text[hi - 1:start]):
+            continue  # another paragraph
+        near = [d for d in dates if lo <= d["offset"] < hi and d["precision"] in ("day", "month")]
+        if near:
+            return near[pick]
     return None
 
 

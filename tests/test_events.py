@@ -104,3 +104,13 @@ def test_this_city_is_the_city_named_before_and_our_city_the_pages_own():
     home = {c["geonameid"] for c in record.cities if c["name"] == "Saray"}
     visits = [e for e in record.events if e["type"] == "visit" and e["city"]]
     assert home and {e["city"] for e in visits} <= home and visits
+
+
+def test_a_sentence_without_a_date_takes_the_day_of_the_one_before_in_its_paragraph():
+    text = ("На 12 април 2019 г. кметът на Габрово подписа споразумение с кмета на Кочани. "
+            "Преди подписването се проведе работна среща на двете делегации.\n\n"
+            "Предстои работна среща на двете делегации.")
+    found = events(text, "bg")
+    assert ("meeting", "2019-04-12", "2019-04-12", None) in found
+    assert [e for e in found if e[0] == "meeting"] == [("meeting", "2019-04-12", "2019-04-12",
+                                                        None)]
