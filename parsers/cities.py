@@ -346,10 +346,18 @@ def is_venue(text: str, start: int, end: int, profile: Profile, sentence_start: 
     preceding = [w.strip(".") for w in window.lower().split()]
     if preceding and preceding[-1] in profile.place_cues_before:
         preceding = preceding[:-1]  # the cue word between: в град X, در شهر X
-    return bool(preceding) and preceding[-1] in profile.locative_before or any(
-        text[end:end + len(suffix)].lower() == suffix
-        and not text[end + len(suffix):end + len(suffix) + 1].isalpha()  # 'ten is "from"
-        for suffix in profile.locative_after)
+    if bool(preceding) and preceding[-1] in profile.locative_before:
+        return True
+    # the locative may end the institution the city names: Kayseri Büyükşehir Belediyesi'nde
+    while (word := _NEXT_WORD.match(text, end)) and word.group(1).lower() in \
+            profile.municipality_words:
+        end = word.end()
+    return any(text[end:end + len(suffix)].lower() == suffix
+               and not text[end + len(suffix):end + len(suffix) + 1].isalpha()  # 'ten: "from"
+               for suffix in profile.locative_after)
+
+
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)")
 
 
 def home_city(page: Text, cities: list[dict]) -> int | None:

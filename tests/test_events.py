@@ -114,3 +114,9 @@ def test_a_sentence_without_a_date_takes_the_day_of_the_one_before_in_its_paragr
     assert ("meeting", "2019-04-12", "2019-04-12", None) in found
     assert [e for e in found if e[0] == "meeting"] == [("meeting", "2019-04-12", "2019-04-12",
                                                         None)]
+
+
+def test_a_locative_on_the_municipality_a_city_names_places_the_event_there():
+    found = events("Heyet, Kayseri Büyükşehir Belediyesi'nde düzenlenen toplantıya katıldı.", "tr")
+    assert ("meeting", None, None, 308464) in found
+    assert events("Heyet, Kayseri Büyükşehir Belediyesi ile toplantı yaptı.", "tr") == []
