@@ -20,7 +20,15 @@ from functools import cache
 
 from parsers.cities import is_venue
 from parsers.languages import Profile, profiles
-from parsers.text import Text, WordCues, WordPattern, named_between, starts_between, word_pattern
+from parsers.text import (
+    Text,
+    WordCues,
+    WordPattern,
+    alternation,
+    named_between,
+    starts_between,
+    word_pattern,
+)
 
 _CLAUSE_BREAK = re.compile(r"[,،;]\s")
 RETOLD_GAP = timedelta(days=3)  # a visit's arrival and its last day are one visit
@@ -69,6 +77,20 @@ def _cues(language: str) -> WordCues:
     return WordCues(profiles()[language].events)
 
 
+def _lasting(folded: str, mention: dict, profile: Profile) -> bool:
+    """The date starts a state the sentence speaks of (2000 yılından bu yana, от 2000 г.
+    насам): no happening is dated by it."""
+    words = _since_words(profile.code)
+    return words is not None and words.match(folded, mention["offset"] + len(mention["text"]))\
+        is not None
+
+
+@cache
+def _since_words(language: str) -> re.Pattern | None:
+    words = profiles()[language].date_words.get("since_after", ())
+    return re.compile(rf"\s*(?:{alternation(words)})(?![^\W\d_])") if words else None
+
+
 def _place(text: str, mentions: list[tuple[int, int, int]], start: int, end: int,
            profile: Profile) -> int | None:
     """The first city in the sentence that a locative sets off as the venue."""
@@ -112,7 +134,8 @@ def find_events(page: Text, cities: list[dict], dates: list[dict], officials: li
             continue
         place = _place(text, mentions, start, end, profile) or \
             _city_referred_to(part, start, mentions, profile, home)
-        in_sentence = [d for d in dates if start <= d["offset"] < end]
+        in_sentence = [d for d in dates if start <= d["offset"] < end
+                       and not _lasting(folded, d, profile)]
         named = list(dict.fromkeys(gid for s, _, gid in mentions if start <= s < end))
         participants = [gid for gid in named if gid != place] or \
             ([home] if home is not None and home != place else [])

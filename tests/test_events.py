@@ -120,3 +120,9 @@ def test_a_locative_on_the_municipality_a_city_names_places_the_event_there():
     found = events("Heyet, Kayseri Büyükşehir Belediyesi'nde düzenlenen toplantıya katıldı.", "tr")
     assert ("meeting", None, None, 308464) in found
     assert events("Heyet, Kayseri Büyükşehir Belediyesi ile toplantı yaptı.", "tr") == []
+
+
+def test_a_date_that_starts_a_lasting_state_dates_no_happening():
+    assert events("Başkan 2000 yılından bu yana kongrede şehri temsil ediyor.", "tr") == []
+    assert events("Başkan 2000 yılında kongrede şehri temsil etti.", "tr") == [
+        ("meeting", "2000-01-01", "2000-12-31", None)]
