@@ -27,6 +27,7 @@ MIN_POPULATION = 15000  # a place with no support in the text must be at least a
 MIN_POPULATION_UNCASED = 1000000  # every word is a candidate where there are no capitals
 MIN_POPULATION_HOME = 5000  # in the source's own country
 MIN_POPULATION_SUPPORTED = 0  # GeoNames gives 0 where it does not know
+NEARBY = 1.0  # squared degrees (about 100 km): a namesake beside the page's other places wins
 COUNTRY_REACH = 40  # characters: "Tiran'da (Arnavutluk)", "Луксор и Александрия – Египет"
 
 
@@ -103,7 +104,7 @@ def find_cities(page: Text, country: str | None = None,
             place = max(believable, key=lambda p: (
                 p.country in near, p.country == country,
                 p.country == country and normalize_name(p.name) == key,
-                p.population, -_distance(p, mentions)))
+                _beside(p, mentions), p.population, -_distance(p, mentions)))
             believed += [(c, place) for c in group]
             entry = mentions.setdefault(place.geonameid, _entry(place))
             entry["mentions"] += [{"text": text[c.start:c.end], "start": c.start,
@@ -134,6 +135,13 @@ def _lookup(text: str, candidates: list[_Candidate], profile: Profile | None,
     by_latin = gazetteer.lookup(latin.values())
     found.update({key: by_latin[k] for key, k in latin.items() if k in by_latin})
     return found, {key for key, k in latin.items() if k in by_latin}
+
+
+def _beside(place: Place, mentions: dict[int, dict]) -> bool:
+    """Within about 100 km of a place already found on the page (Kapaklı beside
+    Tekirdağ, not the village of the same name at the other end of the country)."""
+    return any((place.lat - m["lat"]) ** 2 + (place.lon - m["lon"]) ** 2 <= NEARBY
+               for m in mentions.values())
 
 
 def _distance(place: Place, mentions: dict[int, dict]) -> float:

@@ -113,3 +113,11 @@ def test_at_home_the_place_bearing_the_name_beats_a_larger_alias():
     # Saray in Tekirdağ (population unknown) rather than Istanbul's Eminönü, alias Saray
     found = ids("Tekirdağ ve Kapaklı ile Saray Belediye Başkanı da katıldı.", "tr", "TR")
     assert 740205 in found and 747538 not in found
+
+
+def test_of_namesakes_in_one_country_the_one_beside_the_pages_other_places_wins():
+    # Kapaklı and Muratlı: Tekirdağ's districts (no population in GeoNames), not the
+    # larger villages of the same names in Antalya and Mardin
+    found = ids("Tekirdağ Büyükşehir Belediye Başkanı, Kapaklı Belediye Başkanı ve Muratlı "
+                "Belediye Başkanı ile görüştü.", "tr", "TR")
+    assert {738927, 744687, 741438} <= found and not {310480, 304110} & found
