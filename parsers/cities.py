@@ -27,7 +27,7 @@ MIN_POPULATION = 15000  # a place with no support in the text must be at least a
 MIN_POPULATION_UNCASED = 1000000  # every word is a candidate where there are no capitals
 MIN_POPULATION_HOME = 5000  # in the source's own country
 MIN_POPULATION_SUPPORTED = 0  # GeoNames gives 0 where it does not know
-NEARBY = 1.0  # squared degrees (about 100 km): a namesake beside the page's other places wins
+NEARBY = 0.5  # squared degrees (about 70 km): a namesake beside the page's other places wins
 COUNTRY_REACH = 40  # characters: "Tiran'da (Arnavutluk)", "Луксор и Александрия – Египет"
 
 
@@ -138,7 +138,7 @@ def _lookup(text: str, candidates: list[_Candidate], profile: Profile | None,
 
 
 def _beside(place: Place, mentions: dict[int, dict]) -> bool:
-    """Within about 100 km of a place already found on the page (Kapaklı beside
+    """Within about 70 km of a place already found on the page (Kapaklı beside
     Tekirdağ, not the village of the same name at the other end of the country)."""
     return any((place.lat - m["lat"]) ** 2 + (place.lon - m["lon"]) ** 2 <= NEARBY
                for m in mentions.values())
@@ -213,8 +213,8 @@ def _candidates(text: str, words: tuple[Token, ...], profile: Profile | None,
         first = words[i]
         if cased and first.text.isupper() and len(first.text) <= 4:
             continue  # an acronym (İBB, ЕС), not a place
-        if cased and i and _surname_position(text, words, i, titled) \
-                and words[i - 1].text.lower() not in cues:
+        if cased and i and usable[i - 1] and _surname_position(text, words, i, titled) \
+                and words[i - 1].text.lower() not in cues:  # (a country before: Almanya Krefeld)
             continue
         if i in titled:
             continue  # г-н Ито, Sayın Erkek: a person

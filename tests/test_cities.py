@@ -121,3 +121,10 @@ def test_of_namesakes_in_one_country_the_one_beside_the_pages_other_places_wins(
     found = ids("Tekirdağ Büyükşehir Belediye Başkanı, Kapaklı Belediye Başkanı ve Muratlı "
                 "Belediye Başkanı ile görüştü.", "tr", "TR")
     assert {738927, 744687, 741438} <= found and not {310480, 304110} & found
+
+
+def test_a_city_right_after_a_country_name_is_no_surname():
+    # list lines run together: "Lyon, Fransa Münih, Almanya Graz, Avusturya"
+    found = ids("Ortak projeler yürütülen şehirler: Lyon, Fransa Münih, Almanya Graz, Avusturya",
+                "tr", "TR")
+    assert {2996944, 2867714, 2778067} <= found
