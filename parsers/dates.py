@@ -108,6 +108,7 @@ class _Grammar:
         self.last_year = re.compile(rf"{year_lead}(?:{_words(words.get('last_year', ()))})"
                                     rf"{NO_LETTER_AFTER}")
         self.range = re.compile(rf"^{rng}(?:(?:{_words(words.get('month_before', ()))})\s+)*$")
+        self.range_word = re.compile(rf"(?:{_words(words.get('range', ()))}){NO_LETTER_AFTER}\s")
         self.day = re.compile(day)
         self.month = re.compile(month)
         self.not_year = re.compile(
@@ -293,7 +294,10 @@ def _merge_ranges(atoms: list[_Atom], folded: str, g: _Grammar) -> list[_Atom]:
                 and prev.day2 is None
                 and prev.month2 is None and (prev.day is None) == (atom.day is None)
                 and (prev.month is None) == (atom.month is None)
-                and g.range.match(folded[prev.end:atom.start])):
+                and (g.range.match(folded[prev.end:atom.start])
+                     # От 1985 до 1989 год.: the range word opened the later date
+                     or folded[prev.end:atom.start].isspace()
+                     and g.range_word.match(folded, atom.start))):
             out[-1] = _Atom(prev.start, atom.end, prev.calendar, prev.year or atom.year,
                             prev.month, prev.day, atom.year, atom.month, atom.day)
         else:
