@@ -105,8 +105,13 @@ class _Grammar:
         year_lead = r"(?:\s*ماه)?\s*,?\s*(?:سال\s+)?"
         year_after = _words(words.get("year_after", ()))
         and_words = _words(profile.conjunctions if profile else ())
-        self.last_year = re.compile(rf"{year_lead}(?:{_words(words.get('last_year', ()))})"
-                                    rf"{NO_LETTER_AFTER}")
+        # "of last year" and "of this year" beside a date without one count from the page's
+        # (април т.г., bu yılın Ekim ayında)
+        self.years_back = [(re.compile(rf"{year_lead}(?:{_words(words.get(kind, ()))})"
+                                       rf"{NO_LETTER_AFTER}"),
+                            re.compile(rf"{NO_LETTER_BEFORE}(?:{_words(words.get(kind, ()))})"
+                                       r"\s+$"), back)
+                           for kind, back in (("last_year", 1), ("this_year", 0))]
         self.range = re.compile(rf"^{rng}(?:(?:{_words(words.get('month_before', ()))})\s+)*$")
         self.range_word = re.compile(rf"(?:{_words(words.get('range', ()))}){NO_LETTER_AFTER}\s")
         self.day = re.compile(day)
@@ -308,14 +313,18 @@ def _merge_ranges(atoms: list[_Atom], folded: str, g: _Grammar) -> list[_Atom]:
 def _resolve_years(atoms: list[_Atom], text: Text, g: _Grammar) -> list[_Atom]:
     """A date without a year takes the year of its sentence, else of the paragraph before
     it, else of the page's date when it then falls within half a year of it; "of last
-    year" after it (دی ماه سال گذشته) counts back from the page's date."""
+    year" after it (دی ماه سال گذشته) counts back from the page's date, "of this year"
+    (април т.г.) is the page's year."""
     folded, published = text.folded, text.published
     dated = [a for a in atoms if a.year is not None]
     out = []
     for atom in atoms:
-        if atom.year is None and published is not None and g.last_year.match(folded, atom.end):
-            atom.year = (published.year if atom.calendar == "gregorian"
-                         else _jalali_year_of(published)) - 1
+        for after, before, back in g.years_back:
+            if atom.year is None and published is not None and (
+                    after.match(folded, atom.end)
+                    or before.search(folded, max(0, atom.start - 20), atom.start)):
+                atom.year = (published.year if atom.calendar == "gregorian"
+                             else _jalali_year_of(published)) - back
         if atom.year is None:
             lo, hi = text.sentence_bounds(atom.start, atom.end)
             paragraph = folded.rfind("\n\n", 0, atom.start)

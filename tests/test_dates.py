@@ -59,6 +59,16 @@ def test_yearless_dates_take_the_year_of_their_sentence_or_a_close_page_date():
     assert spans("НАЦИОНАЛЕН ПРАЗНИК – 8 СЕПТЕМВРИ", "bg", date(2018, 11, 27)) == []
 
 
+@pytest.mark.parametrize("text, language, expected", [
+    ("Посещението е в края на октомври т.г. в Габрово.", "bg", "2011-10-01"),
+    ("Festival bu yılın Ekim ayında yapılacak.", "tr", "2011-10-01"),
+    ("همایش در مهر ماه امسال برگزار می شود.", "fa", "2010-09-23"),  # Jalali 1389
+])
+def test_of_this_year_is_the_pages_year_even_far_from_its_day(text, language, expected):
+    # far from the page's day: without "this year" the month would stay yearless
+    assert [s[0] for s in spans(text, language, date(2011, 1, 20))] == [expected]
+
+
 def test_persian_ordinal_day_range_without_year_uses_context():
     text = "پنجمین اجلاس سال ۱۴۰۱ هشتم تا یازدهم آذر ماه در غازی عینتاب برگزار می شود."
     assert ("2022-11-29", "2022-12-02", "day", "jalali") in spans(text, "fa")
