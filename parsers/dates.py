@@ -319,10 +319,10 @@ def _resolve_years(atoms: list[_Atom], text: Text, g: _Grammar) -> list[_Atom]:
     dated = [a for a in atoms if a.year is not None]
     out = []
     for atom in atoms:
-        for after, before, back in g.years_back:
+        for words_after, words_before, back in g.years_back:
             if atom.year is None and published is not None and (
-                    after.match(folded, atom.end)
-                    or before.search(folded, max(0, atom.start - 20), atom.start)):
+                    words_after.match(folded, atom.end)
+                    or words_before.search(folded, max(0, atom.start - 20), atom.start)):
                 atom.year = (published.year if atom.calendar == "gregorian"
                              else _jalali_year_of(published)) - back
         if atom.year is None:

@@ -80,7 +80,28 @@ def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
             frozenset(n for m in profile.months for n in m))
 
 
+# a dash, then up to three words in small letters, then the office
+_DESCRIBED = re.compile(r"[–—]\s+((?:[^\W\d_]+\s+){1,3})$")
 _QUOTES = "\"«»“”„"  # a name in quotes before its office: "رحمان میرزائیان" مدیر
+
+
+def _split_offices(words: list[Token], cased: bool) -> list[Token]:
+    """A hyphen before a word in small letters joins no double name: "Младенов-кмет" is a
+    name and its office written together."""
+    if not cased:
+        return words
+    out = []
+    for token in words:
+        text = token.text
+        cut = next((k for k in range(1, len(text) - 1)
+                    if text[k] == "-" and text[k + 1].islower()), None) \
+            if "-" in text and text[0].isupper() else None
+        if cut is None:
+            out.append(token)
+            continue
+        out += [Token(text[:cut], token.start, token.start + cut, False),
+                Token(text[cut + 1:], token.start + cut + 1, token.end, False)]
+    return out
 
 
 class _Reader:
@@ -90,7 +111,7 @@ class _Reader:
         self.page = page
         self.text = page.raw
         self.profile = profile
-        self.words = [t for t in page.tokens if not t.suffix]
+        self.words = _split_offices([t for t in page.tokens if not t.suffix], profile.cased)
         self.starts = [t.start for t in self.words]  # sorted: a word is found by bisection
         self.ends = [t.end for t in self.words]
         self.cased = profile.cased
@@ -143,6 +164,8 @@ class _Reader:
             run = self._run(i, 1)
             if run and self._organisation_follows(run[-1]):
                 return []  # Италианския културен институт: a body, not a person
+            if run and self.text[run[0].start:run[-1].end] in self.profile.countries:
+                return []  # посланик на Република България: the country he serves
             if not self.cased:  # without capitals only an honorific marks a name here
                 return run[:3] if len(run) >= 2 and self._honoured(i) else []
             if previous is not None and previous.text.lower() in self.profile.genitives:
@@ -173,6 +196,14 @@ class _Reader:
         gap = self.text[self.words[i].end:office.start]
         if not self.cased and gap.strip(_QUOTES) == " ":
             return self._opening(i)
+        described = _DESCRIBED.search(self.text, max(0, office.start - 60), office.start) \
+            if self.cased else None
+        if described is not None and described.group(1).islower():
+            # Веселин Вълканов – извънреден и пълномощен посланик: words that describe it
+            i = bisect_right(self.ends, described.start()) - 1
+            if i < 0:
+                return []
+            gap = self.text[self.words[i].end:described.start() + 1]
         if not re.fullmatch(r"\s*[,،–—\-(]\s*" if self.cased else r"\s*[،(]\s*", gap):
             return []
         run = self._run(i, -1)[-3:]

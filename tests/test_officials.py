@@ -108,3 +108,14 @@ def test_persian_names_opening_a_clause_or_in_quotes_before_the_office(text, nam
 ])
 def test_an_adverb_opening_a_clause_before_a_persian_office_is_no_name(text):
     assert officials(text, "fa") == []
+
+
+def test_a_name_and_its_office_written_together_with_a_hyphen():
+    found = officials("Делегацията водеше г-н Петър Георгиев-кмет на община Ямбол.", "bg")
+    assert [(o["name"], o["role"]) for o in found] == [("Петър Георгиев", "mayor")]
+
+
+def test_an_office_described_after_the_dash_and_the_country_it_serves():
+    found = officials("Гост беше Н. Пр. Иван Стоянов – извънреден и пълномощен посланик на "
+                      "Република България в Грузия.", "bg")
+    assert [(o["name"], o["role"]) for o in found] == [("Иван Стоянов", "diplomat")]
