@@ -85,6 +85,10 @@ _DESCRIBED = re.compile(r"[–—]\s+((?:[^\W\d_]+\s+){1,3})$")
 _QUOTES = "\"«»“”„"  # a name in quotes before its office: "رحمان میرزائیان" مدیر
 
 
+def _acronym(token: Token) -> bool:
+    return token.text.isupper() and 2 <= len(token.text) <= 6
+
+
 def _split_offices(words: list[Token], cased: bool) -> list[Token]:
     """A hyphen before a word in small letters joins no double name: "Младенов-кмет" is a
     name and its office written together."""
@@ -158,7 +162,11 @@ class _Reader:
                 between = between[1:]  # the dot of an abbreviation: гр. Кочани
             if not gap.match(between):
                 return []
-            if token.text.lower() in self.skippable or self._is_place(token):
+            if token.text.lower() in self.skippable or self._is_place(token) or (
+                    self.cased and _acronym(token) and skipped < 2) or (
+                    self.cased and token.text.lower() in self.profile.stop_words
+                    and i + 1 < len(self.words) and _acronym(self.words[i + 1])):
+                # депутатите от ГЕРБ Иво Димов: a party's or a body's initials between
                 i, skipped = i + 1, skipped + 1
                 continue
             run = self._run(i, 1)

@@ -119,3 +119,10 @@ def test_an_office_described_after_the_dash_and_the_country_it_serves():
     found = officials("Гост беше Н. Пр. Иван Стоянов – извънреден и пълномощен посланик на "
                       "Република България в Грузия.", "bg")
     assert [(o["name"], o["role"]) for o in found] == [("Иван Стоянов", "diplomat")]
+
+
+def test_a_partys_initials_between_the_office_and_the_name():
+    found = officials("В групата бяха депутатите от ДПС Петко Колев и Мария Манова, както и "
+                      "началникът на местното РУП Стоян Павлов.", "bg")
+    assert {(o["name"], o["role"]) for o in found} >= {("Петко Колев", "other")}
+    assert all(o["role"] != "councillor" for o in found)  # an MP sits in no municipal council
