@@ -99,12 +99,10 @@ def find_cities(page: Text, country: str | None = None,
             if not believable:
                 continue
             # at home, a place bearing the name itself beats a larger one that has it as
-            # an alternate name (Saray); among namesakes of equal size, the one nearest
-            # the page's other places
-            place = max(believable, key=lambda p: (
-                p.country in near, p.country == country,
-                p.country == country and normalize_name(p.name) == key,
-                _beside(p, mentions), p.population, -_distance(p, mentions)))
+            # an alternate name (Saray); then one beside the page's other places; among
+            # namesakes of equal size, the one nearest them
+            place = believable[0] if len(believable) == 1 else max(
+                believable, key=lambda p: _rank(p, key, near, country, mentions))
             believed += [(c, place) for c in group]
             entry = mentions.setdefault(place.geonameid, _entry(place))
             entry["mentions"] += [{"text": text[c.start:c.end], "start": c.start,
@@ -137,17 +135,20 @@ def _lookup(text: str, candidates: list[_Candidate], profile: Profile | None,
     return found, {key for key, k in latin.items() if k in by_latin}
 
 
-def _beside(place: Place, mentions: dict[int, dict]) -> bool:
-    """Within about 70 km of a place already found on the page (Kapaklı beside
-    Tekirdağ, not the village of the same name at the other end of the country)."""
-    return any((place.lat - m["lat"]) ** 2 + (place.lon - m["lon"]) ** 2 <= NEARBY
-               for m in mentions.values())
+def _rank(place: Place, key: str, near: set[str], country: str | None,
+          mentions: dict[int, dict]) -> tuple:
+    distance = _distance(place, mentions)
+    return (place.country in near, place.country == country,
+            place.country == country and normalize_name(place.name) == key,
+            distance is not None and distance <= NEARBY, place.population, -(distance or 0.0))
 
 
-def _distance(place: Place, mentions: dict[int, dict]) -> float:
-    """Squared degrees to the nearest place already found on the page (0 when none)."""
+def _distance(place: Place, mentions: dict[int, dict]) -> float | None:
+    """Squared degrees to the nearest place already found on the page (None when none).
+    Within NEARBY, about 70 km, the namesake is beside them: Kapaklı beside Tekirdağ, not
+    the village of the same name at the other end of the country."""
     return min(((place.lat - m["lat"]) ** 2 + (place.lon - m["lon"]) ** 2
-                for m in mentions.values()), default=0.0)
+                for m in mentions.values()), default=None)
 
 
 @cache

@@ -76,9 +76,32 @@ def find_organizations(page: Text) -> list[Organization]:
              for m in reference.finditer(text)] if reference else []
     if pattern is not None:  # a reference's word is not the start of a name
         stop = profiles()[language].stop_words
-        found += [_trimmed(m.start(), m.group(0), stop) for m in pattern.finditer(text)
+        found += [_trimmed(m.start(), m.group(0), stop)
+                  for start, end in _lines_with(page.folded.replace("ı", "i"), _any_word(language))
+                  for m in pattern.finditer(text, start, end)
                   if not any(r.start <= m.start() < r.end for r in found)]
     return sorted(found, key=lambda o: o.start)
+
+
+@cache
+def _any_word(language: str) -> re.Pattern:
+    """Any word for a body, anywhere in the folded text (dotless ı read as i, since the
+    name pattern reads "BIRLIĞI" as birliği): what every shape of name holds."""
+    words = [w.replace("ı", "i") for w in profiles()[language].organization_words]
+    return re.compile(alternation(words, space=None))
+
+
+def _lines_with(folded: str, word: re.Pattern) -> list[tuple[int, int]]:
+    """(start, end) of each line that holds the word: no name runs over a line break,
+    and the name pattern, slow to try at every position, is tried there only."""
+    lines: list[tuple[int, int]] = []
+    for m in word.finditer(folded):
+        if lines and m.start() < lines[-1][1]:
+            continue
+        start = folded.rfind("\n", 0, m.start()) + 1
+        end = folded.find("\n", m.end())
+        lines.append((start, len(folded) if end < 0 else end))
+    return lines
 
 
 def _trimmed(start: int, written: str, stop: frozenset[str]) -> Organization:

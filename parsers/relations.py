@@ -145,22 +145,19 @@ def find_relations(page: Text, cities: list[dict], dates: list[dict], home: int 
         sentence = text[start:end]
         folded = folded_text[start:end]
         kinds = named_between(cues, start, end)
-        if hedge is not None and hedge.search(folded):
+        if kinds and hedge is not None and hedge.search(folded):
             kinds = [k for k in kinds if k == "member"]
-        named = list(dict.fromkeys(gid for pos, _, gid in mentions if start <= pos < end))
-        as_venue: dict[int, set[bool]] = {}  # per city: is each of its mentions a venue
-        for pos, stop, gid in mentions:
-            if start <= pos < end:
-                as_venue.setdefault(gid, set()).add(is_venue(text, pos, stop, profile, start))
-        venues = {gid for gid, kinds in as_venue.items() if kinds == {True}}
+        here = [(pos, stop, gid) for pos, stop, gid in mentions if start <= pos < end]
+        named = list(dict.fromkeys(gid for _, _, gid in here))
         item = len(sentence.strip()) <= LIST_ITEM_CHARS and _own_paragraph(text, start, end)
         if not kinds and carried and named and item:
             kinds = carried[0]  # an item of the list the cue line opened
         elif not kinds and carried and named and carried[2]:
             kinds, carried = carried[0], None
-        since = _since(dates, start, end)
+        since = _since(dates, start, end) if kinds else None
         evidence = sentence.strip()
         anchor = carried[1] if carried and carried[1] else home
+        venues = _venues(text, here, profile, start) if kinds else set()
         for kind in kinds:
             if kind == "member":
                 body = _body(bodies, start, end)
@@ -206,6 +203,15 @@ def _joinable(body: str, profile: Profile) -> bool:
     states (the profile's not_member_bodies)."""
     words = word_pattern(profile.not_member_bodies, whole=True)
     return words is None or words.search(fold(body, profile.code)) is None
+
+
+def _venues(text: str, here: list[tuple[int, int, int]], profile: Profile,
+            sentence_start: int) -> set[int]:
+    """The cities a sentence names only as where something happens."""
+    as_venue: dict[int, set[bool]] = {}  # per city: is each of its mentions a venue
+    for pos, stop, gid in here:
+        as_venue.setdefault(gid, set()).add(is_venue(text, pos, stop, profile, sentence_start))
+    return {gid for gid, found in as_venue.items() if found == {True}}
 
 
 def _own_paragraph(text: str, start: int, end: int) -> bool:

@@ -265,3 +265,12 @@ def test_a_gzip_sitemap_is_read_to_its_limit_and_no_further():
     assert pages == [f"http://a.bg/{i}" for i in range(3)] and nested == []
     assert sitemap_urls(bomb)[0][-1] == "http://a.bg/beyond"  # under the default limit
     assert sitemap_urls(b"\x1f\x8b broken") == ([], [])
+
+
+def test_bodies_are_found_on_any_line_that_holds_their_word_in_any_case():
+    from parsers.organizations import find_organizations
+
+    text = ("Kent, ENERJI KENTLERI BIRLIĞI üyesi oldu.\nBaşka bir satır.\n"
+            "Balkan Şehirleri Ağı toplantısı yapıldı.")
+    names = [o.name for o in find_organizations(Text(text, "tr"))]
+    assert names == ["ENERJI KENTLERI BIRLIĞI", "Balkan Şehirleri Ağı"]
