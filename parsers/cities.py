@@ -19,7 +19,7 @@ from typing import NamedTuple
 from parsers.calendars import normalize_letters
 from parsers.gazetteer import Gazetteer, Place, default_gazetteer, normalize_name
 from parsers.languages import Profile, profiles
-from parsers.text import Text, Token, alternation, leading_letters, matches_at, run_starts
+from parsers.text import Text, Token, alternation
 from scraper.encoding import script_of
 
 MAX_WORDS = 4
@@ -36,11 +36,10 @@ def _cased(profile: Profile | None) -> bool:
 
 
 @cache
-def _country_pattern(language: str) -> tuple[re.Pattern, frozenset[str]]:
-    """The language's country names, and the runs of letters they begin with."""
-    names = profiles()[language].countries
-    return (re.compile(r"(?<![^\W\d_])(" + alternation(names, space=None)
-                       + r")(?:['’][^\W\d_]+)?(?![^\W\d_])"), leading_letters(names))
+def _country_pattern(language: str) -> re.Pattern:
+    """The language's country names (as a tree of their letters: one scan is quick)."""
+    return re.compile(r"(?<![^\W\d_])(" + alternation(profiles()[language].countries, space=None)
+                      + r")(?:['’][^\W\d_]+)?(?![^\W\d_])")
 
 
 def _countries(text: str, profile: Profile | None) -> list[tuple[int, int, str]]:
@@ -48,10 +47,8 @@ def _countries(text: str, profile: Profile | None) -> list[tuple[int, int, str]]
     if profile is None or not profile.countries:
         return []
     folded = normalize_letters(text)  # تركيه is ترکیه
-    pattern, leading = _country_pattern(profile.code)
-    starts = run_starts(folded, {"country": leading})["country"]
     return [(m.start(), m.end(), profile.countries[m.group(1)])
-            for m in matches_at(pattern, folded, starts)]
+            for m in _country_pattern(profile.code).finditer(folded)]
 
 
 def find_cities(page: Text, country: str | None = None,
@@ -201,12 +198,12 @@ def _candidates(text: str, words: tuple[Token, ...], profile: Profile | None,
     shortest = 3 if cased else 2
     # What each word allows, worked out once (up to four names start at every word).
     usable = _outside(words, countries)
-    # where the script has capitals, a name's words are all capitalised
-    named = [(not cased or w.text[0].isupper()) and usable[i] for i, w in enumerate(words)]
-    keys = [normalize_name(w.text) if named[i] else "" for i, w in enumerate(words)]
-    joins = [False] + [named[j] and not t.suffix and text[words[j - 1].end:t.start] in _NAME_GAPS
-                       for j, t in enumerate(words[1:], 1)]
-    starts = [i for i, w in enumerate(words) if named[i] and not w.suffix]
+    # where the script has capitals, a name's words are all capitalised: only those count
+    named = [i for i, w in enumerate(words) if usable[i] and (not cased or w.text[0].isupper())]
+    keys = {i: normalize_name(words[i].text) for i in named}
+    joins = {j for j in named  # the words that may go on the name before them
+             if j and not words[j].suffix and text[words[j - 1].end:words[j].start] in _NAME_GAPS}
+    starts = [i for i in named if not words[i].suffix]
     titled = _after_honorifics(text, words, starts, profile.honorifics if profile else ())
     opening = _opening(text, words, keys, starts, joins, profile, gazetteer)
     out = []
@@ -224,7 +221,7 @@ def _candidates(text: str, words: tuple[Token, ...], profile: Profile | None,
         key = ""
         last = min(len(words), i + MAX_WORDS) if i in opening else i + 1
         for j in range(i, last):
-            if j > i and not joins[j]:
+            if j > i and j not in joins:
                 break
             if keys[j]:
                 key = f"{key} {keys[j]}" if key else keys[j]
@@ -239,13 +236,13 @@ def _candidates(text: str, words: tuple[Token, ...], profile: Profile | None,
     return out
 
 
-def _opening(text: str, words: tuple[Token, ...], keys: list[str], starts: list[int],
-             joins: list[bool], profile: Profile | None, gazetteer: Gazetteer) -> set[int]:
+def _opening(text: str, words: tuple[Token, ...], keys: dict[int, str], starts: list[int],
+             joins: set[int], profile: Profile | None, gazetteer: Gazetteer) -> set[int]:
     """The words a name of several words may start at: followed by a word it may go on
     with, and the first word of such a name in the index (as written, or in Latin
     letters where the language has a transliteration). Where every word is a candidate,
     this spares most of the names of two, three and four words."""
-    going_on = [i for i in starts if i + 1 < len(words) and joins[i + 1]]
+    going_on = [i for i in starts if i + 1 in joins]
     latin = {i: normalize_name(profile.to_latin(words[i].text)) for i in going_on} \
         if profile is not None and profile.transliteration else {}
     known = gazetteer.opening([keys[i] for i in going_on] + list(latin.values()))
@@ -259,6 +256,8 @@ def _outside(words: tuple[Token, ...], countries: list[tuple[int, int, str]]) ->
     """For each word, whether it lies outside every country name: one sweep, as the
     names (sorted, never overlapping) and the words both run left to right."""
     usable = [True] * len(words)
+    if not countries:
+        return usable
     spans = sorted((s, e) for s, e, _ in countries)
     k = 0
     for i, w in enumerate(words):
