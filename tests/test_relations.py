@@ -132,3 +132,15 @@ def test_a_list_of_twin_towns_needs_the_city_whose_list_it_is(own, expected):
     found = relations(text, "bg")
     assert len(found) == expected
     assert all(727523 in (r["a"], r["b"]) for r in found)  # Русе, where it is named
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Кметът на Ямбол подписа споразумение за сътрудничество с кмета на Одрин.",
+     {("friendship", frozenset((725578, 747712)))}),
+    ("В стремежа си към бъдещо развитие на връзките, Габрово и Кочани подписаха договор за "
+     "побратимяване.", {("twin", frozenset((731549, 789403)))}),
+    ("Кметовете на Габрово и Кочани договориха договор за побратимяване, който да бъде "
+     "подписан през май.", set()),
+])
+def test_a_tie_made_is_a_tie_and_one_still_to_be_signed_is_none(text, expected):
+    assert {(r["type"], frozenset((r["a"], r["b"]))) for r in relations(text, "bg")} == expected
