@@ -126,3 +126,12 @@ def test_a_date_that_starts_a_lasting_state_dates_no_happening():
     assert events("Başkan 2000 yılından bu yana kongrede şehri temsil ediyor.", "tr") == []
     assert events("Başkan 2000 yılında kongrede şehri temsil etti.", "tr") == [
         ("meeting", "2000-01-01", "2000-12-31", None)]
+
+
+def test_moments_ago_is_the_pages_day():
+    page = ("<html lang='fa'><head><meta property='article:published_time' "
+            "content='2020-05-03T10:00:00'></head><body><div><p>دقایقی پیش هیئت شهرداری "
+            "ایروان برای دیدار با شهردار وارد فرودگاه شد و مورد استقبال قرار گرفت.</p>"
+            "</div></body></html>")
+    record = parse_page(read_html(page.encode(), "text/html; charset=utf-8", "fa"))
+    assert ("visit", "2020-05-03") in {(e["type"], e["start"]) for e in record.events}
