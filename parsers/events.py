@@ -98,6 +98,20 @@ def _place(text: str, mentions: list[tuple[int, int, int]], start: int, end: int
                  if start <= s < end and is_venue(text, s, e, profile, start)), None)
 
 
+def _named_after_cue(text: str, mentions: list[tuple[int, int, int]], cues: list[int]
+                     ) -> int | None:
+    """A city that follows the event's word itself (اجلاس تهران, the Tehran summit)."""
+    at = {s: gid for s, _, gid in mentions}
+    for cue in cues:
+        word = _WORD_AT.match(text, cue)
+        if word is not None and text[word.end():word.end() + 1] == " " and word.end() + 1 in at:
+            return at[word.end() + 1]
+    return None
+
+
+_WORD_AT = re.compile(r"[^\W\d_]+")
+
+
 def _city_referred_to(folded: str, start: int, mentions: list[tuple[int, int, int]],
                       profile: Profile, home: int | None) -> int | None:
     """The venue a sentence names without its name: "this city" (وارد این شهر شد) is the
@@ -133,7 +147,10 @@ def find_events(page: Text, cities: list[dict], dates: list[dict], officials: li
         if not kinds or (habit is not None and habit.search(part)):
             continue
         place = _place(text, mentions, start, end, profile) or \
-            _city_referred_to(part, start, mentions, profile, home)
+            (_named_after_cue(text, mentions, [c for kind in kinds
+                                               for c in starts_between(cues[kind], start, end)])
+             if profile.event_word_first else None) \
+            or _city_referred_to(part, start, mentions, profile, home)
         in_sentence = [d for d in dates if start <= d["offset"] < end
                        and not _lasting(folded, d, profile)]
         named = list(dict.fromkeys(gid for s, _, gid in mentions if start <= s < end))

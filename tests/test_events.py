@@ -135,3 +135,10 @@ def test_moments_ago_is_the_pages_day():
             "</div></body></html>")
     record = parse_page(read_html(page.encode(), "text/html; charset=utf-8", "fa"))
     assert ("visit", "2020-05-03") in {(e["type"], e["start"]) for e in record.events}
+
+
+def test_a_persian_event_word_names_its_place_right_after_it():
+    found = events("شهرداران دو شهر در حاشیه اجلاس استانبول دیدار و گفت و گو کردند.", "fa")
+    assert ("meeting", None, None, 745044) in found
+    # Turkish puts the place first: "Toplantıda Düzce Belediyesi ile …" is no venue
+    assert events("Toplantıda Düzce Belediyesi ile Girne Belediyesi görüştü.", "tr") == []

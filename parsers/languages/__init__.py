@@ -73,6 +73,8 @@ class Profile:
     relation_cues: dict[str, tuple[str, ...]] = _spec(keys=RELATION_TYPES,
                                                       default_factory=dict)  # type -> stems
     organization_word_first: bool = _spec(default=True)
+    # an event's word names its place right after it (Persian ezafe: اجلاس تهران)
+    event_word_first: bool = _spec(default=False)
     demonstratives: tuple[str, ...] = _spec(default=())
     municipality_words: tuple[str, ...] = _spec(default=())
     events: dict[str, tuple[str, ...]] = _spec(keys=EVENT_TYPES,
