@@ -224,16 +224,18 @@ class _Reader:
         return run
 
     def _opening(self, i: int) -> list[Token]:
-        """Without capitals, a name that opens its sentence right before the office is
-        the office holder's (محمد حسین واثق کارگرنیا رئیس شورای شهر رشت): every word
-        from the sentence's start is a name word, two to four of them."""
+        """Without capitals, a name that opens its sentence (or a clause, or follows an
+        honorific) right before the office is the office holder's (محمد حسین واثق کارگرنیا
+        رئیس شورای شهر رشت): two to four name words."""
         run = self._run(i, -1)
         if not 2 <= len(run) <= MAX_NAME_WORDS:
             return []
         start = self.page.sentence_bounds(run[0].start)[0]
         opening = self.text[start:run[0].start].strip(" \t\n-–—:" + _QUOTES)
-        # the sentence's or a clause's first words (…تبادل تجربه ها، محمد رضا عظیمی زاده شهردار)
-        return run if not opening or opening.endswith(("،", ",", ":")) else []
+        # the sentence's or a clause's first words (…تبادل تجربه ها، محمد رضا عظیمی زاده شهردار),
+        # or words after an honorific (دکتر تقی زاده مشاور …)
+        return run if not opening or opening.endswith(("،", ",", ":")) \
+            or self._honoured(bisect_left(self.starts, run[0].start)) else []
 
     def _honoured(self, index: int) -> bool:
         return index > 0 and self.words[index - 1].text.lower() in self.profile.honorifics

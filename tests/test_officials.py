@@ -126,3 +126,8 @@ def test_a_partys_initials_between_the_office_and_the_name():
                       "началникът на местното РУП Стоян Павлов.", "bg")
     assert {(o["name"], o["role"]) for o in found} >= {("Петко Колев", "other")}
     assert all(o["role"] != "councillor" for o in found)  # an MP sits in no municipal council
+
+
+def test_a_persian_name_after_an_honorific_before_its_office():
+    found = officials("هیئت مورد استقبال مهندس علی رضایی مشاور عالی شهردار شیراز قرار گرفت.", "fa")
+    assert [(o["name"], o["role"]) for o in found] == [("علی رضایی", "municipal_official")]
