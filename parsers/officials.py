@@ -194,7 +194,21 @@ class _Reader:
     def holder(self, office: _Office) -> list[Token]:
         """A name right after the office, else one set off before it, else after a dash."""
         return (self.after(office, _STRICT_GAP) or self.before(office)
-                or self.after(office, _LOOSE_GAP))
+                or self.after(office, _LOOSE_GAP) or self.taking(office))
+
+    def taking(self, office: _Office) -> list[Token]:
+        """The name that opens the clause of "as <office>" (مجید آقازاده … به عنوان شهردار
+        ارومیه انتخاب شد: elected as mayor), two to four name words."""
+        lead = self.text[max(0, office.start - 16):office.start].rstrip().lower()
+        if not any(lead.endswith(w) and not lead[:-len(w)][-1:].isalpha()
+                   for w in self.profile.office_as):
+            return []
+        start = self.page.sentence_bounds(office.start)[0]
+        clause = max(self.text.rfind("،", start, office.start), self.text.rfind(",", start,
+                                                                               office.start))
+        first = bisect_left(self.starts, max(start, clause + 1))
+        run = self._run(first, 1) if first < len(self.words) else []
+        return run if 2 <= len(run) <= MAX_NAME_WORDS and run[-1].end < office.start else []
 
     def before(self, office: _Office) -> list[Token]:
         """The name set off before an office: Николчо Илиев – кмет, منصور یاواش، شهردار."""

@@ -131,3 +131,9 @@ def test_a_partys_initials_between_the_office_and_the_name():
 def test_a_persian_name_after_an_honorific_before_its_office():
     found = officials("هیئت مورد استقبال مهندس علی رضایی مشاور عالی شهردار شیراز قرار گرفت.", "fa")
     assert [(o["name"], o["role"]) for o in found] == [("علی رضایی", "municipal_official")]
+
+
+def test_the_name_opening_a_clause_takes_the_office_it_is_chosen_as():
+    text = ("پس از استعفای شهردار پیشین، علی محمدی هفته گذشته به عنوان شهردار کرمان انتخاب شد.")
+    found = officials(text, "fa")
+    assert [(o["name"], o["role"]) for o in found] == [("علی محمدی", "mayor")]

@@ -69,6 +69,8 @@ class Profile:
     honorifics: tuple[str, ...] = _spec(default=())
     abbreviations: tuple[str, ...] = _spec(default=())  # with a full stop mid-sentence: гр.
     copulas: tuple[str, ...] = _spec(default=())
+    # words right before an office a clause's subject takes (به عنوان شهردار: as mayor)
+    office_as: tuple[str, ...] = _spec(default=())
     weekdays: tuple[str, ...] = _spec(default=())
     relation_cues: dict[str, tuple[str, ...]] = _spec(keys=RELATION_TYPES,
                                                       default_factory=dict)  # type -> stems
