@@ -346,23 +346,26 @@ def _entry(place: Place) -> dict:
             "lat": place.lat, "lon": place.lon, "mentions": []}
 
 
-def is_venue(text: str, start: int, end: int, profile: Profile, sentence_start: int = 0
-             ) -> bool:
+def is_venue(text: str, start: int, end: int, profile: Profile, sentence_start: int = 0,
+             destination: bool = False) -> bool:
     """A locative in its sentence sets the mention off as where something happens:
-    в Берлин, в гр. Науса, Tiran'da, در شهر مشهد."""
+    в Берлин, в гр. Науса, Tiran'da, در شهر مشهد; with `destination`, the case of where
+    one goes instead (Kecskemet'e, به شهر ریازان, до Варна)."""
+    before, after = (profile.destination_before, profile.destination_after) if destination \
+        else (profile.locative_before, profile.locative_after)
     window = text[max(sentence_start, start - 16):start]
     preceding = [w.strip(".") for w in window.lower().split()]
     if preceding and preceding[-1] in profile.place_cues_before:
         preceding = preceding[:-1]  # the cue word between: в град X, در شهر X
-    if bool(preceding) and preceding[-1] in profile.locative_before:
+    if bool(preceding) and preceding[-1] in before:
         return True
-    # the locative may end the institution the city names: Kayseri Büyükşehir Belediyesi'nde
+    # the case may end the institution the city names: Kayseri Büyükşehir Belediyesi'nde
     while (word := _NEXT_WORD.match(text, end)) and word.group(1).lower() in \
             profile.municipality_words:
         end = word.end()
     return any(text[end:end + len(suffix)].lower() == suffix
                and not text[end + len(suffix):end + len(suffix) + 1].isalpha()  # 'ten: "from"
-               for suffix in profile.locative_after)
+               for suffix in after)
 
 
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")

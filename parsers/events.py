@@ -7,7 +7,8 @@ it falls in); a sentence without one reads on into the next sentence of its para
 (`... took part in the festival. It was held on 28 September`), and `today` dates it to
 the page's own day. The place is a city set off by a locative (`в Берлин`, `Tiran'da`,
 `در مشهد`), or "this city" / "our city"; the other cities named take part. An event
-needs a date or a place, and a habit (`всяка година`, `her yıl`) is none. The same type
+needs a date or a place, and a habit (`всяка година`, `her yıl`) is none, nor the visit
+an invitation asks for (`отправи покана`, `davet etti`). The same type
 on the same dates is one event, whatever sentences repeat it, and so are days that touch
 (arrives today, stays until the 14th).
 """
@@ -93,9 +94,11 @@ def _since_words(language: str) -> re.Pattern | None:
 
 def _place(text: str, mentions: list[tuple[int, int, int]], start: int, end: int,
            profile: Profile) -> int | None:
-    """The first city in the sentence that a locative sets off as the venue."""
-    return next((gid for s, e, gid in mentions
-                 if start <= s < end and is_venue(text, s, e, profile, start)), None)
+    """The first city in the sentence that a locative sets off as the venue, else the
+    first one named as where someone goes."""
+    here = [(s, e, gid) for s, e, gid in mentions if start <= s < end]
+    return next((gid for s, e, gid in here if is_venue(text, s, e, profile, start)), None) or \
+        next((gid for s, e, gid in here if is_venue(text, s, e, profile, start, True)), None)
 
 
 def _named_after_cue(text: str, mentions: list[tuple[int, int, int]], cues: list[int]
@@ -136,7 +139,10 @@ def find_events(page: Text, cities: list[dict], dates: list[dict], officials: li
     published = page.published.isoformat() if page.published else None
     mentions = sorted((m["start"], m["end"], c["geonameid"]) for c in cities
                       for m in c["mentions"])
-    habit = re.compile("|".join(map(re.escape, profile.habits))) if profile.habits else None
+    habit = re.compile(alternation(profile.habits, space=None)) if profile.habits else None
+    # an invitation to come is no visit yet (the festival it invites to may be an event)
+    invited = re.compile(alternation(profile.invitations, space=None)) \
+        if profile.invitations else None
     today = word_pattern(profile.today, whole=True)
     events: dict[tuple, dict] = {}
     spans = page.sentences
@@ -144,6 +150,8 @@ def find_events(page: Text, cities: list[dict], dates: list[dict], officials: li
     for index, (start, end) in enumerate(spans):
         part = folded[start:end]
         kinds = named_between(cues, start, end)
+        if invited is not None and "visit" in kinds and invited.search(part):
+            kinds = [k for k in kinds if k != "visit"]
         if not kinds or (habit is not None and habit.search(part)):
             continue
         place = _place(text, mentions, start, end, profile) or \

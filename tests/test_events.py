@@ -142,3 +142,9 @@ def test_a_persian_event_word_names_its_place_right_after_it():
     assert ("meeting", None, None, 745044) in found
     # Turkish puts the place first: "Toplantıda Düzce Belediyesi ile …" is no venue
     assert events("Toplantıda Düzce Belediyesi ile Girne Belediyesi görüştü.", "tr") == []
+
+
+def test_where_a_visit_goes_is_its_venue_and_an_invitation_is_no_visit():
+    found = events("Başkan, Münih'e gerçekleştirdiği ziyarette meslektaşıyla görüştü.", "tr")
+    assert ("visit", None, None, 2867714) in found
+    assert events("Кметът отправи покана към кмета на Одрин да гостува в Ямбол.", "bg") == []

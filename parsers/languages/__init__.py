@@ -82,10 +82,14 @@ class Profile:
     events: dict[str, tuple[str, ...]] = _spec(keys=EVENT_TYPES,
                                                default_factory=dict)  # type -> stems
     locative_before: tuple[str, ...] = _spec(default=())
+    # the case of where one goes (до Варна, Kecskemet'e, به تهران): a visit's venue
+    destination_before: tuple[str, ...] = _spec(default=())
+    destination_after: tuple[str, ...] = _spec(default=())
     locative_after: tuple[str, ...] = _spec(default=())
     this_city: tuple[str, ...] = _spec(default=())  # "this city": the city named last before it
     our_city: tuple[str, ...] = _spec(default=())  # "our city": the page's own
     habits: tuple[str, ...] = _spec(default=())
+    invitations: tuple[str, ...] = _spec(default=())  # inviting someone is no happening yet
     today: tuple[str, ...] = _spec(default=())  # words that date what they say to the page's day
     organization_words: tuple[str, ...] = _spec(default=())
     # words the gazetteer holds as places that are not cities here: ordinary words
