@@ -17,7 +17,7 @@ from functools import cache
 from typing import NamedTuple
 
 from parsers.calendars import normalize_letters
-from parsers.gazetteer import Gazetteer, Place, default_gazetteer, normalize_name
+from parsers.gazetteer import Gazetteer, Place, default_gazetteer, normalize_name, sound_key
 from parsers.languages import Profile, profiles
 from parsers.text import Text, Token, alternation
 from scraper.encoding import script_of
@@ -28,6 +28,7 @@ MIN_POPULATION_UNCASED = 1000000  # every word is a candidate where there are no
 MIN_POPULATION_HOME = 5000  # in the source's own country
 MIN_POPULATION_SUPPORTED = 0  # GeoNames gives 0 where it does not know
 NEARBY = 0.5  # squared degrees (about 70 km): a namesake beside the page's other places wins
+HEARD_LETTERS = 5  # a shorter word sounds like too many places (Üye, Фаш)
 COUNTRY_REACH = 40  # characters: "Tiran'da (Arnavutluk)", "Луксор и Александрия – Египет"
 
 
@@ -61,7 +62,7 @@ def find_cities(page: Text, country: str | None = None,
     words = page.tokens
     countries = _countries(text, profile)
     candidates = _candidates(text, words, profile, countries, gazetteer)
-    found, transliterated = _lookup(text, candidates, profile, gazetteer)
+    found, transliterated, heard = _lookup(text, candidates, profile, gazetteer)
     chosen: list[_Candidate] = []
     for c in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):  # longest first
         if c.key in found and not any(c.start < o.end and o.start < c.end for o in chosen):
@@ -91,6 +92,7 @@ def find_cities(page: Text, country: str | None = None,
             believable = [p for p in found[key]
                           if (p.country in near or not all(c.weekday for c in group))
                           and (cue or near or key not in transliterated)
+                          and (key not in heard or _heard_right(p, key, cue, near))
                           and p.population >= _needed(p, key, cue, near, country, _cased(profile),
                                                       group[0])]
             if not believable:
@@ -119,17 +121,25 @@ class _Candidate(NamedTuple):  # a tuple: hundreds per page where every word may
 
 
 def _lookup(text: str, candidates: list[_Candidate], profile: Profile | None,
-            gazetteer: Gazetteer) -> tuple[dict[str, tuple[Place, ...]], set[str]]:
-    """Places per candidate key, and the keys found only in Latin letters (believed only
-    with a cue or their country beside them: Сантов is a surname, not Shantou)."""
+            gazetteer: Gazetteer) -> tuple[dict[str, tuple[Place, ...]], set[str], set[str]]:
+    """Places per candidate key, the keys found only in Latin letters or by their sound
+    (believed only with a cue or their country beside them: Сантов is a surname, not
+    Shantou), and those found by their sound alone."""
     found = gazetteer.lookup(c.key for c in candidates)
-    if profile is None or not profile.transliteration:
-        return found, set()
-    latin = {c.key: normalize_name(profile.to_latin(text[c.start:c.end]))
-             for c in candidates if c.key not in found and not c.foreign_script}
+    latin: dict[str, str] = {}
+    if profile is not None and profile.transliteration:
+        latin = {c.key: normalize_name(profile.to_latin(text[c.start:c.end]))
+                 for c in candidates if c.key not in found and not c.foreign_script}
     by_latin = gazetteer.lookup(latin.values())
+    # else spelled as the language hears it (Байлещи, Strazburg, Şuşa): the name's sound
+    sounds = {c.key: sound for c in candidates if len(c.key) >= HEARD_LETTERS
+              and c.key not in found and (written := latin.get(c.key) or c.key) < "\x80"  # ASCII
+              and written not in by_latin and (sound := sound_key(written))}
+    by_sound = gazetteer.lookup(sounds.values(), by_sound=True)
     found.update({key: by_latin[k] for key, k in latin.items() if k in by_latin})
-    return found, {key for key, k in latin.items() if k in by_latin}
+    heard = {key for key, k in sounds.items() if k in by_sound}
+    found.update({key: by_sound[sounds[key]] for key in heard})
+    return found, {key for key, k in latin.items() if k in by_latin} | heard, heard
 
 
 def _rank(place: Place, key: str, near: set[str], country: str | None,
@@ -138,6 +148,13 @@ def _rank(place: Place, key: str, near: set[str], country: str | None,
     return (place.country in near, place.country == country,
             place.country == country and normalize_name(place.name) == key,
             distance is not None and distance <= NEARBY, place.population, -(distance or 0.0))
+
+
+def _heard_right(place: Place, key: str, cue: bool, near: set[str]) -> bool:
+    """A place matched by its sound only (Байлещи for Băileşti): a name of five letters
+    or more, a town at least, with a cue word or its own country beside it."""
+    return len(key) >= HEARD_LETTERS and place.population >= MIN_POPULATION \
+        and (cue or place.country in near)
 
 
 def _distance(place: Place, mentions: dict[int, dict]) -> float | None:

@@ -23,7 +23,7 @@ from parsers.calendars import normalize_letters
 from scraper.encoding import script_of
 from scraper.files import replaced
 
-INDEX_VERSION = 3
+INDEX_VERSION = 5
 SCRIPTS = {"latin", "cyrillic", "arabic"}  # the names muni can meet in its languages
 _SPACE = re.compile(r"[\s\-‐‑–]+")
 _DROP = re.compile(r"[.'’ʼ`\"()]")
@@ -47,6 +47,28 @@ def normalize_name(text: str) -> str:
     text = unicodedata.normalize("NFKD", normalize_letters(text.replace("\u200c", "")))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return _SPACE.sub(" ", _DROP.sub("", text.casefold())).strip()
+
+
+# Spellings of one sound that transliterations and other languages use for a name.
+_SOUNDS = (("tch", "c"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("ts", "c"), ("tz", "c"),
+           ("ck", "k"), ("ph", "f"), ("ou", "u"), ("q", "k"), ("w", "v"), ("x", "ks"),
+           ("y", "i"), ("j", "i"), ("z", "s"), ("c", "k"))
+_DOUBLED = re.compile(r"(.)\1+")
+_LATIN_KEY = re.compile(r"[a-z]+(?: [a-z]+)*")
+
+
+@lru_cache(maxsize=1 << 16)  # asked of every word that names no place as written
+def sound_key(key: str) -> str:
+    """A Latin name's key as it roughly sounds, so that a Bulgarian transliteration or a
+    Turkish spelling meets the name's own (bayleshti and Băileşti, hmelnitski and
+    Khmelnytskyi, kalarash and Călăraşi, strazburg and Strasbourg); "" for other scripts."""
+    key = key.replace("ı", "i")  # Turkish dotless i, which no decomposition removes
+    if not _LATIN_KEY.fullmatch(key):
+        return ""
+    for spelling, sound in _SOUNDS:
+        key = key.replace(spelling, sound)
+    key = _DOUBLED.sub(r"\1", key)
+    return key[:-1] if len(key) > 4 and key[-1] in "aeiou" else key
 
 
 def _source_file() -> tuple[Path, str]:
@@ -84,6 +106,7 @@ def _write_index(tmp: Path, cities: dict) -> None:
                              lat REAL, lon REAL, population INTEGER);
         CREATE TABLE names (key TEXT NOT NULL, geonameid INTEGER NOT NULL);
         CREATE TABLE firsts (word TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE sounds (key TEXT NOT NULL, geonameid INTEGER NOT NULL);
     """)
     rows, names = [], set()
     for city in cities.values():
@@ -102,7 +125,10 @@ def _write_index(tmp: Path, cities: dict) -> None:
     # The first words of the names of two words or more: only there may a name go on.
     db.executemany("INSERT INTO firsts VALUES (?)",
                    sorted({(key.split(" ", 1)[0],) for key, _ in names if " " in key}))
+    db.executemany("INSERT INTO sounds VALUES (?, ?)",
+                   sorted({(sound, gid) for key, gid in names if (sound := sound_key(key))}))
     db.execute("CREATE INDEX names_key ON names(key)")
+    db.execute("CREATE INDEX sounds_key ON sounds(key)")
     db.commit()
     db.close()
 
@@ -127,13 +153,17 @@ class Gazetteer:
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         # The words of a site's pages repeat: each key is asked of the index once.
         self._known: dict[str, tuple[Place, ...]] = {}
+        self._sounds: dict[str, tuple[Place, ...]] = {}
         self._opens: set[str] = set()  # words known to begin a name of several words
         self._closed: set[str] = set()  # and words known not to
 
-    def lookup(self, keys: Iterable[str]) -> dict[str, tuple[Place, ...]]:
-        """Places per normalised name, for every key that names one."""
+    def lookup(self, keys: Iterable[str], by_sound: bool = False
+               ) -> dict[str, tuple[Place, ...]]:
+        """Places per normalised name, for every key that names one; with `by_sound`, the
+        keys are sound keys (sound_key) of Latin names."""
         found: dict[str, tuple[Place, ...]] = {}
-        known = self._known
+        known = self._sounds if by_sound else self._known
+        table = "sounds" if by_sound else "names"
         asked = []
         for key in dict.fromkeys(keys):
             places = known.get(key)
@@ -146,7 +176,8 @@ class Gazetteer:
         new: dict[str, list[Place]] = {}
         for key, *place in self._rows(
                 "SELECT n.key, c.geonameid, c.name, c.country, c.lat, c.lon, c.population "
-                "FROM names n JOIN cities c USING (geonameid) WHERE n.key IN ({marks})", asked):
+                f"FROM {table} n JOIN cities c USING (geonameid) WHERE n.key IN ({{marks}})",
+                asked):
             new.setdefault(key, []).append(Place(*place))
         for key in asked:
             known[key] = places = tuple(new.get(key, ()))

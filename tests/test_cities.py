@@ -128,3 +128,10 @@ def test_a_city_right_after_a_country_name_is_no_surname():
     found = ids("Ortak projeler yürütülen şehirler: Lyon, Fransa Münih, Almanya Graz, Avusturya",
                 "tr", "TR")
     assert {2996944, 2867714, 2778067} <= found
+
+
+def test_a_name_spelled_as_the_language_hears_it_with_its_country_beside():
+    # Хмелницки: no alternate name of Khmelnytskyi's, nor its Latin transliteration
+    assert 706369 in ids("Делегация от град Хмелницки, Украйна гостува в Казанлък.", "bg", "BG")
+    # a short word sounds like too many places: Üye is no Uíge
+    assert ids("Üye belediyeler toplantıya katıldı.", "tr", "TR") == set()
