@@ -78,6 +78,12 @@ def _cues(language: str) -> WordCues:
     return WordCues(profiles()[language].events)
 
 
+@cache
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern | None:
+    """Any of the phrases, anywhere; None for none."""
+    return re.compile(alternation(phrases, space=None)) if phrases else None
+
+
 def _lasting(folded: str, mention: dict, profile: Profile) -> bool:
     """The date starts a state the sentence speaks of (2000 yılından bu yana, от 2000 г.
     насам): no happening is dated by it."""
@@ -97,6 +103,8 @@ def _place(text: str, mentions: list[tuple[int, int, int]], start: int, end: int
     """The first city in the sentence that a locative sets off as the venue, else the
     first one named as where someone goes."""
     here = [(s, e, gid) for s, e, gid in mentions if start <= s < end]
+    if not here:
+        return None
     return next((gid for s, e, gid in here if is_venue(text, s, e, profile, start)), None) or \
         next((gid for s, e, gid in here if is_venue(text, s, e, profile, start, True)), None)
 
@@ -139,12 +147,11 @@ def find_events(page: Text, cities: list[dict], dates: list[dict], officials: li
     published = page.published.isoformat() if page.published else None
     mentions = sorted((m["start"], m["end"], c["geonameid"]) for c in cities
                       for m in c["mentions"])
-    habit = re.compile(alternation(profile.habits, space=None)) if profile.habits else None
-    # an invitation to come is no visit yet (the festival it invites to may be an event)
-    invited = re.compile(alternation(profile.invitations, space=None)) \
-        if profile.invitations else None
+    habit = _phrases(profile.habits)
+    invited = _phrases(profile.invitations)  # is no visit yet (its festival may be an event)
     today = word_pattern(profile.today, whole=True)
     events: dict[tuple, dict] = {}
+    happening = [d for d in dates if not _lasting(folded, d, profile)]
     spans = page.sentences
     cues = _cues(profile.code).starts(folded)
     for index, (start, end) in enumerate(spans):
@@ -159,8 +166,7 @@ def find_events(page: Text, cities: list[dict], dates: list[dict], officials: li
                                                for c in starts_between(cues[kind], start, end)])
              if profile.event_word_first else None) \
             or _city_referred_to(part, start, mentions, profile, home)
-        in_sentence = [d for d in dates if start <= d["offset"] < end
-                       and not _lasting(folded, d, profile)]
+        in_sentence = [d for d in happening if start <= d["offset"] < end]
         named = list(dict.fromkeys(gid for s, _, gid in mentions if start <= s < end))
         participants = [gid for gid in named if gid != place] or \
             ([home] if home is not None and home != place else [])
