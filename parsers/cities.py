@@ -64,8 +64,9 @@ def find_cities(page: Text, country: str | None = None,
     candidates = _candidates(text, words, profile, countries, gazetteer)
     found, transliterated, heard = _lookup(text, candidates, profile, gazetteer)
     chosen: list[_Candidate] = []
-    for c in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):  # longest first
-        if c.key in found and not any(c.start < o.end and o.start < c.end for o in chosen):
+    for c in sorted((c for c in candidates if c.key in found),
+                    key=lambda c: (c.start - c.end, c.start)):  # longest first
+        if not any(c.start < o.end and o.start < c.end for o in chosen):
             chosen.append(c)
     # One place per name on the page, chosen with what all its mentions say.
     cues_before = set(profile.place_cues_before) if profile else set()
