@@ -233,8 +233,8 @@ class _Reader:
             # two words, or three behind an honorific: a Persian name, not a noun phrase
             first = bisect_left(self.starts, run[0].start) if run else 0
             run = run if len(run) == 3 and self._honoured(first) else run[-2:]
-        if not self.cased and len(run) < 2:
-            return []
+        if len(run) < 2:  # one capitalised word before an office is rarely a name
+            return []     # (Meclis Toplantısı, Başkan Vekili …)
         return run
 
     def _opening(self, i: int) -> list[Token]:
