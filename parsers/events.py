@@ -78,6 +78,16 @@ def _cues(language: str) -> WordCues:
     return WordCues(profiles()[language].events)
 
 
+def _a_seat(folded: str, cue: int, profile: Profile) -> bool:
+    """A membership cue followed by a body a city never joins: члена на Общинския съвет is
+    a person's seat, no city joining anything."""
+    bodies = word_pattern(profile.not_member_bodies, whole=True)
+    return bodies is not None and bodies.search(folded, cue, cue + SEAT_REACH) is not None
+
+
+SEAT_REACH = 40  # characters after the cue where the body is named
+
+
 @cache
 def _phrases(phrases: tuple[str, ...]) -> re.Pattern | None:
     """Any of the phrases, anywhere; None for none."""
@@ -174,7 +184,8 @@ def find_events(page: Text, cities: list[dict], dates: list[dict], officials: li
         borrowed = None if in_sentence else _borrowed_date(text, spans, index, dates, today,
                                                            part, published)
         found = [(kind, _date_for(text, cue, start, end, in_sentence) or borrowed)
-                 for kind in kinds for cue in starts_between(cues[kind], start, end)]
+                 for kind in kinds for cue in starts_between(cues[kind], start, end)
+                 if kind != "membership" or not _a_seat(folded, cue, profile)]
         for kind, when in found:
             if when is None and place is None:
                 continue

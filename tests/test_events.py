@@ -148,3 +148,10 @@ def test_where_a_visit_goes_is_its_venue_and_an_invitation_is_no_visit():
     found = events("Başkan, Münih'e gerçekleştirdiği ziyarette meslektaşıyla görüştü.", "tr")
     assert ("visit", None, None, 2867714) in found
     assert events("Кметът отправи покана към кмета на Одрин да гостува в Ямбол.", "bg") == []
+
+
+def test_a_seat_on_a_council_is_no_city_joining_a_body():
+    text = "На 3 май 2019 г. гостите бяха водени от кмета на Русе и член на Общинския съвет."
+    assert all(e[0] != "membership" for e in events(text, "bg"))
+    text = "На 3 май 2019 г. Община Русе стана член на Асоциацията на дунавските общини."
+    assert ("membership", "2019-05-03", "2019-05-03", None) in events(text, "bg")
