@@ -24,6 +24,7 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _SENTENCE_MARK = re.compile(r"[.!?؟:](?=\s)|\n")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _YEAR_BEFORE = re.compile(r"\d{4}\s?$")
+_CLOSING = frozenset("\"”»’)]")  # a quotation or a bracket closed before the full stop
 FRONTED_DATE_WORDS = 4  # "През месец септември 2017 г."
 
 
@@ -105,7 +106,7 @@ def _sentence_ends(text: str) -> list[int]:
     abbreviations, year_marks = _abbreviations()
     ends: list[int] = []
     for m in _SENTENCE_MARK.finditer(text):
-        if m.group() in ".:":
+        if m.group() in ".:" and text[m.start() - 1:m.start()] not in _CLOSING:
             before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
             word = before.group().lower() if before else ""
             # "... кмет от 2011 г. Преизбрана е": a year's mark may end a sentence, though

@@ -155,6 +155,7 @@ def test_language_detection(text, declared, expected):
     ("През 2007 г. в Казанлък се проведе фестивал.", 1),
     ("Toplantıya Prof. Dr. Ali Yılmaz katıldı. Yrd. Doç. Ayşe Kaya konuştu.", 2),
     ("Heyet Atatürk Cad. No. 5 adresindeki binayı gezdi.", 1),
+    ("Учител е в училище „Христо Ботев”. Пет години по-късно е кмет.", 2),
 ])
 def test_sentences_end_at_full_stops_but_not_after_abbreviations(text, count):
     assert len(Text(text).sentences) == count
