@@ -158,6 +158,7 @@ def find_relations(page: Text, cities: list[dict], dates: list[dict], home: int 
         evidence = sentence.strip()
         anchor = carried[1] if carried and carried[1] else home
         venues = _venues(text, here, profile, start) if kinds else set()
+        qualifiers = _qualifiers(text, here, profile) if kinds else set()
         for kind in kinds:
             if kind == "member":
                 body = _body(bodies, start, end)
@@ -173,7 +174,7 @@ def find_relations(page: Text, cities: list[dict], dates: list[dict], home: int 
                 continue
             # a city named only as the venue (Üsküp'te imzalanan, в гр. Науса) is where the
             # tie was made or met, not a side of it
-            partners = [gid for gid in named if gid not in venues]
+            partners = [gid for gid in named if gid not in venues and gid not in qualifiers]
             # two cities named and the anchor not: the pair is tied (Erbil ile Kayseri); a
             # longer list without it is the anchor's partners (ile A, B ve C kardeş)
             if (len(partners) == 2 or len(partners) > 2 and anchor is None) \
@@ -203,6 +204,19 @@ def _joinable(body: str, profile: Profile) -> bool:
     states (the profile's not_member_bodies)."""
     words = word_pattern(profile.not_member_bodies, whole=True)
     return words is None or words.search(fold(body, profile.code)) is None
+
+
+def _qualifiers(text: str, here: list[tuple[int, int, int]], profile: Profile) -> set[int]:
+    """The cities named only to say where the next one lies (Ankara'nın Çankaya ilçesi)."""
+    starts = {pos for pos, _, _ in here}
+    found: dict[int, set[bool]] = {}
+    for _, stop, gid in here:
+        ending = next((e for e in profile.genitive_endings
+                       if text[stop:stop + len(e)].lower() == e), None)
+        found.setdefault(gid, set()).add(
+            ending is not None and stop + len(ending) + 1 in starts
+            and text[stop + len(ending)] == " ")
+    return {gid for gid, kinds in found.items() if kinds == {True}}
 
 
 def _venues(text: str, here: list[tuple[int, int, int]], profile: Profile,

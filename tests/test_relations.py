@@ -144,3 +144,10 @@ def test_a_list_of_twin_towns_needs_the_city_whose_list_it_is(own, expected):
 ])
 def test_a_tie_made_is_a_tie_and_one_still_to_be_signed_is_none(text, expected):
     assert {(r["type"], frozenset((r["a"], r["b"]))) for r in relations(text, "bg")} == expected
+
+
+def test_a_city_in_the_genitive_before_another_only_says_where_that_one_lies():
+    text = ("İzmir Büyükşehir Belediyesi yeni bir park açtı.\n\nAnkara'nın Çankaya ilçesi ile "
+            "Hatay'ın Antakya ilçesi arasında kardeş kent protokolü imzalandı.")
+    pairs = {frozenset((r["a"], r["b"])) for r in relations(text, "tr")}
+    assert pairs == {frozenset((6955677, 323779))}  # Çankaya and Antakya, not Ankara

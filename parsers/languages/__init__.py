@@ -103,6 +103,9 @@ class Profile:
     transliteration: dict[str, str] = _spec(case=True, default_factory=dict)  # letter -> Latin
     # the word that ties an office or a body to its place (кмет на Кочани, mayor of)
     genitives: tuple[str, ...] = _spec(default=())
+    # the case ending of a place that names where the next one lies (Ankara'nın Çankaya
+    # ilçesi: Çankaya of Ankara): the first place is no side of a tie
+    genitive_endings: tuple[str, ...] = _spec(default=())
     name_breaks: tuple[str, ...] = _spec(default=())  # words that end a name without capitals
     dotted_i: bool = _spec(default=False)  # Turkish casing: I is the capital of ı, İ of i
 
