@@ -196,6 +196,17 @@ class _Reader:
         return (self.after(office, _STRICT_GAP) or self.before(office)
                 or self.after(office, _LOOSE_GAP) or self.taking(office))
 
+    def joined(self, run: list[Token]) -> list[Token]:
+        """The name a conjunction joins right after `run` (… Иво Димов и Иван Петров), as
+        long a name as `run`'s at most."""
+        k = bisect_left(self.starts, run[-1].start) + 1
+        if k + 1 >= len(self.words) or self.words[k].text.lower() not in \
+                self.profile.conjunctions or self.text[run[-1].end:self.words[k].start] != " ":
+            return []
+        following = self._run(k + 1, 1)[:len(run)]
+        return following if len(following) >= 2 and (not self.cased or all(
+            t.capitalised for t in following)) else []
+
     def taking(self, office: _Office) -> list[Token]:
         """The name that opens the clause of "as <office>" (مجید آقازاده … به عنوان شهردار
         ارومیه انتخاب شد: elected as mayor), two to four name words."""
@@ -309,10 +320,12 @@ def find_officials(page: Text, cities: list[dict], home: int | None = None,
         chain.append(office)
         run = reader.holder(office)
         if run:
-            name = text[run[0].start:run[-1].end]
             held = list(chain) if run[0].start >= office.end else [office]
-            people.append(_Person(name, run[0].start, run[-1].end, held,
-                                  _aliases(text, run[-1].end, reader)))
+            # депутатите Иво Димов и Иван Петров: a name joined after it holds the office too
+            for one in (run, *([reader.joined(run)] if run[0].start >= office.end else [])):
+                if one:
+                    people.append(_Person(text[one[0].start:one[-1].end], one[0].start,
+                                          one[-1].end, held, _aliases(text, one[-1].end, reader)))
             chain = []
     return [_record(p, page, profile, cities, home, organizations)
             for p in _merge(people)]

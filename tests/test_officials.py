@@ -144,3 +144,9 @@ def test_one_capitalised_word_before_an_office_is_no_name():
                       "Sapanca Belediye Başkanı Doç. Dr. Yusuf Yılmaz da katıldı.", "tr")
     names = {o["name"] for o in found}
     assert "Toplantısı" not in names and "Doç" not in names and "Yusuf Yılmaz" in names
+
+
+def test_a_name_joined_after_the_holder_holds_the_office_too():
+    found = officials("Kuşadası Belediye Meclis Üyeleri Ali Veli ve Ayşe Kaya da katıldı.", "tr")
+    assert [(o["name"], o["role"]) for o in found] == [("Ali Veli", "councillor"),
+                                                       ("Ayşe Kaya", "councillor")]
