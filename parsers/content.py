@@ -164,10 +164,6 @@ def _paragraph_break(br: etree._Element) -> bool:
     return previous is not None and previous.tag == "br" and not (previous.tail or "").strip()
 
 
-def _visible(el: etree._Element, hidden: AbstractSet[etree._Element]) -> bool:
-    return isinstance(el.tag, str) and el.tag not in INVISIBLE_TAGS and el not in hidden
-
-
 def _block_holders(body: etree._Element) -> set[etree._Element]:
     """The elements with a block element somewhere inside, found in one pass (asking each
     element of a nested layout table in turn would read the page once per level)."""
@@ -196,14 +192,16 @@ def _inline(el: etree._Element, hidden: AbstractSet[etree._Element]) -> tuple[st
             if in_link:
                 links += len(node.text.strip())
         for child in node:
-            if child.tag == "br":
+            child_tag, tail = child.tag, child.tail
+            if child_tag == "br":
                 parts.append(" ")
-            elif _visible(child, hidden):
-                read(child, in_link or child.tag == "a")
-            if child.tail:
-                parts.append(child.tail)
+            elif isinstance(child_tag, str) and child_tag not in INVISIBLE_TAGS \
+                    and child not in hidden:
+                read(child, in_link or child_tag == "a")
+            if tail:
+                parts.append(tail)
                 if in_link:
-                    links += len(child.tail.strip())
+                    links += len(tail.strip())
 
     read(el, el.tag == "a")
     return "".join(parts), links
@@ -254,17 +252,17 @@ def blocks(doc: etree._Element) -> list[Block]:
         # only text is gathered: most elements hold nothing but space between blocks
         parts, links = ([el.text] if el.text and not el.text.isspace() else []), 0
         for child in el:
-            tail = child.tail
-            if not _visible(child, hidden):
+            tail, child_tag = child.tail, child.tag  # (lxml makes each a new string)
+            if not isinstance(child_tag, str) or child_tag in INVISIBLE_TAGS or child in hidden:
                 pass
-            elif child.tag == "br" and not _paragraph_break(child):
+            elif child_tag == "br" and not _paragraph_break(child):
                 parts.append(" ")  # a lone <br> is a line inside a paragraph
-            elif child.tag not in INLINE_TAGS or child.tag in ("font", "span") and (
+            elif child_tag not in INLINE_TAGS or child_tag in ("font", "span") and (
                     child in holders):
                 if parts:
                     emit(parts, links, "div", here, marks)
                     parts, links = [], 0
-                if child.tag not in ("br", "hr"):
+                if child_tag not in ("br", "hr"):
                     walk(child, here, marks)
             else:
                 kind = _furniture_kind(child)
