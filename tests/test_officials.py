@@ -140,8 +140,8 @@ def test_the_name_opening_a_clause_takes_the_office_it_is_chosen_as():
 
 
 def test_one_capitalised_word_before_an_office_is_no_name():
-    found = officials("Belediye Meclis Toplantısı, Başkan Vekili Ali Demirci başkanlığında yapıldı. "
-                      "Sapanca Belediye Başkanı Doç. Dr. Yusuf Yılmaz da katıldı.", "tr")
+    found = officials("Belediye Meclis Toplantısı, Başkan Vekili Ali Demirci başkanlığında "
+                      "yapıldı. Sapanca Belediye Başkanı Doç. Dr. Yusuf Yılmaz da katıldı.", "tr")
     names = {o["name"] for o in found}
     assert "Toplantısı" not in names and "Doç" not in names and "Yusuf Yılmaz" in names
 
