@@ -114,12 +114,18 @@ def read_html(body: bytes, content_type: str | None,
 
 def declared_language(doc: etree._Element) -> str | None:
     """What the page says its language is: <html lang>, Content-Language, og:locale."""
-    for value in (doc.get("lang"), *doc.xpath('//meta[@http-equiv="content-language" or '
-                                              '@http-equiv="Content-Language"]/@content'),
-                  *doc.xpath('//meta[@property="og:locale"]/@content')):
+    lang = doc.get("lang")
+    # the metas are read only without <html lang>
+    values = [lang] if lang and lang.strip() else [*_CONTENT_LANGUAGE(doc), *_OG_LOCALE(doc)]
+    for value in values:
         if value and value.strip():
             return value.strip().replace("_", "-").split("-")[0].lower()
     return None
+
+
+_CONTENT_LANGUAGE = etree.XPath('//meta[@http-equiv="content-language" or '
+                                '@http-equiv="Content-Language"]/@content')
+_OG_LOCALE = etree.XPath('//meta[@property="og:locale"]/@content')
 
 
 @dataclass(frozen=True)
