@@ -66,12 +66,13 @@ def _vetoed(code: str, sample: str, letters: int) -> bool:
     return foreign is not None and len(foreign.findall(sample)) > FOREIGN_SHARE * letters
 
 
-def _profile_confirms(code: str, words: list[str], sample: str, letters: int) -> bool:
+def _profile_confirms(code: str, words: list[str], sample: str, letters: int,
+                      script: str | None) -> bool:
     """A declared language whose profile reads the text plainly (its script, its own
     letters beyond ASCII, its function words, none of its foreign letters) needs no model
     to confirm it."""
     profile = profiles().get(code)
-    if profile is None or dominant_script(sample) != profile.script:
+    if profile is None or script != profile.script:
         return False
     own = _own_letters(code)
     if own is not None and sum(map(len, own.findall(sample))) < OWN_SHARE * letters:
@@ -100,7 +101,9 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     if not letters:
         return None
     declared = normalise_code(declared)
-    if declared is not None and _profile_confirms(declared, words, sample, letters):
+    # the script of the text as given (its caller asks the same of it again)
+    if declared is not None and _profile_confirms(declared, words, sample, letters,
+                                                  dominant_script(text)):
         return declared
     ranked = _identifier().rank(sample)[:8]
     belief = dict(ranked)
