@@ -384,16 +384,24 @@ def _by_vote(candidates: list[Block], reader: _Reader) -> list[Block]:
     adds mostly prose (an article cut into sections wrapped twice over)."""
     prose = [reader.prose(b) for b in candidates]
     votes: dict[int, float] = defaultdict(float)
-    prose_under: Counter[int] = Counter()
-    text_under: Counter[int] = Counter()
-    parent: dict[int, int | None] = {}
-    links_under: Counter[int] = Counter()
+    # characters, link characters and prose per path of ancestors, then per ancestor
+    by_path: dict[tuple[int, ...], list[int]] = {}
     for block, good in zip(candidates, prose, strict=True):
-        for i, node in enumerate(block.ancestors):
-            parent.setdefault(node, block.ancestors[i - 1] if i else None)
-            text_under[node] += len(block.text)
-            links_under[node] += block.link_chars
-            prose_under[node] += len(block.text) if good else 0
+        sums = by_path.setdefault(block.ancestors, [0, 0, 0])
+        sums[0] += len(block.text)
+        sums[1] += block.link_chars
+        sums[2] += len(block.text) if good else 0
+    prose_under: defaultdict[int, int] = defaultdict(int)
+    text_under: defaultdict[int, int] = defaultdict(int)
+    links_under: defaultdict[int, int] = defaultdict(int)
+    parent: dict[int, int | None] = {}
+    for path, (chars, links, good_chars) in by_path.items():
+        for i, node in enumerate(path):
+            parent.setdefault(node, path[i - 1] if i else None)
+            text_under[node] += chars
+            links_under[node] += links
+            prose_under[node] += good_chars
+    for block, good in zip(candidates, prose, strict=True):
         if good and block.ancestors:
             weight = len(block.text) * (1 + reader.density(block))
             if block.marked:
