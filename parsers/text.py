@@ -275,21 +275,21 @@ def named_between(starts: Mapping[str, list[int]], start: int, end: int) -> list
 
 
 def run_starts(text: str, leading: Mapping[str, frozenset[str]]) -> dict[str, list[int]]:
-    """For each kind of phrase, where a run of letters it can begin with starts. Most
-    kinds begin nowhere in a text: the runs present are gathered first (in C), and only
-    those some kind begins with are looked for again."""
-    present = set(_LETTER_RUN.findall(text))
-    hits = {kind: runs & present for kind, runs in leading.items()}
+    """For each kind of phrase, where a run of letters it can begin with starts: one scan
+    for all the runs (a tree of their letters), each find given to the kinds it begins."""
     starts: dict[str, list[int]] = {kind: [] for kind in leading}
-    for run in set().union(*hits.values()):
-        kinds = [starts[kind] for kind, found in hits.items() if run in found]
-        at = text.find(run)
-        while at >= 0:
-            end = at + len(run)
-            if (at == 0 or not _LETTER.match(text, at - 1)) and not _LETTER.match(text, end):
-                for found_at in kinds:
-                    found_at.append(at)
-            at = text.find(run, end)
-    for found_at in starts.values():
-        found_at.sort()
+    pattern = _runs_pattern(tuple(leading.items()))
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            run = m.group()
+            for kind, runs in leading.items():
+                if run in runs:
+                    starts[kind].append(m.start())
     return starts
+
+
+@cache
+def _runs_pattern(leading: tuple[tuple[str, frozenset[str]], ...]) -> re.Pattern | None:
+    runs = set().union(*(found for _, found in leading))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation(runs, space=None)})(?![^\W\d_])") \
+        if runs else None
