@@ -161,7 +161,7 @@ class _Grammar:
                 rf"(?<![\d.])\d{{4}}(?:(?:\s*,\s*|\s+(?:{and_words})\s+)\d{{4}})+"
                 rf"\s*(?:{year_after})(?!\d)"), digit),
             ("year", re.compile(
-                rf"{NO_LETTER_BEFORE}(?:{_words(words.get('year_before', ()))})\s+(\d{{4}})"
+                rf"{NO_LETTER_BEFORE}(?:{_words(words.get('year_before', ()))})\s+(\d{{4}}|\d\d)"
                 rf"(?:\s*(?:{year_after}))?(?!\d)|(?<![\d.])(\d{{4}})\s*(?:{year_after})"),
              ("year_before", "digit")),
         ]
@@ -240,13 +240,19 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
     value = int(grp[0] or grp[1])
     if g.not_year.match(folded[e:e + 30]):
         return None
+    if value < 100:  # سال ۹۷: two figures name a year only in a Solar Hijri text
+        jalali = _year(grp[0], "jalali") if _counts_jalali(g) else None
+        return _Atom(s, e, "jalali", jalali, None, None) if jalali else None
     return _Atom(s, e, _year_calendar(value, g), value, None, None)
 
 
 def _year_calendar(value: int, g: _Grammar) -> str:
     """A year on its own is Solar Hijri where the language counts them and it fits."""
-    return "jalali" if value in JALALI_YEARS and any(
-        c == "jalali" for c, _ in g.months.values()) else "gregorian"
+    return "jalali" if value in JALALI_YEARS and _counts_jalali(g) else "gregorian"
+
+
+def _counts_jalali(g: _Grammar) -> bool:
+    return any(c == "jalali" for c, _ in g.months.values())
 
 
 def _year(token: str | None, calendar: str) -> int | None:
