@@ -102,6 +102,8 @@ class _Grammar:
         day = (rf"(?:(?<![\d.,/])\d{{1,2}}(?:-?(?:{suffixes}))?\.?(?![\d,/])|"
                rf"{NO_LETTER_BEFORE}(?:{_words(tuple(self.ordinals))}){NO_LETTER_AFTER})")
         rng = rf"\s*(?:{_words(words.get('range', ()))})\s*"
+        # a word that may stand between a day and its month (۵ تا ۷ ماه ثور)
+        between = rf"(?:(?:{_words(words.get('day_month_between', ()))})\s+)?"
         year_lead = r"(?:\s*ماه)?\s*,?\s*(?:سال\s+)?"
         year_after = _words(words.get("year_after", ()))
         and_words = _words(profile.conjunctions if profile else ())
@@ -132,9 +134,10 @@ class _Grammar:
             ("numeric_range", re.compile(
                 rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.?{rng}(\d{{1,2}})\.(\d{{1,2}})\.?\s*"
                 rf"(\d{{4}})(?!\d)"), digit),
-            ("days_range", re.compile(rf"({day})((?:{rng}(?:{day}))+)\s+({month})"
+            ("days_range", re.compile(rf"({day})((?:{rng}(?:{day}))+)\s+{between}({month})"
                                       rf"(?:{year_lead}(\d{{4}}|\d\d)(?!\d))?"), by_day),
-            ("cross_range", re.compile(rf"({day})\s+({month}){rng}({day})\s+({month})"
+            ("cross_range", re.compile(rf"({day})\s+{between}({month}){rng}"
+                                       rf"({day})\s+{between}({month})"
                                        rf"(?:{year_lead}(\d{{4}}))?(?!\d)"), by_day),
         ]
         if profile is not None and profile.solar_months:
@@ -145,11 +148,12 @@ class _Grammar:
             ]
         self.patterns += [
             ("dmy", re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]\s?(\d{4})(?!\d)"), digit),
-            ("day_month_year", re.compile(rf"({day})\s+({month}){year_lead}(\d{{4}}|\d\d)(?!\d)"),
+            ("day_month_year", re.compile(rf"({day})\s+{between}({month}){year_lead}(\d{{4}}|\d\d)"
+                                          r"(?!\d)"),
              by_day),
             ("month_day_year", re.compile(rf"({month})\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)"),
              by_month),
-            ("day_month", re.compile(rf"({day})\s+({month})"), by_day),
+            ("day_month", re.compile(rf"({day})\s+{between}({month})"), by_day),
             ("year_month", re.compile(rf"(?<!\d)(\d{{4}})\s*(?:{year_after})\s+({month})"), digit),
             ("month_year", re.compile(rf"({month}){year_lead}(\d{{4}}|\d\d)(?!\d)"), by_month),
             ("month_alone", re.compile(
