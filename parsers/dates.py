@@ -92,6 +92,7 @@ class _Grammar:
             for number, spellings in enumerate(names, start=1):
                 for name in spellings:
                     self.months[name] = (calendar, number)
+        self.counts_jalali = any(c == "jalali" for c, _ in self.months.values())
         self.ordinals = {w: n for n, names in enumerate(profile.ordinal_days if profile else (),
                                                         start=1) for w in names}
         # Persian may join ماه to the month's name: آذرماه
@@ -245,18 +246,14 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
     if g.not_year.match(folded[e:e + 30]):
         return None
     if value < 100:  # سال ۹۷: two figures name a year only in a Solar Hijri text
-        jalali = _year(grp[0], "jalali") if _counts_jalali(g) else None
+        jalali = _year(grp[0], "jalali") if g.counts_jalali else None
         return _Atom(s, e, "jalali", jalali, None, None) if jalali else None
     return _Atom(s, e, _year_calendar(value, g), value, None, None)
 
 
 def _year_calendar(value: int, g: _Grammar) -> str:
     """A year on its own is Solar Hijri where the language counts them and it fits."""
-    return "jalali" if value in JALALI_YEARS and _counts_jalali(g) else "gregorian"
-
-
-def _counts_jalali(g: _Grammar) -> bool:
-    return any(c == "jalali" for c, _ in g.months.values())
+    return "jalali" if value in JALALI_YEARS and g.counts_jalali else "gregorian"
 
 
 def _year(token: str | None, calendar: str) -> int | None:

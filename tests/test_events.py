@@ -6,11 +6,18 @@ from parsers.page import parse_page, read_html
 
 
 def events(text: str, language: str) -> list[tuple]:
-    page = f"<html lang='{language}'><body><div>" + "".join(
-        f"<p>{p}</p>" for p in text.split("\n\n")) + "</div></body></html>"
-    record = parse_page(read_html(page.encode(), "text/html; charset=utf-8", language))
-    return sorted(((e["type"], e["start"], e["end"], e["city"]) for e in record.events),
+    return sorted(((e["type"], e["start"], e["end"], e["city"])
+                   for e in _record(text, language).events),
                   key=lambda e: tuple(map(str, e)))
+
+
+def _record(text: str, language: str, published: str | None = None):
+    """The record of a page whose paragraphs are the text's, published on that day."""
+    meta = f"<meta property='article:published_time' content='{published}'>" \
+        if published else ""
+    page = f"<html lang='{language}'><head>{meta}</head><body><div>" + "".join(
+        f"<p>{p}</p>" for p in text.split("\n\n")) + "</div></body></html>"
+    return parse_page(read_html(page.encode(), "text/html; charset=utf-8", language))
 
 
 def test_each_cue_takes_the_date_of_its_clause():
@@ -53,11 +60,9 @@ def test_an_undated_sentence_takes_the_date_of_the_next_one_in_its_paragraph():
 
 
 def test_today_is_the_pages_own_date_and_elections_are_other_events():
-    page = ("<html lang='tr'><head><meta property='article:published_time' "
-            "content='2024-04-02T09:00:00'></head><body><article><p>Başkan bugün Edirne'de "
-            "Yunan heyetini kabul etti ve heyetle görüştü.</p><p>Ahmet Yılmaz 31 Mart 2024 "
-            "seçimlerinde Keşan Belediye Başkanı seçildi.</p></article></body></html>")
-    record = parse_page(read_html(page.encode(), "text/html; charset=utf-8", "tr"))
+    record = _record("Başkan bugün Edirne'de Yunan heyetini kabul etti ve heyetle görüştü."
+                     "\n\nAhmet Yılmaz 31 Mart 2024 seçimlerinde Keşan Belediye Başkanı seçildi.",
+                     "tr", "2024-04-02T09:00:00")
     found = {(e["type"], e["start"]) for e in record.events}
     assert ("visit", "2024-04-02") in found
     assert ("other", "2024-03-31") in found
@@ -129,11 +134,8 @@ def test_a_date_that_starts_a_lasting_state_dates_no_happening():
 
 
 def test_moments_ago_is_the_pages_day():
-    page = ("<html lang='fa'><head><meta property='article:published_time' "
-            "content='2020-05-03T10:00:00'></head><body><div><p>دقایقی پیش هیئت شهرداری "
-            "ایروان برای دیدار با شهردار وارد فرودگاه شد و مورد استقبال قرار گرفت.</p>"
-            "</div></body></html>")
-    record = parse_page(read_html(page.encode(), "text/html; charset=utf-8", "fa"))
+    record = _record("دقایقی پیش هیئت شهرداری ایروان برای دیدار با شهردار وارد فرودگاه شد و "
+                     "مورد استقبال قرار گرفت.", "fa", "2020-05-03T10:00:00")
     assert ("visit", "2020-05-03") in {(e["type"], e["start"]) for e in record.events}
 
 

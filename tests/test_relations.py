@@ -30,11 +30,15 @@ def test_a_heading_hands_its_cue_to_the_history_below():
         ("twin", {730496, 789403}, "1995")]
 
 
+def twins(text: str, language: str) -> set[frozenset]:
+    return {frozenset((r["a"], r["b"])) for r in relations(text, language) if r["type"] == "twin"}
+
+
 def test_a_list_of_twin_towns_after_a_colon():
     text = ("Kayseri Büyükşehir Belediye Meclisi kararıyla Kayseri ile Erbil kardeş şehir oldu. "
             "Kayseri'nin kardeş şehirleri şunlar:\n\n* Saarbrücken, Almanya\n\n* Krefeld, Almanya"
             "\n\n* Mostar, Bosna-Hersek")
-    pairs = {frozenset((r["a"], r["b"])) for r in relations(text, "tr") if r["type"] == "twin"}
+    pairs = twins(text, "tr")
     kayseri = 308464
     assert {frozenset((kayseri, x)) for x in (95446, 2842647, 2884509, 3194828)} <= pairs
 
@@ -65,7 +69,7 @@ def test_a_line_naming_one_city_opens_a_list_of_its_twins():
             "kardeş şehir ilişkisi kuruldu ve meclis üyeleri kararı oy birliğiyle kabul etti.\n\n"
             "Erbil ile birlikte Kayseri'nin kardeş şehirleri şunlar oldu:\n\n"
             "* Krefeld, Almanya\n\n* Mostar, Bosna-Hersek")
-    pairs = {frozenset((r["a"], r["b"])) for r in relations(text, "tr") if r["type"] == "twin"}
+    pairs = twins(text, "tr")
     kayseri = 308464
     assert pairs == {frozenset((kayseri, 95446)), frozenset((kayseri, 2884509)),
                      frozenset((kayseri, 3194828))}
@@ -112,7 +116,7 @@ def test_a_list_of_partners_without_its_city_is_the_pages_citys():
     text = ("Kayseri Büyükşehir Belediyesi yeni bir kültür merkezi açtı.\n\nŞehrimiz daha önce "
             "Almanya'dan Krefeld, Bosna-Hersek'ten Mostar ve Fransa'dan Lyon şehirleriyle "
             "kardeş şehir oldu.")
-    pairs = {frozenset((r["a"], r["b"])) for r in relations(text, "tr") if r["type"] == "twin"}
+    pairs = twins(text, "tr")
     kayseri = 308464
     assert pairs == {frozenset((kayseri, x)) for x in (2884509, 3194828, 2996944)}
 
