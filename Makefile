@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 MUNI   := $(BIN)/muni
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench lint run refresh crawl parse export status report clean
+.PHONY: demo test test-fast bench lint run refresh crawl parse export status report clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)  # the quick loop while working: no crawls, kills or clusters
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -m "not slow"
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -1,5 +1,5 @@
-"""python -m bench [crawl|content|entities|scale|gate ...] [options]: run and report
-benchmarks."""
+"""python -m bench [crawl|content|entities|scale|gate|records ...] [options]: run and
+report benchmarks."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
-from bench import content, crawl, entities, gate, realpages, scale
+from bench import content, crawl, entities, gate, realpages, records, scale
 
 RESULTS = Path(__file__).parent / "results"
 
@@ -16,8 +16,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("which", nargs="*",
                         default=["crawl", "content", "entities", "scale", "gate"],
-                        help="benchmarks to run: crawl, content, entities, scale, gate "
-                             "(default: all)")
+                        help="benchmarks to run: crawl, content, entities, scale, gate, "
+                             "records (default: all but records)")
     parser.add_argument("--diff", action="store_true",
                         help="entities: print, page by page, what was missed (-) and what "
                              "was wrong (+), with its sentence")
@@ -27,6 +27,11 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, action="append",
                         help="entities: a folder of gold files (repeatable; default: "
                              "../shared/gold and tests/fixtures/gold)")
+    parser.add_argument("--save", type=Path, metavar="FILE",
+                        help="records: write every bench page's record to FILE")
+    parser.add_argument("--against", type=Path, metavar="FILE",
+                        help="records: make the records again and name what differs from "
+                             "FILE (exit 1 if anything does)")
     parser.add_argument("--hosts", type=int, default=50)
     parser.add_argument("--pages", type=int, default=60, help="pages per host")
     parser.add_argument("--delay", type=float, default=0.2, help="crawl-delay per host (s)")
@@ -63,6 +68,16 @@ def main() -> None:
             gate.BASELINE.write_text(json.dumps(gate.raised(figures, baseline), indent=1) + "\n")
             print(f"floors written to {gate.BASELINE}")
         (RESULTS / "gate.json").write_text(json.dumps(figures, indent=1))
+    if "records" in args.which:
+        if not (args.save or args.against):
+            parser.error("records: give --save FILE or --against FILE")
+        if args.save:
+            print(f"records: {records.save(args.save)} pages written to {args.save}")
+        if args.against:
+            differences = records.compare(args.against)
+            print("\n".join(differences) or f"records: identical to {args.against}")
+            if differences:
+                raise SystemExit(1)
     if "scale" in args.which:
         result = scale.run(args.synthetic_pages)
         print("\n".join(scale.report(result)))

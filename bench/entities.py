@@ -52,10 +52,7 @@ def run(folders: list[Path] | None = None) -> dict:
     for gold, html, content_type in gold_pages(folders):
         # a real page comes with no hint: its language is told as on a page never seen
         hint = None if content_type is None else gold["lang"]
-        record = parse_page(read_html(html, content_type, hint))
-        pairs.append(({"text": record.text, "cities": record.cities, "dates": record.dates,
-                       "officials": record.officials, "events": record.events,
-                       "relations": record.relations}, gold))
+        pairs.append((parse_page(read_html(html, content_type, hint)).to_dict(), gold))
     return {"pages": len(pairs), "folders": [str(f) for f in folders], "scores": score(pairs),
             "pairs": pairs}
 

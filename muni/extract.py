@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parsers.content import learn_template
+from parsers.extractors import RECORDED
 from parsers.page import NotHTML, ParsedHTML, check_html, parse_page, read_html
 from scraper.downloader import Downloader, FetchError, content_decoded, fetch_page
 from scraper.identity import Identity, placeholder_refusal
@@ -54,7 +55,7 @@ def _load(item: str, url: str | None, language: str | None,
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 CSV_FIELDS = ("input", "url", "language", "title", "published", "text_method", "text",
-              "cities", "dates", "officials", "events", "relations", "unsupported", "error")
+              *RECORDED, "unsupported", "error")
 
 
 def expand_inputs(inputs: list[str], listing: str | None = None) -> list[str]:
@@ -99,11 +100,6 @@ def extract(inputs: list[str], language: str | None = None, url: str | None = No
         if item.parsed is None:
             yield {"input": item.input, "error": item.error}
             continue
-        record = parse_page(item.parsed, item.url, template)
-        yield {"input": item.input, "url": item.url,
-               "language": language or record.language, "title": record.title,
-               "published": record.published, "text": record.text,
-               "text_method": record.text_method,
-               "cities": record.cities, "dates": record.dates, "officials": record.officials,
-               "events": record.events, "relations": record.relations,
-               "unsupported": record.unsupported}
+        record = parse_page(item.parsed, item.url, template).to_dict()
+        del record["encoding"]
+        yield {"input": item.input, **record, "language": language or record["language"]}

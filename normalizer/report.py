@@ -83,7 +83,7 @@ def _timeline(events: pd.DataFrame, names: dict[int, str]) -> str:
     stack: dict[int, int] = {}
     for (_, row), year in zip(dated.iterrows(), years, strict=True):
         when = pd.Timestamp(row["start"])
-        x = PAD + (MAP_W - 2 * PAD) * (year - first + (when.dayofyear - 1) / 366) / span
+        x = PAD + (MAP_W - 2 * PAD) * (year - first + (when.day_of_year - 1) / 366) / span
         level = stack[year] = stack.get(year, 0) + 1
         marks.append(f'<circle cx="{x:.1f}" cy="{MAP_H // 4 - 8 * level:.0f}" r="4" '
                      f'fill="{EVENT_COLOURS.get(row["type"], "#333")}"><title>'

@@ -15,6 +15,8 @@ for Khmelnytskyi, Strazburg for Strasbourg), with a cue or its country beside it
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
@@ -32,6 +34,32 @@ MIN_POPULATION_SUPPORTED = 0  # GeoNames gives 0 where it does not know
 NEARBY = 0.5  # squared degrees (about 70 km): a namesake beside the page's other places wins
 HEARD_LETTERS = 5  # a shorter word sounds like too many places (Üye, Фаш)
 COUNTRY_REACH = 40  # characters: "Tiran'da (Arnavutluk)", "Луксор и Александрия – Египет"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where the text names a city."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class City:
+    """A city the text names, linked to GeoNames, with every mention in text order."""
+
+    geonameid: int
+    name: str
+    country: str
+    lat: float
+    lon: float
+    mentions: tuple[Mention, ...]
+
+
+def mention_spans(cities: Sequence[City]) -> list[tuple[int, int, int]]:
+    """(start, end, geonameid) of every mention of the cities, in text order."""
+    return sorted((m.start, m.end, c.geonameid) for c in cities for m in c.mentions)
 
 
 def _cased(profile: Profile | None) -> bool:
@@ -55,11 +83,11 @@ def _countries(text: str, profile: Profile | None) -> list[tuple[int, int, str]]
 
 
 def find_cities(page: Text, country: str | None = None,
-                gazetteer: Gazetteer | None = None) -> list[dict]:
+                gazetteer: Gazetteer | None = None) -> tuple[City, ...]:
     """Each city once, with every mention: DESIGN.md's `cities` list."""
     text, profile = page.raw, profiles().get(page.language or "")
     if not text:
-        return []
+        return ()
     gazetteer = gazetteer or default_gazetteer()
     words = page.tokens
     countries = _countries(text, profile)
@@ -78,7 +106,7 @@ def find_cities(page: Text, country: str | None = None,
         by_key.setdefault(c.key, []).append(c)
     joiners = _list_joiners(profile.code if profile else None)
     stop = profile.stop_words if profile else frozenset()
-    mentions: dict[int, dict] = {}
+    mentions: dict[int, tuple[Place, list[Mention]]] = {}
     believed: list[tuple[_Candidate, Place]] = []
     # Twice: a place beside a believed one in a list (Кочани, Струмица и Гоце Делчев) is
     # supported by it.
@@ -106,12 +134,12 @@ def find_cities(page: Text, country: str | None = None,
             place = believable[0] if len(believable) == 1 else max(
                 believable, key=lambda p: _rank(p, key, near, country, mentions))
             believed += [(c, place) for c in group]
-            entry = mentions.setdefault(place.geonameid, _entry(place))
-            entry["mentions"] += [{"text": text[c.start:c.end], "start": c.start,
-                                   "end": c.end} for c in group]
-    for entry in mentions.values():
-        entry["mentions"].sort(key=lambda m: m["start"])
-    return sorted(mentions.values(), key=lambda c: c["mentions"][0]["start"])
+            mentions.setdefault(place.geonameid, (place, []))[1].extend(
+                Mention(text[c.start:c.end], c.start, c.end) for c in group)
+    cities = [City(p.geonameid, p.name, p.country, p.lat, p.lon,
+                   tuple(sorted(named, key=lambda m: m.start)))
+              for p, named in mentions.values()]
+    return tuple(sorted(cities, key=lambda c: c.mentions[0].start))
 
 
 class _Candidate(NamedTuple):  # a tuple: hundreds per page where every word may start one
@@ -146,8 +174,8 @@ def _lookup(text: str, candidates: list[_Candidate], profile: Profile | None,
 
 
 def _rank(place: Place, key: str, near: set[str], country: str | None,
-          mentions: dict[int, dict]) -> tuple:
-    distance = _distance(place, mentions)
+          found: dict[int, tuple[Place, list[Mention]]]) -> tuple:
+    distance = _distance(place, [p for p, _ in found.values()])
     return (place.country in near, place.country == country,
             place.country == country and normalize_name(place.name) == key,
             distance is not None and distance <= NEARBY, place.population, -(distance or 0.0))
@@ -160,12 +188,12 @@ def _heard_right(place: Place, key: str, cue: bool, near: set[str]) -> bool:
         and (cue or place.country in near)
 
 
-def _distance(place: Place, mentions: dict[int, dict]) -> float | None:
+def _distance(place: Place, others: list[Place]) -> float | None:
     """Squared degrees to the nearest place already found on the page (None when none).
     Within NEARBY, about 70 km, the namesake is beside them: Kapaklı beside Tekirdağ, not
     the village of the same name at the other end of the country."""
-    return min(((place.lat - m["lat"]) ** 2 + (place.lon - m["lon"]) ** 2
-                for m in mentions.values()), default=None)
+    return min(((place.lat - p.lat) ** 2 + (place.lon - p.lon) ** 2 for p in others),
+               default=None)
 
 
 @cache
@@ -361,11 +389,6 @@ def _needed(place: Place, key: str, cue: bool, near: set[str], country: str | No
     return MIN_POPULATION if cased else MIN_POPULATION_UNCASED
 
 
-def _entry(place: Place) -> dict:
-    return {"geonameid": place.geonameid, "name": place.name, "country": place.country,
-            "lat": place.lat, "lon": place.lon, "mentions": []}
-
-
 def is_venue(text: str, start: int, end: int, profile: Profile, sentence_start: int = 0,
              destination: bool = False) -> bool:
     """A locative in its sentence sets the mention off as where something happens:
@@ -391,7 +414,7 @@ def is_venue(text: str, start: int, end: int, profile: Profile, sentence_start: 
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
 
 
-def home_city(page: Text, cities: list[dict]) -> int | None:
+def home_city(page: Text, cities: Sequence[City]) -> int | None:
     """The page's own city: the one its municipality words name most (Община Казанлък,
     Kayseri Büyükşehir Belediyesi, شهرداری کاشان), then one in the language's country,
     then the one named most."""
@@ -400,19 +423,17 @@ def home_city(page: Text, cities: list[dict]) -> int | None:
     text, profile = page.raw, profiles().get(page.language or "")
     words = set(profile.municipality_words) if profile else set()
 
-    def named_as_municipality(mention: dict) -> bool:
-        before = re.findall(r"[^\W\d_]+", text[max(0, mention["start"] - 25):mention["start"]]
-                            .lower())
-        after = re.findall(r"[^\W\d_]+", text[mention["end"]:mention["end"] + 25].lower())
+    def named_as_municipality(mention: Mention) -> bool:
+        before = re.findall(r"[^\W\d_]+", text[max(0, mention.start - 25):mention.start].lower())
+        after = re.findall(r"[^\W\d_]+", text[mention.end:mention.end + 25].lower())
         return bool(before and before[-1] in words) or bool(after and after[0] in words)
 
-    def weight(city: dict) -> tuple[int, bool, int]:
-        return (sum(named_as_municipality(m) for m in city["mentions"]),
-                profile is not None and city["country"] == profile.country,
-                len(city["mentions"]))
+    def weight(city: City) -> tuple[int, bool, int]:
+        return (sum(named_as_municipality(m) for m in city.mentions),
+                profile is not None and city.country == profile.country, len(city.mentions))
 
     best = max(cities, key=weight)
     named, at_home, _ = weight(best)
     # a page of foreign places alone (a list of twin towns) does not say which is its own
-    return best["geonameid"] if named or at_home or profile is None else None
+    return best.geonameid if named or at_home or profile is None else None
 

@@ -397,12 +397,12 @@ def _bounds(a: _Atom) -> tuple[date, date]:
     return first, last
 
 
-def find_dates(text: Text) -> list[DateMention]:
+def find_dates(text: Text) -> tuple[DateMention, ...]:
     """Every date the text states, once per distinct (start, end), in order of appearance;
     a date without a year may take it from the text's `published` day. A language with
     no profile is read by dateparser instead."""
     if text.language and text.language not in profiles():
-        return find_dates_any(text)
+        return tuple(find_dates_any(text))
     g = _grammar(text.language)
     folded = text.folded
     atoms = _resolve_years(_merge_ranges(_atoms(folded, g), folded, g), text, g)
@@ -422,4 +422,4 @@ def find_dates(text: Text) -> list[DateMention]:
         precision = "day" if a.day else "month" if a.month else "year"
         mentions.append(DateMention(text.raw[a.start:a.end], a.start, a.end, first, last,
                                     precision, a.calendar))
-    return mentions
+    return tuple(mentions)

@@ -16,11 +16,16 @@ on the same dates is one event, whatever sentences repeat it, and so are days th
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
+from typing import NamedTuple
 
-from parsers.cities import is_venue
+from parsers.cities import City, is_venue, mention_spans
+from parsers.dates import DateMention
 from parsers.languages import Profile, profiles
+from parsers.officials import Official
 from parsers.text import (
     Text,
     WordCues,
@@ -36,30 +41,75 @@ RETOLD_GAP = timedelta(days=3)  # a visit's arrival and its last day are one vis
 PRECISION = {"day": 0, "month": 1, "year": 2}
 
 
-def _date_for(text: str, cue: int, start: int, end: int, dates: list[dict]) -> dict | None:
+@dataclass(frozen=True)
+class Event:
+    """What a sentence says happened or will happen: its type, its dates (ISO, with their
+    precision), the city it happens in and the cities and officials taking part."""
+
+    type: str
+    start: str | None
+    end: str | None
+    precision: str | None
+    city: int | None
+    participants: tuple[int, ...]
+    officials: tuple[str, ...]
+    evidence: str
+
+
+class _When(NamedTuple):
+    start: str
+    end: str
+    precision: str
+
+
+def _when(found: DateMention) -> _When:
+    return _When(found.start.isoformat(), found.end.isoformat(), found.precision)
+
+
+@dataclass
+class _Draft:
+    """An event while the page's sentences still add to it."""
+
+    type: str
+    when: _When | None
+    city: int | None
+    participants: list[int]
+    officials: list[str]
+    evidence: str
+    order: int = field(default=0)
+
+    def frozen(self) -> Event:
+        when = self.when
+        return Event(self.type, when.start if when else None, when.end if when else None,
+                     when.precision if when else None, self.city, tuple(self.participants),
+                     tuple(self.officials), self.evidence)
+
+
+def _date_for(text: str, cue: int, start: int, end: int,
+              dates: list[DateMention]) -> DateMention | None:
     """The date of the cue's own clause, else the sentence's date nearest to the cue."""
     breaks = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)] + [end]
     lo = max(b for b in breaks if b <= cue)
     hi = min(b for b in breaks if b > cue) if any(b > cue for b in breaks) else end
-    clause = [d for d in dates if lo <= d["offset"] < hi]
+    clause = [d for d in dates if lo <= d.offset < hi]
     pool = clause or dates
     if not pool:
         return None
-    nearest = min(pool, key=lambda d: abs(d["offset"] - cue))
+    nearest = min(pool, key=lambda d: abs(d.offset - cue))
     # "в началото на м. октомври ... през 2006г.": the month says more of the same year
-    finer = [d for d in pool if nearest["start"] <= d["start"] and d["end"] <= nearest["end"]
-             and PRECISION[d["precision"]] < PRECISION[nearest["precision"]]]
-    return min(finer, key=lambda d: abs(d["offset"] - cue)) if finer else nearest
+    finer = [d for d in pool if nearest.start <= d.start and d.end <= nearest.end
+             and PRECISION[d.precision] < PRECISION[nearest.precision]]
+    return min(finer, key=lambda d: abs(d.offset - cue)) if finer else nearest
 
 
 def _borrowed_date(text: str, spans: tuple[tuple[int, int], ...], index: int,
-                   dates: list[dict], today: WordPattern | None, folded_part: str,
-                   published: str | None) -> dict | None:
+                   dates: Sequence[DateMention], today: WordPattern | None, folded_part: str,
+                   published: date | None) -> _When | None:
     """A date for a sentence that gives none: `today` is the page's day; else the first
     day or month the next sentence of the same paragraph gives, else the last one the
     sentence before it gives (the paragraph goes on about that day)."""
     if today is not None and published and today.search(folded_part):
-        return {"start": published, "end": published, "precision": "day"}
+        return _When(published.isoformat(), published.isoformat(), "day")
     start, end = spans[index]
     for other, pick in ((index + 1, 0), (index - 1, -1)):
         if not 0 <= other < len(spans):
@@ -67,9 +117,9 @@ def _borrowed_date(text: str, spans: tuple[tuple[int, int], ...], index: int,
         lo, hi = spans[other]
         if "\n" in (text[end - 1:lo] if other > index else text[hi - 1:start]):
             continue  # another paragraph
-        near = [d for d in dates if lo <= d["offset"] < hi and d["precision"] in ("day", "month")]
+        near = [d for d in dates if lo <= d.offset < hi and d.precision in ("day", "month")]
         if near:
-            return near[pick]
+            return _when(near[pick])
     return None
 
 
@@ -94,12 +144,11 @@ def _phrases(phrases: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(alternation(phrases, space=None)) if phrases else None
 
 
-def _lasting(folded: str, mention: dict, profile: Profile) -> bool:
+def _lasting(folded: str, mention: DateMention, profile: Profile) -> bool:
     """The date starts a state the sentence speaks of (2000 yılından bu yana, от 2000 г.
     насам): no happening is dated by it."""
     words = _since_words(profile.code)
-    return words is not None and words.match(folded, mention["offset"] + len(mention["text"]))\
-        is not None
+    return words is not None and words.match(folded, mention.end_offset) is not None
 
 
 @cache
@@ -146,21 +195,19 @@ def _city_referred_to(folded: str, start: int, mentions: list[tuple[int, int, in
     return home if ours is not None and ours.search(folded) else None
 
 
-def find_events(page: Text, cities: list[dict], dates: list[dict], officials: list[dict],
-                home: int | None) -> list[dict]:
+def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention],
+                officials: Sequence[Official], home: int | None) -> tuple[Event, ...]:
     """DESIGN.md's `events`: type, start, end, precision, city, participants, officials,
     evidence. The text's `published` day is what `today` means."""
     text, profile = page.raw, profiles().get(page.language or "")
     if profile is None or not profile.events or not text:
-        return []
+        return ()
     folded = page.folded
-    published = page.published.isoformat() if page.published else None
-    mentions = sorted((m["start"], m["end"], c["geonameid"]) for c in cities
-                      for m in c["mentions"])
+    mentions = mention_spans(cities)
     habit = _phrases(profile.habits)
     invited = _phrases(profile.invitations)  # is no visit yet (its festival may be an event)
     today = word_pattern(profile.today, whole=True)
-    events: dict[tuple, dict] = {}
+    events: dict[tuple, _Draft] = {}
     happening = [d for d in dates if not _lasting(folded, d, profile)]
     spans = page.sentences
     cues = _cues(profile.code).starts(folded)
@@ -176,58 +223,56 @@ def find_events(page: Text, cities: list[dict], dates: list[dict], officials: li
                                                for c in starts_between(cues[kind], start, end)])
              if profile.event_word_first else None) \
             or _city_referred_to(part, start, mentions, profile, home)
-        in_sentence = [d for d in happening if start <= d["offset"] < end]
+        in_sentence = [d for d in happening if start <= d.offset < end]
         named = list(dict.fromkeys(gid for s, _, gid in mentions if start <= s < end))
         participants = [gid for gid in named if gid != place] or \
             ([home] if home is not None and home != place else [])
-        people = [o["name"] for o in officials if o["name"] in text[start:end]]
+        people = [o.name for o in officials if o.name in text[start:end]]
         borrowed = None if in_sentence else _borrowed_date(text, spans, index, dates, today,
-                                                           part, published)
-        found = [(kind, _date_for(text, cue, start, end, in_sentence) or borrowed)
+                                                           part, page.published)
+        found = [(kind, _dated(_date_for(text, cue, start, end, in_sentence)) or borrowed)
                  for kind in kinds for cue in starts_between(cues[kind], start, end)
                  if kind != "membership" or not _a_seat(folded, cue, profile)]
         for kind, when in found:
             if when is None and place is None:
                 continue
-            key = (kind, when["start"] if when else None, None if when else place)
+            key = (kind, when.start if when else None, None if when else place)
             if key in events:
                 merged = events[key]
-                merged["participants"] += [p for p in participants
-                                           if p not in merged["participants"]]
-                merged["city"] = merged["city"] or place
+                merged.participants += [p for p in participants if p not in merged.participants]
+                merged.city = merged.city or place
                 continue
-            events[key] = {
-                "type": kind, "start": when["start"] if when else None,
-                "end": when["end"] if when else None,
-                "precision": when["precision"] if when else None,
-                "city": place, "participants": participants, "officials": people,
-                "evidence": text[start:end].strip()}
-    return _merge_retold(list(events.values()))
+            events[key] = _Draft(kind, when, place, list(participants), people,
+                                 text[start:end].strip(), len(events))
+    return tuple(e.frozen() for e in _merge_retold(list(events.values())))
 
 
-def _merge_retold(events: list[dict]) -> list[dict]:
+def _dated(found: DateMention | None) -> _When | None:
+    return _when(found) if found is not None else None
+
+
+def _merge_retold(events: list[_Draft]) -> list[_Draft]:
     """A page tells one happening in several sentences (the delegation arrives today and
     stays until the 14th): events of one type on days that touch, with a city taking part
     in both and no two different places, are one event from the earliest day."""
-    out: list[dict] = []
-    for event in sorted(events, key=lambda e: e["start"] or "9999"):
+    out: list[_Draft] = []
+    for event in sorted(events, key=lambda e: e.when.start if e.when else "9999"):
         same = next((o for o in out if _retold(o, event)), None)
-        if same is None:
+        if same is None or same.when is None or event.when is None:
             out.append(event)
             continue
-        same["city"] = same["city"] or event["city"]
-        same["end"] = max(same["end"], event["end"])
-        same["participants"] += [p for p in event["participants"]
-                                 if p not in same["participants"]]
-        same["officials"] += [o for o in event["officials"] if o not in same["officials"]]
-    return sorted(out, key=lambda e: events.index(e))
+        same.city = same.city or event.city
+        same.when = same.when._replace(end=max(same.when.end, event.when.end))
+        same.participants += [p for p in event.participants if p not in same.participants]
+        same.officials += [o for o in event.officials if o not in same.officials]
+    return sorted(out, key=lambda e: e.order)
 
 
-def _retold(first: dict, later: dict) -> bool:
-    if first["type"] != later["type"] or first["precision"] != "day" \
-            or later["precision"] != "day":
+def _retold(first: _Draft, later: _Draft) -> bool:
+    if first.type != later.type or first.when is None or later.when is None \
+            or first.when.precision != "day" or later.when.precision != "day":
         return False  # 2007 and 2010 are two festivals, whatever they share
-    if first["city"] and later["city"] and first["city"] != later["city"]:
+    if first.city and later.city and first.city != later.city:
         return False
-    gap = date.fromisoformat(later["start"]) - date.fromisoformat(first["end"])
-    return gap <= RETOLD_GAP and bool(set(first["participants"]) & set(later["participants"]))
+    gap = date.fromisoformat(later.when.start) - date.fromisoformat(first.when.end)
+    return gap <= RETOLD_GAP and bool(set(first.participants) & set(later.participants))

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import sqlite3
+import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -158,11 +159,17 @@ class Gazetteer:
         self._sounds: dict[str, tuple[Place, ...]] = {}
         self._opens: set[str] = set()  # words known to begin a name of several words
         self._closed: set[str] = set()  # and words known not to
+        # one reader at a time: a Dask worker's threads share the connection and the memo
+        self._lock = threading.Lock()
 
     def lookup(self, keys: Iterable[str], by_sound: bool = False
                ) -> dict[str, tuple[Place, ...]]:
         """Places per normalised name, for every key that names one; with `by_sound`, the
         keys are sound keys (sound_key) of Latin names."""
+        with self._lock:
+            return self._lookup(keys, by_sound)
+
+    def _lookup(self, keys: Iterable[str], by_sound: bool) -> dict[str, tuple[Place, ...]]:
         found: dict[str, tuple[Place, ...]] = {}
         known = self._sounds if by_sound else self._known
         table = "sounds" if by_sound else "names"
@@ -190,15 +197,16 @@ class Gazetteer:
     def opening(self, words: Iterable[str]) -> set[str]:
         """The words (normalised) that begin a name of two words or more."""
         wanted = set(words)
-        asked = wanted - self._opens - self._closed
-        if asked:
-            if len(self._opens) + len(self._closed) + len(asked) > KNOWN_KEYS:
-                self._opens, self._closed = set(), set()
-            found = {word for (word,) in self._rows(
-                "SELECT word FROM firsts WHERE word IN ({marks})", list(asked))}
-            self._opens |= found
-            self._closed |= asked - found
-        return wanted & self._opens
+        with self._lock:
+            asked = wanted - self._opens - self._closed
+            if asked:
+                if len(self._opens) + len(self._closed) + len(asked) > KNOWN_KEYS:
+                    self._opens, self._closed = set(), set()
+                found = {word for (word,) in self._rows(
+                    "SELECT word FROM firsts WHERE word IN ({marks})", list(asked))}
+                self._opens |= found
+                self._closed |= asked - found
+            return wanted & self._opens
 
     def _rows(self, sql: str, keys: list[str]) -> Iterator[tuple]:
         """The rows `sql` gives for the keys (its IN list is `{marks}`), asked in chunks

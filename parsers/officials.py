@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from parsers.cities import home_city
+from parsers.cities import City, home_city, mention_spans
 from parsers.dates import NO_LETTER_AFTER, NO_LETTER_BEFORE
 from parsers.languages import Profile, profiles
 from parsers.names import name_words, same_person
@@ -35,7 +35,21 @@ CHAIN_CHARS = 60  # offices listed before one name (X Daire Başkanı ve Y Sekre
 # colon as in "КМЕТ НА ГРАДА – Льупчо Папазов"; never a sentence break.
 _STRICT_GAP = re.compile(r"^\s*$")
 _LOOSE_GAP = re.compile(r"^\s*[:–—\-(«“„\"]?\s*$")
-# Persian clause breaks: a name never runs over these words.
+
+
+@dataclass(frozen=True)
+class Official:
+    """A named person in office: the role the page gives them, the city of the office (a
+    GeoNames id), the body of a non-municipal one, and the sentence that says it."""
+
+    name: str
+    name_latin: str | None
+    role: str
+    role_text: str
+    city: int | None
+    organization: str | None
+    aliases: tuple[str, ...]
+    evidence: str
 
 
 @dataclass
@@ -111,7 +125,7 @@ def _split_offices(words: list[Token], cased: bool) -> list[Token]:
 class _Reader:
     """Names around offices in one text."""
 
-    def __init__(self, page: Text, profile: Profile, cities: list[dict]) -> None:
+    def __init__(self, page: Text, profile: Profile, cities: Sequence[City]) -> None:
         self.page = page
         self.text = page.raw
         self.profile = profile
@@ -119,7 +133,7 @@ class _Reader:
         self.starts = [t.start for t in self.words]  # sorted: a word is found by bisection
         self.ends = [t.end for t in self.words]
         self.cased = profile.cased
-        self.place_spans = [(m["start"], m["end"]) for c in cities for m in c["mentions"]]
+        self.place_spans = [(m.start, m.end) for c in cities for m in c.mentions]
         self.skippable, self.role_words, self.months = _words_of(profile.code)
 
     def _is_place(self, token: Token) -> bool:
@@ -271,11 +285,11 @@ def _choose_role(offices: list[_Office]) -> str:
     return municipal[0] if municipal else offices[0].role
 
 
-def _office_city(page: Text, offices: list[_Office], cities: list[dict],
+def _office_city(page: Text, offices: list[_Office], cities: Sequence[City],
                  home: int | None) -> int | None:
     """The city named with the office (`кмет на Кочани`, `Çanakkale Belediye Başkanı`,
     `شهردار آنکارا`); for a municipal office with none, the page's own city."""
-    spans = [(m["start"], m["end"], c["geonameid"]) for c in cities for m in c["mentions"]]
+    spans = mention_spans(cities)
     best = None
     for office in offices:
         lo, hi = page.sentence_bounds(office.start)
@@ -300,14 +314,14 @@ def _organization(page: Text, offices: list[_Office],
     return found.name if found else None
 
 
-def find_officials(page: Text, cities: list[dict], home: int | None = None,
-                   organizations: Sequence[Organization] = ()) -> list[dict]:
+def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
+                   organizations: Sequence[Organization] = ()) -> tuple[Official, ...]:
     """DESIGN.md's `officials`: name, name_latin, role, role_text, city, organization,
     evidence (the sentence), and aliases where the page writes the name twice.
     `organizations` are the bodies the text names (find_organizations)."""
     text, profile = page.raw, profiles().get(page.language or "")
     if profile is None or not profile.roles or not text:
-        return []
+        return ()
     reader = _Reader(page, profile, cities)
     offices = _offices(page.folded, profile)
     home = home if home is not None else home_city(page, cities)
@@ -327,8 +341,8 @@ def find_officials(page: Text, cities: list[dict], home: int | None = None,
                     people.append(_Person(text[one[0].start:one[-1].end], one[0].start,
                                           one[-1].end, held, _aliases(text, one[-1].end, reader)))
             chain = []
-    return [_record(p, page, profile, cities, home, organizations)
-            for p in _merge(people)]
+    return tuple(_official(p, page, profile, cities, home, organizations)
+                 for p in _merge(people))
 
 
 def _aliases(text: str, end: int, reader: _Reader) -> list[str]:
@@ -356,8 +370,8 @@ def _merge(people: list[_Person]) -> list[_Person]:
     return merged
 
 
-def _record(person: _Person, page: Text, profile: Profile, cities: list[dict],
-            home: int | None, organizations: Sequence[Organization]) -> dict:
+def _official(person: _Person, page: Text, profile: Profile, cities: Sequence[City],
+              home: int | None, organizations: Sequence[Organization]) -> Official:
     text = page.raw
     role = _choose_role(person.offices)
     lo, hi = page.sentence_bounds(person.start)
@@ -368,7 +382,5 @@ def _record(person: _Person, page: Text, profile: Profile, cities: list[dict],
         if role in ("organization_leader", "other") else None
     latin = profile.to_latin(person.name) if profile.transliteration \
         else person.name if profile.script == "latin" else None
-    return {"name": person.name, "name_latin": latin,
-            "role": role, "role_text": text[first:last], "city": city,
-            "organization": organization, "aliases": person.aliases,
-            "evidence": text[lo:hi].strip()}
+    return Official(person.name, latin, role, text[first:last], city, organization,
+                    tuple(person.aliases), text[lo:hi].strip())

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 
 from lxml import etree
 
-from parsers.cities import find_cities, home_city
 from parsers.content import PROSE_CHARS, Block, blocks, extract_main, parse_document, text_of
-from parsers.dates import find_dates
-from parsers.events import find_events
+from parsers.extractors import plain_entities, run_extractors
 from parsers.language import SAMPLE, detect_language, dominant_script
 from parsers.languages import decoding_for, profiles
-from parsers.officials import find_officials
-from parsers.organizations import find_organizations
 from parsers.published import from_date_line, from_metadata, from_url
-from parsers.relations import find_relations
 from parsers.text import Text
 from scraper.encoding import decode_html
 
@@ -28,10 +24,6 @@ _HTML_TAG = re.compile(rb"<\s*(html|body|head|p|div|title|article|table|!doctype
                        rb"script|link|span|a|h[1-6]|ul|section|main)\b", re.I)
 HTML_SNIFF = 1 << 16
 MAX_HEADINGS = 200  # headings read for the title: a page of thousands is not a headline list
-
-
-# Entity kinds read with a language profile's words; without one they are not guessed.
-PROFILE_KINDS = ("officials", "events", "relations")
 
 
 class NotHTML(ValueError):
@@ -47,12 +39,16 @@ class PageRecord:
     text: str
     encoding: str
     text_method: str  # the content cascade's method that gave the text
-    dates: list[dict] = field(default_factory=list)  # DateMention.to_dict(), in text order
-    cities: list[dict] = field(default_factory=list)  # find_cities(), in text order
-    officials: list[dict] = field(default_factory=list)  # find_officials()
-    relations: list[dict] = field(default_factory=list)  # find_relations()
-    events: list[dict] = field(default_factory=list)  # find_events()
+    # what each recorded extractor found (parsers.extractors), frozen entities in text order
+    entities: Mapping[str, tuple] = field(default_factory=dict)
     unsupported: list[str] = field(default_factory=list)  # kinds the language has no profile for
+
+    def to_dict(self) -> dict:
+        """The record as JSON has it (DESIGN.md's `muni extract` object, less the input)."""
+        return {"url": self.url, "language": self.language, "title": self.title,
+                "published": self.published, "text": self.text, "encoding": self.encoding,
+                "text_method": self.text_method, **plain_entities(self.entities),
+                "unsupported": list(self.unsupported)}
 
 
 def check_html(body: bytes) -> None:
@@ -162,18 +158,9 @@ def parse_page(parsed: ParsedHTML, url: str | None = None,
     page = main_text_of(parsed, template, url)
     text = Text(page.text, page.language,
                 date.fromisoformat(page.published) if page.published else None)
-    dates = [d.to_dict() for d in find_dates(text)]
     profile = profiles().get(text.language or "")
-    home = country or (profile.country if profile else None)
-    cities = find_cities(text, home)
-    if profile is None:  # offices, cues and event words are the profile's: no guessing
-        return PageRecord(url, text.language, parsed.title, page.published, text.raw,
-                          parsed.encoding, page.method, dates, cities,
-                          unsupported=list(PROFILE_KINDS))
-    own_city = home_city(text, cities)
-    bodies = find_organizations(text)
-    officials = find_officials(text, cities, own_city, bodies)
-    relations = find_relations(text, cities, dates, own_city, bodies)
-    events = find_events(text, cities, dates, officials, own_city)
+    # offices, cues and event words are the profile's: without one they are not guessed
+    entities, unsupported = run_extractors(
+        text, country or (profile.country if profile else None), profile is not None)
     return PageRecord(url, text.language, parsed.title, page.published, text.raw,
-                      parsed.encoding, page.method, dates, cities, officials, relations, events)
+                      parsed.encoding, page.method, entities, unsupported)

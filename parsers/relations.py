@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import NamedTuple
 
 from parsers.calendars import normalize_digits
-from parsers.cities import is_venue
+from parsers.cities import City, is_venue, mention_spans
+from parsers.dates import DateMention
 from parsers.languages import Profile, profiles
 from parsers.organizations import Organization
 from parsers.text import Text, WordCues, fold, named_between, word_pattern
@@ -29,6 +31,30 @@ from parsers.text import Text, WordCues, fold, named_between, word_pattern
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 LIST_ITEM_CHARS = 120  # a short line after a cue line is an item of its list
 MEMBER_REACH = 40  # characters from the membership cue to the first member
+MEMBER_GAP = 40  # characters between two members of one list
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A lasting tie: twin or friendship cities (a and b, GeoNames ids), or a city's
+    membership of a body (b None); since when, and the sentence that says it."""
+
+    type: str
+    a: int
+    b: int | None
+    organization: str | None
+    since: str | None  # the Gregorian year, what tables sort by
+    since_text: str | None  # the year as the page writes it
+    since_calendar: str | None
+    evidence: str
+
+
+class _OpenList(NamedTuple):
+    """A cue handed on from a heading or a line that names one city to the lines below."""
+
+    kinds: list[str]
+    anchor: int | None  # the city the items pair with
+    after_heading: bool  # prose may take the cue too, not only list lines
 
 
 @cache
@@ -46,20 +72,14 @@ class Since(NamedTuple):
     calendar: str
 
 
-def _since(dates: list[dict], start: int, end: int) -> Since | None:
+def _since(dates: Sequence[DateMention], start: int, end: int) -> Since | None:
     """The first year a sentence gives, as written."""
     for d in dates:
-        if start <= d["offset"] < end:
-            match = _YEAR.search(normalize_digits(d["text"]))
+        if start <= d.offset < end:
+            match = _YEAR.search(normalize_digits(d.text))
             if match:
-                return Since(d["start"][:4], match.group(1), d["calendar"])
+                return Since(f"{d.start.year:04d}", match.group(1), d.calendar)
     return None
-
-
-def since_fields(since: Since | None) -> dict[str, str | None]:
-    """`since` (the Gregorian year), `since_text` and `since_calendar` of a tie."""
-    return {"since": since.year if since else None, "since_text": since.text if since else None,
-            "since_calendar": since.calendar if since else None}
 
 
 def _members(text: str, folded: str, start: int, mentions: list[tuple[int, int, int]],
@@ -79,7 +99,7 @@ def _members(text: str, folded: str, start: int, mentions: list[tuple[int, int, 
     run = [after[0]]
     for pos, gid in after[1:]:
         gap = text[run[-1][0]:pos]
-        if len(gap) > 40 or re.search(r"[.;:!?؟]", gap):
+        if len(gap) > MEMBER_GAP or re.search(r"[.;:!?؟]", gap):
             break
         run.append((pos, gid))
     return list(dict.fromkeys(gid for _, gid in run))
@@ -113,19 +133,18 @@ def _body(bodies: list[Organization], start: int, end: int) -> str | None:
     return earlier[-1].name if earlier else None
 
 
-def find_relations(page: Text, cities: list[dict], dates: list[dict], home: int | None,
-                   organizations: Sequence[Organization] = ()) -> list[dict]:
+def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMention],
+                   home: int | None, organizations: Sequence[Organization] = ()
+                   ) -> tuple[Relation, ...]:
     """DESIGN.md's `relations`: type, a, b, organization, since, evidence.
     `organizations` are the bodies the text names (find_organizations)."""
     text, profile = page.raw, profiles().get(page.language or "")
     if profile is None or not profile.relation_cues or not text:
-        return []
-    mentions = sorted((m["start"], m["end"], c["geonameid"]) for c in cities
-                      for m in c["mentions"])
+        return ()
+    mentions = mention_spans(cities)
     bodies = list(organizations)
-    ties: dict[tuple, dict] = {}
-    # cues handed on, their anchor, and whether prose may take them (after a heading)
-    carried: tuple[list[str], int | None, bool] | None = None
+    ties: dict[tuple, Relation] = {}
+    carried: _OpenList | None = None
     hedge = word_pattern(profile.relation_hedges)
 
     def tie(kind: str, a: int, b: int | None, organization: str | None, since: Since | None,
@@ -133,11 +152,13 @@ def find_relations(page: Text, cities: list[dict], dates: list[dict], home: int 
         key = (kind, frozenset((a, b)) if b else a, (organization or "").lower())
         if key in ties:
             old = ties[key]
-            if since and (not old["since"] or since.year < old["since"]):
-                old.update(since_fields(since))
+            if since and (not old.since or since.year < old.since):
+                ties[key] = replace(old, since=since.year, since_text=since.text,
+                                    since_calendar=since.calendar)
         elif a != b:
-            ties[key] = {"type": kind, "a": a, "b": b, "organization": organization,
-                         **since_fields(since), "evidence": evidence}
+            ties[key] = Relation(kind, a, b, organization, since.year if since else None,
+                                 since.text if since else None,
+                                 since.calendar if since else None, evidence)
 
     folded_text = page.folded
     cues = _cues(profile.code).starts(folded_text)
@@ -151,12 +172,12 @@ def find_relations(page: Text, cities: list[dict], dates: list[dict], home: int 
         named = list(dict.fromkeys(gid for _, _, gid in here))
         item = len(sentence.strip()) <= LIST_ITEM_CHARS and _own_paragraph(text, start, end)
         if not kinds and carried and named and item:
-            kinds = carried[0]  # an item of the list the cue line opened
-        elif not kinds and carried and named and carried[2]:
-            kinds, carried = carried[0], None
+            kinds = carried.kinds  # an item of the list the cue line opened
+        elif not kinds and carried and named and carried.after_heading:
+            kinds, carried = carried.kinds, None
         since = _since(dates, start, end) if kinds else None
         evidence = sentence.strip()
-        anchor = carried[1] if carried and carried[1] else home
+        anchor = carried.anchor if carried and carried.anchor else home
         venues = _venues(text, here, profile, start) if kinds else set()
         qualifiers = _qualifiers(text, here, profile) if kinds else set()
         for kind in kinds:
@@ -177,6 +198,7 @@ def find_relations(page: Text, cities: list[dict], dates: list[dict], home: int 
             partners = [gid for gid in named if gid not in venues and gid not in qualifiers]
             # two cities named and the anchor not: the pair is tied (Erbil ile Kayseri); a
             # longer list without it is the anchor's partners (ile A, B ve C kardeş)
+            first: int | None
             if (len(partners) == 2 or len(partners) > 2 and anchor is None) \
                     and anchor not in partners:
                 first, others = partners[0], partners[1:]
@@ -192,11 +214,11 @@ def find_relations(page: Text, cities: list[dict], dates: list[dict], home: int 
             # items pair with the page's city unless the line names two others (Erbil ile
             # birlikte Kayseri'nin kardeş şehirleri); both cues: the list is of twins
             anchor = home if home in named or len(named) <= 1 else named[0]
-            carried = (["twin"] if {"twin", "friendship"} <= set(kinds) else kinds, anchor,
-                       heading)
+            carried = _OpenList(["twin"] if {"twin", "friendship"} <= set(kinds) else kinds,
+                                anchor, heading)
         elif not kinds and named and not item:
             carried = None  # prose about other things: the list is over
-    return list(ties.values())
+    return tuple(ties.values())
 
 
 def _joinable(body: str, profile: Profile) -> bool:

@@ -29,6 +29,7 @@ import pyarrow.parquet as pq
 
 from parsers.archive import Capture, read_body, scan_archives
 from parsers.content import learn_template
+from parsers.extractors import RECORDED
 from parsers.page import NotHTML, PageRecord, check_html, parse_page, read_html
 from parsers.text import Text
 from scraper import encoding as scraper_encoding
@@ -37,8 +38,7 @@ from scraper.urls import MAX_HOST
 
 PAGE_FIELDS = ["page_id", "source", "url", "language", "title", "published", "text",
                "encoding", "content_type", "fetched_at", "warc_file", "warc_offset",
-               "warc_record_id", "content_sha1",
-               "dates", "cities", "officials", "events", "relations"]  # entities, as JSON
+               "warc_record_id", "content_sha1", *RECORDED]  # entities, as JSON
 META_KEY = b"muni.parse"
 log = logging.getLogger(__name__)
 # their data shapes the records too
@@ -110,15 +110,16 @@ def _digest(items: Iterable[str]) -> str:
     return hashlib.sha1("\n".join(sorted(items)).encode("utf-8")).hexdigest()[:16]
 
 
-def cite(record: PageRecord) -> None:
-    """Give each city mention and date its sentence, as officials, events and relations
-    have theirs: the tables cite the evidence of every row."""
-    text = Text(record.text, record.language)
-    for city in record.cities:
+def cited(record: PageRecord) -> dict:
+    """The record as JSON, each city mention and date with its sentence, as officials,
+    events and relations have theirs: the tables cite the evidence of every row."""
+    text, out = Text(record.text, record.language), record.to_dict()
+    for city in out["cities"]:
         for mention in city["mentions"]:
             mention["evidence"] = text.sentence(mention["start"], mention["end"])
-    for found in record.dates:
+    for found in out["dates"]:
         found["evidence"] = text.sentence(found["offset"], found["offset"] + len(found["text"]))
+    return out
 
 
 def _capture_fields(capture: Capture) -> dict:
@@ -128,13 +129,12 @@ def _capture_fields(capture: Capture) -> dict:
 
 
 def _record(source: SourceInput, capture: Capture, body_sha1: str, record: PageRecord) -> dict:
-    cite(record)
+    found = cited(record)
     return {"page_id": page_id(capture.url), "source": source.name, "url": capture.url,
             "language": record.language, "title": record.title,
             "published": record.published, "text": record.text, "encoding": record.encoding,
             **_capture_fields(capture), "content_sha1": body_sha1,
-            **{kind: json.dumps(getattr(record, kind), ensure_ascii=False)
-               for kind in ("dates", "cities", "officials", "events", "relations")}}
+            **{kind: json.dumps(found[kind], ensure_ascii=False) for kind in RECORDED}}
 
 
 def parse_source(source: SourceInput, previous: Previous | None = None) -> Parsed:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from parsers.cities import find_cities
+from parsers.extractors import plain
 from parsers.gazetteer import Gazetteer, normalize_name
 from parsers.text import Text
 
@@ -16,7 +17,7 @@ HOME = {"bg": "BG", "tr": "TR", "fa": "IR"}
 
 
 def ids(text: str, language: str, country: str | None = None) -> set[int]:
-    return {c["geonameid"] for c in find_cities(Text(text, language), country or HOME[language])}
+    return {c.geonameid for c in find_cities(Text(text, language), country or HOME[language])}
 
 
 def test_the_index_opens_fast_and_normalises_names():
@@ -33,7 +34,7 @@ def test_the_index_opens_fast_and_normalises_names():
 def test_turkish_case_endings_and_the_country_beside_the_name():
     text = ("Toplantı 7 Aralık 2024'te Tiran'da (Arnavutluk) yapılacak. Başkan Erkek, "
             "İstanbul Büyükşehir Belediye Başkanı Ekrem İmamoğlu ile Tiran'a uçacak.")
-    found = find_cities(Text(text, "tr"), "TR")
+    found = plain(find_cities(Text(text, "tr"), "TR"))
     assert {c["geonameid"] for c in found} == {3183875, 745044}  # Tirana, Istanbul
     tirana = next(c for c in found if c["geonameid"] == 3183875)
     assert [m["text"] for m in tirana["mentions"]] == ["Tiran", "Tiran"]

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import shutil
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -12,15 +17,33 @@ import pytest
 import requests
 from conftest import served_pages, sources_for, write_sources_yaml
 
+from muni.cli import main
 from scraper.warc import iter_records
 
 
-def muni(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "muni", *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=300)
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
 
 
-def one_line_error(result: subprocess.CompletedProcess) -> str:
+def muni(*args: str, cwd: Path | None = None) -> Result:
+    """The command as `python -m muni` runs it, in this process (so coverage sees it)."""
+    out, err, started = io.StringIO(), io.StringIO(), os.getcwd()
+    try:
+        os.chdir(cwd or started)
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse's usage errors
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.chdir(started)
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def one_line_error(result: Result) -> str:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
     return lines[0]
@@ -79,9 +102,17 @@ def test_extract_site_mode_learns_the_template(server, tmp_path):
     assert sum(len(r["text"]) for r in learned) <= sum(len(r["text"]) for r in single)
 
 
-def test_bad_sources_file_is_one_line_and_keeps_existing_data(tmp_path):
-    assert muni("--data-dir", str(tmp_path / "data"), "-q", "demo").returncode == 0
-    data = tmp_path / "data" / "demo"  # a data folder with a dataset in it: the demo's
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory) -> tuple[Path, Result]:
+    """`muni demo` once for the tests that read what it leaves."""
+    data = tmp_path_factory.mktemp("demo-data")
+    return data, muni("--data-dir", str(data), "demo")
+
+
+@pytest.mark.slow
+def test_bad_sources_file_is_one_line_and_keeps_existing_data(demo_run, tmp_path):
+    data = tmp_path / "data"  # a data folder with a dataset in it: the demo's
+    shutil.copytree(demo_run[0] / "demo", data)
     pages = (data / "clean" / "pages.csv").read_bytes()
     bad = tmp_path / "bad.yaml"
     bad.write_text("sources:\n  - name: x\n    language: bg\n", encoding="utf-8")
@@ -104,6 +135,7 @@ def test_usage_errors_exit_2_and_empty_stages_say_what_to_do(tmp_path):
     assert result.returncode == 1 and "no such WARC" in one_line_error(result)
 
 
+@pytest.mark.slow
 def test_crawl_parse_export_status_through_the_command(server, tmp_path):
     sources = write_sources_yaml(tmp_path / "sources.yaml", sources_for(server))
     data = tmp_path / "data"
@@ -144,13 +176,14 @@ def test_refresh_is_locked_while_another_runs(tmp_path):
     assert result.returncode == 1 and "another muni run" in one_line_error(result)
 
 
-def test_demo_leaves_a_row_for_every_fixture_page(tmp_path):
+@pytest.mark.slow
+def test_demo_leaves_a_row_for_every_fixture_page(demo_run):
     from muni.fixture_server import load_sites
 
-    result = muni("--data-dir", str(tmp_path), "demo")
+    data, result = demo_run
     assert result.returncode == 0, result.stderr
-    assert not (tmp_path / "raw").exists() and not (tmp_path / "clean").exists()
-    pages = pd.read_csv(tmp_path / "demo" / "clean" / "pages.csv")
+    assert not (data / "raw").exists() and not (data / "clean").exists()
+    pages = pd.read_csv(data / "demo" / "clean" / "pages.csv")
     for site in load_sites():
         paths = {u.split("/", 3)[3] for u in pages.url[pages.source == f"demo-{site.name}"]}
         assert {p.lstrip("/") for p in site.pages} <= paths, site.name
@@ -172,8 +205,6 @@ def test_logging_before_or_after_the_command_counts_what_parse_drops(tmp_path, c
 
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
-
-    from muni.cli import main
 
     warc = tmp_path / "mixed.warc.gz"
     with warc.open("wb") as out:
@@ -209,8 +240,6 @@ def test_a_record_whose_uri_does_not_parse_takes_no_other_page_down(tmp_path, ca
 
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
-
-    from muni.cli import main
 
     warc = tmp_path / "odd.warc.gz"
     page = b"<html><body><p>" + b"The council met on Monday to approve the budget. " * 3 + \

@@ -247,7 +247,8 @@ def test_a_language_without_a_profile_gets_its_own_code(text, declared, expected
     page = f"<html lang='{declared or ''}'><body><h1>x</h1><p>{text}</p><p>{text}</p></body></html>"
     record = extract(page)
     assert record.language == expected and record.text.startswith(text[:30])
-    assert record.unsupported == ["officials", "events", "relations"] and record.officials == []
+    assert record.unsupported == ["officials", "events", "relations"]
+    assert record.entities["officials"] == ()
 
 
 def test_the_cascade_falls_back_to_density_when_the_vote_is_implausibly_short():

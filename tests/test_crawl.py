@@ -12,6 +12,8 @@ from warcio.archiveiterator import ArchiveIterator
 from muni.fixture_server import FixtureServer, load_sites
 from scraper import Source, crawl
 
+pytestmark = pytest.mark.slow  # real crawls, kills, clusters: make test-fast leaves them out
+
 
 @pytest.fixture(scope="module")
 def crawled_once(tmp_path_factory):

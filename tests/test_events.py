@@ -7,7 +7,7 @@ from parsers.page import parse_page, read_html
 
 def events(text: str, language: str) -> list[tuple]:
     return sorted(((e["type"], e["start"], e["end"], e["city"])
-                   for e in _record(text, language).events),
+                   for e in _record(text, language)["events"]),
                   key=lambda e: tuple(map(str, e)))
 
 
@@ -17,7 +17,7 @@ def _record(text: str, language: str, published: str | None = None):
         if published else ""
     page = f"<html lang='{language}'><head>{meta}</head><body><div>" + "".join(
         f"<p>{p}</p>" for p in text.split("\n\n")) + "</div></body></html>"
-    return parse_page(read_html(page.encode(), "text/html; charset=utf-8", language))
+    return parse_page(read_html(page.encode(), "text/html; charset=utf-8", language)).to_dict()
 
 
 def test_each_cue_takes_the_date_of_its_clause():
@@ -63,7 +63,7 @@ def test_today_is_the_pages_own_date_and_elections_are_other_events():
     record = _record("Başkan bugün Edirne'de Yunan heyetini kabul etti ve heyetle görüştü."
                      "\n\nAhmet Yılmaz 31 Mart 2024 seçimlerinde Keşan Belediye Başkanı seçildi.",
                      "tr", "2024-04-02T09:00:00")
-    found = {(e["type"], e["start"]) for e in record.events}
+    found = {(e["type"], e["start"]) for e in record["events"]}
     assert ("visit", "2024-04-02") in found
     assert ("other", "2024-03-31") in found
 
@@ -105,9 +105,9 @@ def test_this_city_is_the_city_named_before_and_our_city_the_pages_own():
     page = ("<html lang='tr'><body><div><p>Saray Belediyesi Tekirdağ'ın ilçesidir ve "
             "Saray Belediye Başkanı misafirleri ağırladı.</p><p>" + text +
             "</p></div></body></html>")
-    record = parse_page(read_html(page.encode(), "text/html; charset=utf-8", "tr"))
-    home = {c["geonameid"] for c in record.cities if c["name"] == "Saray"}
-    visits = [e for e in record.events if e["type"] == "visit" and e["city"]]
+    record = parse_page(read_html(page.encode(), "text/html; charset=utf-8", "tr")).to_dict()
+    home = {c["geonameid"] for c in record["cities"] if c["name"] == "Saray"}
+    visits = [e for e in record["events"] if e["type"] == "visit" and e["city"]]
     assert home and {e["city"] for e in visits} <= home and visits
 
 
@@ -136,7 +136,7 @@ def test_a_date_that_starts_a_lasting_state_dates_no_happening():
 def test_moments_ago_is_the_pages_day():
     record = _record("دقایقی پیش هیئت شهرداری ایروان برای دیدار با شهردار وارد فرودگاه شد و "
                      "مورد استقبال قرار گرفت.", "fa", "2020-05-03T10:00:00")
-    assert ("visit", "2020-05-03") in {(e["type"], e["start"]) for e in record.events}
+    assert ("visit", "2020-05-03") in {(e["type"], e["start"]) for e in record["events"]}
 
 
 def test_a_persian_event_word_names_its_place_right_after_it():

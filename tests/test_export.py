@@ -20,6 +20,8 @@ from warcio.archiveiterator import ArchiveIterator
 from muni.fixture_server import FixtureServer, load_sites
 from scraper.warc import Exchange, build_block
 
+pytestmark = pytest.mark.slow  # real crawls, kills, clusters: make test-fast leaves them out
+
 ENTITY_TABLES = ("cities", "city_mentions", "dates", "officials", "events", "relations",
                  "official_mentions", "event_mentions", "relation_mentions")
 

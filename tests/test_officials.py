@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from parsers.cities import find_cities
+from parsers.extractors import plain
 from parsers.names import same_person
 from parsers.officials import find_officials
 from parsers.organizations import find_organizations
@@ -19,8 +20,8 @@ HOME = {"bg": "BG", "tr": "TR", "fa": "IR"}
 
 def officials(text: str, language: str) -> list[dict]:
     page = Text(text, language)
-    return find_officials(page, find_cities(page, HOME[language]), None,
-                          find_organizations(page))
+    return plain(find_officials(page, find_cities(page, HOME[language]), None,
+                                find_organizations(page)))
 
 
 def test_bulgarian_offices_before_and_after_names():

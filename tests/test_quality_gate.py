@@ -47,3 +47,19 @@ def test_floors_only_go_up_across_the_history_of_the_baseline():
     for older, newer in zip(history, history[1:], strict=False):
         assert set(older) <= set(newer), set(older) - set(newer)
         assert gate.failures(newer, older) == [], "a floor was lowered"
+
+
+def test_the_records_bench_names_each_page_and_field_that_changed(tmp_path, monkeypatch):
+    from bench import records
+
+    monkeypatch.setattr(records.realpages, "available", lambda: False)  # the fixtures only
+    saved = tmp_path / "records.jsonl"
+    assert records.save(saved) == len(records.pages()) > 30
+    assert records.compare(saved) == []
+    lines = [json.loads(line) for line in saved.read_text(encoding="utf-8").splitlines()]
+    lines[0]["record"]["title"] = "another title"
+    lines[1]["record"]["cities"] = lines[1]["record"]["cities"][1:]
+    saved.write_text("".join(json.dumps(line) + "\n" for line in lines[:-1]), encoding="utf-8")
+    assert records.compare(saved) == sorted([
+        f"{lines[0]['page']}: title differs", f"{lines[1]['page']}: cities differs",
+        f"{lines[-1]['page']}: not in the saved records"])

@@ -20,6 +20,8 @@ from test_export import digests
 from muni.fixture_server import FixtureServer, load_sites
 from scraper import Source
 
+pytestmark = pytest.mark.slow  # real crawls, kills, clusters: make test-fast leaves them out
+
 
 @pytest.fixture(scope="module")
 def site():

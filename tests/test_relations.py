@@ -18,7 +18,8 @@ def relations(text: str, language: str) -> list[dict]:
     blocks = [f"<ul><li>{p[2:]}</li></ul>" if p.startswith("* ") else f"<p>{p}</p>"
               for p in text.split("\n\n")]
     page = f"<html lang='{language}'><body><div>{''.join(blocks)}</div></body></html>"
-    return parse_page(read_html(page.encode(), "text/html; charset=utf-8", language)).relations
+    record = parse_page(read_html(page.encode(), "text/html; charset=utf-8", language))
+    return record.to_dict()["relations"]
 
 
 def test_a_heading_hands_its_cue_to_the_history_below():

@@ -18,6 +18,8 @@ from muni.fixture_server import FixtureServer, load_sites
 from parsers.stage import run_parse, sources_on_disk
 from scraper import crawl
 
+pytestmark = pytest.mark.slow  # real crawls, kills, clusters: make test-fast leaves them out
+
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory) -> Path:

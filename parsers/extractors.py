@@ -1,0 +1,128 @@
+"""The extractors, in the order a page is read with them.
+
+Each declares what it finds (its name: the record's key, the JSON's and the interim
+column's), the results of the extractors before it that it reads, the profile keys it
+reads, the frozen dataclass of what it finds, and where its entities go: the dataset's
+table and mention table, and the kinds the entity scorer scores. `parse_page`, the
+`extract` JSON, the interim records and the bench derive from this list: adding an entity
+type is one module and one entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any
+
+from parsers.cities import City, find_cities, home_city
+from parsers.dates import DateMention, find_dates
+from parsers.events import Event, find_events
+from parsers.officials import Official, find_officials
+from parsers.organizations import Organization, find_organizations
+from parsers.relations import Relation, find_relations
+from parsers.text import Text
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What an extractor is handed: the page's text, the source's country (by default the
+    language's), and what the extractors before it found."""
+
+    text: Text
+    country: str | None
+    found: Mapping[str, Any]
+
+    def __getitem__(self, name: str) -> Any:
+        return self.found[name]
+
+
+@dataclass(frozen=True)
+class Extractor:
+    name: str
+    find: Callable[[Reading], Any]
+    entity: type  # the frozen dataclass of what it finds
+    needs: tuple[str, ...] = ()  # the extractors whose results it reads
+    profile_keys: tuple[str, ...] = ()  # the language profile's keys it reads
+    needs_profile: bool = True  # without the language's words it is not guessed
+    recorded: bool = True  # False: only other extractors read it (bodies, the page's city)
+    table: str | None = None  # the dataset table its entities resolve into
+    mention_table: str | None = None
+    scored: tuple[str, ...] = ()  # the entity scorer's kinds that judge it
+
+
+EXTRACTORS: tuple[Extractor, ...] = (
+    Extractor("dates", lambda r: find_dates(r.text), DateMention,
+              profile_keys=("months", "solar_months", "ordinal_days", "date_words",
+                            "conjunctions"),
+              needs_profile=False, table="dates", scored=("dates",)),
+    Extractor("cities", lambda r: find_cities(r.text, r.country), City,
+              profile_keys=("countries", "place_cues_before", "place_cues_after",
+                            "locative_before", "locative_after", "destination_before",
+                            "destination_after", "municipality_words", "not_places",
+                            "honorifics", "weekdays", "transliteration", "conjunctions"),
+              needs_profile=False, table="cities", mention_table="city_mentions",
+              scored=("cities",)),
+    Extractor("own_city", lambda r: home_city(r.text, r["cities"]), int, ("cities",),
+              ("municipality_words", "country"), recorded=False),
+    Extractor("organizations", lambda r: find_organizations(r.text), Organization,
+              profile_keys=("organization_words", "organization_word_first", "genitives",
+                            "demonstratives"),
+              recorded=False),
+    Extractor("officials", lambda r: find_officials(r.text, r["cities"], r["own_city"],
+                                                    r["organizations"]), Official,
+              ("cities", "own_city", "organizations"),
+              ("roles", "honorifics", "copulas", "office_as", "name_breaks", "genitives",
+               "abbreviations"),
+              table="officials", mention_table="official_mentions",
+              scored=("officials", "officials_role")),
+    Extractor("events", lambda r: find_events(r.text, r["cities"], r["dates"],
+                                              r["officials"], r["own_city"]), Event,
+              ("cities", "dates", "officials", "own_city"),
+              ("events", "habits", "invitations", "today", "this_city", "our_city",
+               "event_word_first", "not_member_bodies"),
+              table="events", mention_table="event_mentions", scored=("events",)),
+    Extractor("relations", lambda r: find_relations(r.text, r["cities"], r["dates"],
+                                                    r["own_city"], r["organizations"]),
+              Relation, ("cities", "dates", "own_city", "organizations"),
+              ("relation_cues", "relation_hedges", "not_member_bodies", "genitive_endings",
+               "municipality_words"),
+              table="relations", mention_table="relation_mentions", scored=("relations",)),
+)
+RECORDED = tuple(e.name for e in EXTRACTORS if e.recorded)  # the entity kinds of a record
+# The profile keys the page itself reads (its language, decoding, sentences, folding).
+PAGE_KEYS = ("code", "name", "script", "letters", "stop_words", "country", "foreign_letters",
+             "legacy_encodings", "abbreviations", "dotted_i")
+
+
+def run_extractors(text: Text, country: str | None, profiled: bool
+                   ) -> tuple[dict[str, tuple], list[str]]:
+    """What each recorded extractor finds in the text, in registry order (empty where the
+    language has no profile for it: `profiled` False), and the kinds so left out."""
+    found: dict[str, Any] = {}
+    recorded: dict[str, tuple] = {}
+    unsupported = []
+    for extractor in EXTRACTORS:
+        if extractor.needs_profile and not profiled:
+            unsupported += [extractor.name] if extractor.recorded else []
+            result: Any = ()
+        else:
+            result = found[extractor.name] = extractor.find(Reading(text, country, found))
+        if extractor.recorded:
+            recorded[extractor.name] = tuple(result)
+    return recorded, unsupported
+
+
+def plain(value: Any) -> Any:
+    """An entity (or a tuple of them) as JSON has it: dicts and lists. An entity with a
+    `to_dict` gives its own form (a date's days as ISO strings)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        to_dict = getattr(value, "to_dict", None)
+        return to_dict() if to_dict else {f.name: plain(getattr(value, f.name))
+                                          for f in fields(value)}
+    if isinstance(value, tuple | list):
+        return [plain(v) for v in value]
+    return value
+
+
+def plain_entities(entities: Mapping[str, Sequence]) -> dict[str, list]:
+    return {name: plain(tuple(found)) for name, found in entities.items()}

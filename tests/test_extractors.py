@@ -1,0 +1,79 @@
+"""The extractor registry: what each extractor declares holds, entities are frozen, and a
+new entity type is one registration."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import Counter
+
+import pytest
+
+from bench.entity_scoring import TYPES
+from normalizer.schema import TABLES
+from parsers import extractors
+from parsers.extractors import EXTRACTORS, PAGE_KEYS, RECORDED, Extractor
+from parsers.languages import Profile
+from parsers.page import parse_page, read_html
+from parsers.stage import PAGE_FIELDS
+
+PAGE = ("<html lang='bg'><body><div><p>На 5 юни 2021 г. кметът на Казанлък Галина Стоянова "
+        "посрещна делегация от побратимения град Кочани.</p></div></body></html>")
+
+
+def _record():
+    return parse_page(read_html(PAGE.encode(), "text/html; charset=utf-8", "bg"))
+
+
+def test_an_extractor_reads_only_what_runs_before_it():
+    names = [e.name for e in EXTRACTORS]
+    assert len(set(names)) == len(names)
+    for i, extractor in enumerate(EXTRACTORS):
+        assert set(extractor.needs) <= set(names[:i]), extractor.name
+
+
+def test_every_profile_key_is_declared_by_who_reads_it():
+    keys = {f.name for f in dataclasses.fields(Profile)}
+    declared = Counter(k for e in EXTRACTORS for k in e.profile_keys)
+    assert set(declared) <= keys  # a misspelt key in a declaration
+    assert keys <= set(declared) | set(PAGE_KEYS)  # a key nobody says they read
+
+
+def test_recorded_kinds_have_their_columns_tables_and_scorer():
+    tables = {t.name for t in TABLES}
+    for extractor in EXTRACTORS:
+        if extractor.recorded:
+            assert extractor.name in PAGE_FIELDS
+            assert extractor.table in tables and extractor.scored
+            assert extractor.mention_table is None or extractor.mention_table in tables
+    assert {k for e in EXTRACTORS for k in e.scored} == set(TYPES)
+
+
+def test_entities_are_frozen_and_become_json_only_at_the_edge():
+    record = _record()
+    city = next(c for c in record.entities["cities"] if c.name == "Kochani")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        city.name = "Somewhere"  # type: ignore[misc]
+    official = record.entities["officials"][0]
+    assert (official.name, official.role) == ("Галина Стоянова", "mayor")
+    as_json = json.loads(json.dumps(record.to_dict()))
+    assert as_json["officials"][0]["aliases"] == [] and list(as_json)[-1] == "unsupported"
+    assert [k for k in as_json if k in RECORDED] == list(RECORDED)
+    assert {"twin"} <= {r["type"] for r in as_json["relations"]}
+
+
+def test_a_new_entity_type_is_one_registration(monkeypatch):
+    @dataclasses.dataclass(frozen=True)
+    class Greeting:
+        word: str
+        officials: int
+
+    greet = Extractor("greetings", lambda r: tuple(
+        Greeting(w, len(r["officials"])) for w in r.text.raw.split() if w == "посрещна"),
+        Greeting, needs=("officials",), table="greetings", scored=("greetings",))
+    monkeypatch.setattr(extractors, "EXTRACTORS", (*EXTRACTORS, greet))
+    record = _record()
+    assert record.to_dict()["greetings"] == [{"word": "посрещна", "officials": 1}]
+    german = parse_page(read_html(b"<html lang='de'><body><p>Guten Tag, Berlin.</p></body>"
+                                   b"</html>", "text/html; charset=utf-8", "de"))
+    assert german.entities["greetings"] == () and "greetings" in german.unsupported
