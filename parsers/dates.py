@@ -105,7 +105,9 @@ class _Grammar:
         rng = rf"\s*(?:{_words(words.get('range', ()))})\s*"
         # a word that may stand between a day and its month (۵ تا ۷ ماه ثور)
         between = rf"(?:(?:{_words(words.get('day_month_between', ()))})\s+)?"
-        year_lead = r"(?:\s*ماه)?\s*,?\s*(?:سال\s+)?"
+        # the words between a month and its year (آبان ماه سال ۱۳۸۷)
+        year_lead = (rf"(?:\s*(?:{_words(words.get('month_year_between', ()))})"
+                     rf"{NO_LETTER_AFTER})*\s*,?\s*")
         year_after = _words(words.get("year_after", ()))
         and_words = _words(profile.conjunctions if profile else ())
         # "of last year" and "of this year" beside a date without one count from the page's

@@ -30,7 +30,8 @@ ROLES = ("mayor", "deputy_mayor", "council_chair", "councillor", "municipal_offi
 EVENT_TYPES = ("visit", "meeting", "agreement", "festival", "membership", "founding", "other")
 DATE_WORD_KINDS = ("range", "year_before", "year_after", "month_before", "month_after",
                    "day_suffixes", "before_era", "not_year_after", "month_joined",
-                   "last_year", "this_year", "since_after", "day_month_between")
+                   "last_year", "this_year", "since_after", "day_month_between",
+                   "month_year_between")
 RELATION_TYPES = ("twin", "friendship", "member")
 
 
