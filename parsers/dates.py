@@ -400,16 +400,29 @@ def _bounds(a: _Atom) -> tuple[date, date]:
 
 
 def find_dates(text: Text) -> tuple[DateMention, ...]:
-    """Every date the text states, once per distinct (start, end), in order of appearance;
-    a date without a year may take it from the text's `published` day. A language with
-    no profile is read by dateparser instead."""
+    """Every date the text states, once per distinct (start, end), in order of appearance."""
+    return distinct(date_mentions(text))
+
+
+def distinct(mentions: tuple[DateMention, ...]) -> tuple[DateMention, ...]:
+    """The first mention of each (start, end): what the record's `dates` list."""
+    first: dict[tuple[date, date], DateMention] = {}
+    for mention in mentions:
+        first.setdefault((mention.start, mention.end), mention)
+    return tuple(first.values())
+
+
+def date_mentions(text: Text) -> tuple[DateMention, ...]:
+    """Every mention of a date in the text, in order (a date said twice is two mentions:
+    each dates its own sentence); a date without a year may take it from the text's
+    `published` day. A language with no profile is read by dateparser instead."""
     if text.language and text.language not in profiles():
         return tuple(find_dates_any(text))
     g = _grammar(text.language)
     folded = text.folded
     atoms = _resolve_years(_merge_ranges(_atoms(folded, g), folded, g), text, g)
     mentions: list[DateMention] = []
-    seen: set[tuple[date, date]] = set()
+    seen: set[tuple[int, date, date]] = set()
     for a in atoms:
         valid = GREGORIAN_YEARS if a.calendar == "gregorian" else JALALI_YEARS
         if a.year not in valid or (a.year2 is not None and a.year2 not in valid):
@@ -418,9 +431,9 @@ def find_dates(text: Text) -> tuple[DateMention, ...]:
             first, last = _bounds(a)
         except ValueError:
             continue
-        if (first, last) in seen:
+        if (a.start, first, last) in seen:
             continue
-        seen.add((first, last))
+        seen.add((a.start, first, last))
         precision = "day" if a.day else "month" if a.month else "year"
         mentions.append(DateMention(text.raw[a.start:a.end], a.start, a.end, first, last,
                                     precision, a.calendar))

@@ -42,8 +42,8 @@ def _bounds(day: date, period: str) -> tuple[date, date]:
 
 
 def find_dates_any(text: Text) -> list:
-    """find_dates for a language without a profile: every dated figure dateparser reads,
-    once per distinct (start, end), in order."""
+    """date_mentions for a language without a profile: every dated figure dateparser
+    reads, in order."""
     language = text.language
     if not language or not text.raw.strip():
         return []
@@ -86,10 +86,10 @@ def _mention(reader, written: str, at: int, seen: set):
     if data is None:
         return None
     first, last = _bounds(data.date_obj.date(), data.period)
-    if (first, last) in seen or not 1000 <= first.year <= 2100:
-        return None
-    seen.add((first, last))
     start = at + written.find(part)
+    if (start, first, last) in seen or not 1000 <= first.year <= 2100:
+        return None
+    seen.add((start, first, last))
     return DateMention(part, start, start + len(part), first, last, data.period, "gregorian")
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from parsers.cities import City, find_cities, home_city
-from parsers.dates import DateMention, find_dates
+from parsers.dates import DateMention, date_mentions, distinct
 from parsers.events import Event, find_events
 from parsers.officials import Official, find_officials
 from parsers.organizations import Organization, find_organizations
@@ -51,9 +51,11 @@ class Extractor:
 
 
 EXTRACTORS: tuple[Extractor, ...] = (
-    Extractor("dates", lambda r: find_dates(r.text), DateMention,
+    Extractor("date_mentions", lambda r: date_mentions(r.text), DateMention,
               profile_keys=("months", "solar_months", "ordinal_days", "date_words",
                             "conjunctions"),
+              needs_profile=False, recorded=False),
+    Extractor("dates", lambda r: distinct(r["date_mentions"]), DateMention, ("date_mentions",),
               needs_profile=False, table="dates", scored=("dates",)),
     Extractor("cities", lambda r: find_cities(r.text, r.country), City,
               profile_keys=("countries", "place_cues_before", "place_cues_after",
@@ -75,15 +77,15 @@ EXTRACTORS: tuple[Extractor, ...] = (
                "abbreviations"),
               table="officials", mention_table="official_mentions",
               scored=("officials", "officials_role")),
-    Extractor("events", lambda r: find_events(r.text, r["cities"], r["dates"],
+    Extractor("events", lambda r: find_events(r.text, r["cities"], r["date_mentions"],
                                               r["officials"], r["own_city"]), Event,
-              ("cities", "dates", "officials", "own_city"),
+              ("cities", "date_mentions", "officials", "own_city"),
               ("events", "habits", "invitations", "today", "this_city", "our_city",
                "event_word_first", "not_member_bodies"),
               table="events", mention_table="event_mentions", scored=("events",)),
-    Extractor("relations", lambda r: find_relations(r.text, r["cities"], r["dates"],
+    Extractor("relations", lambda r: find_relations(r.text, r["cities"], r["date_mentions"],
                                                     r["own_city"], r["organizations"]),
-              Relation, ("cities", "dates", "own_city", "organizations"),
+              Relation, ("cities", "date_mentions", "own_city", "organizations"),
               ("relation_cues", "relation_hedges", "not_member_bodies", "genitive_endings",
                "municipality_words"),
               table="relations", mention_table="relation_mentions", scored=("relations",)),

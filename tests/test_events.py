@@ -157,3 +157,14 @@ def test_a_seat_on_a_council_is_no_city_joining_a_body():
     assert all(e[0] != "membership" for e in events(text, "bg"))
     text = "На 3 май 2019 г. Община Русе стана член на Асоциацията на дунавските общини."
     assert ("membership", "2019-05-03", "2019-05-03", None) in events(text, "bg")
+
+
+def test_a_date_said_again_dates_its_own_sentence_too():
+    record = _record("Делегация от Кочани пристигна в Казанлък за Празника на розата на 5 юни "
+                     "2021 г.\n\nНа 5 юни 2021 г. в Казанлък пристигна и делегация от Струмица.",
+                     "bg")
+    names = {c["geonameid"]: c["name"] for c in record["cities"]}
+    visits = [e for e in record["events"] if e["type"] == "visit"]
+    assert [(v["start"], {names[p] for p in v["participants"]}) for v in visits] == [
+        ("2021-06-05", {"Kochani", "Strumica"})]
+    assert [d["offset"] for d in record["dates"]] == [66]  # the record lists a date once
