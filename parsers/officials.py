@@ -135,6 +135,7 @@ class _Reader:
         self.cased = profile.cased
         self.place_spans = [(m.start, m.end) for c in cities for m in c.mentions]
         self.skippable, self.role_words, self.months = _words_of(profile.code)
+        self.not_name_endings = profile.not_name_endings
 
     def _is_place(self, token: Token) -> bool:
         return any(s <= token.start < e for s, e in self.place_spans)
@@ -143,7 +144,8 @@ class _Reader:
         lower = token.text.lower()
         if lower in self.profile.stop_words or lower in self.role_words or self._is_place(token):
             return False
-        if lower in self.skippable or lower in self.months:
+        if lower in self.skippable or lower in self.months or (
+                self.not_name_endings and lower.endswith(self.not_name_endings)):
             return False
         return token.capitalised and not (token.text.isupper() and len(token.text) <= 4) \
             if self.cased else lower not in self.profile.name_breaks
@@ -190,10 +192,21 @@ class _Reader:
                 return []  # посланик на Република България: the country he serves
             if not self.cased:  # without capitals only an honorific marks a name here
                 return run[:3] if len(run) >= 2 and self._honoured(i) else []
+            if len(run) == 1 and not self._honoured(i) and (
+                    skipped or self.text[office.end:token.start] != " "
+                    or self._of_something(office)):
+                # one word is a surname only right after its office (Кметът Дамянов), not
+                # after its "of" (началник на Инспектората: the body he heads)
+                return []
             if previous is not None and previous.text.lower() in self.profile.genitives:
                 return run[-NAME_AFTER_OF:]
             return run[:3]
         return []
+
+    def _of_something(self, office: _Office) -> bool:
+        """The office phrase ends in its "of" (началник на, mayor of)."""
+        words = self.text[office.start:office.end].lower().split()
+        return bool(words) and words[-1] in self.profile.genitives
 
     def _organisation_follows(self, last: Token) -> bool:
         """The run is an organisation's name: an organisation word follows it directly or

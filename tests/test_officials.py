@@ -151,3 +151,14 @@ def test_a_name_joined_after_the_holder_holds_the_office_too():
     found = officials("Kuşadası Belediye Meclis Üyeleri Ali Veli ve Ayşe Kaya da katıldı.", "tr")
     assert [(o["name"], o["role"]) for o in found] == [("Ali Veli", "councillor"),
                                                        ("Ayşe Kaya", "councillor")]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Кметът Петров откри изложбата в галерията.", "bg", [("Петров", "mayor")]),
+    ("През 2010 г. той е началник на Управлението по транспорт в общината.", "bg", []),
+    ("Demir, AK Parti İl Başkan Yardımcılığı görevini de üstlendi.", "tr", []),
+    ("Sağlık Bakanlığı Bakan Müşavirliğinden sonra hastaneye döndü.", "tr", []),
+    ("Belediye Başkanı:\n\nGeçen yıl kardeş şehir ilişkileri güçlendi.", "tr", []),
+])
+def test_one_word_is_a_name_only_right_after_its_office(text, language, expected):
+    assert [(o["name"], o["role"]) for o in officials(text, language)] == expected
