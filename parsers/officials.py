@@ -94,6 +94,8 @@ def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
             frozenset(n for m in profile.months for n in m))
 
 
+MAX_DESCRIBED = 3  # words in small letters between an office's "of" and the name
+_DASHED = re.compile(r"[–—-]")
 # a dash, then up to three words in small letters, then the office
 _DESCRIBED = re.compile(r"[–—]\s+((?:[^\W\d_]+\s+){1,3})$")
 _QUOTES = "\"«»“”„"  # a name in quotes before its office: "رحمان میرزائیان" مدیر
@@ -169,22 +171,34 @@ class _Reader:
     def after(self, office: _Office, gap: re.Pattern) -> list[Token]:
         """The name that follows an office, past honorifics, places and organisations."""
         i = bisect_left(self.starts, office.end)  # the first word after it
-        skipped = 0
+        skipped = described = 0
+        of, describing = self._of_something(office), False
         while i < len(self.words) and skipped <= 4:
             token = self.words[i]
             previous = self.words[i - 1] if i and skipped else None
             between = self.text[previous.end if previous else office.end:token.start]
             if previous is not None and len(previous.text) <= 3 and between.startswith("."):
                 between = between[1:]  # the dot of an abbreviation: гр. Кочани
-            if not gap.match(between):
-                return []
-            if token.text.lower() in self.skippable or self._is_place(token) or (
-                    self.cased and _acronym(token) and skipped < 2) or (
-                    self.cased and token.text.lower() in self.profile.stop_words
+            lower = token.text.lower()
+            if not gap.match(between) and not (
+                    gap is _LOOSE_GAP and between.strip() == "," and lower in
+                    self.profile.honorifics):
+                return []  # (loosely, кметът на Костинброд, г-н Младенов: the honorific)
+            of = of or lower in self.profile.genitives
+            if lower in self.skippable or self._is_place(token) or (
+                    self.cased and _acronym(token) and skipped - described < 2) or (
+                    self.cased and lower in self.profile.stop_words
                     and i + 1 < len(self.words) and _acronym(self.words[i + 1])):
                 # депутатите от ГЕРБ Иво Димов: a party's or a body's initials between
-                i, skipped = i + 1, skipped + 1
+                i, skipped, describing = i + 1, skipped + 1, False
                 continue
+            if self.cased and of and not token.capitalised and described < MAX_DESCRIBED \
+                    and lower not in self.profile.stop_words:
+                # кмета на грузинския град – Серго Хидешели: words that say which place
+                i, skipped, described, describing = i + 1, skipped + 1, described + 1, True
+                continue
+            if describing and not _DASHED.search(between):
+                return []  # кметът на общината посрещна Иван Петров: he is a guest
             run = self._run(i, 1)
             if run and self._organisation_follows(run[-1]):
                 return []  # Италианския културен институт: a body, not a person

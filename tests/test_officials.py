@@ -162,3 +162,15 @@ def test_a_name_joined_after_the_holder_holds_the_office_too():
 ])
 def test_one_word_is_a_name_only_right_after_its_office(text, language, expected):
     assert [(o["name"], o["role"]) for o in officials(text, language)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Кметът на унгарския град – Ласло Ковач посети Казанлък.", [("Ласло Ковач", "mayor")]),
+    ("На срещата присъства и началникът на областното ОДМВР Петър Колев.",
+     [("Петър Колев", "other")]),
+    ("Кметът на общината посрещна Иван Петров в кабинета си.", []),
+    ("Кметът на община Тетевен, г-н Петров и заместник-кметът на сръбската община – г-жа Ана "
+     "Йович подписаха споразумението.", [("Петров", "mayor"), ("Ана Йович", "deputy_mayor")]),
+])
+def test_words_that_say_which_place_stand_between_an_office_and_its_holder(text, expected):
+    assert [(o["name"], o["role"]) for o in officials(text, "bg")] == expected
