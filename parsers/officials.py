@@ -294,6 +294,9 @@ class _Reader:
         honorific) right before the office is the office holder's (محمد حسین واثق کارگرنیا
         رئیس شورای شهر رشت): two to four name words."""
         run = self._run(i, -1)
+        first = bisect_left(self.starts, run[0].start) if run else 0
+        if len(run) == 1 and self._honoured(first):
+            return run  # دکتر رمضانی فرماندار: a surname after its honorific
         if not 2 <= len(run) <= MAX_NAME_WORDS:
             return []
         start = self.page.sentence_bounds(run[0].start)[0]
@@ -301,7 +304,7 @@ class _Reader:
         # the sentence's or a clause's first words (…تبادل تجربه ها، محمد رضا عظیمی زاده شهردار),
         # or words after an honorific (دکتر تقی زاده مشاور …)
         return run if not opening or opening.endswith(("،", ",", ":")) \
-            or self._honoured(bisect_left(self.starts, run[0].start)) else []
+            or self._honoured(first) else []
 
     def _honoured(self, index: int) -> bool:
         return index > 0 and self.words[index - 1].text.lower() in self.profile.honorifics

@@ -174,3 +174,9 @@ def test_one_word_is_a_name_only_right_after_its_office(text, language, expected
 ])
 def test_words_that_say_which_place_stand_between_an_office_and_its_holder(text, expected):
     assert [(o["name"], o["role"]) for o in officials(text, "bg")] == expected
+
+
+def test_a_persian_surname_after_its_honorific_right_before_the_office_is_the_holders():
+    found = officials("مهندس کریمی شهردار همدان از نمایشگاه کتاب بازدید کرد.", "fa")
+    assert [(o["name"], o["role"]) for o in found] == [("کریمی", "mayor")]
+    assert officials("کریمی شهردار همدان از نمایشگاه کتاب بازدید کرد.", "fa") == []
