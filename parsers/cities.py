@@ -92,15 +92,21 @@ def find_cities(page: Text, country: str | None = None,
     words = page.tokens
     countries = _countries(text, profile)
     candidates = _candidates(text, words, profile, countries, gazetteer)
-    found, transliterated, heard = _lookup(text, candidates, profile, gazetteer)
+    # One place per name on the page, chosen with what all its mentions say.
+    cues_before = set(profile.place_cues_before) if profile else set()
+    cues_after = set(profile.place_cues_after) if profile else set()
+    readable = candidates if _cased(profile) else [
+        c for c in candidates if _may_read_back(text, words, c, countries, cues_before)]
+    found, transliterated, heard, read_back = _lookup(text, candidates, readable, profile,
+                                                      gazetteer)
+    # without short vowels, a Latin reading is looser than a sound (ساحلی reads as Zahlé)
+    loose = read_back if not _cased(profile) else set()
+    adjectives = profile.adjective_endings if profile else ()
     chosen: list[_Candidate] = []
     for c in sorted((c for c in candidates if c.key in found),
                     key=lambda c: (c.start - c.end, c.start)):  # longest first
         if not any(c.start < o.end and o.start < c.end for o in chosen):
             chosen.append(c)
-    # One place per name on the page, chosen with what all its mentions say.
-    cues_before = set(profile.place_cues_before) if profile else set()
-    cues_after = set(profile.place_cues_after) if profile else set()
     by_key: dict[str, list[_Candidate]] = {}
     for c in chosen:
         by_key.setdefault(c.key, []).append(c)
@@ -117,13 +123,14 @@ def find_cities(page: Text, country: str | None = None,
             near = {code for c in group for s, e, code in countries
                     if -COUNTRY_REACH <= s - c.end <= COUNTRY_REACH
                     or -COUNTRY_REACH <= c.start - e <= COUNTRY_REACH}
-            cue = any(_cue(text, words, c, cues_before, cues_after)
-                      or _listed_with(text, c, found[key], believed, joiners, stop)
-                      for c in group)
+            cued = any(_cue(text, words, c, cues_before, cues_after) for c in group)
+            cue = cued or any(_listed_with(text, c, found[key], believed, joiners, stop)
+                              for c in group)
             believable = [p for p in found[key]
                           if (p.country in near or not all(c.weekday for c in group))
                           and (cue or near or key not in transliterated)
                           and (key not in heard or _heard_right(p, key, cue, near))
+                          and (key not in loose or _read_right(p, key, cued, near, adjectives))
                           and p.population >= _needed(p, key, cue, near, country, _cased(profile),
                                                       group[0])]
             if not believable:
@@ -151,16 +158,18 @@ class _Candidate(NamedTuple):  # a tuple: hundreds per page where every word may
     weekday: bool = False  # دوشنبه is Monday unless Tajikistan is named beside it
 
 
-def _lookup(text: str, candidates: list[_Candidate], profile: Profile | None,
-            gazetteer: Gazetteer) -> tuple[dict[str, tuple[Place, ...]], set[str], set[str]]:
+def _lookup(text: str, candidates: list[_Candidate], readable: list[_Candidate],
+            profile: Profile | None, gazetteer: Gazetteer
+            ) -> tuple[dict[str, tuple[Place, ...]], set[str], set[str], set[str]]:
     """Places per candidate key, the keys found only in Latin letters or by their sound
     (believed only with a cue or their country beside them: Сантов is a surname, not
-    Shantou), and those found by their sound alone."""
+    Shantou), those found by their sound alone, and those found by their Latin reading
+    (as written or by its sound)."""
     found = gazetteer.lookup(c.key for c in candidates)
     latin: dict[str, str] = {}
     if profile is not None and profile.transliteration:
         latin = {c.key: normalize_name(profile.to_latin(text[c.start:c.end]))
-                 for c in candidates if c.key not in found and not c.foreign_script}
+                 for c in readable if c.key not in found and not c.foreign_script}
     by_latin = gazetteer.lookup(latin.values())
     # else spelled as the language hears it (Байлещи, Strazburg, Şuşa): the name's sound
     sounds = {c.key: sound for c in candidates if len(c.key) >= HEARD_LETTERS
@@ -170,7 +179,8 @@ def _lookup(text: str, candidates: list[_Candidate], profile: Profile | None,
     found.update({key: by_latin[k] for key, k in latin.items() if k in by_latin})
     heard = {key for key, k in sounds.items() if k in by_sound}
     found.update({key: by_sound[sounds[key]] for key in heard})
-    return found, {key for key, k in latin.items() if k in by_latin} | heard, heard
+    read_back = {key for key, k in latin.items() if k in by_latin}
+    return found, read_back | heard, heard, read_back | (heard & latin.keys())
 
 
 def _rank(place: Place, key: str, near: set[str], country: str | None,
@@ -179,6 +189,24 @@ def _rank(place: Place, key: str, near: set[str], country: str | None,
     return (place.country in near, place.country == country,
             place.country == country and normalize_name(place.name) == key,
             distance is not None and distance <= NEARBY, place.population, -(distance or 0.0))
+
+
+def _may_read_back(text: str, words: tuple[Token, ...], c: _Candidate,
+                   countries: list[tuple[int, int, str]], cues: set[str]) -> bool:
+    """Without capitals every word is a candidate: only a long one right after a cue
+    word or with a country beside it is worth reading in Latin letters (_read_right)."""
+    return len(c.key) >= HEARD_LETTERS and (_cued_before(text, words, c.first, cues) or any(
+        -COUNTRY_REACH <= s - c.end <= COUNTRY_REACH
+        or -COUNTRY_REACH <= c.start - e <= COUNTRY_REACH for s, e, _ in countries))
+
+
+def _read_right(place: Place, key: str, cued: bool, near: set[str],
+                adjectives: tuple[str, ...]) -> bool:
+    """A place matched by a Latin reading of a script without short vowels (کازان,
+    آنکونا): a long name of a town, with its country beside it, or right after a cue word
+    and no adjective (شهرهای ساحلی are coastal cities, not Zahlé)."""
+    return len(key) >= HEARD_LETTERS and place.population >= MIN_POPULATION and (
+        place.country in near or (cued and not key.endswith(adjectives)))
 
 
 def _heard_right(place: Place, key: str, cue: bool, near: set[str]) -> bool:
@@ -291,8 +319,9 @@ def _opening(text: str, words: tuple[Token, ...], keys: dict[int, str], starts: 
     letters where the language has a transliteration). Where every word is a candidate,
     this spares most of the names of two, three and four words."""
     going_on = [i for i in starts if i + 1 in joins]
+    # (without capitals, only single words are read back in Latin letters)
     latin = {i: normalize_name(profile.to_latin(words[i].text)) for i in going_on} \
-        if profile is not None and profile.transliteration else {}
+        if profile is not None and profile.transliteration and profile.cased else {}
     known = gazetteer.opening([keys[i] for i in going_on] + list(latin.values()))
     return {i for i in going_on if keys[i] in known or latin.get(i) in known}
 
@@ -359,12 +388,16 @@ def _first_name_position(text: str, words: tuple[Token, ...], i: int, cues_after
 
 
 def _cued_before(text: str, words: tuple[Token, ...], index: int, before: set[str]) -> bool:
-    """A cue word (or two) right before the word at `index`: град Кочани, кмета на Кочани."""
+    """A cue word (or two) right before the word at `index`: град Кочани, кмета на Кочани,
+    شهر "ریازان" (the name in quotes)."""
     prev = words[max(0, index - 2):index]
-    if not prev or text[prev[-1].end:words[index].start].strip(" .") != "":
+    if not prev or text[prev[-1].end:words[index].start].strip(_CUE_GAP) != "":
         return False
     lowered = [t.text.lower() for t in prev]
     return lowered[-1] in before or " ".join(lowered) in before
+
+
+_CUE_GAP = " .\"«“„'"  # what may stand between a cue word and the name
 
 
 def _cue(text: str, words: tuple[Token, ...], c: _Candidate, before: set[str],

@@ -410,7 +410,8 @@ def _official(person: _Person, page: Text, profile: Profile, cities: Sequence[Ci
     city = _office_city(page, person.offices, cities, home) if role in CITY_ROLES else None
     organization = _organization(page, person.offices, organizations) \
         if role in ("organization_leader", "other") else None
-    latin = profile.to_latin(person.name) if profile.transliteration \
-        else person.name if profile.script == "latin" else None
+    # a script without short vowels reads back too loosely to spell a person's name
+    latin = person.name if profile.script == "latin" else profile.to_latin(person.name) \
+        if profile.transliteration and profile.cased else None
     return Official(person.name, latin, role, text[first:last], city, organization,
                     tuple(person.aliases), text[lo:hi].strip())

@@ -136,3 +136,11 @@ def test_a_name_spelled_as_the_language_hears_it_with_its_country_beside():
     assert 706369 in ids("Делегация от град Хмелницки, Украйна гостува в Казанлък.", "bg", "BG")
     # a short word sounds like too many places: Üye is no Uíge
     assert ids("Üye belediyeler toplantıya katıldı.", "tr", "TR") == set()
+
+
+def test_a_foreign_name_in_persian_letters_is_read_back_in_latin_with_guards():
+    assert ids("هیئتی از شهر \"آنکونا\" به اصفهان آمد.", "fa") == {3183089, 418863}  # Ancona
+    assert 1734759 in ids("شیراز با شهرهای نیکوزیا از قبرس و مالاکا در مالزی خواهرخوانده "
+                          "است.", "fa")  # Malacca, its country beside it
+    # adjectives after a cue word are no places: coastal and Asian cities, not Zahlé, Ashiya
+    assert ids("شهرداران شهرهای ساحلی و آسیایی در همایش شرکت کردند.", "fa") == set()
