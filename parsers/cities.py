@@ -422,22 +422,29 @@ def _needed(place: Place, key: str, cue: bool, near: set[str], country: str | No
     return MIN_POPULATION if cased else MIN_POPULATION_UNCASED
 
 
-def is_venue(text: str, start: int, end: int, profile: Profile, sentence_start: int = 0,
-             destination: bool = False) -> bool:
-    """A locative in its sentence sets the mention off as where something happens:
-    в Берлин, в гр. Науса, Tiran'da, در شهر مشهد; with `destination`, the case of where
-    one goes instead (Kecskemet'e, به شهر ریازان, до Варна)."""
-    before, after = (profile.destination_before, profile.destination_after) if destination \
-        else (profile.locative_before, profile.locative_after)
+CASES = ("locative", "destination", "origin")
+
+
+def in_case(text: str, start: int, end: int, profile: Profile, case: str = "locative",
+            sentence_start: int = 0) -> bool:
+    """The mention is set off by a case of its sentence (the profile's words before it or
+    endings after it): the locative says where something happens (в Берлин, в гр. Науса,
+    Tiran'da, در شهر مشهد), the destination where one goes (Kecskemet'e, به شهر ریازان,
+    до Варна), the origin where one comes from (от Силистра, Kecskemet'ten, از یزد)."""
+    before, after = getattr(profile, f"{case}_before"), getattr(profile, f"{case}_after")
     window = text[max(sentence_start, start - 16):start]
     preceding = [w.strip(".") for w in window.lower().split()]
-    if preceding and preceding[-1] in profile.place_cues_before:
-        preceding = preceding[:-1]  # the cue word between: в град X, در شهر X
+    # the cue between: в град X, در شهر X, от кмета на X
+    if len(preceding) > 2 and " ".join(preceding[-2:]) in profile.place_cues_before:
+        preceding = preceding[:-2]
+    elif preceding and preceding[-1] in profile.place_cues_before:
+        preceding = preceding[:-1]
     if bool(preceding) and preceding[-1] in before:
         return True
     # the case may end the institution the city names: Kayseri Büyükşehir Belediyesi'nde
-    while (word := _NEXT_WORD.match(text, end)) and word.group(1).lower() in \
-            profile.municipality_words:
+    # (but Kuşadası Belediyesi'nden yapılan açıklama is where a statement came from)
+    while case != "origin" and (word := _NEXT_WORD.match(text, end)) and \
+            word.group(1).lower() in profile.municipality_words:
         end = word.end()
     return any(text[end:end + len(suffix)].lower() == suffix
                and not text[end + len(suffix):end + len(suffix) + 1].isalpha()  # 'ten: "from"

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import NamedTuple
 
-from parsers.cities import City, is_venue, mention_spans
+from parsers.cities import City, in_case, mention_spans
 from parsers.dates import DateMention
 from parsers.languages import Profile, profiles
 from parsers.officials import Official
@@ -164,8 +164,20 @@ def _place(text: str, mentions: list[tuple[int, int, int]], start: int, end: int
     here = [(s, e, gid) for s, e, gid in mentions if start <= s < end]
     if not here:
         return None
-    return next((gid for s, e, gid in here if is_venue(text, s, e, profile, start)), None) or \
-        next((gid for s, e, gid in here if is_venue(text, s, e, profile, start, True)), None)
+    return next((gid for s, e, gid in here if in_case(text, s, e, profile, "locative", start)),
+                None) or next((gid for s, e, gid in here
+                               if in_case(text, s, e, profile, "destination", start)), None)
+
+
+def _not_whence(text: str, mentions: list[tuple[int, int, int]], start: int, end: int,
+                profile: Profile) -> int | None:
+    """Where visitors from one city came, when the sentence names one other city only:
+    делегация от Силистра посети македонския град (Велес, named before), Kecskemet'ten
+    gelen heyet ... Kayseri."""
+    here = [(s, e, gid) for s, e, gid in mentions if start <= s < end]
+    whence = {gid for s, e, gid in here if in_case(text, s, e, profile, "origin", start)}
+    others = list(dict.fromkeys(gid for _, _, gid in here if gid not in whence))
+    return others[0] if whence and len(others) == 1 else None
 
 
 def _named_after_cue(text: str, mentions: list[tuple[int, int, int]], cues: list[int]
@@ -222,7 +234,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             (_named_after_cue(text, mentions, [c for kind in kinds
                                                for c in starts_between(cues[kind], start, end)])
              if profile.event_word_first else None) \
-            or _city_referred_to(part, start, mentions, profile, home)
+            or _city_referred_to(part, start, mentions, profile, home) \
+            or _not_whence(text, mentions, start, end, profile)
         in_sentence = [d for d in happening if start <= d.offset < end]
         named = list(dict.fromkeys(gid for s, _, gid in mentions if start <= s < end))
         participants = [gid for gid in named if gid != place] or \

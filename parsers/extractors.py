@@ -82,7 +82,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
                                               r["officials"], r["own_city"]), Event,
               ("cities", "date_mentions", "officials", "own_city"),
               ("events", "habits", "invitations", "today", "this_city", "our_city",
-               "event_word_first", "not_member_bodies"),
+               "event_word_first", "not_member_bodies", "origin_before", "origin_after"),
               table="events", mention_table="event_mentions", scored=("events",)),
     Extractor("relations", lambda r: find_relations(r.text, r["cities"], r["date_mentions"],
                                                     r["own_city"], r["organizations"]),

@@ -22,7 +22,7 @@ from functools import cache
 from typing import NamedTuple
 
 from parsers.calendars import normalize_digits
-from parsers.cities import City, is_venue, mention_spans
+from parsers.cities import City, in_case, mention_spans
 from parsers.dates import DateMention
 from parsers.languages import Profile, profiles
 from parsers.organizations import Organization
@@ -246,7 +246,8 @@ def _venues(text: str, here: list[tuple[int, int, int]], profile: Profile,
     """The cities a sentence names only as where something happens."""
     as_venue: dict[int, set[bool]] = {}  # per city: is each of its mentions a venue
     for pos, stop, gid in here:
-        as_venue.setdefault(gid, set()).add(is_venue(text, pos, stop, profile, sentence_start))
+        as_venue.setdefault(gid, set()).add(in_case(text, pos, stop, profile, "locative",
+                                                    sentence_start))
     return {gid for gid, found in as_venue.items() if found == {True}}
 
 

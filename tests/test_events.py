@@ -168,3 +168,23 @@ def test_a_date_said_again_dates_its_own_sentence_too():
     assert [(v["start"], {names[p] for p in v["participants"]}) for v in visits] == [
         ("2021-06-05", {"Kochani", "Strumica"})]
     assert [d["offset"] for d in record["dates"]] == [66]  # the record lists a date once
+
+
+def test_visitors_from_one_city_meet_in_the_other_the_sentence_names():
+    record = _record("По покана на кмета на Сегед делегация от Габрово посети унгарския град.",
+                     "bg")
+    names = {c["geonameid"]: c["name"] for c in record["cities"]}
+    assert [(names.get(e["city"]), [names[p] for p in e["participants"]])
+            for e in record["events"] if e["type"] == "visit"] == [("Szeged", ["Gabrovo"])]
+    record = _record("Kecskemet'ten gelen heyet Kayseri Büyükşehir Belediyesi'ni ziyaret etti.",
+                     "tr")
+    names = {c["geonameid"]: c["name"] for c in record["cities"]}
+    assert [names.get(e["city"]) for e in record["events"] if e["type"] == "visit"] == ["Kayseri"]
+    # from the mayor of Kavala is where the Greeks came from, no venue
+    record = _record("Делегацията от Бургас беше водена от заместник-кмета, а гърците – от "
+                     "кмета на Кавала.", "bg")
+    assert [e["city"] for e in record["events"] if e["type"] == "visit"] == []
+    # from the municipality comes a statement, not visitors
+    record = _record("Didim Belediyesi'nden yapılan açıklamaya göre Zwolle Belediye Başkanı ve "
+                     "heyeti ziyarette bulundu.", "tr")
+    assert [e["city"] for e in record["events"] if e["type"] == "visit"] == []

@@ -87,6 +87,9 @@ class Profile:
     destination_before: tuple[str, ...] = _spec(default=())
     destination_after: tuple[str, ...] = _spec(default=())
     locative_after: tuple[str, ...] = _spec(default=())
+    # the case of where one comes from (от Силистра, Kecskemet'ten, از یزد): a visitor
+    origin_before: tuple[str, ...] = _spec(default=())
+    origin_after: tuple[str, ...] = _spec(default=())
     this_city: tuple[str, ...] = _spec(default=())  # "this city": the city named last before it
     our_city: tuple[str, ...] = _spec(default=())  # "our city": the page's own
     habits: tuple[str, ...] = _spec(default=())
