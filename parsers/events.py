@@ -85,9 +85,11 @@ class _Draft:
                      tuple(self.officials), self.evidence)
 
 
-def _date_for(text: str, cue: int, start: int, end: int,
-              dates: list[DateMention]) -> DateMention | None:
-    """The date of the cue's own clause, else the sentence's date nearest to the cue."""
+def _date_for(text: str, cue: int, start: int, end: int, dates: list[DateMention],
+              before: bool = False) -> DateMention | None:
+    """The date of the cue's own clause, else the sentence's date nearest to the cue;
+    with `before` (a language that puts the verb last), the nearest one before the cue
+    where there is one (1997 yılında kurulan ve 2019 yılında …: founded in 1997)."""
     breaks = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)] + [end]
     lo = max(b for b in breaks if b <= cue)
     hi = min(b for b in breaks if b > cue) if any(b > cue for b in breaks) else end
@@ -95,7 +97,8 @@ def _date_for(text: str, cue: int, start: int, end: int,
     pool = clause or dates
     if not pool:
         return None
-    nearest = min(pool, key=lambda d: abs(d.offset - cue))
+    earlier = [d for d in pool if d.offset < cue] if before else []
+    nearest = min(earlier or pool, key=lambda d: abs(d.offset - cue))
     # "в началото на м. октомври ... през 2006г.": the month says more of the same year
     finer = [d for d in pool if nearest.start <= d.start and d.end <= nearest.end
              and PRECISION[d.precision] < PRECISION[nearest.precision]]
@@ -243,7 +246,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         people = [o.name for o in officials if o.name in text[start:end]]
         borrowed = None if in_sentence else _borrowed_date(text, spans, index, dates, today,
                                                            part, page.published)
-        found = [(kind, _dated(_date_for(text, cue, start, end, in_sentence)) or borrowed)
+        found = [(kind, _dated(_date_for(text, cue, start, end, in_sentence,
+                                         profile.verb_last)) or borrowed)
                  for kind in kinds for cue in starts_between(cues[kind], start, end)
                  if kind != "membership" or not _a_seat(folded, cue, profile)]
         for kind, when in found:

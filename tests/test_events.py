@@ -188,3 +188,9 @@ def test_visitors_from_one_city_meet_in_the_other_the_sentence_names():
     record = _record("Didim Belediyesi'nden yapılan açıklamaya göre Zwolle Belediye Başkanı ve "
                      "heyeti ziyarette bulundu.", "tr")
     assert [e["city"] for e in record["events"] if e["type"] == "visit"] == []
+
+
+def test_where_the_verb_comes_last_a_happening_takes_the_date_before_its_word():
+    text = ("Başkan konuşmasında 2005 yılında İstanbul'da birçok belediyenin katılımıyla "
+            "kurulan ve 2015 yılında adı değiştirilen birliğin önemini anlattı.")
+    assert ("founding", "2005-01-01") in {(e[0], e[1]) for e in events(text, "tr")}

@@ -78,6 +78,8 @@ class Profile:
     organization_word_first: bool = _spec(default=True)
     # an event's word names its place right after it (Persian ezafe: اجلاس تهران)
     event_word_first: bool = _spec(default=False)
+    # the verb comes last (Turkish, Persian): a happening's date stands before its word
+    verb_last: bool = _spec(default=False)
     demonstratives: tuple[str, ...] = _spec(default=())
     municipality_words: tuple[str, ...] = _spec(default=())
     events: dict[str, tuple[str, ...]] = _spec(keys=EVENT_TYPES,
