@@ -129,7 +129,8 @@ def find_cities(page: Text, country: str | None = None,
             believable = [p for p in found[key]
                           if (p.country in near or not all(c.weekday for c in group))
                           and (cue or near or key not in transliterated)
-                          and (key not in heard or _heard_right(p, key, cue, near))
+                          and (p.geonameid not in heard.get(key, ())
+                               or _heard_right(p, key, cue, near))
                           and (key not in loose or _read_right(p, key, cued, near, adjectives))
                           and p.population >= _needed(p, key, cue, near, country, _cased(profile),
                                                       group[0])]
@@ -160,27 +161,34 @@ class _Candidate(NamedTuple):  # a tuple: hundreds per page where every word may
 
 def _lookup(text: str, candidates: list[_Candidate], readable: list[_Candidate],
             profile: Profile | None, gazetteer: Gazetteer
-            ) -> tuple[dict[str, tuple[Place, ...]], set[str], set[str], set[str]]:
+            ) -> tuple[dict[str, tuple[Place, ...]], set[str], dict[str, set[int]], set[str]]:
     """Places per candidate key, the keys found only in Latin letters or by their sound
     (believed only with a cue or their country beside them: Сантов is a surname, not
-    Shantou), those found by their sound alone, and those found by their Latin reading
-    (as written or by its sound)."""
+    Shantou), the places of each key found by their sound alone, and the keys found by
+    their Latin reading (as written or by its sound)."""
     found = gazetteer.lookup(c.key for c in candidates)
     latin: dict[str, str] = {}
     if profile is not None and profile.transliteration:
         latin = {c.key: normalize_name(profile.to_latin(text[c.start:c.end]))
                  for c in readable if c.key not in found and not c.foreign_script}
     by_latin = gazetteer.lookup(latin.values())
-    # else spelled as the language hears it (Байлещи, Strazburg, Şuşa): the name's sound
+    # and as the language hears it (Байлещи, Strazburg, Şuşa): the name's sound; a Latin
+    # reading's namesakes by sound too (Науса is Nausa, a Náousa of 3,000, and the other
+    # Náousa of 20,000)
     sounds = {c.key: sound for c in candidates if len(c.key) >= HEARD_LETTERS
               and c.key not in found and (written := latin.get(c.key) or c.key) < "\x80"  # ASCII
-              and written not in by_latin and (sound := sound_key(written))}
+              and (sound := sound_key(written))}
     by_sound = gazetteer.lookup(sounds.values(), by_sound=True)
     found.update({key: by_latin[k] for key, k in latin.items() if k in by_latin})
-    heard = {key for key, k in sounds.items() if k in by_sound}
-    found.update({key: by_sound[sounds[key]] for key in heard})
+    heard: dict[str, set[int]] = {}
+    for key in [key for key, sound in sounds.items() if sound in by_sound]:
+        known = {p.geonameid for p in found.get(key, ())}
+        extra = [p for p in by_sound[sounds[key]] if p.geonameid not in known]
+        if extra:
+            found[key] = (*found.get(key, ()), *extra)
+            heard[key] = {p.geonameid for p in extra}
     read_back = {key for key, k in latin.items() if k in by_latin}
-    return found, read_back | heard, heard, read_back | (heard & latin.keys())
+    return found, read_back | heard.keys(), heard, read_back | (heard.keys() & latin.keys())
 
 
 def _rank(place: Place, key: str, near: set[str], country: str | None,

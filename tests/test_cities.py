@@ -144,3 +144,10 @@ def test_a_foreign_name_in_persian_letters_is_read_back_in_latin_with_guards():
                           "است.", "fa")  # Malacca, its country beside it
     # adjectives after a cue word are no places: coastal and Asian cities, not Zahlé, Ashiya
     assert ids("شهرداران شهرهای ساحلی و آسیایی در همایش شرکت کردند.", "fa") == set()
+
+
+def test_a_latin_reading_meets_its_namesakes_by_sound_and_the_town_wins():
+    # Науса reads Nausa, an alternate name of the Náousa of 3,000 on Paros only; the
+    # Náousa of 20,000 in Imathia spells the same sound
+    assert ids("Кметът пътува до гр. Науса в Гърция за среща на побратимените градове.",
+               "bg") == {735030}
