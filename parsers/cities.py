@@ -194,8 +194,11 @@ def _lookup(text: str, candidates: list[_Candidate], readable: list[_Candidate],
 def _rank(place: Place, key: str, near: set[str], country: str | None,
           found: dict[int, tuple[Place, list[Mention]]]) -> tuple:
     distance = _distance(place, [p for p, _ in found.values()])
-    return (place.country in near, place.country == country,
-            place.country == country and normalize_name(place.name) == key,
+    # at home, a place that has the name only as an alternate one counts as home only
+    # with some people (Atina is an old name of Pazar, a village of no known size)
+    home = place.country == country and (normalize_name(place.name) == key
+                                         or place.population >= MIN_POPULATION_HOME)
+    return (place.country in near, home, home and normalize_name(place.name) == key,
             distance is not None and distance <= NEARBY, place.population, -(distance or 0.0))
 
 
@@ -312,8 +315,8 @@ def _candidates(text: str, words: tuple[Token, ...], profile: Profile | None,
             if len(key) < shortest or key in not_places or (j == i and key in stop):
                 continue
             if cased and j == i and _first_name_position(text, words, i, cues_after) \
-                    and not _cued_before(text, words, i, cues):
-                continue
+                    and not _cued_before(text, words, i, cues) and (not i or usable[i - 1]):
+                continue  # (after a country it names its city: Makedonya Üsküp Studenican)
             # tuple.__new__ skips the named tuple's Python-level constructor
             out.append(tuple.__new__(_Candidate, (first.start, words[j].end, i, key, foreign,
                                                   j == i and key in weekdays)))

@@ -151,3 +151,10 @@ def test_a_latin_reading_meets_its_namesakes_by_sound_and_the_town_wins():
     # Náousa of 20,000 in Imathia spells the same sound
     assert ids("Кметът пътува до гр. Науса в Гърция за среща на побратимените градове.",
                "bg") == {735030}
+
+
+def test_a_city_after_its_country_and_a_capital_over_a_village_of_its_old_name():
+    assert 785842 in ids("Belediye, Makedonya Üsküp Karpoş Belediyesi ile protokol imzaladı.",
+                         "tr")  # Skopje, though a capitalised word follows it
+    # Atina is an old name of Pazar, a Turkish village of no known size: Athens
+    assert ids("Başkan, Atina Belediye Başkanı ile görüştü.", "tr") == {264371}
