@@ -229,16 +229,24 @@ def _joinable(body: str, profile: Profile) -> bool:
 
 
 def _qualifiers(text: str, here: list[tuple[int, int, int]], profile: Profile) -> set[int]:
-    """The cities named only to say where the next one lies (Ankara'nın Çankaya ilçesi)."""
+    """The cities named only to say where the next one lies: Ankara'nın Çankaya ilçesi,
+    or a city right before a district's municipality (Üsküp Studenican Belediyesi)."""
     starts = {pos for pos, _, _ in here}
     found: dict[int, set[bool]] = {}
     for _, stop, gid in here:
         ending = next((e for e in profile.genitive_endings
                        if text[stop:stop + len(e)].lower() == e), None)
+        district = _DISTRICT.match(text, stop)
         found.setdefault(gid, set()).add(
-            ending is not None and stop + len(ending) + 1 in starts
-            and text[stop + len(ending)] == " ")
+            (ending is not None and stop + len(ending) + 1 in starts
+             and text[stop + len(ending)] == " ")
+            or (district is not None and district.group(2).lower() in profile.municipality_words
+                and district.group(1)[0].isupper() and district.start(1) not in starts
+                and district.group(1).lower() not in profile.municipality_words))
     return {gid for gid, kinds in found.items() if kinds == {True}}
+
+
+_DISTRICT = re.compile(r" ([^\W\d_]+) ([^\W\d_]+)")  # the next two words
 
 
 def _venues(text: str, here: list[tuple[int, int, int]], profile: Profile,

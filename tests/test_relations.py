@@ -156,3 +156,12 @@ def test_a_city_in_the_genitive_before_another_only_says_where_that_one_lies():
             "Hatay'ın Antakya ilçesi arasında kardeş kent protokolü imzalandı.")
     pairs = {frozenset((r["a"], r["b"])) for r in relations(text, "tr")}
     assert pairs == {frozenset((6955677, 323779))}  # Çankaya and Antakya, not Ankara
+
+
+def test_a_city_right_before_a_districts_municipality_only_says_where_it_lies():
+    text = ("Gölcük Belediyesi, Makedonya Üsküp Karpoş Belediyesi ile resmen kardeş belediye "
+            "oldu.\n\nManisa Büyükşehir Belediyesi ile Kırıkkale Belediyesi arasında kardeş kent "
+            "protokolü imzalandı.")
+    pairs = {frozenset((r["a"], r["b"])) for r in relations(text, "tr")}
+    assert 785842 not in {gid for pair in pairs for gid in pair}  # Skopje is no side
+    assert frozenset((304827, 307654)) in pairs  # Manisa and Kırıkkale
