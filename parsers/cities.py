@@ -444,7 +444,7 @@ def in_case(text: str, start: int, end: int, profile: Profile, case: str = "loca
     до Варна), the origin where one comes from (от Силистра, Kecskemet'ten, از یزد)."""
     before, after = getattr(profile, f"{case}_before"), getattr(profile, f"{case}_after")
     window = text[max(sentence_start, start - 16):start]
-    preceding = [w.strip(".") for w in window.lower().split()]
+    preceding = [w for w in (w.strip(_CUE_GAP) for w in window.lower().split()) if w]
     # the cue between: в град X, در شهر X, от кмета на X
     if len(preceding) > 2 and " ".join(preceding[-2:]) in profile.place_cues_before:
         preceding = preceding[:-2]

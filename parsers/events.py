@@ -85,14 +85,20 @@ class _Draft:
                      tuple(self.officials), self.evidence)
 
 
+def _clause(text: str, at: int, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause of the sentence (start, end) that holds `at`."""
+    breaks = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)] + [end]
+    lo = max(b for b in breaks if b <= at)
+    hi = min(b for b in breaks if b > at) if any(b > at for b in breaks) else end
+    return lo, hi
+
+
 def _date_for(text: str, cue: int, start: int, end: int, dates: list[DateMention],
               before: bool = False) -> DateMention | None:
     """The date of the cue's own clause, else the sentence's date nearest to the cue;
     with `before` (a language that puts the verb last), the nearest one before the cue
     where there is one (1997 yılında kurulan ve 2019 yılında …: founded in 1997)."""
-    breaks = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)] + [end]
-    lo = max(b for b in breaks if b <= cue)
-    hi = min(b for b in breaks if b > cue) if any(b > cue for b in breaks) else end
+    lo, hi = _clause(text, cue, start, end)
     clause = [d for d in dates if lo <= d.offset < hi]
     pool = clause or dates
     if not pool:
@@ -161,15 +167,19 @@ def _since_words(language: str) -> re.Pattern | None:
 
 
 def _place(text: str, mentions: list[tuple[int, int, int]], start: int, end: int,
-           profile: Profile) -> int | None:
-    """The first city in the sentence that a locative sets off as the venue, else the
-    first one named as where someone goes."""
-    here = [(s, e, gid) for s, e, gid in mentions if start <= s < end]
-    if not here:
-        return None
-    return next((gid for s, e, gid in here if in_case(text, s, e, profile, "locative", start)),
-                None) or next((gid for s, e, gid in here
-                               if in_case(text, s, e, profile, "destination", start)), None)
+           profile: Profile, cue: int) -> int | None:
+    """The first city that a locative sets off as the venue, else the first one named as
+    where someone goes: in the clause of the event's word first (به شهر ریازان سفر خواهد
+    کرد، … در شهر ری: the trip is to Ryazan), then in the whole sentence."""
+    lo, hi = _clause(text, cue, start, end)
+    for first, last in ((lo, hi), (start, end)):
+        here = [(s, e, gid) for s, e, gid in mentions if first <= s < last]
+        for case in ("locative", "destination"):
+            found = next((gid for s, e, gid in here if in_case(text, s, e, profile, case,
+                                                                start)), None)
+            if found is not None:
+                return found
+    return None
 
 
 def _not_whence(text: str, mentions: list[tuple[int, int, int]], start: int, end: int,
@@ -233,7 +243,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             kinds = [k for k in kinds if k != "visit"]
         if not kinds or (habit is not None and habit.search(part)):
             continue
-        place = _place(text, mentions, start, end, profile) or \
+        first_cue = min(c for kind in kinds for c in starts_between(cues[kind], start, end))
+        place = _place(text, mentions, start, end, profile, first_cue) or \
             (_named_after_cue(text, mentions, [c for kind in kinds
                                                for c in starts_between(cues[kind], start, end)])
              if profile.event_word_first else None) \

@@ -194,3 +194,9 @@ def test_where_the_verb_comes_last_a_happening_takes_the_date_before_its_word():
     text = ("Başkan konuşmasında 2005 yılında İstanbul'da birçok belediyenin katılımıyla "
             "kurulan ve 2015 yılında adı değiştirilen birliğin önemini anlattı.")
     assert ("founding", "2005-01-01") in {(e[0], e[1]) for e in events(text, "tr")}
+
+
+def test_the_venue_is_looked_for_in_the_clause_of_the_events_word_first():
+    text = ("شهردار شیراز برای شرکت در اجلاس شهرهای تاریخی به شهر \"استانبول\" سفر خواهد کرد، "
+            "همچنین با بازرگانان در شهر تهران گفتگو می کند.")
+    assert {e[3] for e in events(text, "fa") if e[0] == "visit"} == {745044}  # Istanbul
