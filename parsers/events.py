@@ -212,7 +212,11 @@ def _city_referred_to(folded: str, start: int, mentions: list[tuple[int, int, in
     """The venue a sentence names without its name: "this city" (وارد این شهر شد) is the
     city named last before it, "our city" (şehrimize) the page's own."""
     this = word_pattern(profile.this_city, whole=True)
-    found = this.search(folded) if this is not None else None
+    said = list(this.finditer(folded)) if this is not None else []
+    # the one a case sets off is the venue (… مجمع این شهر … به این شهر سفر کرده)
+    cased = {*profile.locative_before, *profile.destination_before}
+    found = next((m for m in said if folded[max(0, m.start() - 12):m.start()].split()[-1:]
+                  in ([w] for w in cased)), said[0] if said else None)
     if found is not None:
         return next((gid for s, _, gid in reversed(mentions) if s < start + found.start()),
                     home)

@@ -200,3 +200,11 @@ def test_the_venue_is_looked_for_in_the_clause_of_the_events_word_first():
     text = ("شهردار شیراز برای شرکت در اجلاس شهرهای تاریخی به شهر \"استانبول\" سفر خواهد کرد، "
             "همچنین با بازرگانان در شهر تهران گفتگو می کند.")
     assert {e[3] for e in events(text, "fa") if e[0] == "visit"} == {745044}  # Istanbul
+
+
+def test_of_two_mentions_of_this_city_the_one_a_case_sets_off_is_the_venue():
+    text = ("هیات شورای شهر مسکو به ریاست رئیس شورای این شهر، برای شرکت در مراسم روز تبریز به "
+            "این شهر سفر کرد.")
+    record = _record(text, "fa")
+    names = {c["geonameid"]: c["name"] for c in record["cities"]}
+    assert {names.get(e["city"]) for e in record["events"] if e["type"] == "visit"} == {"Tabriz"}
