@@ -112,14 +112,15 @@ def _date_for(text: str, cue: int, start: int, end: int, dates: list[DateMention
 
 
 def _borrowed_date(text: str, spans: tuple[tuple[int, int], ...], index: int,
-                   dates: Sequence[DateMention], today: WordPattern | None, folded_part: str,
+                   dates: Sequence[DateMention], today: WordPattern | None, folded: str,
                    published: date | None) -> _When | None:
-    """A date for a sentence that gives none: `today` is the page's day; else the first
-    day or month the next sentence of the same paragraph gives, else the last one the
-    sentence before it gives (the paragraph goes on about that day)."""
-    if today is not None and published and today.search(folded_part):
-        return _When(published.isoformat(), published.isoformat(), "day")
+    """A date for a sentence that gives none: `today` in it is the page's day; else the
+    first day or month the next sentence of the same paragraph gives (or its `today`),
+    else the last one the sentence before it gives (the paragraph goes on about that
+    day)."""
     start, end = spans[index]
+    if today is not None and published and today.search(folded, start, end):
+        return _When(published.isoformat(), published.isoformat(), "day")
     for other, pick in ((index + 1, 0), (index - 1, -1)):
         if not 0 <= other < len(spans):
             continue
@@ -129,6 +130,8 @@ def _borrowed_date(text: str, spans: tuple[tuple[int, int], ...], index: int,
         near = [d for d in dates if lo <= d.offset < hi and d.precision in ("day", "month")]
         if near:
             return _when(near[pick])
+        if today is not None and published and today.search(folded, lo, hi):
+            return _When(published.isoformat(), published.isoformat(), "day")
     return None
 
 
@@ -260,7 +263,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             ([home] if home is not None and home != place else [])
         people = [o.name for o in officials if o.name in text[start:end]]
         borrowed = None if in_sentence else _borrowed_date(text, spans, index, dates, today,
-                                                           part, page.published)
+                                                           folded, page.published)
         found = [(kind, _dated(_date_for(text, cue, start, end, in_sentence,
                                          profile.verb_last)) or borrowed)
                  for kind in kinds for cue in starts_between(cues[kind], start, end)

@@ -208,3 +208,9 @@ def test_of_two_mentions_of_this_city_the_one_a_case_sets_off_is_the_venue():
     record = _record(text, "fa")
     names = {c["geonameid"]: c["name"] for c in record["cities"]}
     assert {names.get(e["city"]) for e in record["events"] if e["type"] == "visit"} == {"Tabriz"}
+
+
+def test_today_in_the_next_sentence_of_the_paragraph_dates_an_undated_event():
+    record = _record("رئیس شورای شهر شیراز در نشست علنی شورا با حضور هیئت های اعزامی برگزار شد. "
+                     "امروز روز مهمی برای همکاری دو شهر است.", "fa", "2024-05-02T10:00:00")
+    assert ("meeting", "2024-05-02") in {(e["type"], e["start"]) for e in record["events"]}
