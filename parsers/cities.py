@@ -34,6 +34,7 @@ MIN_POPULATION_SUPPORTED = 0  # GeoNames gives 0 where it does not know
 NEARBY = 0.5  # squared degrees (about 70 km): a namesake beside the page's other places wins
 HEARD_LETTERS = 5  # a shorter word sounds like too many places (Üye, Фаш)
 COUNTRY_REACH = 40  # characters: "Tiran'da (Arnavutluk)", "Луксор и Александрия – Египет"
+READ_BACK_REACH = 6  # characters from a name read back in Latin to its country ( در )
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,10 @@ def find_cities(page: Text, country: str | None = None,
                           and (cue or near or key not in transliterated)
                           and (p.geonameid not in heard.get(key, ())
                                or _heard_right(p, key, cue, near))
-                          and (key not in loose or _read_right(p, key, cued, near, adjectives))
+                          and (key not in loose or _read_right(
+                              p, key, cued, {code for c in group
+                                             for code in _country_after(c, countries)},
+                              adjectives))
                           and p.population >= _needed(p, key, cue, near, country, _cased(profile),
                                                       group[0])]
             if not believable:
@@ -205,19 +209,25 @@ def _rank(place: Place, key: str, near: set[str], country: str | None,
 def _may_read_back(text: str, words: tuple[Token, ...], c: _Candidate,
                    countries: list[tuple[int, int, str]], cues: set[str]) -> bool:
     """Without capitals every word is a candidate: only a long one right after a cue
-    word or with a country beside it is worth reading in Latin letters (_read_right)."""
-    return len(c.key) >= HEARD_LETTERS and (_cued_before(text, words, c.first, cues) or any(
-        -COUNTRY_REACH <= s - c.end <= COUNTRY_REACH
-        or -COUNTRY_REACH <= c.start - e <= COUNTRY_REACH for s, e, _ in countries))
+    word or right before a country is worth reading in Latin letters (_read_right)."""
+    return len(c.key) >= HEARD_LETTERS and (_cued_before(text, words, c.first, cues)
+                                            or bool(_country_after(c, countries)))
 
 
-def _read_right(place: Place, key: str, cued: bool, near: set[str],
+def _country_after(c: _Candidate, countries: list[tuple[int, int, str]]) -> set[str]:
+    """The countries named right after the name, a word at most between (مالاکا در مالزی,
+    نیکوزیا از قبرس)."""
+    return {code for s, _, code in countries if 0 <= s - c.end <= READ_BACK_REACH}
+
+
+def _read_right(place: Place, key: str, cued: bool, behind: set[str],
                 adjectives: tuple[str, ...]) -> bool:
     """A place matched by a Latin reading of a script without short vowels (کازان,
-    آنکونا): a long name of a town, with its country beside it, or right after a cue word
-    and no adjective (شهرهای ساحلی are coastal cities, not Zahlé)."""
+    آنکونا): a long name of a town, with its country right after it, or right after a cue
+    word and no adjective (شهرهای ساحلی are coastal cities, not Zahlé; انتظار … ترکیه
+    is no Ankara)."""
     return len(key) >= HEARD_LETTERS and place.population >= MIN_POPULATION and (
-        place.country in near or (cued and not key.endswith(adjectives)))
+        place.country in behind or (cued and not key.endswith(adjectives)))
 
 
 def _heard_right(place: Place, key: str, cue: bool, near: set[str]) -> bool:

@@ -158,3 +158,9 @@ def test_a_city_after_its_country_and_a_capital_over_a_village_of_its_old_name()
                          "tr")  # Skopje, though a capitalised word follows it
     # Atina is an old name of Pazar, a Turkish village of no known size: Athens
     assert ids("Başkan, Atina Belediye Başkanı ile görüştü.", "tr") == {264371}
+
+
+def test_a_common_word_near_a_country_is_not_read_back_as_its_city():
+    text = ("قرارداد خواهرخواندگی با یکی از شهرهای ترکیه منعقد شده بود، انتظار داریم "
+            "تعاملات افزایش پیدا کند.")
+    assert ids(text, "fa") == set()  # انتظار is "expectation", not Ankara; یکی is "one"
