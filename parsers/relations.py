@@ -183,8 +183,10 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
         for kind in kinds:
             if kind == "member":
                 body = _body(bodies, start, end)
-                members = _members(text, folded_text[start:end], start, mentions, named,
-                                   profile)
+                # a city named as where the body met is no member (… Ankara'da yapıldı)
+                members = [gid for gid in _members(text, folded_text[start:end], start,
+                                                   mentions, named, profile)
+                           if gid not in venues]
                 if not members and home and _says_municipality(folded, profile):
                     members = [home]
                 if body and not _joinable(body, profile):

@@ -165,3 +165,9 @@ def test_a_city_right_before_a_districts_municipality_only_says_where_it_lies():
     pairs = {frozenset((r["a"], r["b"])) for r in relations(text, "tr")}
     assert 785842 not in {gid for pair in pairs for gid in pair}  # Skopje is no side
     assert frozenset((304827, 307654)) in pairs  # Manisa and Kırıkkale
+
+
+def test_the_city_a_body_met_in_is_no_member_of_it():
+    text = ("Türkiye'de 120 belediyenin üyesi olduğu Tarihi Kentler Birliği'nin meclis "
+            "toplantısı Bursa'da yapıldı.")
+    assert [r for r in relations(text, "tr") if r["type"] == "member"] == []
