@@ -374,7 +374,8 @@ def _surname_position(text: str, words: tuple[Token, ...], i: int, titled: set[i
     k = prev.start
     while k and text[k - 1].isspace():
         k -= 1
-    return k > 0 and (text[k - 1] not in ".!?:;\n\"“„«(–—-" or i - 1 in titled)
+    # (after a colon a list of names begins: …: Георги Иванов – Сребърна)
+    return k > 0 and (text[k - 1] not in ".!?;\n\"“„«(–—-" or i - 1 in titled)
 
 
 def _after_honorifics(text: str, words: tuple[Token, ...], starts: list[int],

@@ -94,6 +94,7 @@ def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
             frozenset(n for m in profile.months for n in m))
 
 
+LIST_REACH = 100  # characters from an office to the colon of the list of its holders
 MAX_DESCRIBED = 3  # words in small letters between an office's "of" and the name
 _DASHED = re.compile(r"[–—-]")
 # a dash, then up to three words in small letters, then the office
@@ -237,6 +238,41 @@ class _Reader:
         return (self.after(office, _STRICT_GAP) or self.before(office)
                 or self.after(office, _LOOSE_GAP) or self.taking(office))
 
+    def listed(self, office: _Office) -> list[list[Token]]:
+        """The names a colon after the office lists, each perhaps with its place after a
+        dash and an honorific before it (кметове на няколко населени места: Георги Иванов
+        – Сребърна, инж. Денчо Георгиев – Айдемир); two names at least, else no list."""
+        if not self.cased:
+            return []
+        hi = self.page.sentence_bounds(office.start)[1]
+        colon = self.text.find(":", office.end, min(hi, office.end + LIST_REACH))
+        if colon < 0:
+            return []
+        if self.text[colon + 1:hi].strip() == "":  # the colon ended the sentence
+            hi = self.page.sentence_bounds(hi)[1] if hi < len(self.text) else hi
+        names: list[list[Token]] = []
+        i = bisect_left(self.starts, colon)
+        while i < len(self.words) and self.words[i].start < hi:
+            while i < len(self.words) and self.words[i].text.lower() in self.profile.honorifics:
+                i += 1
+            run = self._run(i, 1) if i < len(self.words) else []
+            if not 2 <= len(run) <= 3:
+                break
+            names.append(run)
+            i += len(run)
+            if i < len(self.words) and _DASHED.fullmatch(
+                    self.text[run[-1].end:self.words[i].start].strip()):
+                while i < len(self.words) and self.words[i].capitalised and \
+                        self.text[self.words[i - 1].end:self.words[i].start].strip() in "–—-":
+                    i += 1  # the place after the dash
+            gap = self.text[self.words[i - 1].end:self.words[i].start] \
+                if i < len(self.words) else ""
+            if i < len(self.words) and self.words[i].text.lower() in self.profile.conjunctions:
+                i += 1
+            elif gap.strip() != ",":
+                break
+        return names if len(names) >= 2 else []
+
     def joined(self, run: list[Token]) -> list[Token]:
         """The name a conjunction joins right after `run` (… Иво Димов и Иван Петров), as
         long a name as `run`'s at most."""
@@ -363,6 +399,10 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
             chain = []
         chain.append(office)
         run = reader.holder(office)
+        if not run:  # кметове на населени места: Георги Иванов – Сребърна, Денчо Георгиев …
+            for one in reader.listed(office):
+                people.append(_Person(text[one[0].start:one[-1].end], one[0].start,
+                                      one[-1].end, [office]))
         if run:
             held = list(chain) if run[0].start >= office.end else [office]
             # депутатите Иво Димов и Иван Петров: a name joined after it holds the office too

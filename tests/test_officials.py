@@ -180,3 +180,11 @@ def test_a_persian_surname_after_its_honorific_right_before_the_office_is_the_ho
     found = officials("مهندس کریمی شهردار همدان از نمایشگاه کتاب بازدید کرد.", "fa")
     assert [(o["name"], o["role"]) for o in found] == [("کریمی", "mayor")]
     assert officials("کریمی شهردار همدان از نمایشگاه کتاب بازدید کرد.", "fa") == []
+
+
+def test_a_colon_after_an_office_lists_its_holders_with_their_places():
+    found = officials("На срещата присъстваха кметове на села в общината: Петър Петров – Дъбово, "
+                      "инж. Мария Колева – Ягода и Иван Стоянов – Шейново.", "bg")
+    assert [(o["name"], o["role"]) for o in found] == [
+        ("Петър Петров", "mayor"), ("Мария Колева", "mayor"), ("Иван Стоянов", "mayor")]
+    assert officials("Кметът заяви: Иван Петров ще бъде новият директор.", "bg") == []
