@@ -75,6 +75,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
                                                     r["organizations"]), Official,
               ("cities", "own_city", "organizations"),
               ("roles", "honorifics", "copulas", "office_as", "name_breaks", "not_name_endings",
+               "plural_endings",
                "genitives", "abbreviations"),
               table="officials", mention_table="official_mentions",
               scored=("officials", "officials_role")),

@@ -273,16 +273,28 @@ class _Reader:
                 break
         return names if len(names) >= 2 else []
 
-    def joined(self, run: list[Token]) -> list[Token]:
-        """The name a conjunction joins right after `run` (… Иво Димов и Иван Петров), as
-        long a name as `run`'s at most."""
-        k = bisect_left(self.starts, run[-1].start) + 1
-        if k + 1 >= len(self.words) or self.words[k].text.lower() not in \
-                self.profile.conjunctions or self.text[run[-1].end:self.words[k].start] != " ":
-            return []
-        following = self._run(k + 1, 1)[:len(run)]
-        return following if len(following) >= 2 and (not self.cased or all(
-            t.capitalised for t in following)) else []
+    def joined(self, run: list[Token], plural: bool) -> list[list[Token]]:
+        """The names a conjunction joins right after `run` (… Иво Димов и Иван Петров),
+        and after an office in the plural those a comma lists too (Meclis Üyeleri Mustafa
+        Toksöz, Mehmet Ali Kiriş ve Alper Kan); each of two words at least."""
+        names: list[list[Token]] = []
+        while True:
+            k = bisect_left(self.starts, run[-1].start) + 1
+            if k >= len(self.words):
+                return names
+            gap = self.text[run[-1].end:self.words[k].start]
+            if gap == " " and self.words[k].text.lower() in self.profile.conjunctions:
+                k, last = k + 1, True
+            elif plural and gap.strip() in (",", "،"):
+                last = False
+            else:
+                return names
+            run = self._run(k, 1)[:MAX_NAME_WORDS - 1] if k < len(self.words) else []
+            if len(run) < 2 or (self.cased and not all(t.capitalised for t in run)):
+                return names
+            names.append(run)
+            if last:
+                return names
 
     def taking(self, office: _Office) -> list[Token]:
         """The name that opens the clause of "as <office>" (مجید آقازاده … به عنوان شهردار
@@ -346,6 +358,13 @@ class _Reader:
         return index > 0 and self.words[index - 1].text.lower() in self.profile.honorifics
 
 
+def _plural(office: str, profile: Profile) -> bool:
+    """The office is named in the plural (Meclis Üyeleri, депутатите, کارمندان)."""
+    words = office.lower().split()
+    return bool(words) and bool(profile.plural_endings) and \
+        words[-1].endswith(profile.plural_endings)
+
+
 def _choose_role(offices: list[_Office]) -> str:
     municipal = [o.role for o in offices if o.role in MUNICIPAL]
     return municipal[0] if municipal else offices[0].role
@@ -406,7 +425,9 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
         if run:
             held = list(chain) if run[0].start >= office.end else [office]
             # депутатите Иво Димов и Иван Петров: a name joined after it holds the office too
-            for one in (run, *([reader.joined(run)] if run[0].start >= office.end else [])):
+            plural = _plural(text[office.start:office.end], profile)
+            for one in (run, *(reader.joined(run, plural) if run[0].start >= office.end
+                               else [])):
                 if one:
                     people.append(_Person(text[one[0].start:one[-1].end], one[0].start,
                                           one[-1].end, held, _aliases(text, one[-1].end, reader)))

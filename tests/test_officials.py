@@ -188,3 +188,12 @@ def test_a_colon_after_an_office_lists_its_holders_with_their_places():
     assert [(o["name"], o["role"]) for o in found] == [
         ("Петър Петров", "mayor"), ("Мария Колева", "mayor"), ("Иван Стоянов", "mayor")]
     assert officials("Кметът заяви: Иван Петров ще бъде новият директор.", "bg") == []
+
+
+def test_an_office_in_the_plural_is_held_by_every_name_its_list_gives():
+    found = officials("Törende Meclis Üyeleri Ayşe Kaya, Hasan Çelik ve Murat Şahin de hazır "
+                      "bulundu.", "tr")
+    assert [(o["name"], o["role"]) for o in found] == [
+        ("Ayşe Kaya", "councillor"), ("Hasan Çelik", "councillor"), ("Murat Şahin", "councillor")]
+    found = officials("Belediye Başkanı Ali Veli, Mehmet Demir ile görüştü.", "tr")
+    assert [o["name"] for o in found] == ["Ali Veli"]  # one mayor: the comma ends his name

@@ -115,6 +115,8 @@ class Profile:
     name_breaks: tuple[str, ...] = _spec(default=())  # words that end a name without capitals
     # endings of adjectives (ساحلی, آسیایی): after a place cue, no place's name
     adjective_endings: tuple[str, ...] = _spec(default=())
+    # endings of a word in the plural (Üyeleri, депутатите): an office so named has a list
+    plural_endings: tuple[str, ...] = _spec(default=())
     # endings no personal name has (Turkish abstract nouns of office: Yardımcılığı)
     not_name_endings: tuple[str, ...] = _spec(default=())
     dotted_i: bool = _spec(default=False)  # Turkish casing: I is the capital of ı, İ of i
