@@ -208,10 +208,10 @@ def _rank(place: Place, key: str, near: set[str], country: str | None,
 
 def _may_read_back(text: str, words: tuple[Token, ...], c: _Candidate,
                    countries: list[tuple[int, int, str]], cues: set[str]) -> bool:
-    """Without capitals every word is a candidate: only a long one right after a cue
-    word or right before a country is worth reading in Latin letters (_read_right)."""
-    return len(c.key) >= HEARD_LETTERS and (_cued_before(text, words, c.first, cues)
-                                            or bool(_country_after(c, countries)))
+    """Without capitals every word is a candidate: only a long single word right after a
+    cue word or right before a country is worth reading in Latin letters (_read_right)."""
+    return len(c.key) >= HEARD_LETTERS and " " not in c.key and (
+        _cued_before(text, words, c.first, cues) or bool(_country_after(c, countries)))
 
 
 def _country_after(c: _Candidate, countries: list[tuple[int, int, str]]) -> set[str]:

@@ -174,12 +174,21 @@ def _place(text: str, mentions: list[tuple[int, int, int]], start: int, end: int
     """The first city that a locative sets off as the venue, else the first one named as
     where someone goes: in the clause of the event's word first (به شهر ریازان سفر خواهد
     کرد، … در شهر ری: the trip is to Ryazan), then in the whole sentence."""
+    here = [(s, e, gid) for s, e, gid in mentions if start <= s < end]
+    if not here:
+        return None
     lo, hi = _clause(text, cue, start, end)
+    marked: dict[tuple[int, str], bool] = {}  # each mention's case asked once
+
+    def set_off(s: int, e: int, case: str) -> bool:
+        if (s, case) not in marked:
+            marked[s, case] = in_case(text, s, e, profile, case, start)
+        return marked[s, case]
+
     for first, last in ((lo, hi), (start, end)):
-        here = [(s, e, gid) for s, e, gid in mentions if first <= s < last]
         for case in ("locative", "destination"):
-            found = next((gid for s, e, gid in here if in_case(text, s, e, profile, case,
-                                                                start)), None)
+            found = next((gid for s, e, gid in here if first <= s < last and set_off(s, e, case)),
+                         None)
             if found is not None:
                 return found
     return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass
+from functools import cache
 from typing import Any
 
 from parsers.cities import City, find_cities, home_city
@@ -120,13 +121,18 @@ def run_extractors(text: Text, country: str | None, profiled: bool
 def plain(value: Any) -> Any:
     """An entity (or a tuple of them) as JSON has it: dicts and lists. An entity with a
     `to_dict` gives its own form (a date's days as ISO strings)."""
-    if is_dataclass(value) and not isinstance(value, type):
-        to_dict = getattr(value, "to_dict", None)
-        return to_dict() if to_dict else {f.name: plain(getattr(value, f.name))
-                                          for f in fields(value)}
     if isinstance(value, tuple | list):
         return [plain(v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        to_dict = getattr(value, "to_dict", None)
+        return to_dict() if to_dict else {name: plain(getattr(value, name))
+                                          for name in _field_names(type(value))}
     return value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 def plain_entities(entities: Mapping[str, Sequence]) -> dict[str, list]:
