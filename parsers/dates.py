@@ -117,6 +117,8 @@ class _Grammar:
                             re.compile(rf"{NO_LETTER_BEFORE}(?:{_words(words.get(kind, ()))})"
                                        r"\s+$"), back)
                            for kind, back in (("last_year", 1), ("this_year", 0))]
+        self.since = re.compile(rf"\s*(?:{_words(words.get('since_after', ()))})"
+                                rf"{NO_LETTER_AFTER}")
         self.range = re.compile(rf"^{rng}(?:(?:{_words(words.get('month_before', ()))})\s+)*$")
         self.range_word = re.compile(rf"(?:{_words(words.get('range', ()))}){NO_LETTER_AFTER}\s")
         self.day = re.compile(day)
@@ -321,11 +323,13 @@ def _merge_ranges(atoms: list[_Atom], folded: str, g: _Grammar) -> list[_Atom]:
 
 def _resolve_years(atoms: list[_Atom], text: Text, g: _Grammar) -> list[_Atom]:
     """A date without a year takes the year of its sentence, else of the paragraph before
-    it, else of the page's date when it then falls within half a year of it; "of last
+    it (not one that starts a lasting state), else of the page's date when it then falls
+    within half a year of it; "of last
     year" after it (دی ماه سال گذشته) counts back from the page's date, "of this year"
     (април т.г.) is the page's year."""
     folded, published = text.folded, text.published
-    dated = [a for a in atoms if a.year is not None]
+    # a year that starts a lasting state (1946 yılından beri) lends no year to a month after
+    dated = [a for a in atoms if a.year is not None and not g.since.match(folded, a.end)]
     out = []
     for atom in atoms:
         for words_after, words_before, back in g.years_back:

@@ -143,3 +143,10 @@ def test_a_language_without_a_profile_has_its_dates_read_by_dateparser():
     assert all(text.raw[d.offset:d.end_offset] == d.text for d in find_dates(text))
     # the profile languages keep muni's own grammar: dateparser knows no Jalali year
     assert [d.calendar for d in find_dates(Text("در آبان ماه سال ۱۳۸۷", "fa"))] == ["jalali"]
+
+
+def test_a_year_that_starts_a_lasting_state_lends_no_year_to_a_month_after_it():
+    text = "Şehirde 1985 yılından beri her yıl Ekim ayında düzenlenen festival yine yapıldı."
+    october = ("1985-10-01", "1985-10-31", "month", "gregorian")
+    assert october not in spans(text, "tr")
+    assert october in spans(text.replace(" beri", ""), "tr")
