@@ -273,10 +273,12 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         people = [o.name for o in officials if o.name in text[start:end]]
         borrowed = None if in_sentence else _borrowed_date(text, spans, index, dates, today,
                                                            folded, page.published)
-        found = [(kind, _dated(_date_for(text, cue, start, end, in_sentence,
+        said = [(cue, kind) for kind in kinds for cue in starts_between(cues[kind], start, end)
+                if kind != "membership" or not _a_seat(folded, cue, profile)]
+        found = [(kind, _dated(_date_for(text, cue, start, end, _free(in_sentence, cue, said)
+                                         if profile.verb_last else in_sentence,
                                          profile.verb_last)) or borrowed)
-                 for kind in kinds for cue in starts_between(cues[kind], start, end)
-                 if kind != "membership" or not _a_seat(folded, cue, profile)]
+                 for cue, kind in said]
         for kind, when in found:
             if when is None and place is None:
                 continue
@@ -289,6 +291,19 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             events[key] = _Draft(kind, when, place, list(participants), people,
                                  text[start:end].strip(), len(events))
     return tuple(e.frozen() for e in _merge_retold(list(events.values())))
+
+
+def _free(dates: list[DateMention], cue: int, said: list[tuple[int, str]]
+          ) -> list[DateMention]:
+    """The dates a cue may take where the verb comes last: not one right before another
+    kind's word (2021 yılında kurulan … Zirvesi: 2021 is when it was founded, not met)."""
+    kind = next(k for c, k in said if c == cue)
+    bound = {d.offset for d in dates for c, k in said
+             if k != kind and 0 <= c - d.end_offset <= BOUND_GAP}
+    return [d for d in dates if d.offset not in bound]
+
+
+BOUND_GAP = 2  # characters between a date and the word it belongs to
 
 
 def _dated(found: DateMention | None) -> _When | None:

@@ -214,3 +214,12 @@ def test_today_in_the_next_sentence_of_the_paragraph_dates_an_undated_event():
     record = _record("رئیس شورای شهر شیراز در نشست علنی شورا با حضور هیئت های اعزامی برگزار شد. "
                      "امروز روز مهمی برای همکاری دو شهر است.", "fa", "2024-05-02T10:00:00")
     assert ("meeting", "2024-05-02") in {(e["type"], e["start"]) for e in record["events"]}
+
+
+def test_a_date_right_before_one_events_word_is_not_another_kinds():
+    found = events("2018 yılında kurulan birliğin 3. Zirvesi Sofya'da yapıldı.", "tr")
+    assert ("founding", "2018-01-01") in {(e[0], e[1]) for e in found}
+    assert ("meeting", "2018-01-01") not in {(e[0], e[1]) for e in found}
+    # bringing cities together is what a network does, no meeting
+    assert events("Balkan kentlerini bir araya getiren ağ 2010 yılında Sofya'da kuruldu.",
+                  "tr") == [("founding", "2010-01-01", "2010-12-31", 727011)]
