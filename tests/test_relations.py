@@ -171,3 +171,9 @@ def test_the_city_a_body_met_in_is_no_member_of_it():
     text = ("Türkiye'de 120 belediyenin üyesi olduğu Tarihi Kentler Birliği'nin meclis "
             "toplantısı Bursa'da yapıldı.")
     assert [r for r in relations(text, "tr") if r["type"] == "member"] == []
+
+
+def test_a_club_or_a_league_is_a_body_a_city_joins():
+    found = relations("Община Троян е активен член на Балканския клуб от 2015 г.", "bg")
+    assert [(r["type"], r["organization"], r["since"]) for r in found] == [
+        ("member", "Балканския клуб", "2015")]
