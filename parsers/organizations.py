@@ -76,11 +76,24 @@ def find_organizations(page: Text) -> list[Organization]:
              for m in reference.finditer(text)] if reference else []
     if pattern is not None:  # a reference's word is not the start of a name
         stop = profiles()[language].stop_words
-        found += [_trimmed(m.start(), m.group(0), stop)
+        found += [_glossed(text, _trimmed(m.start(), m.group(0), stop))
                   for start, end in _lines_with(page.folded.replace("ı", "i"), _any_word(language))
                   for m in pattern.finditer(text, start, end)
                   if not any(r.start <= m.start() < r.end for r in found)]
     return sorted(found, key=lambda o: o.start)
+
+
+_NAME_BEFORE_GLOSS = re.compile(r"([^\W\d_][\w\-]{2,})[ \t]*\($")
+
+
+def _glossed(text: str, body: Organization) -> Organization:
+    """A body's own name before its gloss in brackets is its name: EUROCITIES (Avrupa
+    Şehirler Birliği)."""
+    before = _NAME_BEFORE_GLOSS.search(text, max(0, body.start - 40), body.start)
+    if before is None or not before.group(1)[0].isupper() or \
+            not text.startswith(")", body.end):
+        return body
+    return Organization(before.start(1), before.end(1), before.group(1))
 
 
 @cache

@@ -177,3 +177,9 @@ def test_a_club_or_a_league_is_a_body_a_city_joins():
     found = relations("Община Троян е активен член на Балканския клуб от 2015 г.", "bg")
     assert [(r["type"], r["organization"], r["since"]) for r in found] == [
         ("member", "Балканския клуб", "2015")]
+
+
+def test_a_bodys_own_name_before_its_gloss_in_brackets_is_its_name():
+    found = relations("Kartal Belediyesi, METREX (Avrupa Metropol Bölgeleri Ağı) ağına resmen "
+                      "üye oldu.", "tr")
+    assert [(r["type"], r["organization"]) for r in found] == [("member", "METREX")]
