@@ -70,7 +70,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
               ("municipality_words", "country"), recorded=False),
     Extractor("organizations", lambda r: find_organizations(r.text), Organization,
               profile_keys=("organization_words", "organization_word_first", "genitives",
-                            "demonstratives"),
+                            "demonstratives", "case_endings"),
               recorded=False),
     Extractor("officials", lambda r: find_officials(r.text, r["cities"], r["own_city"],
                                                     r["organizations"]), Official,

@@ -33,7 +33,10 @@ def _pattern(language: str) -> re.Pattern | None:
     if not profile.organization_words:
         return None
     words = alternation(profile.organization_words, space=None)
-    word = rf"{_NO_LETTER_BEFORE}(?i:{words}){_NO_LETTER_AFTER}"
+    # the word may carry a case ending, not part of the name (platformuna, Birliği'ne)
+    endings = rf"(?:['’]?(?:{alternation(profile.case_endings, space=None)}))?" \
+        if profile.case_endings else ""
+    word = rf"{_NO_LETTER_BEFORE}(?i:{words})(?={endings}{_NO_LETTER_AFTER})"
     quoted = r"[ \t]*[“„\"«][^”“\"»\n]{2,80}[”“\"»]"
     cap = rf"[A-Z{capitals()}0-9][\w\-]*"  # a capitalised word of any alphabet muni reads
     if not profile.cased:

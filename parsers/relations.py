@@ -183,10 +183,12 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
         for kind in kinds:
             if kind == "member":
                 body = _body(bodies, start, end)
-                # a city named as where the body met is no member (… Ankara'da yapıldı)
+                # a city named as where the body met, or where a letter went, is no
+                # member (… Ankara'da yapıldı; platformun merkezi Hiroşima'ya göndermiş)
+                away = venues | _venues(text, here, profile, start, ("destination",))
                 members = [gid for gid in _members(text, folded_text[start:end], start,
                                                    mentions, named, profile)
-                           if gid not in venues]
+                           if gid not in away]
                 if not members and home and _says_municipality(folded, profile):
                     members = [home]
                 if body and not _joinable(body, profile):
@@ -252,12 +254,13 @@ _DISTRICT = re.compile(r" ([^\W\d_]+) ([^\W\d_]+)")  # the next two words
 
 
 def _venues(text: str, here: list[tuple[int, int, int]], profile: Profile,
-            sentence_start: int) -> set[int]:
-    """The cities a sentence names only as where something happens."""
+            sentence_start: int, cases: tuple[str, ...] = ("locative",)) -> set[int]:
+    """The cities a sentence names only as where something happens (or, with more
+    `cases`, where something goes)."""
     as_venue: dict[int, set[bool]] = {}  # per city: is each of its mentions a venue
     for pos, stop, gid in here:
-        as_venue.setdefault(gid, set()).add(in_case(text, pos, stop, profile, "locative",
-                                                    sentence_start))
+        as_venue.setdefault(gid, set()).add(any(
+            in_case(text, pos, stop, profile, case, sentence_start) for case in cases))
     return {gid for gid, found in as_venue.items() if found == {True}}
 
 

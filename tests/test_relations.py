@@ -183,3 +183,10 @@ def test_a_bodys_own_name_before_its_gloss_in_brackets_is_its_name():
     found = relations("Kartal Belediyesi, METREX (Avrupa Metropol Bölgeleri Ağı) ağına resmen "
                       "üye oldu.", "tr")
     assert [(r["type"], r["organization"]) for r in found] == [("member", "METREX")]
+
+
+def test_a_body_named_with_its_case_ending_and_no_city_a_letter_went_to():
+    found = relations("Bodrum Belediyesi başvuru formunu platformun merkezi Viyana'ya göndermiş "
+                      "ve Mayors for Peace platformuna üye olmuştu.", "tr")
+    assert [(r["type"], r["a"], r["organization"]) for r in found] == [
+        ("member", 320995, "Mayors for Peace platformu")]

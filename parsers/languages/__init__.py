@@ -115,6 +115,9 @@ class Profile:
     name_breaks: tuple[str, ...] = _spec(default=())  # words that end a name without capitals
     # endings of adjectives (ساحلی, آسیایی): after a place cue, no place's name
     adjective_endings: tuple[str, ...] = _spec(default=())
+    # endings a noun takes for its case (platformuna, Birliği'ne): a body's word may
+    # carry one, which is no part of the body's name
+    case_endings: tuple[str, ...] = _spec(default=())
     # endings of a word in the plural (Üyeleri, депутатите): an office so named has a list
     plural_endings: tuple[str, ...] = _spec(default=())
     # endings no personal name has (Turkish abstract nouns of office: Yardımcılığı)
