@@ -98,10 +98,10 @@ def find_cities(page: Text, country: str | None = None,
     cues_after = set(profile.place_cues_after) if profile else set()
     readable = candidates if _cased(profile) else [
         c for c in candidates if _may_read_back(text, words, c, countries, cues_before)]
-    found, transliterated, heard, read_back = _lookup(text, candidates, readable, profile,
-                                                      gazetteer)
+    index = _lookup(text, candidates, readable, profile, gazetteer)
+    found, added, heard = index.places, index.added, index.heard
     # without short vowels, a Latin reading is looser than a sound (ساحلی reads as Zahlé)
-    loose = read_back if not _cased(profile) else set()
+    loose = index.read_back if not _cased(profile) else {}
     adjectives = profile.adjective_endings if profile else ()
     chosen: list[_Candidate] = []
     for c in sorted((c for c in candidates if c.key in found),
@@ -129,10 +129,10 @@ def find_cities(page: Text, country: str | None = None,
                               for c in group)
             believable = [p for p in found[key]
                           if (p.country in near or not all(c.weekday for c in group))
-                          and (cue or near or key not in transliterated)
+                          and (cue or near or p.geonameid not in added.get(key, ()))
                           and (p.geonameid not in heard.get(key, ())
                                or _heard_right(p, key, cue, near))
-                          and (key not in loose or _read_right(
+                          and (p.geonameid not in loose.get(key, ()) or _read_right(
                               p, key, cued, {code for c in group
                                              for code in _country_after(c, countries)},
                               adjectives))
@@ -144,7 +144,8 @@ def find_cities(page: Text, country: str | None = None,
             # an alternate name (Saray); then one beside the page's other places; among
             # namesakes of equal size, the one nearest them
             place = believable[0] if len(believable) == 1 else max(
-                believable, key=lambda p: _rank(p, key, near, country, mentions))
+                believable, key=lambda p: _rank(p, key, near, country, mentions,
+                                                added.get(key, set())))
             believed += [(c, place) for c in group]
             mentions.setdefault(place.geonameid, (place, []))[1].extend(
                 Mention(text[c.start:c.end], c.start, c.end) for c in group)
@@ -163,47 +164,68 @@ class _Candidate(NamedTuple):  # a tuple: hundreds per page where every word may
     weekday: bool = False  # دوشنبه is Monday unless Tajikistan is named beside it
 
 
+class _Found(NamedTuple):
+    """What the index gives for a page's candidates."""
+
+    places: dict[str, tuple[Place, ...]]  # per candidate key
+    # per key, the places that do not bear the name as written: found by its Latin
+    # reading or its sound (believed only with a cue or their country beside them:
+    # Сантов is a surname, not Shantou)
+    added: dict[str, set[int]]
+    heard: dict[str, set[int]]  # of those, the ones found by their sound alone
+    read_back: dict[str, set[int]]  # and the ones found through a Latin reading
+
+
 def _lookup(text: str, candidates: list[_Candidate], readable: list[_Candidate],
-            profile: Profile | None, gazetteer: Gazetteer
-            ) -> tuple[dict[str, tuple[Place, ...]], set[str], dict[str, set[int]], set[str]]:
-    """Places per candidate key, the keys found only in Latin letters or by their sound
-    (believed only with a cue or their country beside them: Сантов is a surname, not
-    Shantou), the places of each key found by their sound alone, and the keys found by
-    their Latin reading (as written or by its sound)."""
+            profile: Profile | None, gazetteer: Gazetteer) -> _Found:
+    """The places of each candidate as written, then in the language's Latin letters and
+    as the language hears it (Байлещи, Strazburg, Şuşa: the name's sound). A name the
+    index knows is also read so where the script has capitals and the name is long: its
+    namesakes are weighed beside it (Слобозия is an alternate name of a village of 5,000
+    only, Науса reads Nausa, a Náousa of 3,000; the towns of 40,000 and 20,000 spell the
+    same sound)."""
     found = gazetteer.lookup(c.key for c in candidates)
+    cased = _cased(profile)
     latin: dict[str, str] = {}
     if profile is not None and profile.transliteration:
         latin = {c.key: normalize_name(profile.to_latin(text[c.start:c.end]))
-                 for c in readable if c.key not in found and not c.foreign_script}
+                 for c in readable if not c.foreign_script
+                 and (c.key not in found or (cased and len(c.key) >= HEARD_LETTERS))}
     by_latin = gazetteer.lookup(latin.values())
-    # and as the language hears it (Байлещи, Strazburg, Şuşa): the name's sound; a Latin
-    # reading's namesakes by sound too (Науса is Nausa, a Náousa of 3,000, and the other
-    # Náousa of 20,000)
     sounds = {c.key: sound for c in candidates if len(c.key) >= HEARD_LETTERS
-              and c.key not in found and (written := latin.get(c.key) or c.key) < "\x80"  # ASCII
+              and (c.key not in found or c.key in latin)
+              and (written := latin.get(c.key) or c.key) < "\x80"  # ASCII
               and (sound := sound_key(written))}
     by_sound = gazetteer.lookup(sounds.values(), by_sound=True)
-    found.update({key: by_latin[k] for key, k in latin.items() if k in by_latin})
-    heard: dict[str, set[int]] = {}
-    for key in [key for key, sound in sounds.items() if sound in by_sound]:
-        known = {p.geonameid for p in found.get(key, ())}
-        extra = [p for p in by_sound[sounds[key]] if p.geonameid not in known]
+    out = _Found(dict(found), {}, {}, {})
+
+    def add(key: str, places: tuple[Place, ...], *kinds: dict[str, set[int]]) -> None:
+        known = {p.geonameid for p in out.places.get(key, ())}
+        extra = [p for p in places if p.geonameid not in known]
         if extra:
-            found[key] = (*found.get(key, ()), *extra)
-            heard[key] = {p.geonameid for p in extra}
-    read_back = {key for key, k in latin.items() if k in by_latin}
-    return found, read_back | heard.keys(), heard, read_back | (heard.keys() & latin.keys())
+            out.places[key] = (*out.places.get(key, ()), *extra)
+            for kind in (out.added, *kinds):
+                kind.setdefault(key, set()).update(p.geonameid for p in extra)
+
+    for key, k in latin.items():
+        if k in by_latin:
+            add(key, by_latin[k], out.read_back)
+    for key, sound in sounds.items():
+        if sound in by_sound:
+            add(key, by_sound[sound], out.heard, *([out.read_back] if key in latin else []))
+    return out
 
 
 def _rank(place: Place, key: str, near: set[str], country: str | None,
-          found: dict[int, tuple[Place, list[Mention]]]) -> tuple:
+          found: dict[int, tuple[Place, list[Mention]]], added: set[int]) -> tuple:
     distance = _distance(place, [p for p, _ in found.values()])
     # at home, a place that has the name only as an alternate one counts as home only
     # with some people (Atina is an old name of Pazar, a village of no known size)
     home = place.country == country and (normalize_name(place.name) == key
                                          or place.population >= MIN_POPULATION_HOME)
     return (place.country in near, home, home and normalize_name(place.name) == key,
-            distance is not None and distance <= NEARBY, place.population, -(distance or 0.0))
+            distance is not None and distance <= NEARBY, place.population,
+            place.geonameid not in added, -(distance or 0.0))  # (of equals, the one as written)
 
 
 def _may_read_back(text: str, words: tuple[Token, ...], c: _Candidate,

@@ -164,3 +164,11 @@ def test_a_common_word_near_a_country_is_not_read_back_as_its_city():
     text = ("قرارداد خواهرخواندگی با یکی از شهرهای ترکیه منعقد شده بود، انتظار داریم "
             "تعاملات افزایش پیدا کند.")
     assert ids(text, "fa") == set()  # انتظار is "expectation", not Ankara; یکی is "one"
+
+
+def test_a_name_the_index_knows_still_meets_its_larger_namesakes_by_its_latin_reading():
+    # Слобозия is an alternate name of a Romanian village of 5,000 only; the town of
+    # 40,000 (Ialomița) spells the same sound in Latin letters
+    assert ids("Делегация от Слобозия, Румъния, посети Видин.", "bg") == {8581467, 725905}
+    # of two entries of one size, the one that bears the name as written
+    assert 128476 in ids("Подписахме меморандум с Кашан, Иран.", "bg")
