@@ -466,16 +466,13 @@ def _needed(place: Place, key: str, cue: bool, near: set[str], country: str | No
     return MIN_POPULATION if cased else MIN_POPULATION_UNCASED
 
 
-CASES = ("locative", "destination", "origin")
-
-
 def in_case(text: str, start: int, end: int, profile: Profile, case: str = "locative",
             sentence_start: int = 0) -> bool:
     """The mention is set off by a case of its sentence (the profile's words before it or
     endings after it): the locative says where something happens (в Берлин, в гр. Науса,
     Tiran'da, در شهر مشهد), the destination where one goes (Kecskemet'e, به شهر ریازان,
-    до Варна), the origin where one comes from (от Силистра, Kecskemet'ten, از یزد)."""
-    before, after = getattr(profile, f"{case}_before"), getattr(profile, f"{case}_after")
+    до Варна), the origin where one comes from (от Силистра, Kecskemet'ten)."""
+    before = getattr(profile, f"{case}_before")
     window = text[max(sentence_start, start - 16):start]
     preceding = [w for w in (w.strip(_CUE_GAP) for w in window.lower().split()) if w]
     # the cue between: в град X, در شهر X, от кмета на X
@@ -490,9 +487,15 @@ def in_case(text: str, start: int, end: int, profile: Profile, case: str = "loca
     while case != "origin" and (word := _NEXT_WORD.match(text, end)) and \
             word.group(1).lower() in profile.municipality_words:
         end = word.end()
-    return any(text[end:end + len(suffix)].lower() == suffix
-               and not text[end + len(suffix):end + len(suffix) + 1].isalpha()  # 'ten: "from"
-               for suffix in after)
+    endings = _endings(profile.code, case)
+    return endings is not None and endings.match(text, end) is not None
+
+
+@cache
+def _endings(language: str, case: str) -> re.Pattern | None:
+    """The case's endings, as a whole ending ('te is no 'ten: "from")."""
+    after = getattr(profiles()[language], f"{case}_after")
+    return re.compile(rf"(?i:{alternation(after, space=None)})(?![^\W\d_])") if after else None
 
 
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
