@@ -30,6 +30,7 @@ MAX_WORDS = 4
 MIN_POPULATION = 15000  # a place with no support in the text must be at least a town
 MIN_POPULATION_UNCASED = 1000000  # every word is a candidate where there are no capitals
 MIN_POPULATION_HOME = 5000  # in the source's own country
+MIN_POPULATION_HOME_UNCASED = 100000  # there, where every word is a candidate (بافت: texture)
 MIN_POPULATION_SUPPORTED = 0  # GeoNames gives 0 where it does not know
 NEARBY = 0.5  # squared degrees (about 70 km): a namesake beside the page's other places wins
 HEARD_LETTERS = 5  # a shorter word sounds like too many places (Üye, Фаш)
@@ -457,12 +458,13 @@ def _cue(text: str, words: tuple[Token, ...], c: _Candidate, before: set[str],
 def _needed(place: Place, key: str, cue: bool, near: set[str], country: str | None,
             cased: bool, first: _Candidate) -> int:
     """The population a place must have to be believed, given the support it has."""
-    if cue or place.country in near or " " in key:
+    # a name of several capitalised words is one; without capitals, any words in a row
+    if cue or place.country in near or (" " in key and cased):
         return MIN_POPULATION_SUPPORTED
     if first.foreign_script:
         return MIN_POPULATION_UNCASED
     if place.country == country:
-        return MIN_POPULATION_HOME
+        return MIN_POPULATION_HOME if cased else MIN_POPULATION_HOME_UNCASED
     return MIN_POPULATION if cased else MIN_POPULATION_UNCASED
 
 

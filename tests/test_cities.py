@@ -172,3 +172,11 @@ def test_a_name_the_index_knows_still_meets_its_larger_namesakes_by_its_latin_re
     assert ids("Делегация от Слобозия, Румъния, посети Видин.", "bg") == {8581467, 725905}
     # of two entries of one size, the one that bears the name as written
     assert 128476 in ids("Подписахме меморандум с Кашан, Иран.", "bg")
+
+
+def test_without_capitals_words_in_a_row_and_small_home_towns_need_support():
+    # خوش آمد (welcome) is also a village's name: two words in a row are no name by that
+    assert ids("رئیس شورا گفت: به مهمانان این همایش خوش آمد می گوییم.", "fa") == set()
+    # بافت (texture) is also a town of 40,000 at home: not without a cue word
+    assert ids("بافت تاریخی شهر یزد در فهرست جهانی ثبت شد.", "fa") == {111822}
+    assert 142247 in ids("هیئتی از شهر بافت به کرمان رفت.", "fa")
