@@ -180,3 +180,9 @@ def test_without_capitals_words_in_a_row_and_small_home_towns_need_support():
     # بافت (texture) is also a town of 40,000 at home: not without a cue word
     assert ids("بافت تاریخی شهر یزد در فهرست جهانی ثبت شد.", "fa") == {111822}
     assert 142247 in ids("هیئتی از شهر بافت به کرمان رفت.", "fa")
+
+
+def test_turkish_words_that_are_no_places():
+    text = ("Başta Belediye Başkanı olmak üzere herkese teşekkür ederiz. Cumhuriyet’in 100. "
+            "yılında Allah’ım bu güzellikleri artırsın.")
+    assert ids(text, "tr") == set()
