@@ -1,9 +1,12 @@
-"""Calendar arithmetic: Solar Hijri (Jalali) to Gregorian, and the digits pages use."""
+"""Calendar arithmetic: Solar Hijri (Jalali) and Lunar Hijri to Gregorian, and the digits
+pages use. Lunar Hijri dates are hijridate's (the Umm al-Qura calendar, 1343–1500 AH)."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
+
+from hijridate import Gregorian, Hijri
 
 # Persian (U+06F0..) and Arabic-Indic (U+0660..) digits to ASCII.
 DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
@@ -65,3 +68,19 @@ def jalali_month_length(jy: int, jm: int) -> int:
     return 30 if (jalali_to_gregorian(jy + 1, 1, 1) - jalali_to_gregorian(jy, 12, 1)).days == 30 \
         else 29
 
+
+
+HIJRI_YEARS = range(1343, 1501)  # the years the Umm al-Qura tables cover (1924–2077)
+
+
+def hijri_to_gregorian(hy: int, hm: int, hd: int) -> date:
+    """The Gregorian date of a Lunar Hijri one (ValueError outside HIJRI_YEARS)."""
+    return date(*Hijri(hy, hm, hd).to_gregorian().datetuple())
+
+
+def hijri_month_length(hy: int, hm: int) -> int:
+    return Hijri(hy, hm, 1).month_length()
+
+
+def hijri_year_of(day: date) -> int:
+    return Gregorian(day.year, day.month, day.day).to_hijri().year

