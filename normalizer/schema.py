@@ -97,8 +97,8 @@ TABLES: tuple[Table, ...] = (
         Column("start", "date", "First day of the range (Gregorian).", True),
         Column("end", "date", "Last day of the range (Gregorian).", True),
         Column("precision", "string", "day, month or year: how much the text says.", True),
-        Column("calendar", "string", "The calendar it was written in: gregorian or jalali.",
-               True),
+        Column("calendar", "string", "The calendar it was written in: gregorian, jalali (Solar "
+               "Hijri) or hijri (Lunar Hijri).", True),
         Column("offset", "integer", "Character offset in the page's main text.", True),
         *_provenance("that states it"), *_SEEN,
     ), "date_id", (("page_id", "pages", "page_id"),)),
@@ -143,8 +143,8 @@ TABLES: tuple[Table, ...] = (
         Column("since", "string", "The Gregorian year the tie began, the earliest any page "
                                   "gives (a Jalali 1386 is 2007 here)."),
         Column("since_text", "string", "That year as the page writes it, in its calendar."),
-        Column("since_calendar", "string", "The calendar the page gives it in: gregorian or "
-                                           "jalali."),
+        Column("since_calendar", "string", "The calendar the page gives it in: gregorian, "
+                                           "jalali or hijri."),
         _PAGES_COUNT, *_provenance("that first states it"), *_SEEN,
     ), "relation_id", (("a", "cities", "geonameid"), ("b", "cities", "geonameid"),
                        ("page_id", "pages", "page_id"))),
