@@ -97,8 +97,9 @@ def find_cities(page: Text, country: str | None = None,
     # One place per name on the page, chosen with what all its mentions say.
     cues_before = set(profile.place_cues_before) if profile else set()
     cues_after = set(profile.place_cues_after) if profile else set()
+    joined = frozenset(profile.conjunctions) if profile else frozenset()
     readable = candidates if _cased(profile) else [
-        c for c in candidates if _may_read_back(text, words, c, countries, cues_before)]
+        c for c in candidates if _may_read_back(text, words, c, countries, cues_before, joined)]
     index = _lookup(text, candidates, readable, profile, gazetteer)
     found, added, heard = index.places, index.added, index.heard
     # without short vowels, a Latin reading is looser than a sound (ساحلی reads as Zahlé)
@@ -134,7 +135,7 @@ def find_cities(page: Text, country: str | None = None,
                           and (p.geonameid not in heard.get(key, ())
                                or _heard_right(p, key, cue, near))
                           and (p.geonameid not in loose.get(key, ()) or _read_right(
-                              p, key, cued, {code for c in group
+                              p, key, cue, {code for c in group
                                              for code in _country_after(c, countries)},
                               adjectives))
                           and p.population >= _needed(p, key, cue, near, country, _cased(profile),
@@ -230,11 +231,14 @@ def _rank(place: Place, key: str, near: set[str], country: str | None,
 
 
 def _may_read_back(text: str, words: tuple[Token, ...], c: _Candidate,
-                   countries: list[tuple[int, int, str]], cues: set[str]) -> bool:
+                   countries: list[tuple[int, int, str]], cues: set[str],
+                   joined: frozenset[str]) -> bool:
     """Without capitals every word is a candidate: only a long single word right after a
-    cue word or right before a country is worth reading in Latin letters (_read_right)."""
+    cue word or a conjunction (a list's next place), or right before a country, is worth
+    reading in Latin letters (_read_right)."""
     return len(c.key) >= HEARD_LETTERS and " " not in c.key and (
-        _cued_before(text, words, c.first, cues) or bool(_country_after(c, countries)))
+        _cued_before(text, words, c.first, cues) or bool(_country_after(c, countries))
+        or (c.first > 0 and words[c.first - 1].text in joined))
 
 
 def _country_after(c: _Candidate, countries: list[tuple[int, int, str]]) -> set[str]:
@@ -247,8 +251,8 @@ def _read_right(place: Place, key: str, cued: bool, behind: set[str],
                 adjectives: tuple[str, ...]) -> bool:
     """A place matched by a Latin reading of a script without short vowels (کازان,
     آنکونا): a long name of a town, with its country right after it, or right after a cue
-    word and no adjective (شهرهای ساحلی are coastal cities, not Zahlé; انتظار … ترکیه
-    is no Ankara)."""
+    word or in a list with a place believed (ساری و آنکونا), and no adjective (شهرهای
+    ساحلی are coastal cities, not Zahlé; انتظار … ترکیه is no Ankara)."""
     return len(key) >= HEARD_LETTERS and place.population >= MIN_POPULATION and (
         place.country in behind or (cued and not key.endswith(adjectives)))
 

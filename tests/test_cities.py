@@ -186,3 +186,9 @@ def test_turkish_words_that_are_no_places():
     text = ("Başta Belediye Başkanı olmak üzere herkese teşekkür ederiz. Cumhuriyet’in 100. "
             "yılında Allah’ım bu güzellikleri artırsın.")
     assert ids(text, "tr") == set()
+
+
+def test_a_name_read_back_in_latin_may_be_listed_with_a_place_believed():
+    # آنكونا (Ancona, with the Arabic kaf) joined to Sari by a conjunction
+    assert ids("گردشگر پذیر بودن ساری و آنكونا از ویژگی های مشترک این دو شهر است.",
+               "fa") == {116996, 3183089}
