@@ -15,6 +15,7 @@ for Khmelnytskyi, Strazburg for Strasbourg), with a cue or its country beside it
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -98,8 +99,10 @@ def find_cities(page: Text, country: str | None = None,
     cues_before = set(profile.place_cues_before) if profile else set()
     cues_after = set(profile.place_cues_after) if profile else set()
     joined = frozenset(profile.conjunctions) if profile else frozenset()
+    country_starts = sorted(s for s, _, _ in countries)
     readable = candidates if _cased(profile) else [
-        c for c in candidates if _may_read_back(text, words, c, countries, cues_before, joined)]
+        c for c in candidates
+        if _may_read_back(text, words, c, country_starts, cues_before, joined)]
     index = _lookup(text, candidates, readable, profile, gazetteer)
     found, added, heard = index.places, index.added, index.heard
     # without short vowels, a Latin reading is looser than a sound (ساحلی reads as Zahlé)
@@ -231,14 +234,18 @@ def _rank(place: Place, key: str, near: set[str], country: str | None,
 
 
 def _may_read_back(text: str, words: tuple[Token, ...], c: _Candidate,
-                   countries: list[tuple[int, int, str]], cues: set[str],
-                   joined: frozenset[str]) -> bool:
+                   country_starts: list[int], cues: set[str], joined: frozenset[str]) -> bool:
     """Without capitals every word is a candidate: only a long single word right after a
     cue word or a conjunction (a list's next place), or right before a country, is worth
     reading in Latin letters (_read_right)."""
-    return len(c.key) >= HEARD_LETTERS and " " not in c.key and (
-        _cued_before(text, words, c.first, cues) or bool(_country_after(c, countries))
-        or (c.first > 0 and words[c.first - 1].text in joined))
+    if len(c.key) < HEARD_LETTERS or " " in c.key:
+        return False
+    if c.first > 0 and words[c.first - 1].text in joined:
+        return True
+    k = bisect_left(country_starts, c.end)  # a country right after it
+    if k < len(country_starts) and country_starts[k] - c.end <= READ_BACK_REACH:
+        return True
+    return _cued_before(text, words, c.first, cues)
 
 
 def _country_after(c: _Candidate, countries: list[tuple[int, int, str]]) -> set[str]:

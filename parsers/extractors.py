@@ -11,8 +11,7 @@ type is one module and one entry here.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, fields, is_dataclass
-from functools import cache
+from dataclasses import dataclass, is_dataclass
 from typing import Any
 
 from parsers.cities import City, find_cities, home_city
@@ -126,14 +125,10 @@ def plain(value: Any) -> Any:
         return [plain(v) for v in value]
     if is_dataclass(value) and not isinstance(value, type):
         to_dict = getattr(value, "to_dict", None)
-        return to_dict() if to_dict else {name: plain(getattr(value, name))
-                                          for name in _field_names(type(value))}
+        return to_dict() if to_dict else {name: plain(field) if isinstance(field, tuple | list)
+                                          or is_dataclass(field) else field
+                                          for name, field in vars(value).items()}
     return value
-
-
-@cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
 
 
 def plain_entities(entities: Mapping[str, Sequence]) -> dict[str, list]:
