@@ -98,11 +98,9 @@ def find_cities(page: Text, country: str | None = None,
     # One place per name on the page, chosen with what all its mentions say.
     cues_before = set(profile.place_cues_before) if profile else set()
     cues_after = set(profile.place_cues_after) if profile else set()
-    joined = frozenset(profile.conjunctions) if profile else frozenset()
-    country_starts = sorted(s for s, _, _ in countries)
-    readable = candidates if _cased(profile) else [
-        c for c in candidates
-        if _may_read_back(text, words, c, country_starts, cues_before, joined)]
+    readable = candidates if _cased(profile) else _readable(
+        words, candidates, countries, cues_before,
+        frozenset(profile.conjunctions) if profile else frozenset())
     index = _lookup(text, candidates, readable, profile, gazetteer)
     found, added, heard = index.places, index.added, index.heard
     # without short vowels, a Latin reading is looser than a sound (ساحلی reads as Zahlé)
@@ -233,19 +231,24 @@ def _rank(place: Place, key: str, near: set[str], country: str | None,
             place.geonameid not in added, -(distance or 0.0))  # (of equals, the one as written)
 
 
-def _may_read_back(text: str, words: tuple[Token, ...], c: _Candidate,
-                   country_starts: list[int], cues: set[str], joined: frozenset[str]) -> bool:
-    """Without capitals every word is a candidate: only a long single word right after a
-    cue word or a conjunction (a list's next place), or right before a country, is worth
-    reading in Latin letters (_read_right)."""
-    if len(c.key) < HEARD_LETTERS or " " in c.key:
-        return False
-    if c.first > 0 and words[c.first - 1].text in joined:
-        return True
-    k = bisect_left(country_starts, c.end)  # a country right after it
-    if k < len(country_starts) and country_starts[k] - c.end <= READ_BACK_REACH:
-        return True
-    return _cued_before(text, words, c.first, cues)
+def _readable(words: tuple[Token, ...], candidates: list[_Candidate],
+              countries: list[tuple[int, int, str]], cues: set[str],
+              joined: frozenset[str]) -> list[_Candidate]:
+    """Without capitals every word is a candidate: only a long single word a word or two
+    after a cue word, right after a conjunction (a list's next place), or right before a
+    country, is worth reading in Latin letters (_read_right judges it)."""
+    after = {i + step for i, w in enumerate(words) if w.text.lower() in cues
+             for step in (1, 2)} | {i + 1 for i, w in enumerate(words) if w.text in joined}
+    country_starts = sorted(s for s, _, _ in countries)
+    out = []
+    for c in candidates:
+        if len(c.key) < HEARD_LETTERS or " " in c.key:
+            continue
+        k = bisect_left(country_starts, c.end)  # a country right after it
+        if c.first in after or (k < len(country_starts)
+                                and country_starts[k] - c.end <= READ_BACK_REACH):
+            out.append(c)
+    return out
 
 
 def _country_after(c: _Candidate, countries: list[tuple[int, int, str]]) -> set[str]:
