@@ -16,6 +16,7 @@ on the same dates is one event, whatever sentences repeat it, and so are days th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -85,20 +86,23 @@ class _Draft:
                      tuple(self.officials), self.evidence)
 
 
-def _clause(text: str, at: int, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the clause of the sentence (start, end) that holds `at`."""
-    breaks = [start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)] + [end]
-    lo = max(b for b in breaks if b <= at)
-    hi = min(b for b in breaks if b > at) if any(b > at for b in breaks) else end
-    return lo, hi
+def _breaks(text: str, start: int, end: int) -> list[int]:
+    """Where the clauses of the sentence (start, end) begin, and its end."""
+    return [start, *(m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)), end]
 
 
-def _date_for(text: str, cue: int, start: int, end: int, dates: list[DateMention],
+def _clause(breaks: list[int], at: int) -> tuple[int, int]:
+    """The bounds of the clause that holds `at` (breaks: _breaks of its sentence)."""
+    k = bisect_right(breaks, at)
+    return breaks[max(k - 1, 0)], breaks[k] if k < len(breaks) else breaks[-1]
+
+
+def _date_for(breaks: list[int], cue: int, dates: list[DateMention],
               before: bool = False) -> DateMention | None:
     """The date of the cue's own clause, else the sentence's date nearest to the cue;
     with `before` (a language that puts the verb last), the nearest one before the cue
     where there is one (1997 yılında kurulan ve 2019 yılında …: founded in 1997)."""
-    lo, hi = _clause(text, cue, start, end)
+    lo, hi = _clause(breaks, cue)
     clause = [d for d in dates if lo <= d.offset < hi]
     pool = clause or dates
     if not pool:
@@ -169,15 +173,16 @@ def _since_words(language: str) -> re.Pattern | None:
     return re.compile(rf"\s*(?:{alternation(words)})(?![^\W\d_])") if words else None
 
 
-def _place(text: str, mentions: list[tuple[int, int, int]], start: int, end: int,
+def _place(text: str, mentions: list[tuple[int, int, int]], breaks: list[int],
            profile: Profile, cue: int) -> int | None:
     """The first city that a locative sets off as the venue, else the first one named as
     where someone goes: in the clause of the event's word first (به شهر ریازان سفر خواهد
     کرد، … در شهر ری: the trip is to Ryazan), then in the whole sentence."""
+    start, end = breaks[0], breaks[-1]
     here = [(s, e, gid) for s, e, gid in mentions if start <= s < end]
     if not here:
         return None
-    lo, hi = _clause(text, cue, start, end)
+    lo, hi = _clause(breaks, cue)
     marked: dict[tuple[int, str], bool] = {}  # each mention's case asked once
 
     def set_off(s: int, e: int, case: str) -> bool:
@@ -260,7 +265,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         if not kinds or (habit is not None and habit.search(part)):
             continue
         first_cue = min(c for kind in kinds for c in starts_between(cues[kind], start, end))
-        place = _place(text, mentions, start, end, profile, first_cue) or \
+        breaks = _breaks(text, start, end)
+        place = _place(text, mentions, breaks, profile, first_cue) or \
             (_named_after_cue(text, mentions, [c for kind in kinds
                                                for c in starts_between(cues[kind], start, end)])
              if profile.event_word_first else None) \
@@ -275,7 +281,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
                                                            folded, page.published)
         said = [(cue, kind) for kind in kinds for cue in starts_between(cues[kind], start, end)
                 if kind != "membership" or not _a_seat(folded, cue, profile)]
-        found = [(kind, _dated(_date_for(text, cue, start, end, _free(in_sentence, cue, said)
+        found = [(kind, _dated(_date_for(breaks, cue, _free(in_sentence, cue, said)
                                          if profile.verb_last else in_sentence,
                                          profile.verb_last)) or borrowed)
                  for cue, kind in said]
