@@ -24,7 +24,7 @@ from typing import NamedTuple
 from parsers.calendars import normalize_letters
 from parsers.gazetteer import Gazetteer, Place, default_gazetteer, normalize_name, sound_key
 from parsers.languages import Profile, profiles
-from parsers.text import Text, Token, alternation
+from parsers.text import APOSTROPHES, Text, Token, alternation
 from scraper.encoding import script_of
 
 MAX_WORDS = 4
@@ -73,7 +73,7 @@ def _cased(profile: Profile | None) -> bool:
 def _country_pattern(language: str) -> re.Pattern:
     """The language's country names (as a tree of their letters: one scan is quick)."""
     return re.compile(r"(?<![^\W\d_])(" + alternation(profiles()[language].countries, space=None)
-                      + r")(?:['’][^\W\d_]+)?(?![^\W\d_])")
+                      + rf")(?:[{APOSTROPHES}][^\W\d_]+)?(?![^\W\d_])")
 
 
 def _countries(text: str, profile: Profile | None) -> list[tuple[int, int, str]]:
@@ -510,8 +510,12 @@ def in_case(text: str, start: int, end: int, profile: Profile, case: str = "loca
 @cache
 def _endings(language: str, case: str) -> re.Pattern | None:
     """The case's endings, as a whole ending ('te is no 'ten: "from")."""
-    after = getattr(profiles()[language], f"{case}_after")
-    return re.compile(rf"(?i:{alternation(after, space=None)})(?![^\W\d_])") if after else None
+    # written with any apostrophe: Üsküp´te is Üsküp'te
+    after = {e.replace("’", "'") for e in getattr(profiles()[language], f"{case}_after")}
+    if not after:
+        return None
+    return re.compile(alternation(after, space=None).replace("'", f"[{APOSTROPHES}]")
+                      .join(("(?i:", r")(?![^\W\d_])")))
 
 
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")

@@ -25,6 +25,8 @@ _SENTENCE_MARK = re.compile(r"[.!?؟:](?=\s)|\n")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _YEAR_BEFORE = re.compile(r"\d{4}\s?$")
 _CLOSING = frozenset("\"”»’)]")  # a quotation or a bracket closed before the full stop
+# what Turkish pages set a case ending off with (Tiran'da, Tiran’da, Üsküp´te)
+APOSTROPHES = "'’´`"
 FRONTED_DATE_WORDS = 4  # "През месец септември 2017 г."
 
 
@@ -69,7 +71,7 @@ class Text:
             start, end = m.span()
             # tuple.__new__ skips the named tuple's Python-level constructor: thousands a page
             made.append(tuple.__new__(Token, (m.group(), start, end,
-                                              start > 0 and raw[start - 1] in "'’")))
+                                              start > 0 and raw[start - 1] in APOSTROPHES)))
         return tuple(made)
 
     @cached_property

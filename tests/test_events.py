@@ -223,3 +223,8 @@ def test_a_date_right_before_one_events_word_is_not_another_kinds():
     # bringing cities together is what a network does, no meeting
     assert events("Balkan kentlerini bir araya getiren ağ 2010 yılında Sofya'da kuruldu.",
                   "tr") == [("founding", "2010-01-01", "2010-12-31", 727011)]
+
+
+def test_a_case_ending_after_any_apostrophe_sets_the_venue_off():
+    assert {e[3] for e in events("Kardeş belediye protokolü 5 Mayıs 2019'da Üsküp´te "
+                                 "imzalandı.", "tr") if e[0] == "agreement"} == {785842}
