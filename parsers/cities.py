@@ -36,6 +36,8 @@ MIN_POPULATION_SUPPORTED = 0  # GeoNames gives 0 where it does not know
 NEARBY = 0.5  # squared degrees (about 70 km): a namesake beside the page's other places wins
 HEARD_LETTERS = 5  # a shorter word sounds like too many places (Üye, Фаш)
 COUNTRY_REACH = 40  # characters: "Tiran'da (Arnavutluk)", "Луксор и Александрия – Египет"
+CASE_REACH = 16  # characters back to the case word (в гр. X, от кмета на X)
+HALL_REACH = 40  # characters back to the locative of "in the hall of <city>"
 READ_BACK_REACH = 6  # characters from a name read back in Latin to its country ( در )
 
 
@@ -489,8 +491,7 @@ def in_case(text: str, start: int, end: int, profile: Profile, case: str = "loca
     Tiran'da, در شهر مشهد), the destination where one goes (Kecskemet'e, به شهر ریازان,
     до Варна), the origin where one comes from (от Силистра, Kecskemet'ten)."""
     before = getattr(profile, f"{case}_before")
-    window = text[max(sentence_start, start - 16):start]
-    preceding = [w for w in (w.strip(_CUE_GAP) for w in window.lower().split()) if w]
+    preceding = _words_before(text, start, sentence_start, CASE_REACH)
     # the cue between: в град X, در شهر X, от кмета на X
     if len(preceding) > 2 and " ".join(preceding[-2:]) in profile.place_cues_before:
         preceding = preceding[:-2]
@@ -498,6 +499,14 @@ def in_case(text: str, start: int, end: int, profile: Profile, case: str = "loca
         preceding = preceding[:-1]
     if bool(preceding) and preceding[-1] in before:
         return True
+    if case == "locative" and preceding and preceding[-1] in profile.genitives:
+        # in a building of the city: в залата на Община X, в заседателната зала на Община X
+        wider = _words_before(text, start, sentence_start, HALL_REACH)
+        while wider and wider[-1] != preceding[-1]:
+            wider.pop()  # back to the genitive, past the cue word
+        if len(wider) >= 3 and wider[-3] in before or len(wider) >= 4 and wider[-4] in before \
+                and wider[-3].endswith(profile.adjective_endings or ("\0",)):
+            return True
     # the case may end the institution the city names: Kayseri Büyükşehir Belediyesi'nde
     # (but Kuşadası Belediyesi'nden yapılan açıklama is where a statement came from)
     while case != "origin" and (word := _NEXT_WORD.match(text, end)) and \
@@ -516,6 +525,12 @@ def _endings(language: str, case: str) -> re.Pattern | None:
         return None
     return re.compile(alternation(after, space=None).replace("'", f"[{APOSTROPHES}]")
                       .join(("(?i:", r")(?![^\W\d_])")))
+
+
+def _words_before(text: str, start: int, sentence_start: int, reach: int) -> list[str]:
+    """The words (lower case, no quotes) within `reach` characters before `start`."""
+    return [w for w in (w.strip(_CUE_GAP) for w in
+                        text[max(sentence_start, start - reach):start].lower().split()) if w]
 
 
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")

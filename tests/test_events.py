@@ -228,3 +228,11 @@ def test_a_date_right_before_one_events_word_is_not_another_kinds():
 def test_a_case_ending_after_any_apostrophe_sets_the_venue_off():
     assert {e[3] for e in events("Kardeş belediye protokolü 5 Mayıs 2019'da Üsküp´te "
                                  "imzalandı.", "tr") if e[0] == "agreement"} == {785842}
+
+
+def test_a_hall_of_the_city_is_where_it_happens():
+    found = events("Официалната среща ще се състои в заседателната зала на Община Габрово.", "bg")
+    assert {e[3] for e in found if e[0] == "meeting"} == {731549}  # Gabrovo
+    # arriving representatives of a city are no venue
+    found = events("В града пристигнаха представители на Кремона и Кочани за празника.", "bg")
+    assert 3177838 not in {e[3] for e in found}
