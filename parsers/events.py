@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
+from itertools import count
 from typing import NamedTuple
 
 from parsers.cities import City, in_case, mention_spans
@@ -257,8 +258,18 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     happening = [d for d in dates if not _lasting(folded, d, profile)]
     spans = page.sentences
     cues = _cues(profile.code).starts(folded)
+    told_back = _opening_words(profile.this_happened)
+    pending: list[_Draft] = []  # the last sentence's events that gave no date nor place
+    order = count()  # the order events are told in
     for index, (start, end) in enumerate(spans):
         part = folded[start:end]
+        if pending and told_back is not None and told_back.match(part):
+            # Това стана … в град Радомир: where the sentence before happened
+            place = _place(text, mentions, _breaks(text, start, end), profile, start)
+            for draft in pending if place is not None else ():
+                draft.city = place
+                events.setdefault((draft.type, None, place), draft)
+        pending = []
         kinds = named_between(cues, start, end)
         if invited is not None and "visit" in kinds and invited.search(part):
             kinds = [k for k in kinds if k != "visit"]
@@ -287,6 +298,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
                  for cue, kind in said]
         for kind, when in found:
             if when is None and place is None:
+                pending.append(_Draft(kind, None, None, list(participants), people,
+                                      text[start:end].strip(), next(order)))
                 continue
             key = (kind, when.start if when else None, None if when else place)
             if key in events:
@@ -295,7 +308,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
                 merged.city = merged.city or place
                 continue
             events[key] = _Draft(kind, when, place, list(participants), people,
-                                 text[start:end].strip(), len(events))
+                                 text[start:end].strip(), next(order))
     return tuple(e.frozen() for e in _merge_retold(list(events.values())))
 
 
@@ -310,6 +323,12 @@ def _free(dates: list[DateMention], cue: int, said: list[tuple[int, str]]
 
 
 BOUND_GAP = 2  # characters between a date and the word it belongs to
+
+
+@cache
+def _opening_words(phrases: tuple[str, ...]) -> re.Pattern | None:
+    """Any of the phrases opening a text (past quotes and spaces)."""
+    return re.compile(rf"[\s\"«“„]*(?:{alternation(phrases)})(?![^\W\d_])") if phrases else None
 
 
 def _dated(found: DateMention | None) -> _When | None:

@@ -84,6 +84,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
                                               r["officials"], r["own_city"]), Event,
               ("cities", "date_mentions", "officials", "own_city"),
               ("events", "habits", "invitations", "today", "this_city", "our_city",
+               "this_happened",
                "event_word_first", "verb_last", "not_member_bodies", "origin_before",
                "origin_after"),
               table="events", mention_table="event_mentions", scored=("events",)),

@@ -236,3 +236,11 @@ def test_a_hall_of_the_city_is_where_it_happens():
     # arriving representatives of a city are no venue
     found = events("В града пристигнаха представители на Кремона и Кочани за празника.", "bg")
     assert 3177838 not in {e[3] for e in found}
+
+
+def test_this_happened_in_the_next_sentence_places_the_one_before():
+    text = ("Кметът на Габрово подписа споразумение за сътрудничество с кмета на Велико "
+            "Търново.\n\nТова стана по време на празника на града в Габрово.")
+    assert ("agreement", None, None, 731549) in events(text, "bg")
+    # without it, an agreement with neither a date nor a place is none
+    assert [e for e in events(text.split("\n\n")[0], "bg") if e[0] == "agreement"] == []

@@ -95,6 +95,8 @@ class Profile:
     origin_after: tuple[str, ...] = _spec(default=())
     this_city: tuple[str, ...] = _spec(default=())  # "this city": the city named last before it
     our_city: tuple[str, ...] = _spec(default=())  # "our city": the page's own
+    # a sentence that opens so says where the one before it happened (Това стана в …)
+    this_happened: tuple[str, ...] = _spec(default=())
     habits: tuple[str, ...] = _spec(default=())
     invitations: tuple[str, ...] = _spec(default=())  # inviting someone is no happening yet
     today: tuple[str, ...] = _spec(default=())  # words that date what they say to the page's day
