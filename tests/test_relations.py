@@ -190,3 +190,9 @@ def test_a_body_named_with_its_case_ending_and_no_city_a_letter_went_to():
                       "ve Mayors for Peace platformuna üye olmuştu.", "tr")
     assert [(r["type"], r["a"], r["organization"]) for r in found] == [
         ("member", 320995, "Mayors for Peace platformu")]
+
+
+def test_cooperation_is_no_body_a_city_joins():
+    found = relations("İzmir Büyükşehir Belediyesi, Balkan şehirleri arasındaki iş birliğini "
+                      "güçlendirmek için üye olarak çalışıyor.", "tr")
+    assert [r for r in found if "birliği" in (r["organization"] or "")] == []
