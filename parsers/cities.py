@@ -108,6 +108,7 @@ def find_cities(page: Text, country: str | None = None,
     # without short vowels, a Latin reading is looser than a sound (ساحلی reads as Zahlé)
     loose = index.read_back if not _cased(profile) else {}
     adjectives = profile.adjective_endings if profile else ()
+    pointing = frozenset(profile.demonstratives) if profile else frozenset()
     chosen: list[_Candidate] = []
     for c in sorted((c for c in candidates if c.key in found),
                     key=lambda c: (c.start - c.end, c.start)):  # longest first
@@ -138,7 +139,9 @@ def find_cities(page: Text, country: str | None = None,
                           and (p.geonameid not in heard.get(key, ())
                                or _heard_right(p, key, cue, near))
                           and (p.geonameid not in loose.get(key, ()) or _read_right(
-                              p, key, cue, {code for c in group
+                              p, key, cue and not any(_pointed(words, c.first, pointing)
+                                                      for c in group),
+                              {code for c in group
                                              for code in _country_after(c, countries)},
                               adjectives))
                           and p.population >= _needed(p, key, cue, near, country, _cased(profile),
@@ -251,6 +254,12 @@ def _readable(words: tuple[Token, ...], candidates: list[_Candidate],
                                 and country_starts[k] - c.end <= READ_BACK_REACH):
             out.append(c)
     return out
+
+
+def _pointed(words: tuple[Token, ...], first: int, demonstratives: frozenset[str]) -> bool:
+    """The cue word before the name is pointed at (این دو شهر انجام: these two cities did,
+    no city named انجام): a demonstrative two or three words back."""
+    return any(w.text in demonstratives for w in words[max(0, first - 3):first - 1])
 
 
 def _country_after(c: _Candidate, countries: list[tuple[int, int, str]]) -> set[str]:

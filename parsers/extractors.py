@@ -63,6 +63,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
                             "locative_before", "locative_after", "destination_before",
                             "destination_after", "municipality_words", "not_places",
                             "honorifics", "weekdays", "transliteration", "adjective_endings",
+                            "demonstratives",
                             "conjunctions"),
               needs_profile=False, table="cities", mention_table="city_mentions",
               scored=("cities",)),

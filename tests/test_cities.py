@@ -192,3 +192,8 @@ def test_a_name_read_back_in_latin_may_be_listed_with_a_place_believed():
     # آنكونا (Ancona, with the Arabic kaf) joined to Sari by a conjunction
     assert ids("گردشگر پذیر بودن ساری و آنكونا از ویژگی های مشترک این دو شهر است.",
                "fa") == {116996, 3183089}
+
+
+def test_a_cue_word_pointed_at_names_no_city_read_back():
+    # "these two cities did": انجام (doing) is no Anyama
+    assert ids("گفتگوهایی در خصوص خواهر خواندگی این دو شهر انجام داده بود.", "fa") == set()

@@ -196,3 +196,11 @@ def test_cooperation_is_no_body_a_city_joins():
     found = relations("İzmir Büyükşehir Belediyesi, Balkan şehirleri arasındaki iş birliğini "
                       "güçlendirmek için üye olarak çalışıyor.", "tr")
     assert [r for r in found if "birliği" in (r["organization"] or "")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "خواهر خواندگی شیراز و اصفهان به نتیجه می رسد.",
+    "شهرداران درخصوص خواهرخواندگی اصفهان و کرمان به بحث و تبادل نظر پرداختند.",
+])
+def test_a_persian_tie_still_discussed_is_none(text):
+    assert relations(text, "fa") == []
