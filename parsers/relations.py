@@ -26,7 +26,7 @@ from parsers.cities import City, in_case, mention_spans
 from parsers.dates import DateMention
 from parsers.languages import Profile, profiles
 from parsers.organizations import Organization
-from parsers.text import Text, WordCues, fold, named_between, word_pattern
+from parsers.text import Text, WordCues, fold, named_between, starts_between, word_pattern
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 LIST_ITEM_CHARS = 120  # a short line after a cue line is an item of its list
@@ -200,6 +200,13 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
             # a city named only as the venue (Üsküp'te imzalanan, в гр. Науса) is where the
             # tie was made or met, not a side of it
             partners = [gid for gid in named if gid not in venues and gid not in qualifiers]
+            if not [g for g in partners if g != anchor]:
+                # a city named where something happened in another clause than the tie's
+                # word is the tie itself (градове побратими … – наскоро в град Ржев бе
+                # делегация); in the same clause, where it was made (Üsküp'te imzalandı)
+                said = starts_between(cues[kind], start, end)
+                partners = [gid for gid in named if gid not in qualifiers and (
+                    gid not in venues or _apart(text, said, [s for s, _, g in here if g == gid]))]
             # two cities named and the anchor not: the pair is tied (Erbil ile Kayseri); a
             # longer list without it is the anchor's partners (ile A, B ve C kardeş)
             first: int | None
@@ -223,6 +230,15 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
         elif not kinds and named and not item:
             carried = None  # prose about other things: the list is over
     return tuple(ties.values())
+
+
+_CLAUSE_BREAK = re.compile(r"[,،;]\s|\s[–—-]\s")
+
+
+def _apart(text: str, cues: list[int], mentions: list[int]) -> bool:
+    """Every mention is in another clause than every cue word."""
+    return all(_CLAUSE_BREAK.search(text, min(c, m), max(c, m)) is not None
+               for c in cues for m in mentions)
 
 
 def _joinable(body: str, profile: Profile) -> bool:

@@ -204,3 +204,12 @@ def test_cooperation_is_no_body_a_city_joins():
 ])
 def test_a_persian_tie_still_discussed_is_none(text):
     assert relations(text, "fa") == []
+
+
+def test_a_city_named_as_a_venue_in_another_clause_than_the_tie_is_its_side():
+    text = ("Община Габрово има градове побратими и в други страни – наскоро в град Гродно "
+            "бе делегация от общината.")
+    assert {frozenset((r["a"], r["b"])) for r in relations(text, "bg")} == {
+        frozenset((731549, 627904))}  # Gabrovo and Grodno
+    text = "Кметът на Габрово подписа споразумение за побратимяване в Гродно."
+    assert relations(text, "bg") == []  # where it was signed, in the tie's own clause
