@@ -244,3 +244,8 @@ def test_this_happened_in_the_next_sentence_places_the_one_before():
     assert ("agreement", None, None, 731549) in events(text, "bg")
     # without it, an agreement with neither a date nor a place is none
     assert [e for e in events(text.split("\n\n")[0], "bg") if e[0] == "agreement"] == []
+
+
+def test_an_award_presented_is_a_ceremony():
+    found = events("Heyet 3 Eylül 2024'te Bursa'da başkana Barış Ödülü takdim edecek.", "tr")
+    assert ("festival", "2024-09-03", "2024-09-03", 750269) in found
