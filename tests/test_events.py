@@ -249,3 +249,8 @@ def test_this_happened_in_the_next_sentence_places_the_one_before():
 def test_an_award_presented_is_a_ceremony():
     found = events("Heyet 3 Eylül 2024'te Bursa'da başkana Barış Ödülü takdim edecek.", "tr")
     assert ("festival", "2024-09-03", "2024-09-03", 750269) in found
+
+
+def test_a_persian_pact_concluded_is_an_agreement():
+    found = events("در سال ۲۰۰۵ میلادی پیوند خواهرخواندگی بین دو شهر منعقد شد.", "fa")
+    assert ("agreement", "2005-01-01") in {(e[0], e[1]) for e in found}
