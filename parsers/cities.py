@@ -242,16 +242,20 @@ def _readable(words: tuple[Token, ...], candidates: list[_Candidate],
     """Without capitals every word is a candidate: only a long single word a word or two
     after a cue word, right after a conjunction (a list's next place), or right before a
     country, is worth reading in Latin letters (_read_right judges it)."""
-    after = {i + step for i, w in enumerate(words) if w.text.lower() in cues
-             for step in (1, 2)} | {i + 1 for i, w in enumerate(words) if w.text in joined}
+    after: set[int] = set()  # (a script without capitals has no case to fold)
+    for i, w in enumerate(words):
+        if w.text in cues:
+            after.update((i + 1, i + 2))
+        elif w.text in joined:
+            after.add(i + 1)
     country_starts = sorted(s for s, _, _ in countries)
     out = []
     for c in candidates:
-        if len(c.key) < HEARD_LETTERS or " " in c.key:
-            continue
-        k = bisect_left(country_starts, c.end)  # a country right after it
-        if c.first in after or (k < len(country_starts)
-                                and country_starts[k] - c.end <= READ_BACK_REACH):
+        if c.first not in after:
+            k = bisect_left(country_starts, c.end)  # a country right after it
+            if k == len(country_starts) or country_starts[k] - c.end > READ_BACK_REACH:
+                continue
+        if len(c.key) >= HEARD_LETTERS and " " not in c.key:
             out.append(c)
     return out
 

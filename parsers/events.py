@@ -298,8 +298,9 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
                  for cue, kind in said]
         for kind, when in found:
             if when is None and place is None:
-                pending.append(_Draft(kind, None, None, list(participants), people,
-                                      text[start:end].strip(), next(order)))
+                if told_back is not None:  # the next sentence may say where it was
+                    pending.append(_Draft(kind, None, None, list(participants), people,
+                                          text[start:end].strip(), next(order)))
                 continue
             key = (kind, when.start if when else None, None if when else place)
             if key in events:
