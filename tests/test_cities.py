@@ -197,3 +197,8 @@ def test_a_name_read_back_in_latin_may_be_listed_with_a_place_believed():
 def test_a_cue_word_pointed_at_names_no_city_read_back():
     # "these two cities did": انجام (doing) is no Anyama
     assert ids("گفتگوهایی در خصوص خواهر خواندگی این دو شهر انجام داده بود.", "fa") == set()
+
+
+def test_a_surname_after_the_title_baskan_is_no_place():
+    # Altay is also a Chinese town's name
+    assert ids("Başkan Altay şöyle devam etti: şehrimiz büyüyor.", "tr") == set()
