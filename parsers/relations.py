@@ -166,8 +166,6 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
         sentence = text[start:end]
         folded = folded_text[start:end]
         kinds = named_between(cues, start, end)
-        if kinds and hedge is not None and hedge.search(folded):
-            kinds = [k for k in kinds if k == "member"]
         here = [(pos, stop, gid) for pos, stop, gid in mentions if start <= pos < end]
         named = list(dict.fromkeys(gid for _, _, gid in here))
         item = len(sentence.strip()) <= LIST_ITEM_CHARS and _own_paragraph(text, start, end)
@@ -175,6 +173,8 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
             kinds = carried.kinds  # an item of the list the cue line opened
         elif not kinds and carried and named and carried.after_heading:
             kinds, carried = carried.kinds, None
+        if kinds and hedge is not None and hedge.search(folded):
+            kinds = [k for k in kinds if k == "member"]  # (a list's hedged line too)
         since = _since(dates, start, end) if kinds else None
         evidence = sentence.strip()
         anchor = carried.anchor if carried and carried.anchor else home

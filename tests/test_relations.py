@@ -213,3 +213,11 @@ def test_a_city_named_as_a_venue_in_another_clause_than_the_tie_is_its_side():
         frozenset((731549, 627904))}  # Gabrovo and Grodno
     text = "Кметът на Габрово подписа споразумение за побратимяване в Гродно."
     assert relations(text, "bg") == []  # where it was signed, in the tie's own clause
+
+
+def test_a_hedged_line_of_a_list_of_twins_is_no_tie():
+    text = ("Общинският съвет на Казанлък одобри програмата за международно сътрудничество "
+            "на общината за следващите години.\n\nОбщина Казанлък има следните побратими:\n\n"
+            "* Кочани, Северна Македония\n\n* Струмица – предстои подписване на споразумение")
+    pairs = {frozenset((r["a"], r["b"])) for r in relations(text, "bg")}
+    assert pairs == {frozenset((730496, 789403))}  # Kazanlak and Kochani, not Strumica
