@@ -71,7 +71,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
               ("municipality_words", "country"), recorded=False),
     Extractor("organizations", lambda r: find_organizations(r.text), Organization,
               profile_keys=("organization_words", "organization_word_first", "genitives",
-                            "demonstratives", "case_endings"),
+                            "demonstratives", "case_endings", "building_words"),
               recorded=False),
     Extractor("officials", lambda r: find_officials(r.text, r["cities"], r["own_city"],
                                                     r["organizations"]), Official,

@@ -79,10 +79,12 @@ def find_organizations(page: Text) -> list[Organization]:
              for m in reference.finditer(text)] if reference else []
     if pattern is not None:  # a reference's word is not the start of a name
         stop = profiles()[language].stop_words
+        building = _building(language)
         found += [_glossed(text, _trimmed(m.start(), m.group(0), stop))
                   for start, end in _lines_with(page.folded.replace("ı", "i"), _any_word(language))
                   for m in pattern.finditer(text, start, end)
-                  if not any(r.start <= m.start() < r.end for r in found)]
+                  if not any(r.start <= m.start() < r.end for r in found)
+                  and (building is None or not building.match(text, m.end()))]
     return sorted(found, key=lambda o: o.start)
 
 
@@ -97,6 +99,14 @@ def _glossed(text: str, body: Organization) -> Organization:
             not text.startswith(")", body.end):
         return body
     return Organization(before.start(1), before.end(1), before.group(1))
+
+
+@cache
+def _building(language: str) -> re.Pattern | None:
+    """A building's word right after the body's (Haliç Kongre Merkezinde: a hall, no
+    body)."""
+    words = profiles()[language].building_words
+    return re.compile(rf"[ \t]+(?i:{alternation(words, space=None)})") if words else None
 
 
 @cache

@@ -118,6 +118,8 @@ class Profile:
     name_breaks: tuple[str, ...] = _spec(default=())  # words that end a name without capitals
     # endings of adjectives (ساحلی, آسیایی): after a place cue, no place's name
     adjective_endings: tuple[str, ...] = _spec(default=())
+    # words of a building that may follow a body's word (Kongre Merkezi, Конгресен център)
+    building_words: tuple[str, ...] = _spec(default=())
     # endings a noun takes for its case (platformuna, Birliği'ne): a body's word may
     # carry one, which is no part of the body's name
     case_endings: tuple[str, ...] = _spec(default=())
