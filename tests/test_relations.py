@@ -225,5 +225,6 @@ def test_a_hedged_line_of_a_list_of_twins_is_no_tie():
 
 def test_a_hall_and_a_union_of_states_are_no_bodies_a_city_joins():
     text = ("Konya Büyükşehir Belediyesi, Haliç Kongre Merkezinde yapılan toplantıda Türk "
-            "Devletleri Teşkilatı temsilcileriyle bir araya gelen üye belediyeler arasında yer aldı.")
+            "Devletleri Teşkilatı temsilcileriyle bir araya gelen üye belediyeler arasında "
+            "yer aldı.")
     assert [r["organization"] for r in relations(text, "tr") if r["type"] == "member"] == []
