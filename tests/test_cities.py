@@ -140,8 +140,8 @@ def test_a_name_spelled_as_the_language_hears_it_with_its_country_beside():
 
 def test_a_foreign_name_in_persian_letters_is_read_back_in_latin_with_guards():
     assert ids("هیئتی از شهر \"آنکونا\" به اصفهان آمد.", "fa") == {3183089, 418863}  # Ancona
-    assert 1734759 in ids("شیراز با شهرهای نیکوزیا از قبرس و مالاکا در مالزی خواهرخوانده "
-                          "است.", "fa")  # Malacca, its country beside it
+    assert 1734759 in ids("شهر کرمان با مالاکا در مالزی پیوند دوستی دارد.",
+                          "fa")  # Malacca, its country beside it
     # adjectives after a cue word are no places: coastal and Asian cities, not Zahlé, Ashiya
     assert ids("شهرداران شهرهای ساحلی و آسیایی در همایش شرکت کردند.", "fa") == set()
 
@@ -149,20 +149,18 @@ def test_a_foreign_name_in_persian_letters_is_read_back_in_latin_with_guards():
 def test_a_latin_reading_meets_its_namesakes_by_sound_and_the_town_wins():
     # Науса reads Nausa, an alternate name of the Náousa of 3,000 on Paros only; the
     # Náousa of 20,000 in Imathia spells the same sound
-    assert ids("Кметът пътува до гр. Науса в Гърция за среща на побратимените градове.",
-               "bg") == {735030}
+    assert ids("Кметът замина за гр. Науса в Гърция.", "bg") == {735030}
 
 
 def test_a_city_after_its_country_and_a_capital_over_a_village_of_its_old_name():
-    assert 785842 in ids("Belediye, Makedonya Üsküp Karpoş Belediyesi ile protokol imzaladı.",
+    assert 785842 in ids("Protokol geçen ay Makedonya Üsküp Karpoş Belediyesi ile imzalandı.",
                          "tr")  # Skopje, though a capitalised word follows it
     # Atina is an old name of Pazar, a Turkish village of no known size: Athens
     assert ids("Başkan, Atina Belediye Başkanı ile görüştü.", "tr") == {264371}
 
 
 def test_a_common_word_near_a_country_is_not_read_back_as_its_city():
-    text = ("قرارداد خواهرخواندگی با یکی از شهرهای ترکیه منعقد شده بود، انتظار داریم "
-            "تعاملات افزایش پیدا کند.")
+    text = "یکی از مسئولان گفت انتظار داریم گردشگران بیشتری از ترکیه بیایند."
     assert ids(text, "fa") == set()  # انتظار is "expectation", not Ankara; یکی is "one"
 
 
@@ -176,29 +174,35 @@ def test_a_name_the_index_knows_still_meets_its_larger_namesakes_by_its_latin_re
 
 def test_without_capitals_words_in_a_row_and_small_home_towns_need_support():
     # خوش آمد (welcome) is also a village's name: two words in a row are no name by that
-    assert ids("رئیس شورا گفت: به مهمانان این همایش خوش آمد می گوییم.", "fa") == set()
+    assert ids("شهردار به میهمانان خارجی خوش آمد گفت.", "fa") == set()
     # بافت (texture) is also a town of 40,000 at home: not without a cue word
-    assert ids("بافت تاریخی شهر یزد در فهرست جهانی ثبت شد.", "fa") == {111822}
+    assert ids("بافت قدیمی شهر کاشان مرمت می شود.", "fa") == {128476}
     assert 142247 in ids("هیئتی از شهر بافت به کرمان رفت.", "fa")
 
 
 def test_turkish_words_that_are_no_places():
-    text = ("Başta Belediye Başkanı olmak üzere herkese teşekkür ederiz. Cumhuriyet’in 100. "
-            "yılında Allah’ım bu güzellikleri artırsın.")
+    text = ("Başta gençler olmak üzere herkes davet edildi. Cumhuriyet’in kuruluş günü "
+            "kutlandı ve Allah’a dualar edildi.")
     assert ids(text, "tr") == set()
 
 
 def test_a_name_read_back_in_latin_may_be_listed_with_a_place_believed():
     # آنكونا (Ancona, with the Arabic kaf) joined to Sari by a conjunction
-    assert ids("گردشگر پذیر بودن ساری و آنكونا از ویژگی های مشترک این دو شهر است.",
+    assert ids("ساری و آنكونا، دو شهر کنار دریا، میزبان جشنواره بودند.",
                "fa") == {116996, 3183089}
 
 
 def test_a_cue_word_pointed_at_names_no_city_read_back():
     # "these two cities did": انجام (doing) is no Anyama
-    assert ids("گفتگوهایی در خصوص خواهر خواندگی این دو شهر انجام داده بود.", "fa") == set()
+    assert ids("کارهای زیادی برای نزدیکی این دو شهر انجام شده است.", "fa") == set()
 
 
 def test_a_surname_after_the_title_baskan_is_no_place():
     # Altay is also a Chinese town's name
-    assert ids("Başkan Altay şöyle devam etti: şehrimiz büyüyor.", "tr") == set()
+    assert ids("Toplantıda söz alan Başkan Altay yeni projeleri anlattı.", "tr") == set()
+
+
+def test_a_countrys_adjective_beside_a_name_sets_it_in_that_country():
+    # Они is also an alternate name of Osny, a French town of 16,000
+    assert ids("Делегация от Попово гостува в грузинския град Они за празника на виното.",
+               "bg") == {728075, 612592}  # Popovo and Oni

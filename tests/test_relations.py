@@ -159,56 +159,55 @@ def test_a_city_in_the_genitive_before_another_only_says_where_that_one_lies():
 
 
 def test_a_city_right_before_a_districts_municipality_only_says_where_it_lies():
-    text = ("Gölcük Belediyesi, Makedonya Üsküp Karpoş Belediyesi ile resmen kardeş belediye "
-            "oldu.\n\nManisa Büyükşehir Belediyesi ile Kırıkkale Belediyesi arasında kardeş kent "
-            "protokolü imzalandı.")
+    text = ("Gölcük ile Makedonya Üsküp Karpoş Belediyesi kardeş şehir oldu.\n\nManisa "
+            "Büyükşehir Belediyesi ile Kırıkkale Belediyesi arasında kardeş kent protokolü "
+            "imzalandı.")
     pairs = {frozenset((r["a"], r["b"])) for r in relations(text, "tr")}
     assert 785842 not in {gid for pair in pairs for gid in pair}  # Skopje is no side
     assert frozenset((304827, 307654)) in pairs  # Manisa and Kırıkkale
 
 
 def test_the_city_a_body_met_in_is_no_member_of_it():
-    text = ("Türkiye'de 120 belediyenin üyesi olduğu Tarihi Kentler Birliği'nin meclis "
-            "toplantısı Bursa'da yapıldı.")
+    text = "Tarihi Kentler Birliği'nin üyesi olan kentler bu yılki toplantıyı Bursa'da yaptı."
     assert [r for r in relations(text, "tr") if r["type"] == "member"] == []
 
 
 def test_a_club_or_a_league_is_a_body_a_city_joins():
-    found = relations("Община Троян е активен член на Балканския клуб от 2015 г.", "bg")
+    found = relations("Троян стана член на Балканския клуб през 2015 г.", "bg")
     assert [(r["type"], r["organization"], r["since"]) for r in found] == [
         ("member", "Балканския клуб", "2015")]
 
 
 def test_a_bodys_own_name_before_its_gloss_in_brackets_is_its_name():
-    found = relations("Kartal Belediyesi, METREX (Avrupa Metropol Bölgeleri Ağı) ağına resmen "
-                      "üye oldu.", "tr")
+    found = relations("Kartal Belediyesi geçen yıl METREX (Avrupa Metropol Bölgeleri Ağı) "
+                      "ağına katılarak üye oldu.", "tr")
     assert [(r["type"], r["organization"]) for r in found] == [("member", "METREX")]
 
 
 def test_a_body_named_with_its_case_ending_and_no_city_a_letter_went_to():
-    found = relations("Bodrum Belediyesi başvuru formunu platformun merkezi Viyana'ya göndermiş "
-                      "ve Mayors for Peace platformuna üye olmuştu.", "tr")
+    found = relations("Bodrum Belediyesi dilekçesini Viyana'ya yolladı ve Mayors for Peace "
+                      "platformuna üye oldu.", "tr")
     assert [(r["type"], r["a"], r["organization"]) for r in found] == [
         ("member", 320995, "Mayors for Peace platformu")]
 
 
 def test_cooperation_is_no_body_a_city_joins():
-    found = relations("İzmir Büyükşehir Belediyesi, Balkan şehirleri arasındaki iş birliğini "
-                      "güçlendirmek için üye olarak çalışıyor.", "tr")
+    found = relations("İzmir, Ege kıyısındaki kentlerle iş birliğini büyütmek için üye olarak "
+                      "çalışıyor.", "tr")
     assert [r for r in found if "birliği" in (r["organization"] or "")] == []
 
 
 @pytest.mark.parametrize("text", [
-    "خواهر خواندگی شیراز و اصفهان به نتیجه می رسد.",
-    "شهرداران درخصوص خواهرخواندگی اصفهان و کرمان به بحث و تبادل نظر پرداختند.",
+    "پیوند خواهرخواندگی شیراز و اصفهان سال آینده به نتیجه می رسد.",
+    "دو شهردار درباره خواهرخواندگی اصفهان و کرمان تبادل نظر کردند.",
 ])
 def test_a_persian_tie_still_discussed_is_none(text):
     assert relations(text, "fa") == []
 
 
 def test_a_city_named_as_a_venue_in_another_clause_than_the_tie_is_its_side():
-    text = ("Община Габрово има градове побратими и в други страни – наскоро в град Гродно "
-            "бе делегация от общината.")
+    text = ("Община Габрово поддържа връзки с побратими в чужбина, а миналия месец в град "
+            "Гродно гостува група от общината.")
     assert {frozenset((r["a"], r["b"])) for r in relations(text, "bg")} == {
         frozenset((731549, 627904))}  # Gabrovo and Grodno
     text = "Кметът на Габрово подписа споразумение за побратимяване в Гродно."
@@ -224,7 +223,7 @@ def test_a_hedged_line_of_a_list_of_twins_is_no_tie():
 
 
 def test_a_hall_and_a_union_of_states_are_no_bodies_a_city_joins():
-    text = ("Konya Büyükşehir Belediyesi, Haliç Kongre Merkezinde yapılan toplantıda Türk "
+    text = ("Konya Büyükşehir Belediyesi, Ankara Kongre Merkezinde yapılan toplantıda Türk "
             "Devletleri Teşkilatı temsilcileriyle bir araya gelen üye belediyeler arasında "
             "yer aldı.")
     assert [r["organization"] for r in relations(text, "tr") if r["type"] == "member"] == []
