@@ -133,17 +133,17 @@ def find_cities(page: Text, country: str | None = None,
             cued = any(_cue(text, words, c, cues_before, cues_after) for c in group)
             cue = cued or any(_listed_with(text, c, found[key], believed, joiners, stop)
                               for c in group)
+            read_cue, behind = False, set()
+            if key in loose:  # what a Latin reading needs: a cue, or its country after it
+                read_cue = cue and not any(_pointed(words, c.first, pointing) for c in group)
+                behind = {code for c in group for code in _country_after(c, countries)}
             believable = [p for p in found[key]
                           if (p.country in near or not all(c.weekday for c in group))
                           and (cue or near or p.geonameid not in added.get(key, ()))
                           and (p.geonameid not in heard.get(key, ())
                                or _heard_right(p, key, cue, near))
-                          and (p.geonameid not in loose.get(key, ()) or _read_right(
-                              p, key, cue and not any(_pointed(words, c.first, pointing)
-                                                      for c in group),
-                              {code for c in group
-                                             for code in _country_after(c, countries)},
-                              adjectives))
+                          and (p.geonameid not in loose.get(key, ())
+                               or _read_right(p, key, read_cue, behind, adjectives))
                           and p.population >= _needed(p, key, cue, near, country, _cased(profile),
                                                       group[0])]
             if not believable:
@@ -248,16 +248,8 @@ def _readable(words: tuple[Token, ...], candidates: list[_Candidate],
             after.update((i + 1, i + 2))
         elif w.text in joined:
             after.add(i + 1)
-    country_starts = sorted(s for s, _, _ in countries)
-    out = []
-    for c in candidates:
-        if c.first not in after:
-            k = bisect_left(country_starts, c.end)  # a country right after it
-            if k == len(country_starts) or country_starts[k] - c.end > READ_BACK_REACH:
-                continue
-        if len(c.key) >= HEARD_LETTERS and " " not in c.key:
-            out.append(c)
-    return out
+    return [c for c in candidates if (c.first in after or _country_after(c, countries))
+            and len(c.key) >= HEARD_LETTERS and " " not in c.key]
 
 
 def _pointed(words: tuple[Token, ...], first: int, demonstratives: frozenset[str]) -> bool:
@@ -268,8 +260,9 @@ def _pointed(words: tuple[Token, ...], first: int, demonstratives: frozenset[str
 
 def _country_after(c: _Candidate, countries: list[tuple[int, int, str]]) -> set[str]:
     """The countries named right after the name, a word at most between (مالاکا در مالزی,
-    نیکوزیا از قبرس)."""
-    return {code for s, _, code in countries if 0 <= s - c.end <= READ_BACK_REACH}
+    نیکوزیا از قبرس); `countries` in text order, as _countries gives them."""
+    k = bisect_left(countries, c.end, key=lambda country: country[0])
+    return {code for s, _, code in countries[k:k + 1] if s - c.end <= READ_BACK_REACH}
 
 
 def _read_right(place: Place, key: str, cued: bool, behind: set[str],
@@ -518,7 +511,7 @@ def in_case(text: str, start: int, end: int, profile: Profile, case: str = "loca
         while wider and wider[-1] != preceding[-1]:
             wider.pop()  # back to the genitive, past the cue word
         if len(wider) >= 3 and wider[-3] in before or len(wider) >= 4 and wider[-4] in before \
-                and wider[-3].endswith(profile.adjective_endings or ("\0",)):
+                and wider[-3].endswith(profile.adjective_endings):
             return True
     # the case may end the institution the city names: Kayseri Büyükşehir Belediyesi'nde
     # (but Kuşadası Belediyesi'nden yapılan açıklama is where a statement came from)

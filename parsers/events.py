@@ -16,9 +16,9 @@ on the same dates is one event, whatever sentences repeat it, and so are days th
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from itertools import count
@@ -29,6 +29,7 @@ from parsers.dates import DateMention
 from parsers.languages import Profile, profiles
 from parsers.officials import Official
 from parsers.text import (
+    CLAUSE_BREAK,
     Text,
     WordCues,
     WordPattern,
@@ -38,7 +39,6 @@ from parsers.text import (
     word_pattern,
 )
 
-_CLAUSE_BREAK = re.compile(r"[,،;]\s")
 RETOLD_GAP = timedelta(days=3)  # a visit's arrival and its last day are one visit
 PRECISION = {"day": 0, "month": 1, "year": 2}
 
@@ -78,7 +78,7 @@ class _Draft:
     participants: list[int]
     officials: list[str]
     evidence: str
-    order: int = field(default=0)
+    order: int  # where it is told among the page's events
 
     def frozen(self) -> Event:
         when = self.when
@@ -89,7 +89,7 @@ class _Draft:
 
 def _breaks(text: str, start: int, end: int) -> list[int]:
     """Where the clauses of the sentence (start, end) begin, and its end."""
-    return [start, *(m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)), end]
+    return [start, *(m.end() for m in CLAUSE_BREAK.finditer(text, start, end)), end]
 
 
 def _clause(breaks: list[int], at: int) -> tuple[int, int]:
@@ -174,13 +174,13 @@ def _since_words(language: str) -> re.Pattern | None:
     return re.compile(rf"\s*(?:{alternation(words)})(?![^\W\d_])") if words else None
 
 
-def _place(text: str, mentions: list[tuple[int, int, int]], breaks: list[int],
+def _place(text: str, here: list[tuple[int, int, int]], breaks: list[int],
            profile: Profile, cue: int) -> int | None:
-    """The first city that a locative sets off as the venue, else the first one named as
-    where someone goes: in the clause of the event's word first (به شهر ریازان سفر خواهد
-    کرد، … در شهر ری: the trip is to Ryazan), then in the whole sentence."""
+    """The first city of the sentence (`here`: its mentions) that a locative sets off as
+    the venue, else the first one named as where someone goes: in the clause of the
+    event's word first (به شهر ریازان سفر خواهد کرد، … در شهر ری: the trip is to Ryazan),
+    then in the whole sentence."""
     start, end = breaks[0], breaks[-1]
-    here = [(s, e, gid) for s, e, gid in mentions if start <= s < end]
     if not here:
         return None
     lo, hi = _clause(breaks, cue)
@@ -200,12 +200,17 @@ def _place(text: str, mentions: list[tuple[int, int, int]], breaks: list[int],
     return None
 
 
-def _not_whence(text: str, mentions: list[tuple[int, int, int]], start: int, end: int,
+def _within(mentions: list[tuple[int, int, int]], start: int, end: int
+            ) -> list[tuple[int, int, int]]:
+    """The mentions (sorted) that begin between start and end."""
+    return mentions[bisect_left(mentions, (start,)):bisect_left(mentions, (end,))]
+
+
+def _not_whence(text: str, here: list[tuple[int, int, int]], start: int,
                 profile: Profile) -> int | None:
-    """Where visitors from one city came, when the sentence names one other city only:
-    делегация от Силистра посети македонския град (Велес, named before), Kecskemet'ten
-    gelen heyet ... Kayseri."""
-    here = [(s, e, gid) for s, e, gid in mentions if start <= s < end]
+    """Where visitors from one city came, when the sentence (`here`: its mentions) names
+    one other city only: делегация от Силистра посети македонския град (Велес, named
+    before), Kecskemet'ten gelen heyet ... Kayseri."""
     whence = {gid for s, e, gid in here if in_case(text, s, e, profile, "origin", start)}
     others = list(dict.fromkeys(gid for _, _, gid in here if gid not in whence))
     return others[0] if whence and len(others) == 1 else None
@@ -233,13 +238,19 @@ def _city_referred_to(folded: str, start: int, mentions: list[tuple[int, int, in
     said = list(this.finditer(folded)) if this is not None else []
     # the one a case sets off is the venue (… مجمع این شهر … به این شهر سفر کرده)
     cased = {*profile.locative_before, *profile.destination_before}
-    found = next((m for m in said if folded[max(0, m.start() - 12):m.start()].split()[-1:]
-                  in ([w] for w in cased)), said[0] if said else None)
+    found = next((m for m in said if _last_word(folded, m.start()) in cased),
+                 said[0] if said else None)
     if found is not None:
         return next((gid for s, _, gid in reversed(mentions) if s < start + found.start()),
                     home)
     ours = word_pattern(profile.our_city, whole=True)
     return home if ours is not None and ours.search(folded) else None
+
+
+def _last_word(text: str, at: int) -> str | None:
+    """The word right before `at`."""
+    words = text[max(0, at - 12):at].split()
+    return words[-1] if words else None
 
 
 def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention],
@@ -265,7 +276,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         part = folded[start:end]
         if pending and told_back is not None and told_back.match(part):
             # Това стана … в град Радомир: where the sentence before happened
-            place = _place(text, mentions, _breaks(text, start, end), profile, start)
+            place = _place(text, _within(mentions, start, end), _breaks(text, start, end),
+                           profile, start)
             for draft in pending if place is not None else ():
                 draft.city = place
                 events.setdefault((draft.type, None, place), draft)
@@ -275,24 +287,23 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             kinds = [k for k in kinds if k != "visit"]
         if not kinds or (habit is not None and habit.search(part)):
             continue
-        first_cue = min(c for kind in kinds for c in starts_between(cues[kind], start, end))
-        breaks = _breaks(text, start, end)
-        place = _place(text, mentions, breaks, profile, first_cue) or \
-            (_named_after_cue(text, mentions, [c for kind in kinds
-                                               for c in starts_between(cues[kind], start, end)])
+        cued = [(c, kind) for kind in kinds for c in starts_between(cues[kind], start, end)]
+        breaks, here = _breaks(text, start, end), _within(mentions, start, end)
+        place = _place(text, here, breaks, profile, min(c for c, _ in cued)) or \
+            (_named_after_cue(text, mentions, [c for c, _ in cued])
              if profile.event_word_first else None) \
             or _city_referred_to(part, start, mentions, profile, home) \
-            or _not_whence(text, mentions, start, end, profile)
+            or _not_whence(text, here, start, profile)
         in_sentence = [d for d in happening if start <= d.offset < end]
-        named = list(dict.fromkeys(gid for s, _, gid in mentions if start <= s < end))
+        named = list(dict.fromkeys(gid for _, _, gid in here))
         participants = [gid for gid in named if gid != place] or \
             ([home] if home is not None and home != place else [])
         people = [o.name for o in officials if o.name in text[start:end]]
         borrowed = None if in_sentence else _borrowed_date(text, spans, index, dates, today,
                                                            folded, page.published)
-        said = [(cue, kind) for kind in kinds for cue in starts_between(cues[kind], start, end)
+        said = [(cue, kind) for cue, kind in cued
                 if kind != "membership" or not _a_seat(folded, cue, profile)]
-        found = [(kind, _dated(_date_for(breaks, cue, _free(in_sentence, cue, said)
+        found = [(kind, _dated(_date_for(breaks, cue, _free(in_sentence, kind, said)
                                          if profile.verb_last else in_sentence,
                                          profile.verb_last)) or borrowed)
                  for cue, kind in said]
@@ -313,11 +324,10 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     return tuple(e.frozen() for e in _merge_retold(list(events.values())))
 
 
-def _free(dates: list[DateMention], cue: int, said: list[tuple[int, str]]
+def _free(dates: list[DateMention], kind: str, said: list[tuple[int, str]]
           ) -> list[DateMention]:
-    """The dates a cue may take where the verb comes last: not one right before another
-    kind's word (2021 yılında kurulan … Zirvesi: 2021 is when it was founded, not met)."""
-    kind = next(k for c, k in said if c == cue)
+    """The dates a cue of `kind` may take where the verb comes last: not one right before
+    another kind's word (2021 yılında kurulan … Zirvesi: 2021 is when it was founded)."""
     bound = {d.offset for d in dates for c, k in said
              if k != kind and 0 <= c - d.end_offset <= BOUND_GAP}
     return [d for d in dates if d.offset not in bound]

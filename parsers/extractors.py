@@ -134,4 +134,4 @@ def plain(value: Any) -> Any:
 
 
 def plain_entities(entities: Mapping[str, Sequence]) -> dict[str, list]:
-    return {name: plain(tuple(found)) for name, found in entities.items()}
+    return {name: plain(found) for name, found in entities.items()}

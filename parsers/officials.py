@@ -173,7 +173,8 @@ class _Reader:
         """The name that follows an office, past honorifics, places and organisations."""
         i = bisect_left(self.starts, office.end)  # the first word after it
         skipped = described = 0
-        of, describing = self._of_something(office), False
+        office_of = self._of_something(office)  # the phrase ends in its "of" (началник на)
+        of, describing = office_of, False
         while i < len(self.words) and skipped <= 4:
             token = self.words[i]
             previous = self.words[i - 1] if i and skipped else None
@@ -208,8 +209,7 @@ class _Reader:
             if not self.cased:  # without capitals only an honorific marks a name here
                 return run[:3] if len(run) >= 2 and self._honoured(i) else []
             if len(run) == 1 and not self._honoured(i) and (
-                    skipped or self.text[office.end:token.start] != " "
-                    or self._of_something(office)):
+                    skipped or self.text[office.end:token.start] != " " or office_of):
                 # one word is a surname only right after its office (Кметът Дамянов), not
                 # after its "of" (началник на Инспектората: the body he heads)
                 return []

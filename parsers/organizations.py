@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from parsers.languages import capitals, profiles
-from parsers.text import Text, alternation
+from parsers.text import APOSTROPHES, Text, alternation
 
 _NO_LETTER_BEFORE = r"(?<![^\W\d_])"
 _NO_LETTER_AFTER = r"(?![^\W\d_])"
@@ -34,7 +34,7 @@ def _pattern(language: str) -> re.Pattern | None:
         return None
     words = alternation(profile.organization_words, space=None)
     # the word may carry a case ending, not part of the name (platformuna, Birliği'ne)
-    endings = rf"(?:['’]?(?:{alternation(profile.case_endings, space=None)}))?" \
+    endings = rf"(?:[{APOSTROPHES}]?(?:{alternation(profile.case_endings, space=None)}))?" \
         if profile.case_endings else ""
     word = rf"{_NO_LETTER_BEFORE}(?i:{words})(?={endings}{_NO_LETTER_AFTER})"
     quoted = r"[ \t]*[“„\"«][^”“\"»\n]{2,80}[”“\"»]"

@@ -26,7 +26,15 @@ from parsers.cities import City, in_case, mention_spans
 from parsers.dates import DateMention
 from parsers.languages import Profile, profiles
 from parsers.organizations import Organization
-from parsers.text import Text, WordCues, fold, named_between, starts_between, word_pattern
+from parsers.text import (
+    CLAUSE_BREAK,
+    Text,
+    WordCues,
+    fold,
+    named_between,
+    starts_between,
+    word_pattern,
+)
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 LIST_ITEM_CHARS = 120  # a short line after a cue line is an item of its list
@@ -232,12 +240,9 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
     return tuple(ties.values())
 
 
-_CLAUSE_BREAK = re.compile(r"[,،;]\s|\s[–—-]\s")
-
-
 def _apart(text: str, cues: list[int], mentions: list[int]) -> bool:
     """Every mention is in another clause than every cue word."""
-    return all(_CLAUSE_BREAK.search(text, min(c, m), max(c, m)) is not None
+    return all(CLAUSE_BREAK.search(text, min(c, m), max(c, m)) is not None
                for c in cues for m in mentions)
 
 

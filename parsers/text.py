@@ -27,6 +27,8 @@ _YEAR_BEFORE = re.compile(r"\d{4}\s?$")
 _CLOSING = frozenset("\"”»’)]")  # a quotation or a bracket closed before the full stop
 # what Turkish pages set a case ending off with (Tiran'da, Tiran’da, Üsküp´te)
 APOSTROPHES = "'’´`"
+# where a clause of a sentence ends: a comma or semicolon, or a dash set off by spaces
+CLAUSE_BREAK = re.compile(r"[,،;]\s|\s[–—-]\s")
 FRONTED_DATE_WORDS = 4  # "През месец септември 2017 г."
 
 

@@ -20,6 +20,11 @@ def _record(text: str, language: str, published: str | None = None):
     return parse_page(read_html(page.encode(), "text/html; charset=utf-8", language)).to_dict()
 
 
+def _names(record: dict) -> dict[int, str]:
+    """Each city of the record by its GeoNames id."""
+    return {c["geonameid"]: c["name"] for c in record["cities"]}
+
+
 def test_each_cue_takes_the_date_of_its_clause():
     text = ("В края на 1995г. между Община Казанлък и Община Кочани е подписан Протокол за "
             "намерение, а през 1996г. е осъществен обмен на делегации между двете общини.")
@@ -163,7 +168,7 @@ def test_a_date_said_again_dates_its_own_sentence_too():
     record = _record("Делегация от Кочани пристигна в Казанлък за Празника на розата на 5 юни "
                      "2021 г.\n\nНа 5 юни 2021 г. в Казанлък пристигна и делегация от Струмица.",
                      "bg")
-    names = {c["geonameid"]: c["name"] for c in record["cities"]}
+    names = _names(record)
     visits = [e for e in record["events"] if e["type"] == "visit"]
     assert [(v["start"], {names[p] for p in v["participants"]}) for v in visits] == [
         ("2021-06-05", {"Kochani", "Strumica"})]
@@ -172,12 +177,12 @@ def test_a_date_said_again_dates_its_own_sentence_too():
 
 def test_visitors_from_one_city_meet_in_the_other_the_sentence_names():
     record = _record("Делегация от Габрово посети Сегед по покана на тамошния кмет.", "bg")
-    names = {c["geonameid"]: c["name"] for c in record["cities"]}
+    names = _names(record)
     assert [(names.get(e["city"]), [names[p] for p in e["participants"]])
             for e in record["events"] if e["type"] == "visit"] == [("Szeged", ["Gabrovo"])]
     record = _record("Kecskemet'ten gelen heyet Kayseri Büyükşehir Belediyesi'ni ziyaret etti.",
                      "tr")
-    names = {c["geonameid"]: c["name"] for c in record["cities"]}
+    names = _names(record)
     assert [names.get(e["city"]) for e in record["events"] if e["type"] == "visit"] == ["Kayseri"]
     # from the mayor of Kavala is where the Greeks came from, no venue
     record = _record("Делегацията от Бургас беше водена от заместник-кмета, а гърците – от "
@@ -205,7 +210,7 @@ def test_of_two_mentions_of_this_city_the_one_a_case_sets_off_is_the_venue():
     text = ("اعضای شورای مسکو که همگی ساکن این شهر هستند، برای دیدن مراسم روز تبریز به "
             "این شهر سفر کردند.")
     record = _record(text, "fa")
-    names = {c["geonameid"]: c["name"] for c in record["cities"]}
+    names = _names(record)
     assert {names.get(e["city"]) for e in record["events"] if e["type"] == "visit"} == {"Tabriz"}
 
 

@@ -24,6 +24,11 @@ def officials(text: str, language: str) -> list[dict]:
                                 find_organizations(page)))
 
 
+def held(text: str, language: str) -> list[tuple[str, str]]:
+    """(name, role) of each official the text names."""
+    return [(o["name"], o["role"]) for o in officials(text, language)]
+
+
 def test_bulgarian_offices_before_and_after_names():
     found = officials("Гостите бяха посрещнати от кмета на Кочани Николчо Илиев и от "
                       "заместник-кмета Николай Звездов. Водач на делегацията е Надя Бертолетин "
@@ -88,10 +93,9 @@ def test_seed_gold_officials():
 
 
 def test_a_persian_name_that_opens_its_sentence_before_the_office_is_the_holders():
-    found = officials("علی رضایی رئیس شورای اسلامی شهر شیراز در این دیدار از همکاری دو شهر "
+    assert held("علی رضایی رئیس شورای اسلامی شهر شیراز در این دیدار از همکاری دو شهر "
                       "سخن گفت. به گزارش خبرگزاری، شهردار تبریز نیز در این نشست حضور داشت.",
-                      "fa")
-    assert [(o["name"], o["role"]) for o in found] == [("علی رضایی", "council_chair")]
+                      "fa") == [("علی رضایی", "council_chair")]
 
 
 @pytest.mark.parametrize("text, name, role", [
@@ -99,8 +103,7 @@ def test_a_persian_name_that_opens_its_sentence_before_the_office_is_the_holders
     ('"علی کریمی" شهردار شیراز گفت که این سفر دو روز طول می کشد.', "علی کریمی", "mayor"),
 ])
 def test_persian_names_opening_a_clause_or_in_quotes_before_the_office(text, name, role):
-    found = officials(text, "fa")
-    assert [(o["name"], o["role"]) for o in found] == [(name, role)]
+    assert held(text, "fa") == [(name, role)]
 
 
 @pytest.mark.parametrize("text", [
@@ -112,14 +115,13 @@ def test_an_adverb_opening_a_clause_before_a_persian_office_is_no_name(text):
 
 
 def test_a_name_and_its_office_written_together_with_a_hyphen():
-    found = officials("Делегацията водеше г-н Петър Георгиев-кмет на община Ямбол.", "bg")
-    assert [(o["name"], o["role"]) for o in found] == [("Петър Георгиев", "mayor")]
+    assert held("Делегацията водеше г-н Петър Георгиев-кмет на община Ямбол.", "bg") == [
+        ("Петър Георгиев", "mayor")]
 
 
 def test_an_office_described_after_the_dash_and_the_country_it_serves():
-    found = officials("Гост беше Н. Пр. Иван Стоянов – извънреден и пълномощен посланик на "
-                      "Република България в Грузия.", "bg")
-    assert [(o["name"], o["role"]) for o in found] == [("Иван Стоянов", "diplomat")]
+    assert held("Гост беше Н. Пр. Иван Стоянов – извънреден и пълномощен посланик на "
+                      "Република България в Грузия.", "bg") == [("Иван Стоянов", "diplomat")]
 
 
 def test_a_partys_initials_between_the_office_and_the_name():
@@ -130,14 +132,13 @@ def test_a_partys_initials_between_the_office_and_the_name():
 
 
 def test_a_persian_name_after_an_honorific_before_its_office():
-    found = officials("هیئت مورد استقبال مهندس علی رضایی مشاور عالی شهردار شیراز قرار گرفت.", "fa")
-    assert [(o["name"], o["role"]) for o in found] == [("علی رضایی", "municipal_official")]
+    assert held("هیئت مورد استقبال مهندس علی رضایی مشاور عالی شهردار شیراز قرار گرفت.",
+                "fa") == [("علی رضایی", "municipal_official")]
 
 
 def test_the_name_opening_a_clause_takes_the_office_it_is_chosen_as():
     text = ("پس از استعفای شهردار پیشین، علی محمدی هفته گذشته به عنوان شهردار کرمان انتخاب شد.")
-    found = officials(text, "fa")
-    assert [(o["name"], o["role"]) for o in found] == [("علی محمدی", "mayor")]
+    assert held(text, "fa") == [("علی محمدی", "mayor")]
 
 
 def test_one_capitalised_word_before_an_office_is_no_name():
@@ -148,9 +149,8 @@ def test_one_capitalised_word_before_an_office_is_no_name():
 
 
 def test_a_name_joined_after_the_holder_holds_the_office_too():
-    found = officials("Kuşadası Belediye Meclis Üyeleri Ali Veli ve Ayşe Kaya da katıldı.", "tr")
-    assert [(o["name"], o["role"]) for o in found] == [("Ali Veli", "councillor"),
-                                                       ("Ayşe Kaya", "councillor")]
+    assert held("Kuşadası Belediye Meclis Üyeleri Ali Veli ve Ayşe Kaya da katıldı.",
+                "tr") == [("Ali Veli", "councillor"), ("Ayşe Kaya", "councillor")]
 
 
 @pytest.mark.parametrize(("text", "language", "expected"), [
@@ -161,7 +161,7 @@ def test_a_name_joined_after_the_holder_holds_the_office_too():
     ("Belediye Başkanı:\n\nGeçen yıl kardeş şehir ilişkileri güçlendi.", "tr", []),
 ])
 def test_one_word_is_a_name_only_right_after_its_office(text, language, expected):
-    assert [(o["name"], o["role"]) for o in officials(text, language)] == expected
+    assert held(text, language) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -173,27 +173,25 @@ def test_one_word_is_a_name_only_right_after_its_office(text, language, expected
      "сръбската община – г-жа Ана Йович.", [("Петров", "mayor"), ("Ана Йович", "deputy_mayor")]),
 ])
 def test_words_that_say_which_place_stand_between_an_office_and_its_holder(text, expected):
-    assert [(o["name"], o["role"]) for o in officials(text, "bg")] == expected
+    assert held(text, "bg") == expected
 
 
 def test_a_persian_surname_after_its_honorific_right_before_the_office_is_the_holders():
-    found = officials("مهندس کریمی شهردار همدان از نمایشگاه کتاب بازدید کرد.", "fa")
-    assert [(o["name"], o["role"]) for o in found] == [("کریمی", "mayor")]
+    assert held("مهندس کریمی شهردار همدان از نمایشگاه کتاب بازدید کرد.", "fa") == [
+        ("کریمی", "mayor")]
     assert officials("کریمی شهردار همدان از نمایشگاه کتاب بازدید کرد.", "fa") == []
 
 
 def test_a_colon_after_an_office_lists_its_holders_with_their_places():
-    found = officials("На срещата присъстваха кметове на села в общината: Петър Петров – Дъбово, "
-                      "инж. Мария Колева – Ягода и Иван Стоянов – Шейново.", "bg")
-    assert [(o["name"], o["role"]) for o in found] == [
+    assert held("На срещата присъстваха кметове на села в общината: Петър Петров – Дъбово, "
+                      "инж. Мария Колева – Ягода и Иван Стоянов – Шейново.", "bg") == [
         ("Петър Петров", "mayor"), ("Мария Колева", "mayor"), ("Иван Стоянов", "mayor")]
     assert officials("Кметът заяви: Иван Петров ще бъде новият директор.", "bg") == []
 
 
 def test_an_office_in_the_plural_is_held_by_every_name_its_list_gives():
-    found = officials("Törende Meclis Üyeleri Ayşe Kaya, Hasan Çelik ve Murat Şahin de hazır "
-                      "bulundu.", "tr")
-    assert [(o["name"], o["role"]) for o in found] == [
+    assert held("Törende Meclis Üyeleri Ayşe Kaya, Hasan Çelik ve Murat Şahin de hazır "
+                      "bulundu.", "tr") == [
         ("Ayşe Kaya", "councillor"), ("Hasan Çelik", "councillor"), ("Murat Şahin", "councillor")]
     found = officials("Belediye Başkanı Ali Veli, Mehmet Demir ile görüştü.", "tr")
     assert [o["name"] for o in found] == ["Ali Veli"]  # one mayor: the comma ends his name
