@@ -15,9 +15,9 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
+from normalizer.kinds import TABLES
 from normalizer.report import write_report_files
 from normalizer.resolve import build_tables
-from normalizer.schema import TABLES
 from normalizer.spreadsheet import WORKBOOK, write_workbook
 from normalizer.writers import frame, write_csv, write_datapackage, write_parquet
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import xlsxwriter
 
-from normalizer.schema import TABLES
+from normalizer.kinds import TABLES
 from normalizer.writers import data_date
 
 WORKBOOK = "muni.xlsx"

@@ -11,13 +11,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from normalizer.schema import TABLES, Table, arrow_schema, descriptor
-
-# What DuckDB and spreadsheets read as rows: sorted by what a reader looks for first.
-SORT = {"pages": ["source", "url"], "cities": ["country", "name"],
-        "city_mentions": ["url", "start"], "dates": ["url", "offset"],
-        "officials": ["name_latin", "name"], "events": ["start", "type"],
-        "relations": ["type", "a", "b"]}
+from normalizer.kinds import TABLES
+from normalizer.schema import Table, arrow_schema, descriptor
 
 
 def data_date(tables: dict[str, pd.DataFrame]) -> datetime:
@@ -39,7 +34,7 @@ def frame(table: Table, rows: list[dict]) -> pd.DataFrame:
             df[column.name] = df[column.name].astype("boolean")
         else:
             df[column.name] = df[column.name].astype(object).where(df[column.name].notna(), None)
-    order = [c for c in SORT.get(table.name, []) if c in df] + [table.primary_key]
+    order = [*table.sort, table.primary_key]
     return df.sort_values(order, kind="stable", na_position="first").reset_index(drop=True)
 
 

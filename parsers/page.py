@@ -42,6 +42,8 @@ class PageRecord:
     # what each recorded extractor found (parsers.extractors), frozen entities in text order
     entities: Mapping[str, tuple] = field(default_factory=dict)
     unsupported: list[str] = field(default_factory=list)  # kinds the language has no profile for
+    # the text model the extractors read, kept for citing sentences (not part of the record)
+    model: Text | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict:
         """The record as JSON has it (DESIGN.md's `muni extract` object, less the input)."""
@@ -163,4 +165,4 @@ def parse_page(parsed: ParsedHTML, url: str | None = None,
     entities, unsupported = run_extractors(
         text, country or (profile.country if profile else None), profile is not None)
     return PageRecord(url, text.language, parsed.title, page.published, text.raw,
-                      parsed.encoding, page.method, entities, unsupported)
+                      parsed.encoding, page.method, entities, unsupported, text)

@@ -113,7 +113,7 @@ def _digest(items: Iterable[str]) -> str:
 def cited(record: PageRecord) -> dict:
     """The record as JSON, each city mention and date with its sentence, as officials,
     events and relations have theirs: the tables cite the evidence of every row."""
-    text, out = Text(record.text, record.language), record.to_dict()
+    text, out = record.model or Text(record.text, record.language), record.to_dict()
     for city in out["cities"]:
         for mention in city["mentions"]:
             mention["evidence"] = text.sentence(mention["start"], mention["end"])

@@ -225,7 +225,7 @@ def test_formula_like_text_stays_text_in_a_real_spreadsheet(tmp_path):
 def test_workbook_cells_are_typed_and_long_text_is_noted(tmp_path):
     from openpyxl import load_workbook
 
-    from normalizer.schema import TABLES
+    from normalizer.kinds import TABLES
     from normalizer.spreadsheet import MAX_CELL, write_workbook
     from normalizer.writers import frame
 

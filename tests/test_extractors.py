@@ -10,7 +10,9 @@ from collections import Counter
 import pytest
 
 from bench.entity_scoring import TYPES
-from normalizer.schema import TABLES
+from normalizer import resolve
+from normalizer.kinds import KINDS, TABLES, Kind
+from normalizer.schema import Column, Table
 from parsers import extractors
 from parsers.extractors import EXTRACTORS, PAGE_KEYS, RECORDED, Extractor
 from parsers.languages import Profile
@@ -40,12 +42,14 @@ def test_every_profile_key_is_declared_by_who_reads_it():
 
 
 def test_recorded_kinds_have_their_columns_tables_and_scorer():
-    tables = {t.name for t in TABLES}
+    kinds = {k.entity: tuple(t.name for t in k.tables) for k in KINDS}
     for extractor in EXTRACTORS:
         if extractor.recorded:
-            assert extractor.name in PAGE_FIELDS
-            assert extractor.table in tables and extractor.scored
-            assert extractor.mention_table is None or extractor.mention_table in tables
+            assert extractor.name in PAGE_FIELDS and extractor.scored
+            wanted = (extractor.table, extractor.mention_table)
+            assert kinds.pop(extractor.name) == tuple(t for t in wanted if t), extractor.name
+    assert not kinds  # a kind of the dataset that no extractor records
+    assert [t.name for t in TABLES] == ["pages", *(t.name for k in KINDS for t in k.tables)]
     assert {k for e in EXTRACTORS for k in e.scored} == set(TYPES)
 
 
@@ -77,3 +81,19 @@ def test_a_new_entity_type_is_one_registration(monkeypatch):
     german = parse_page(read_html(b"<html lang='de'><body><p>Guten Tag, Berlin.</p></body>"
                                    b"</html>", "text/html; charset=utf-8", "de"))
     assert german.entities["greetings"] == () and "greetings" in german.unsupported
+
+
+def test_a_new_kind_of_the_dataset_is_one_registration(monkeypatch):
+    def rows(stated, previous):
+        return {"greetings": [{"word": g["word"], "page_id": page.provenance["page_id"]}
+                              for page, found in stated for g in found]}
+
+    table = Table("greetings", "Greetings", "Words of welcome.",
+                  (Column("word", "string", "The word."),), "word")
+    monkeypatch.setattr(resolve, "KINDS", (*KINDS, Kind("greetings", (table,), rows)))
+    record = {"page_id": "p1", "source": "s", "url": "http://x/", "fetched_at":
+              "2026-01-02T03:04:05Z", "warc_file": "a.warc.gz", "warc_record_id": "<r>",
+              "text": "посрещна", "greetings": json.dumps([{"word": "посрещна"}])}
+    tables = resolve.build_tables([record], {})
+    assert tables["greetings"] == [{"word": "посрещна", "page_id": "p1"}]
+    assert len(tables["pages"]) == 1 and tables["cities"] == []
