@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import logging
 import os
 import sys
 import traceback
@@ -20,55 +21,89 @@ from muni.progress import Progress
 from parsers.languages import language_codes
 
 DEFAULT_SOURCES = "sources.yaml"
+log = logging.getLogger("muni")
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="muni", description="Facts out of municipal websites: crawl, parse, export.")
-    parser.add_argument("--version", action="version", version=f"muni {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"muni {__version__}")
     _global_options(parser, defaults=True)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     common = argparse.ArgumentParser(add_help=False)
     _global_options(common, defaults=False)
 
-    def command(name: str, **kwargs) -> argparse.ArgumentParser:
-        return sub.add_parser(name, parents=[common], **kwargs)
+    def command(name: str, help: str, description: str, *examples: str
+                ) -> argparse.ArgumentParser:
+        epilog = "examples:\n" + "\n".join(f"  {e}" for e in examples)
+        return sub.add_parser(name, parents=[common], help=help,
+                              description=f"{help[0].upper()}{help[1:]}. {description}",
+                              epilog=epilog,
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
 
-    crawl = command("crawl", help="fetch the sources into WARC archives")
-    crawl.add_argument("--sources", default=DEFAULT_SOURCES, help="sources file")
+    crawl = command(
+        "crawl", "fetch the sources into WARC archives",
+        "Obeys robots.txt and each host's delay; a crawl killed at any moment resumes where "
+        "it stopped when run again.",
+        "muni crawl", "muni crawl --source kazanlak --max-pages 5")
+    _source_options(crawl)
     _identity_options(crawl)
-    crawl.add_argument("--source", action="append", metavar="NAME",
-                       help="only this source (repeatable)")
     crawl.add_argument("--max-pages", type=int, metavar="N", help="pages per source this run")
 
-    parse = command("parse", help="turn archived pages into page records")
+    parse = command(
+        "parse", "turn archived pages into page records",
+        "Reads data/raw (or any WARC files) into data/interim; only pages whose body, site "
+        "template or parser changed are parsed again.",
+        "muni parse --workers 2", "muni parse --warc segment.warc.gz",
+        "muni parse --scheduler tcp://10.0.0.5:8786")
     parse.add_argument("--warc", nargs="+", metavar="PATH",
                        help="parse these WARC files instead of data/raw")
     parse.add_argument("--workers", type=int, metavar="N", help="processes (default: cores)")
     parse.add_argument("--scheduler", metavar="ADDRESS",
                        help="run on this Dask cluster (tcp://host:8786); needs muni[dask]")
 
-    check = command("check", help="check sources.yaml and each start host's robots.txt "
-                                  "(nothing else is fetched): what a crawl would do")
-    check.add_argument("--sources", default=DEFAULT_SOURCES, help="sources file")
-    check.add_argument("--source", action="append", metavar="NAME",
-                       help="only this source (repeatable)")
+    check = command(
+        "check", "check sources.yaml and each start host's robots.txt (nothing else is "
+                 "fetched): what a crawl would do",
+        "Per source: the delay the crawl will keep, each start URL allowed or refused, the "
+        "sitemaps it will read. Exit status 1 when a source could crawl nothing.",
+        "muni check", "muni check --sources my-sources.yaml --source kazanlak")
+    _source_options(check)
     _identity_options(check)
-    command("export", help="write the clean tables")
-    for name, text in (("run", "crawl, parse and export"),
-                       ("refresh", "for cron: revisit with conditional requests, parse what "
-                                   "changed, export, report; silent when all is well")):
-        cmd = command(name, help=text)
-        cmd.add_argument("--sources", default=DEFAULT_SOURCES, help="sources file")
-        cmd.add_argument("--source", action="append", metavar="NAME",
-                         help="only this source (repeatable)")
+    command("export", "write the clean tables",
+            "data/interim to the dataset in data/clean: CSV, Parquet, datapackage.json, the "
+            "workbook, report.html and ties.geojson, switched in one step.",
+            "muni export", "muni --data-dir /srv/muni/data export")
+    for name, text, description, example in (
+            ("run", "crawl, parse and export", "The three stages in order.",
+             "muni run --source kazanlak"),
+            ("refresh", "for cron: revisit with conditional requests, parse what changed, "
+                        "export, report; silent when all is well",
+             "Exit status 1 with one line on stderr when a stage failed or a site gave no "
+             "page; a run report is written to data/runs/ either way.",
+             "muni refresh --sources /srv/muni/sources.yaml")):
+        cmd = command(name, text, description, example)
+        _source_options(cmd)
         _identity_options(cmd)
-    status = command("status", help="what is there and how fresh it is")
+    status = command("status", "what is there and how fresh it is",
+                     "Pages crawled, parsed and exported per source, and how the last "
+                     "refresh went. Reads only; creates nothing.",
+                     "muni status", "muni status --json")
     status.add_argument("--json", action="store_true", help="machine-readable output")
-    command("report", help="data/clean/report.html and ties.geojson, to look at")
-    command("demo", help="the whole pipeline on the bundled fixture sites")
+    command("report", "data/clean/report.html and ties.geojson, to look at",
+            "Made again from the current dataset (every export writes them too).",
+            "muni report")
+    command("demo", "the whole pipeline on the bundled fixture sites",
+            "Serves the fixture sites on loopback and runs every stage into data/demo/, "
+            "never beside real data. No internet.", "muni demo")
 
-    extract = command("extract", help="extract from pages given as files, folders or URLs")
+    extract = command(
+        "extract", "extract from pages given as files, folders or URLs",
+        "One JSON line (or CSV row) per page: language, title, published, main text and "
+        "every entity; docs/extract.schema.json describes it. A page that cannot be read "
+        "gives {input, error} and exit status 1.",
+        "muni extract page.html", "muni extract --lang fa --format csv pages/",
+        "curl -s https://example.org/ | muni extract -", "muni extract -i urls.txt")
     extract.add_argument("inputs", nargs="*", metavar="FILE_OR_URL",
                          help="an HTML file, a folder of them, a URL, or - for standard input")
     extract.add_argument("-i", "--input-file", metavar="FILE",
@@ -82,6 +117,13 @@ def _parser() -> argparse.ArgumentParser:
                          help="the inputs are pages of one site: learn its template")
     _identity_options(extract)
     return parser
+
+
+def _source_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sources", default=DEFAULT_SOURCES, metavar="FILE",
+                        help="the sources file (default sources.yaml)")
+    parser.add_argument("--source", action="append", metavar="NAME",
+                        help="only this source (repeatable)")
 
 
 def _identity_options(parser: argparse.ArgumentParser) -> None:
@@ -118,8 +160,14 @@ def _identity(args: argparse.Namespace, pipeline: ModuleType):
 
 
 def _say(args: argparse.Namespace, line: str) -> None:
-    if not args.quiet:
+    """A command's summary: printed on a terminal; off one (cron, a pipe) it goes to the
+    log (stderr with -v, and --log-file), so that stdout stays empty when all is well."""
+    if args.quiet:
+        log.info("%s", line)
+    elif sys.stdout.isatty():
         print(line, flush=True)
+    else:
+        log.info("%s", line)
 
 
 # Commands that write under the data folder: one at a time, so that no two runs write the
@@ -165,7 +213,7 @@ def _dispatch(args: argparse.Namespace, pipeline: ModuleType) -> int:
         if idle:
             raise MuniError(f"no start URL may be crawled for {', '.join(idle)}")
     elif args.command == "export":
-        tables = pipeline.run_export(data_dir)
+        tables = pipeline.run_export(data_dir, progress)
         _say(args, "export: " + ", ".join(f"{k} {v} rows" for k, v in tables.items()))
     elif args.command == "run":
         sources = pipeline.read_sources(args.sources, args.source)
@@ -173,7 +221,7 @@ def _dispatch(args: argparse.Namespace, pipeline: ModuleType) -> int:
                                    identity=_identity(args, pipeline))
         counts = pipeline.run_parse_stage(data_dir, progress=progress,
                                           names=[s.name for s in sources])
-        tables = pipeline.run_export(data_dir)
+        tables = pipeline.run_export(data_dir, progress)
         _say(args, f"{stats.summary()}; {pipeline.parse_summary(counts)}; "
                    "export: " + ", ".join(f"{k} {v}" for k, v in tables.items()))
     elif args.command == "refresh":
@@ -181,8 +229,7 @@ def _dispatch(args: argparse.Namespace, pipeline: ModuleType) -> int:
 
         summary = refresh(pipeline.read_sources(args.sources, args.source), data_dir,
                           progress, _identity(args, pipeline))
-        if sys.stdout.isatty():  # cron mails any output: say nothing when all is well
-            _say(args, summary)
+        _say(args, summary)
     elif args.command == "report":
         for path in pipeline.run_report(data_dir):
             _say(args, f"report: {path}")
@@ -223,7 +270,7 @@ def _dispatch(args: argparse.Namespace, pipeline: ModuleType) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
     try:
         logs.configure(args.verbose, args.log_file)
     except OSError as exc:

@@ -35,7 +35,7 @@ def run_demo(data_dir: Path, progress: Progress) -> list[str]:
             (data_dir / "interim" / f"{source.name}.parquet").unlink(missing_ok=True)
         stats = run_crawl(sources, data_dir, progress=progress)
     parsed = run_parse_stage(data_dir, progress=progress, names=[s.name for s in sources])
-    tables = run_export(data_dir)
+    tables = run_export(data_dir, progress)
     report = run_report(data_dir)
     return [stats.summary(),
             parse_summary(parsed),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from muni.errors import MuniError
 from muni.progress import Progress
+from normalizer.export import STEPS as EXPORT_STEPS
 from normalizer.export import ExportError, export, read_dataset
 from parsers.languages import decoding_for, language_codes
 from parsers.stage import ParseError, SourceCount, run_parse, sources_in_warcs, sources_on_disk
@@ -107,6 +108,8 @@ def run_parse_stage(data_dir: Path, warc_paths: list[str] | None = None,
         sources = sources_on_disk(data_dir, names)
         if not sources:
             raise MuniError(f"nothing to parse in {data_dir / 'raw'} (run 'muni crawl' first)")
+    if progress:
+        progress.parse_started(len(sources))
     try:
         counts = run_parse(sources, data_dir, workers, progress.parsed if progress else None,
                            scheduler)
@@ -126,11 +129,20 @@ def parse_summary(counts: dict[str, SourceCount]) -> str:
     return f"parse: {pages} pages from {len(counts)} sources, {anew} parsed anew{unread}"
 
 
-def run_export(data_dir: Path) -> dict[str, int]:
+def run_export(data_dir: Path, progress: Progress | None = None) -> dict[str, int]:
+    def on_step(done: int, what: str) -> None:
+        if progress:
+            progress.step("export", done, len(EXPORT_STEPS), what)
+
     try:
-        return export(data_dir)
+        counts = export(data_dir, on_step)
+        on_step(len(EXPORT_STEPS), "done")
     except ExportError as exc:
         raise MuniError(str(exc)) from None
+    finally:
+        if progress:
+            progress.done()
+    return counts
 
 
 def run_report(data_dir: Path) -> list[Path]:

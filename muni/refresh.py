@@ -71,7 +71,7 @@ def refresh(sources: list[Source], data_dir: Path, progress: Progress,
         parsed = run_parse_stage(data_dir, progress=progress, names=[s.name for s in sources])
         report["parse"] = {name: {"pages": c.pages, "parsed_anew": c.reparsed,
                                   "not_read": c.dropped} for name, c in parsed.items()}
-        report["tables"] = run_export(data_dir)
+        report["tables"] = run_export(data_dir, progress)
     except MuniError as exc:
         report.update(status="failed", problems=[str(exc)], summary=str(exc), finished=_now())
         write_report(data_dir, report)

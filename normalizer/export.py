@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -95,25 +96,41 @@ def _prune(exports: Path, current: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def export(data_dir: Path) -> dict[str, int]:
-    """Build and write the tables; returns rows per table."""
+# The export's steps, in order, for a progress display.
+STEPS = ("reading the page records", "resolving entities", "writing tables", "workbook",
+         "report")
+
+
+def export(data_dir: Path, on_step: Callable[[int, str], None] | None = None
+           ) -> dict[str, int]:
+    """Build and write the tables; returns rows per table. `on_step` hears of each step
+    (how many are done, and the next one's name) as it starts."""
+    def step(done: int) -> None:
+        if on_step:
+            on_step(done, STEPS[done])
+
+    step(0)
     records = read_interim(data_dir)
     clean, exports = data_dir / "clean", data_dir / "exports"
     exports.mkdir(parents=True, exist_ok=True)
     _adopt_plain_folder(clean, exports)
+    step(1)
     rows = build_tables(records, previous_first_seen(clean))
     frames = {t.name: frame(t, rows[t.name]) for t in TABLES}
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
     work = exports / f"{stamp}.tmp"
     work.mkdir()
+    step(2)
     for table in TABLES:
         write_csv(frames[table.name], work / f"{table.name}.csv")
         write_parquet(frames[table.name], table, work / f"{table.name}.parquet")
     counts = {name: len(df) for name, df in frames.items()}
-    write_datapackage(work, counts)
+    write_datapackage(work, frames)
+    step(3)
     notes = write_workbook(frames, work / WORKBOOK)
     if notes:
         (work / "NOTES.txt").write_text("\n".join(notes) + "\n", encoding="utf-8")
+    step(4)
     # the report is part of every dataset: a refresh never leaves one without it
     write_report_files(work, {name: pd.read_parquet(work / f"{name}.parquet")
                               for name in frames})

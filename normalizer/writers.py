@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
 import pyarrow as pa
@@ -56,13 +57,34 @@ def write_parquet(df: pd.DataFrame, table: Table, path: Path) -> None:
     pq.write_table(pa.table(columns, schema=schema), path)
 
 
-def write_datapackage(folder: Path, rows: dict[str, int]) -> None:
+LICENSES = [{
+    "name": "ODC-By-1.0", "path": "https://opendatacommons.org/licenses/by/1-0/",
+    "title": "Open Data Commons Attribution License 1.0: the compilation (the tables, their "
+             "rows and ids). The sentences quoted as evidence and the pages' main texts stay "
+             "their publishers'; they are quoted so that every row can be checked."}]
+
+
+def _sources(pages: pd.DataFrame) -> list[dict]:
+    """The sites the data comes from: each source with the hosts its pages are on."""
+    found = []
+    for source, urls in pages.groupby("source", sort=True)["url"]:
+        hosts = sorted({urlsplit(u).netloc for u in urls})
+        found.append({"title": f"{source}: {', '.join(hosts)}",
+                      "path": f"{urlsplit(urls.iloc[0]).scheme}://{hosts[0]}/"})
+    return found
+
+
+def write_datapackage(folder: Path, frames: dict[str, pd.DataFrame]) -> None:
     package = {
         "name": "muni", "title": "muni: facts out of municipal websites",
         "description": "Cities, dates, officials, events and ties stated on municipal web pages. "
                        "Every entity row cites the sentence, the page and the archived WARC "
                        "record it comes from. Ids are stable across refreshes.",
-        "resources": [{**descriptor(t), "stats": {"rows": rows[t.name]}} for t in TABLES],
+        "created": data_date(frames).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "licenses": LICENSES,
+        "sources": _sources(frames["pages"]),
+        "resources": [{**descriptor(t), "stats": {"rows": len(frames[t.name])}}
+                      for t in TABLES],
     }
     (folder / "datapackage.json").write_text(
         json.dumps(package, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

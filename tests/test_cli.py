@@ -141,7 +141,7 @@ def test_crawl_parse_export_status_through_the_command(server, tmp_path):
     data = tmp_path / "data"
     result = muni("--data-dir", str(data), "run", "--sources", str(sources))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.count("\n") == 1  # one summary line, no progress off a terminal
+    assert result.stdout == result.stderr == ""  # off a terminal: no bars, no summary
     pages = pd.read_parquet(data / "clean" / "pages.parquet")
     csv = pd.read_csv(data / "clean" / "pages.csv")
     assert len(pages) == len(csv)
@@ -200,31 +200,38 @@ def test_extract_fetches_urls_politely(server):
     assert not [r for r in server.requests("kazanlak") if r.path.startswith("/admin/")]
 
 
-def test_logging_before_or_after_the_command_counts_what_parse_drops(tmp_path, capsys):
-    from io import BytesIO
-
+def write_warc(path: Path, captures: list[tuple[str, bytes]]) -> Path:
+    """A WARC file as warcio writes it: a 200 response per (URL, body)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    warc = tmp_path / "mixed.warc.gz"
-    with warc.open("wb") as out:
+    with path.open("wb") as out:
         writer = WARCWriter(out, gzip=True)
-        for url, body in (("http://a.example/news/1", b"<html><body><h1>News</h1><p>"
-                           + b"The mayor opened the new park on Saturday morning. " * 3
-                           + b"</p></body></html>"),
-                          ("http://a.example/report.pdf", b"%PDF-1.4 binary report"),
-                          ("http://a.example/logo.png", b"\x89PNG image")):
+        for url, body in captures:
             kind = "image/png" if url.endswith(".png") else "text/html"
             headers = StatusAndHeaders("200 OK", [("Content-Type", kind)],
                                        protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(
-                url, "response", payload=BytesIO(body), http_headers=headers))
+                url, "response", payload=io.BytesIO(body), http_headers=headers))
+    return path
+
+
+NEWS = (b"<html><body><h1>News</h1><p>" + b"The mayor opened the new park on Saturday "
+        b"morning. " * 3 + b"</p></body></html>")
+
+
+def test_logging_before_or_after_the_command_counts_what_parse_drops(tmp_path, capsys):
+    warc = write_warc(tmp_path / "mixed.warc.gz", [
+        ("http://a.example/news/1", NEWS), ("http://a.example/report.pdf",
+                                            b"%PDF-1.4 binary report"),
+        ("http://a.example/logo.png", b"\x89PNG image")])
     log = tmp_path / "logs" / "parse.log"
     data = tmp_path / "data"
     assert main(["--data-dir", str(data), "parse", "--warc", str(warc), "-v",
                  "--log-file", str(log)]) == 0
     out, err = capsys.readouterr()
-    assert "1 pages from 1 sources" in out and "1 captures not read as pages" in out
+    assert out == ""  # the summary goes to the log off a terminal
+    assert "1 pages from 1 sources" in err and "1 captures not read as pages" in err
     assert "a.example: 1 pages, 1 parsed anew, 1 captures not read as pages" in err
     kept = log.read_text(encoding="utf-8")
     assert "http://a.example/report.pdf is not read as a page" in kept  # info, in the file
@@ -236,23 +243,12 @@ def test_logging_before_or_after_the_command_counts_what_parse_drops(tmp_path, c
 
 
 def test_a_record_whose_uri_does_not_parse_takes_no_other_page_down(tmp_path, capsys):
-    from io import BytesIO
-
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    warc = tmp_path / "odd.warc.gz"
-    page = b"<html><body><p>" + b"The council met on Monday to approve the budget. " * 3 + \
-        b"</p></body></html>"
-    with warc.open("wb") as out:
-        writer = WARCWriter(out, gzip=True)
-        for url in ("http://[::1/", "http://" + "h" * 300 + ".example/", "http://b.example/1"):
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
-                                       protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
-                url, "response", payload=BytesIO(page), http_headers=headers))
-    assert main(["parse", "--warc", str(warc), "--data-dir", str(tmp_path / "data")]) == 0
-    assert "3 pages from 2 sources" in capsys.readouterr().out
+    warc = write_warc(tmp_path / "odd.warc.gz", [
+        (url, NEWS) for url in ("http://[::1/", "http://" + "h" * 300 + ".example/",
+                                "http://b.example/1")])
+    assert main(["parse", "--warc", str(warc), "--data-dir", str(tmp_path / "data"),
+                 "-v"]) == 0
+    assert "3 pages from 2 sources" in capsys.readouterr().err
 
 
 def test_a_public_host_is_not_crawled_with_the_placeholder_contact(tmp_path, monkeypatch):
@@ -340,3 +336,25 @@ def test_check_reads_only_robots_txt_and_says_what_a_crawl_would_do(server, tmp_
     result = muni("--data-dir", str(tmp_path / "data"), "check", "--sources", str(sources))
     assert result.returncode == 1
     assert "no start URL may be crawled for kazanlak" in result.stderr
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_each_stage_draws_a_bar_and_the_summary_is_printed(tmp_path):
+    warc = write_warc(tmp_path / "news.warc.gz", [
+        (f"http://{host}.example/news/{i}", NEWS) for host in "ab" for i in range(3)])
+    data = tmp_path / "data"
+    out, err = Terminal(), Terminal()
+    with redirect_stdout(out), redirect_stderr(err):
+        assert main(["--data-dir", str(data), "parse", "--warc", str(warc)]) == 0
+        assert main(["--data-dir", str(data), "export"]) == 0
+    bars = err.getvalue()
+    assert "parse: 100%" in bars and "2/2" in bars and "6 pages" in bars
+    assert "source/s" in bars and "<00:00" in bars  # a rate and the time left
+    assert "export: 100%" in bars and "5/5" in bars
+    assert out.getvalue().splitlines()[0] == "parse: 6 pages from 2 sources, 6 parsed anew"
+    assert out.getvalue().splitlines()[1].startswith("export: pages 6 rows")
+    assert "%|" not in out.getvalue()  # the bars are on stderr, the summaries on stdout

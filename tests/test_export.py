@@ -59,6 +59,10 @@ def test_the_data_package_validates_with_its_keys(dataset):
     assert {"fields": ["geonameid"], "reference": {"resource": "cities",
                                                    "fields": ["geonameid"]}} \
         in resources["city_mentions"]["schema"]["foreignKeys"]
+    pages = pd.read_csv(clean / "pages.csv")
+    assert package["created"] == pages.last_seen.max()  # dated by the data, not the clock
+    assert package["licenses"][0]["name"] == "ODC-By-1.0"
+    assert [s["title"].split(":")[0] for s in package["sources"]] == sorted(set(pages.source))
     # the package's checks can fail: a mention of a city the cities table lacks
     broken = dataset.parent / "broken"
     shutil.copytree(clean, broken)

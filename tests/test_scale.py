@@ -43,9 +43,9 @@ def test_dask_cluster_gives_the_local_records_row_for_row(crawled, tmp_path):
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster:
         result = muni("--data-dir", str(remote), "parse", "--scheduler",
-                      cluster.scheduler_address)
+                      cluster.scheduler_address, "-v")
         assert result.returncode == 0, result.stderr
-        assert "3 sources, " in result.stdout
+        assert "3 sources, " in result.stderr
     expected, got = interim(local), interim(remote)
     assert len(expected) > 80
     pd.testing.assert_frame_equal(expected, got)
