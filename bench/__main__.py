@@ -45,7 +45,8 @@ def main() -> None:
               f"delay {result['delay_s']}s: {result['pages_per_s']} pages/s, "
               f"politeness bound {result['politeness_bound_pages_per_s']:.0f} pages/s, "
               f"ratio {result['ratio_to_bound']}, peak RSS "
-              f"{result['peak_rss_mb_max_of_children']} MB")
+              f"{result['peak_rss_mb_max_of_children']} MB, crawler CPU "
+              f"{result['crawler_cpu_ms_per_page']} ms a page")
         (RESULTS / "crawl.json").write_text(json.dumps(result, indent=1))
     if "content" in args.which:
         result = content.run()

@@ -25,6 +25,7 @@ from scraper.warc import Exchange
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 MAX_DOWNLOAD_SECONDS = 120.0
+HOST_POOLS = 4096  # hosts whose connection is kept alive (least recently used go first)
 
 
 class FetchError(Exception):
@@ -68,20 +69,23 @@ def content_decoded(body: bytes, encoding: str | None, limit: int) -> bytes:
 
 
 class Downloader:
-    """Thread-safe: each thread has its own requests session and connection pools."""
+    """Thread-safe: each thread has its own requests session; the connection pools are
+    shared (urllib3's are thread-safe), one kept-alive connection per host whichever
+    thread asks it, as one request at a time per host needs no more."""
 
     def __init__(self, identity: Identity | None = None) -> None:
         self.identity = identity or Identity()
         self.user_agent = self.identity.header
         self._local = threading.local()
+        self._adapter = HTTPAdapter(pool_connections=HOST_POOLS, pool_maxsize=2,
+                                    max_retries=0)
 
     def _session(self) -> requests.Session:
         session = getattr(self._local, "session", None)
         if session is None:
             session = requests.Session()
-            adapter = HTTPAdapter(pool_connections=256, pool_maxsize=4, max_retries=0)
-            session.mount("http://", adapter)
-            session.mount("https://", adapter)
+            session.mount("http://", self._adapter)
+            session.mount("https://", self._adapter)
             session.headers.update({"User-Agent": self.user_agent,
                                     "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
                                     "Accept-Encoding": "gzip, deflate"})

@@ -13,6 +13,7 @@ import json
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,6 +39,7 @@ MAX_BACKOFF = 300.0
 MAX_ROBOTS_REDIRECTS = 5
 MAX_SITEMAPS = 50
 WARC_ROTATE_BYTES = 1 << 30
+SETUP_THREADS = 8
 
 
 class CrawlError(RuntimeError):
@@ -158,7 +160,11 @@ class Crawler:
                  downloader: Downloader | None = None,
                  progress: Callable[[CrawlStats, int], None] | None = None) -> None:
         self.raw_dir = raw_dir
-        self.runs = [SourceRun(s, raw_dir, kind, max_pages) for s in sources]
+        # Opening and closing a source's state and archive is file work that releases the
+        # GIL: done side by side, a thousand sources start and finish in a fraction of the time.
+        with ThreadPoolExecutor(SETUP_THREADS) as pool:
+            self.runs = list(pool.map(lambda s: SourceRun(s, raw_dir, kind, max_pages),
+                                      sources))
         self.workers = workers
         self.downloader = downloader or Downloader()
         self.progress = progress
@@ -220,8 +226,8 @@ class Crawler:
             for t in threads:
                 t.join()
             finished = self.error is None and not (stop is not None and stop.is_set())
-            for run in self.runs:
-                run.close(finished)
+            with ThreadPoolExecutor(SETUP_THREADS) as pool:
+                list(pool.map(lambda run: run.close(finished), self.runs))
             self.stats.finished = time.monotonic()
         if self.error:
             raise CrawlError(self.error)
