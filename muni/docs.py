@@ -70,8 +70,8 @@ def tables_markdown() -> str:
     out = ["# The dataset's tables", "",
            "Made by `python -m muni.docs` from `normalizer/` (the same descriptions as "
            "`datapackage.json`); do not edit. Every table is `<table>.csv` and "
-           "`<table>.parquet` in `data/clean/`, a sheet of `muni.xlsx`, and a table of "
-           "`muni.sqlite` when it is written.", ""]
+           "`<table>.parquet` in `data/clean/`, a sheet of `muni.xlsx` and a table of "
+           "`muni.sqlite`. Every GeoNames id column has the city's name beside it.", ""]
     for table in TABLES:
         out += [f"## `{table.name}`: {table.title}", "", table.description, "",
                 f"Primary key: `{table.primary_key}`."]

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
+from normalizer.database import DATABASE, write_database
 from normalizer.kinds import TABLES
 from normalizer.report import write_report_files
 from normalizer.resolve import build_tables
@@ -97,8 +98,8 @@ def _prune(exports: Path, current: Path) -> None:
 
 
 # The export's steps, in order, for a progress display.
-STEPS = ("reading the page records", "resolving entities", "writing tables", "workbook",
-         "report")
+STEPS = ("reading the page records", "resolving entities", "writing tables", "database",
+         "workbook", "report")
 
 
 def export(data_dir: Path, on_step: Callable[[int, str], None] | None = None
@@ -127,10 +128,12 @@ def export(data_dir: Path, on_step: Callable[[int, str], None] | None = None
     counts = {name: len(df) for name, df in frames.items()}
     write_datapackage(work, frames)
     step(3)
+    write_database(frames, work / DATABASE)
+    step(4)
     notes = write_workbook(frames, work / WORKBOOK)
     if notes:
         (work / "NOTES.txt").write_text("\n".join(notes) + "\n", encoding="utf-8")
-    step(4)
+    step(5)
     # the report is part of every dataset: a refresh never leaves one without it
     write_report_files(work, {name: pd.read_parquet(work / f"{name}.parquet")
                               for name in frames})

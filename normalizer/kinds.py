@@ -33,6 +33,12 @@ class Kind:
     entity: str  # the record's key: the name of the extractor that finds them
     tables: tuple[Table, ...]  # the table of its things, then the table of their mentions
     rows: Callable[[Stated, Previous], dict[str, list[dict]]]  # rows of each of its tables
+    # (GeoNames id column, its name column) of the first table: a reader needs no join
+    named: tuple[tuple[str, str], ...] = ()
+
+
+def _city_name(what: str) -> Column:
+    return Column(f"{what}_name", "string", "GeoNames' name of that city (see cities).")
 
 
 def _mention_table(kind: str, table: str, key: str) -> Table:
@@ -133,6 +139,7 @@ OFFICIALS = Table("officials", "Officials", "Named people in office, one row per
                              "diplomat, organization_leader or other.", True),
     Column("role_text", "string", "The office as the first page words it."),
     Column("city", "integer", CITY + " whose office it is."),
+    _city_name("city"),
     Column("organization", "string", "The body, when the office is not a city's."),
     PAGES_COUNT, *provenance_columns("that first names them"), *SEEN,
 ), "official_id", (("city", "cities", "geonameid"), ("page_id", "pages", "page_id")),
@@ -181,8 +188,11 @@ EVENTS = Table("events", "Events", "Visits, meetings, agreements, festivals, mem
     Column("end", "date", "Last day (Gregorian)."),
     Column("precision", "string", "day, month or year."),
     Column("city", "integer", CITY + " where it took place."),
+    _city_name("city"),
     Column("participants", "string", "GeoNames ids of the participating cities, "
                                      "separated by ';'."),
+    Column("participant_names", "string", "Their GeoNames names, in the same order, "
+                                          "separated by '; '."),
     Column("officials", "string", "Names of the officials taking part, separated by '; '."),
     PAGES_COUNT, *provenance_columns("that first reports it"), *SEEN,
 ), "event_id", (("city", "cities", "geonameid"), ("page_id", "pages", "page_id")),
@@ -221,7 +231,9 @@ RELATIONS = Table("relations", "Relations", "Lasting ties: twin and friendship c
                                     "order for twins.", True),
     Column("type", "string", "twin, friendship or member.", True),
     Column("a", "integer", CITY + ": one side, or the member.", True),
+    _city_name("a"),
     Column("b", "integer", CITY + ": the other side of a twin or friendship tie."),
+    _city_name("b"),
     Column("organization", "string", "The network or body, for a membership."),
     Column("since", "string", "The Gregorian year the tie began, the earliest any page "
                               "gives (a Jalali 1386 is 2007 here)."),
@@ -266,9 +278,10 @@ KINDS: tuple[Kind, ...] = (
     Kind("cities", (CITIES, CITY_MENTIONS), _cities),
     Kind("dates", (DATES,), _dates),
     Kind("officials", (OFFICIALS, _mention_table("official", "officials", "official_id")),
-         _officials),
-    Kind("events", (EVENTS, _mention_table("event", "events", "event_id")), _events),
+         _officials, named=(("city", "city_name"),)),
+    Kind("events", (EVENTS, _mention_table("event", "events", "event_id")), _events,
+         named=(("city", "city_name"), ("participants", "participant_names"))),
     Kind("relations", (RELATIONS, _mention_table("relation", "relations", "relation_id")),
-         _relations),
+         _relations, named=(("a", "a_name"), ("b", "b_name"))),
 )
 TABLES: tuple[Table, ...] = (PAGES, *(table for kind in KINDS for table in kind.tables))

@@ -39,4 +39,18 @@ def build_tables(records: list[dict], previous: Previous) -> dict[str, list]:
         stated = ((page, _entities(record, kind.entity))
                   for page, record in zip(pages, by_page.values(), strict=True))
         tables |= kind.rows(stated, previous)
+    names = {row["geonameid"]: row["name"] for row in tables.get("cities", [])}
+    for kind in KINDS:
+        for row in tables[kind.tables[0].name] if kind.named else ():
+            for ids, name in kind.named:
+                row[name] = _names(row.get(ids), names)
     return tables
+
+
+def _names(ids: int | str | None, names: dict[int, str]) -> str | None:
+    """The GeoNames name of a city id, or of each of a ';'-separated list of them."""
+    if ids is None or ids == "":
+        return None
+    if isinstance(ids, int):
+        return names.get(ids)
+    return "; ".join(names.get(int(i), i) for i in str(ids).split(";"))

@@ -260,3 +260,24 @@ def test_pages_without_main_text_are_flagged_and_counted_apart(dataset):
     html = (clean / "report.html").read_text(encoding="utf-8")  # written by the export
     assert f"{int(empty[pages.source == 'kazanlak'].sum())} without text" in html
     assert "none " not in html.split("<h2>Events")[0]  # no language "none" counted
+
+
+def test_the_sqlite_file_opens_as_journalists_open_it(dataset):
+    import sqlite_utils
+
+    clean = dataset / "clean"
+    db = sqlite_utils.Database(clean / "muni.sqlite")
+    for table in ("pages", "cities", "officials", "events", "relations", "event_mentions"):
+        assert db[table].count == len(pd.read_csv(clean / f"{table}.csv")), table
+    assert db["pages"].detect_fts() == "pages_fts" and db["events"].detect_fts() == "events_fts"
+    assert db["events"].pks == ["event_id"]
+    assert {(fk.column, fk.other_table) for fk in db["relations"].foreign_keys} >= {
+        ("a", "cities"), ("b", "cities"), ("page_id", "pages")}
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []  # every id is there
+    events = pd.read_csv(clean / "events.csv")
+    word = events.evidence.dropna().iloc[0].split()[0]
+    found = list(db["events"].search(word, columns=["event_id", "evidence"]))
+    assert found and all(word.casefold() in r["evidence"].casefold() for r in found)
+    # a page's text is searched too, and has_text is a 0/1 column as SQLite has booleans
+    assert db.execute("SELECT DISTINCT has_text FROM pages").fetchall() in ([(0,), (1,)],
+                                                                           [(1,), (0,)], [(1,)])

@@ -137,3 +137,13 @@ def test_a_tie_dated_in_two_calendars_is_since_the_earliest_gregorian_year():
                page(2, "2026-01-02T10:00:00Z", relations=[jalali])]
     [row] = build_tables(records, {})["relations"]
     assert (row["since"], row["since_text"], row["since_calendar"]) == ("2007", "1386", "jalali")
+
+
+def test_every_city_id_has_its_name_beside_it():
+    tables = build_tables(RECORDS, {})
+    visit = next(e for e in tables["events"] if e["type"] == "visit")
+    assert (visit["city_name"], visit["participant_names"]) == ("Kochani", "Kazanlak")
+    ties = {(r["a_name"], r["b_name"]) for r in tables["relations"]}
+    assert ties == {("Kazanlak", "Kochani"), ("Kazanlak", "Cremona")}
+    names = {(o["name_latin"], o["city_name"]) for o in tables["officials"]}
+    assert ("Nikolcho Iliev", "Kochani") in names
