@@ -18,6 +18,7 @@ import requests
 from conftest import served_pages, sources_for, write_sources_yaml
 
 from muni.cli import main
+from normalizer.export import STEPS as EXPORT_STEPS
 from scraper.warc import iter_records
 
 
@@ -354,7 +355,8 @@ def test_on_a_terminal_each_stage_draws_a_bar_and_the_summary_is_printed(tmp_pat
     bars = err.getvalue()
     assert "parse: 100%" in bars and "2/2" in bars and "6 pages" in bars
     assert "source/s" in bars and "<00:00" in bars  # a rate and the time left
-    assert "export: 100%" in bars and "5/5" in bars
+    steps = len(EXPORT_STEPS)
+    assert "export: 100%" in bars and f"{steps}/{steps}" in bars
     assert out.getvalue().splitlines()[0] == "parse: 6 pages from 2 sources, 6 parsed anew"
     assert out.getvalue().splitlines()[1].startswith("export: pages 6 rows")
     assert "%|" not in out.getvalue()  # the bars are on stderr, the summaries on stdout
