@@ -8,6 +8,7 @@ import hashlib
 import json
 import shutil
 import subprocess
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
@@ -228,15 +229,17 @@ def test_formula_like_text_stays_text_in_a_real_spreadsheet(tmp_path):
 
 def test_workbook_cells_are_typed_and_long_text_is_noted(tmp_path):
     from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
 
     from normalizer.kinds import TABLES
-    from normalizer.spreadsheet import MAX_CELL, write_workbook
+    from normalizer.spreadsheet import MAX_CELL, MAX_WIDTH, write_workbook
     from normalizer.writers import frame
 
     long_text = "дума " * 10_000
     rows = {t.name: [] for t in TABLES}
-    rows["pages"] = [{"page_id": "p1", "source": "s", "url": "u", "text": long_text,
-                      "title": "+90 212 000 00 00", "fetched_at": "2026-01-01T00:00:00Z"}]
+    rows["pages"] = [{"page_id": "p1", "source": "s", "url": "https://example.org/" + "n" * 30,
+                      "text": long_text, "title": "+90 212 000 00 00", "has_text": True,
+                      "published": "2025-03-04", "fetched_at": "2026-01-01T00:00:00Z"}]
     rows["cities"] = [{"geonameid": 730496, "name": "Kazanlak", "lat": 42.6, "lon": 25.4,
                        "mentions": 1, "pages": 1}]
     frames = {t.name: frame(t, rows[t.name]) for t in TABLES}
@@ -249,6 +252,18 @@ def test_workbook_cells_are_typed_and_long_text_is_noted(tmp_path):
     assert pages.cell(2, header.index("title") + 1).data_type == "s"
     assert len(pages.cell(2, header.index("text") + 1).value) == MAX_CELL
     assert book["cities"].cell(2, 1).value == 730496 and book["cities"].cell(2, 1).data_type == "n"
+    published, fetched = (pages.cell(2, header.index(c) + 1) for c in ("published",
+                                                                         "fetched_at"))
+    assert published.value == datetime(2025, 3, 4) and published.number_format == "yyyy-mm-dd"
+    assert fetched.value == datetime(2026, 1, 1) and fetched.data_type == "d"
+    assert pages.cell(2, header.index("has_text") + 1).value is True
+    # laid out to be read: filter, frozen header repeated on print, widths fitted and capped
+    assert pages.auto_filter.ref == f"A1:{get_column_letter(len(header))}2"
+    assert pages.freeze_panes == "A2" and pages.print_title_rows == "$1:$1"
+    width = {h: pages.column_dimensions[get_column_letter(i + 1)].width
+             for i, h in enumerate(header)}
+    assert width["url"] > width["source"] and width["text"] <= MAX_WIDTH + 1
+    assert width["content_sha1"] >= len("content_sha1")
 
 
 def test_pages_without_main_text_are_flagged_and_counted_apart(dataset):
