@@ -99,11 +99,14 @@ def run_parse_stage(data_dir: Path, warc_paths: list[str] | None = None,
         missing = [p for p in warc_paths if not Path(p).is_file()]
         if missing:
             raise MuniError(f"no such WARC file: {missing[0]}")
-        sources, damaged = sources_in_warcs([str(p) for p in warc_paths])
-        for path in damaged:
+        sources, scan = sources_in_warcs([str(p) for p in warc_paths])
+        for path in scan.damaged:
             log.warning("%s ends in a broken record; read up to it", path)
+        for why in scan.unreadable.values():
+            log.warning("%s", why)
         if not sources:
-            raise MuniError("no HTML pages in the WARC files given")
+            unread = "; ".join(scan.unreadable.values())
+            raise MuniError(unread or "no HTML pages in the WARC files given")
     else:
         sources = sources_on_disk(data_dir, names)
         if not sources:

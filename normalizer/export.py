@@ -7,7 +7,9 @@ sees the previous dataset or the new one, never a mix. The previous folder is ke
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import shutil
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -24,22 +26,43 @@ from normalizer.spreadsheet import WORKBOOK, write_workbook
 from normalizer.writers import frame, write_csv, write_datapackage, write_parquet
 
 KEEP_EXPORTS = 2  # the current dataset and the one before it
+log = logging.getLogger(__name__)
 
 
 class ExportError(RuntimeError):
     """Nothing to export, or the interim records cannot be read."""
 
 
+# What a page row cannot be without: where it came from and when (pages' required columns).
+PROVENANCE_NEEDED = ("page_id", "source", "url", "fetched_at", "content_sha1", "warc_file",
+                     "warc_record_id")
+
+
+def _usable(record: dict) -> bool:
+    if any(pd.isna(record.get(k)) or record.get(k) == "" for k in PROVENANCE_NEEDED):
+        return False
+    return bool(re.match(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", str(record["fetched_at"])))
+
+
 def read_interim(data_dir: Path) -> list[dict]:
+    """The page records of every source. A record without its provenance (parsed by an
+    older muni from an odd archive) is passed over with a warning; a file that cannot be
+    read stops the export, which leaves the dataset before it whole: a dataset without
+    one of its sources is not published."""
     files = sorted((data_dir / "interim").glob("*.parquet"))
     if not files:
         raise ExportError(f"no parsed pages in {data_dir / 'interim'} (run 'muni parse' first)")
     records: list[dict] = []
     for file in files:
         try:
-            records += pd.read_parquet(file).to_dict("records")
+            found = pd.read_parquet(file).to_dict("records")
         except (OSError, ValueError) as exc:
-            raise ExportError(f"{file}: unreadable ({exc})") from None
+            raise ExportError(f"{file}: unreadable ({exc}); run 'muni parse' again") from None
+        kept = [r for r in found if _usable(r)]
+        if len(kept) < len(found):
+            log.warning("%s: %d records without a date or an archive record id left out "
+                        "(parse again to repair them)", file, len(found) - len(kept))
+        records += kept
     return records
 
 

@@ -27,7 +27,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from parsers.archive import Capture, read_body, scan_archives
+from parsers.archive import ArchiveScan, Capture, read_body, scan_archives
 from parsers.content import learn_template
 from parsers.extractors import RECORDED
 from parsers.page import NotHTML, PageRecord, check_html, parse_page, read_html
@@ -230,10 +230,10 @@ def _host(url: str) -> str:
     return host if len(host) <= MAX_HOST else "unknown"
 
 
-def sources_in_warcs(paths: list[str]) -> tuple[list[SourceInput], list[str]]:
-    """Any WARC files (a Common Crawl segment holds thousands of sites): one source per
-    host, so that each site's template is learned from its own pages. Also returns the
-    files that end in a broken record."""
+def sources_in_warcs(paths: list[str]) -> tuple[list[SourceInput], ArchiveScan]:
+    """Any WARC or ARC files (a Common Crawl segment holds thousands of sites): one source
+    per host, so that each site's template is learned from its own pages. Also returns the
+    scan, which names the files that end in a broken record or cannot be read."""
     scan = scan_archives(paths)
     if scan.skipped:
         log.info("records passed over: %s", scan.passed_over())
@@ -242,7 +242,7 @@ def sources_in_warcs(paths: list[str]) -> tuple[list[SourceInput], list[str]]:
         host = _host(capture.url).removeprefix("www.")
         hosts.setdefault(host, []).append(capture)
     return [SourceInput(re.sub(r"[^\w.-]", "_", host), tuple(paths), captures=tuple(found))
-            for host, found in sorted(hosts.items())], scan.damaged
+            for host, found in sorted(hosts.items())], scan
 
 
 def _parse_and_write(source: SourceInput, out_dir: Path) -> tuple[str, SourceCount]:

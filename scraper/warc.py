@@ -9,6 +9,7 @@ reader never meets a half record, and no page is archived twice.
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -132,11 +133,46 @@ class BrokenArchive(ValueError):
     """The file goes on after its last whole record: cut short, or not a WARC file."""
 
 
-def iter_records(path: str | Path) -> Iterator[tuple[int, ArcWarcRecord]]:
-    """(offset, record) for each record of a WARC file, gzip or plain. Raises BrokenArchive
-    after the last whole record when bytes are left that make no record."""
+class UnreadableArchive(ValueError):
+    """A file muni cannot read at all: compressed in a way warcio does not undo."""
+
+
+# Leading bytes of the compressions warcio does not read (it reads gzip and plain).
+UNREAD_COMPRESSIONS = ((b"\x04\x22\x4d\x18", "LZ4"), (b"\x28\xb5\x2f\xfd", "Zstandard"),
+                       (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"))
+
+
+def unread_compression(path: str | Path) -> str | None:
+    """The name of the compression a file is in when muni cannot read it, else None."""
     with open(path, "rb") as stream:
-        iterator = ArchiveIterator(stream)
+        head = stream.read(8)
+    return next((name for magic, name in UNREAD_COMPRESSIONS if head.startswith(magic)), None)
+
+
+def is_arc(path: str | Path) -> bool:
+    """An ARC file (gzip or plain): its records have no ids of their own; warcio gives
+    each a new random one on every read."""
+    with open(path, "rb") as stream:
+        head = stream.read(512)
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error:
+            return False
+    return head.startswith(b"filedesc://")
+
+
+def iter_records(path: str | Path) -> Iterator[tuple[int, ArcWarcRecord]]:
+    """(offset, record) for each record of a WARC or ARC file, gzip or plain (ARC records
+    read as WARC ones, as warcio's arc2warc gives them). Raises UnreadableArchive for a
+    compression warcio does not read, and BrokenArchive after the last whole record when
+    bytes are left that make no record."""
+    compression = unread_compression(path)
+    if compression:
+        raise UnreadableArchive(f"{path}: compressed with {compression}, which muni cannot "
+                                "read; decompress it first")
+    with open(path, "rb") as stream:
+        iterator = ArchiveIterator(stream, arc2warc=True)
         for record in iterator:
             yield iterator.get_record_offset(), record
         size = os.fstat(stream.fileno()).st_size
@@ -150,4 +186,4 @@ def read_payload_at(path: str | Path, offset: int) -> bytes:
     """The HTTP payload (transfer and content encoding undone) of the record at `offset`."""
     with open(path, "rb") as stream:
         stream.seek(offset)
-        return next(iter(ArchiveIterator(stream))).content_stream().read()
+        return next(iter(ArchiveIterator(stream, arc2warc=True))).content_stream().read()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -63,3 +63,26 @@ def state_rows(data_dir: Path, source: str, sql: str) -> list[tuple]:
 def served_pages(server: FixtureServer, name: str) -> set[str]:
     """Absolute URLs of the HTML article pages a site serves."""
     return {server.base(name) + path for path in server.sites[name].pages}
+
+
+def write_warc(path: Path, captures: list[tuple[str, bytes]], gzip: bool = True,
+               edit: Callable | None = None) -> Path:
+    """A WARC file as warcio writes it: a 200 response per (URL, body); `edit(i, record)`
+    may change a record before it is written (the oddities of other archiving tools)."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=gzip)
+        for i, (url, body) in enumerate(captures):
+            kind = "image/png" if url.endswith(".png") else "text/html"
+            headers = StatusAndHeaders("200 OK", [("Content-Type", kind)],
+                                       protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                               http_headers=headers)
+            if edit:
+                edit(i, record)
+            writer.write_record(record)
+    return path

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import requests
-from conftest import served_pages, sources_for, write_sources_yaml
+from conftest import served_pages, sources_for, write_sources_yaml, write_warc
 
 from muni.cli import main
 from normalizer.export import STEPS as EXPORT_STEPS
@@ -199,22 +199,6 @@ def test_extract_fetches_urls_politely(server):
     assert fetched["language"] == "bg" and "Кочани" in fetched["text"]
     assert "robots.txt" in refused["error"]
     assert not [r for r in server.requests("kazanlak") if r.path.startswith("/admin/")]
-
-
-def write_warc(path: Path, captures: list[tuple[str, bytes]]) -> Path:
-    """A WARC file as warcio writes it: a 200 response per (URL, body)."""
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    with path.open("wb") as out:
-        writer = WARCWriter(out, gzip=True)
-        for url, body in captures:
-            kind = "image/png" if url.endswith(".png") else "text/html"
-            headers = StatusAndHeaders("200 OK", [("Content-Type", kind)],
-                                       protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
-                url, "response", payload=io.BytesIO(body), http_headers=headers))
-    return path
 
 
 NEWS = (b"<html><body><h1>News</h1><p>" + b"The mayor opened the new park on Saturday "
