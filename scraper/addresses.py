@@ -14,18 +14,39 @@ from functools import lru_cache
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def unwrapped(ip: IPAddress) -> IPAddress:
+    """The IPv4 address an IPv6 one carries, when it carries one: IPv4-mapped
+    (::ffff:169.254.169.254), IPv4-compatible, NAT64, 6to4 and Teredo all reach it, so
+    the rule judges it, not its wrapping."""
+    if isinstance(ip, ipaddress.IPv4Address):
+        return ip
+    if ip.ipv4_mapped:
+        return ip.ipv4_mapped
+    if ip.sixtofour:
+        return ip.sixtofour
+    if ip.teredo:
+        return ip.teredo[1]
+    if ip in _NAT64 or (int(ip) >> 32 == 0 and int(ip) > 1):  # NAT64, or ::a.b.c.d
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return ip
+
+
 @lru_cache(maxsize=4096)
 def resolve(host: str) -> tuple[IPAddress, ...]:
-    """Every address a host name resolves to (empty when it does not resolve)."""
+    """Every address a host name resolves to, embedded IPv4 unwrapped (empty when it does
+    not resolve)."""
     try:
-        return (ipaddress.ip_address(host.strip("[]")),)
+        return (unwrapped(ipaddress.ip_address(host.strip("[]"))),)
     except ValueError:
         pass
     try:
         infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError):
         return ()
-    return tuple(dict.fromkeys(ipaddress.ip_address(str(info[4][0]).split("%")[0])
+    return tuple(dict.fromkeys(unwrapped(ipaddress.ip_address(str(info[4][0]).split("%")[0]))
                                for info in infos))
 
 

@@ -171,25 +171,28 @@ class Crawler:
         self.stats = CrawlStats(sources={r.source.name: CrawlStats() for r in self.runs})
         self.error: str | None = None
         self._stats_lock = threading.Lock()
-        self._robots_owner: dict[str, SourceRun] = {}
+        self._robots_owner: dict[str, Request] = {}  # by host: the request that found it
         self.scheduler: Scheduler[Request] = Scheduler(lambda r: host_key(r.url),
                                                        self._robots_request)
 
     # -- set-up -------------------------------------------------------------------------
 
     def _robots_request(self, host: str) -> Request:
-        run = self._robots_owner[host]
-        scheme = "https" if any(u.startswith("https://") and host_key(u) == host
-                                for u in run.source.start_urls) else "http"
-        return self._document_request(run, f"{scheme}://{host}/robots.txt", "robots")
+        """A new host's robots.txt, asked for as the request that found the host would have
+        been: from the same page, so that the address rule judges it the same way."""
+        found = self._robots_owner[host]
+        scheme = "https" if found.url.startswith("https://") else "http"
+        return self._document_request(found.run, f"{scheme}://{host}/robots.txt", "robots",
+                                      found.origin)
 
-    def _document_request(self, run: SourceRun, url: str, kind: str) -> Request:
+    def _document_request(self, run: SourceRun, url: str, kind: str,
+                          origin: str | None = None) -> Request:
         run.state.add(url, 0, None, kind=kind)
         row, _ = run.state.validators(url)
-        return Request(url, run, kind=kind, validators=_validators(row))
+        return Request(url, run, kind=kind, origin=origin, validators=_validators(row))
 
     def _push(self, req: Request, front: bool = False) -> None:
-        self._robots_owner.setdefault(host_key(req.url), req.run)
+        self._robots_owner.setdefault(host_key(req.url), req)
         self.scheduler.push(req, front)
 
     def seed(self) -> None:
@@ -256,6 +259,14 @@ class Crawler:
     def _process(self, slot: HostSlot[Request], req: Request) -> float:
         """Run one request; returns when the host may be asked again (monotonic time)."""
         run = req.run
+        refusal = _address_refusal(req)  # every request: pages, robots.txt, sitemaps
+        if refusal:
+            run.state.record(req.url, run.gen, status="refused", error=refusal)
+            self._count(run, refused=1)
+            if req.kind == "robots":  # a host the rule refuses is not asked anything
+                slot.robots = Robots.from_response(None, b"")
+                slot.robots.blocked = refusal
+            return time.monotonic()
         if req.kind == "page":
             refusal = self._page_refusal(slot, req)
             if refusal:
@@ -296,8 +307,7 @@ class Crawler:
         robots = slot.robots
         if robots is not None and not robots.allowed(req.url):
             return robots.blocked or "robots.txt"
-        origin = resolve(urlsplit(req.origin).hostname or "") if req.origin else None
-        return address_refusal(resolve(urlsplit(req.url).hostname or ""), origin)
+        return ""
 
     def _retry_or_fail(self, slot: HostSlot[Request], req: Request, error: str,
                        ex: Exchange | None) -> float:
@@ -361,7 +371,7 @@ class Crawler:
         for url in robots.sitemaps():
             canonical = canonicalize(url)
             if canonical and run.source.in_scope(canonical):
-                self._push(self._document_request(run, canonical, "sitemap"))
+                self._push(self._document_request(run, canonical, "sitemap", req.url))
 
     def _sitemap_done(self, req: Request, ex: Exchange) -> None:
         run = req.run
@@ -375,7 +385,7 @@ class Crawler:
             canonical = canonicalize(url, req.url)
             if canonical and run.source.in_scope(canonical) and run.state.add(
                     canonical, 0, req.url, kind="sitemap"):
-                self._push(self._document_request(run, canonical, "sitemap"))
+                self._push(self._document_request(run, canonical, "sitemap", req.url))
 
     def _body_after(self, req: Request, ex: Exchange) -> bytes:
         """The document body; after a 304, the one kept from the confirmed capture."""
@@ -438,6 +448,13 @@ class Crawler:
     def _push_new(self, run: SourceRun, urls: list[str], depth: int, origin: str) -> None:
         for url in urls:
             self._push(Request(url, run, depth, origin=origin))
+
+
+def _address_refusal(req: Request) -> str:
+    """The address rule for a request, judged from the page that led to it (a seed's
+    and a source's own sitemaps have none)."""
+    origin = resolve(urlsplit(req.origin).hostname or "") if req.origin else None
+    return address_refusal(resolve(urlsplit(req.url).hostname or ""), origin)
 
 
 def _polite_next(done: float, delay: float) -> float:

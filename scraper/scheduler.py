@@ -29,6 +29,7 @@ class HostSlot(Generic[R]):
     scheduled: bool = False
     delay: float | None = None  # known once robots.txt has been read
     robots: Robots | None = None  # the host's robots.txt, once read
+    first: R | None = None  # the request every other waits for (robots.txt)
 
 
 class Scheduler(Generic[R]):
@@ -46,6 +47,8 @@ class Scheduler(Generic[R]):
         self._closed = False
 
     def push(self, request: R, front: bool = False) -> None:
+        """Queue a request for its host; `front` puts it before the host's others (a
+        redirect's target), but never before the host's first request (robots.txt)."""
         with self._cond:
             key = self._key_of(request)
             slot = self._slots.get(key)
@@ -54,8 +57,10 @@ class Scheduler(Generic[R]):
                 first = self._on_new_host(key)
                 if first is not None:
                     slot.queue.append(first)
+                    slot.first = first
             if front:
-                slot.queue.appendleft(request)
+                slot.queue.insert(1 if slot.queue and slot.queue[0] is slot.first else 0,
+                                  request)
             else:
                 slot.queue.append(request)
             self._schedule(slot)

@@ -187,6 +187,41 @@ def test_address_rule_refuses_link_local(server, tmp_path):
     assert refused["http://169.254.169.254/latest/meta-data/"] == "link-local address"
 
 
+def test_no_request_of_any_kind_goes_to_link_local_and_robots_come_first(server, tmp_path,
+                                                                         monkeypatch):
+    """A redirect to a link-local host asks it nothing, robots.txt included; a redirect
+    to another allowed host asks that host's robots.txt before the page."""
+    from scraper import downloader
+
+    asked: list[str] = []
+    fetch = downloader.Downloader.fetch
+
+    def recorded(self, url, *args, **kwargs):
+        asked.append(url)
+        return fetch(self, url, *args, **kwargs)
+
+    monkeypatch.setattr(downloader.Downloader, "fetch", recorded)
+    kazanlak, kenthaber = server.sites["kazanlak"], server.sites["kenthaber"]
+    kazanlak.redirects["/meta"] = "http://[::ffff:169.254.169.254]/latest/meta-data/"
+    kazanlak.redirects["/moved"] = server.base("kenthaber") + "/"
+    home = kazanlak.pages["/"]
+    home.body = '<a href="/meta">meta</a> <a href="/moved">moved</a>' + home.body
+    kazanlak.robots += "\nSitemap: http://[::ffff:169.254.169.254]/sitemap.xml\n"
+    kenthaber.robots = "User-agent: *\nDisallow: /\n"
+    base = server.base("kazanlak")
+    source = Source("kazanlak", "bg", (base + "/",), delay=0.01,
+                    allow=("^" + base, r"^http://\[", "^" + server.base("kenthaber")))
+    crawl([source], tmp_path)
+    assert not [u for u in asked if "169.254" in u or "ffff" in u]
+    refused = state_rows(tmp_path, "kazanlak", "SELECT url, error FROM urls WHERE status = "
+                                               "'refused' UNION SELECT url, reason FROM refused")
+    # the redirect's target, and the sitemap robots.txt names (its host's robots.txt first)
+    assert {(u.rstrip("/").split("/")[-1], why) for u, why in refused if "ffff" in u} >= {
+        ("meta-data", "link-local address"), ("robots.txt", "link-local address")}
+    # the other host's robots.txt was asked, it disallows everything: no page was
+    assert [r.path for r in server.requests("kenthaber")] == ["/robots.txt"]
+
+
 def test_killed_crawl_resumes_without_losing_or_duplicating(server, tmp_path):
     import os
     import signal

@@ -11,7 +11,7 @@ from parsers.gazetteer import default_gazetteer
 from parsers.language import detect_language
 from parsers.languages import decoding_for, language_codes
 from parsers.text import Text, WordCues, WordPattern, alternation, leading_letters, run_starts
-from scraper.addresses import address_refusal
+from scraper.addresses import address_refusal, resolve
 from scraper.downloader import content_decoded, retry_after
 from scraper.encoding import decode_html
 from scraper.sources import SourceError, load_sources
@@ -51,6 +51,18 @@ def test_trap_guard_caps_calendars_and_repeating_paths():
 def test_address_rule(target, origin, refused):
     result = address_refusal(ips(*target), ips(*origin) if origin else None)
     assert bool(result) is refused
+
+
+@pytest.mark.parametrize("written", [
+    "[::ffff:169.254.169.254]", "::ffff:a9fe:a9fe",  # IPv4-mapped, in either spelling
+    "::169.254.169.254",                             # IPv4-compatible
+    "64:ff9b::a9fe:a9fe",                            # NAT64
+    "2002:a9fe:a9fe::1",                             # 6to4
+])
+def test_an_ipv4_address_inside_an_ipv6_one_is_judged_as_itself(written):
+    assert resolve(written) == (ipaddress.IPv4Address("169.254.169.254"),)
+    assert address_refusal(resolve(written), None) == "link-local address"
+    assert resolve("2606:4700:4700::1111") == (ipaddress.IPv6Address("2606:4700:4700::1111"),)
 
 
 def test_turkish_without_charset_is_not_read_as_windows_1252():
@@ -275,3 +287,19 @@ def test_bodies_are_found_on_any_line_that_holds_their_word_in_any_case():
             "Balkan Şehirleri Ağı toplantısı yapıldı.")
     names = [o.name for o in find_organizations(Text(text, "tr"))]
     assert names == ["ENERJI KENTLERI BIRLIĞI", "Balkan Şehirleri Ağı"]
+
+
+def test_a_redirect_to_a_new_host_waits_for_that_hosts_robots_txt():
+    from scraper.scheduler import Scheduler
+
+    scheduler: Scheduler[str] = Scheduler(lambda url: url.split("/")[2],
+                                          lambda host: f"http://{host}/robots.txt")
+    scheduler.push("http://b.example/moved-here", front=True)  # a redirect's target
+    scheduler.push("http://b.example/first-in-line", front=True)
+    order = []
+    while (item := scheduler.next()) is not None:
+        slot, url = item
+        order.append(url)
+        scheduler.release(slot, 0.0)
+    assert order == ["http://b.example/robots.txt", "http://b.example/first-in-line",
+                     "http://b.example/moved-here"]
