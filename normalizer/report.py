@@ -17,6 +17,7 @@ EVENT_COLOURS = {"visit": "#1f77b4", "meeting": "#ff7f0e", "agreement": "#2ca02c
                  "other": "#7f7f7f"}
 TIE_COLOURS = {"twin": "#d62728", "friendship": "#1f77b4"}
 MAP_W, MAP_H, PAD = 900, 460, 30
+REPORT, GEOJSON, SNAPSHOTS = "report.html", "ties.geojson", "pages"
 STYLE = """
 body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1100px;padding:0 1em}
 table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border-bottom:1px solid #ddd;
@@ -31,11 +32,31 @@ def _e(value: object) -> str:
         else escape(str(value))
 
 
+def snapshot_path(page_id: str) -> str:
+    """Where the archived copy of a page the report cites is written, beside the report."""
+    return f"{SNAPSHOTS}/{page_id}.html"
+
+
 def _evidence(row: pd.Series) -> str:
-    """The sentence, with a link to the page it is on."""
-    return (f'<details><summary><a href="{_e(row["url"])}">source</a></summary>'
-            f'<div class="ev" dir="auto">{_e(row["evidence"])}<br>WARC {_e(row["warc_file"])} '
-            f'{_e(row["warc_record_id"])}</div></details>')
+    """The sentence, with links to the archived copy (offline) and the live page; the
+    sentence keeps its own direction, the archive line is left to right in any page."""
+    return (f'<details><summary><a href="{snapshot_path(row["page_id"])}">archived</a> · '
+            f'<a href="{_e(row["url"])}">live</a></summary>'
+            f'<div class="ev"><p dir="auto">{_e(row["evidence"])}</p><p dir="ltr">WARC '
+            f'{_e(row["warc_file"])} {_e(row["warc_record_id"])}</p></div></details>')
+
+
+def period(start: object, end: object, precision: object) -> str:
+    """A period as the page gave it: 1980 for a year, 2005-08 for a month, a day, or a
+    range of them (1995–1997, 2005-04-30 – 2005-05-05)."""
+    if start is None or pd.isna(start) or not str(start):
+        return "undated"
+    end = start if end is None or pd.isna(end) else end
+    cut = {"year": 4, "month": 7}.get(str(precision), 10)
+    first, last = str(start)[:cut], str(end)[:cut]
+    if first == last:
+        return first
+    return f"{first}–{last}" if cut == 4 else f"{first} – {last}"
 
 
 def _ids(value: object) -> list[str]:
@@ -74,35 +95,45 @@ def _counts(t: dict[str, pd.DataFrame]) -> str:
 
 def _timeline(events: pd.DataFrame, names: dict[int, str]) -> str:
     dated = events[events.start.notna()].sort_values(["start", "type"])
-    if dated.empty:
-        return "<p>No dated events.</p>"
-    years = pd.to_datetime(dated.start).dt.year
-    first, last = int(years.min()), int(years.max()) + 1
-    span = max(1, last - first)
-    marks: list[str] = []
-    stack: dict[int, int] = {}
-    for (_, row), year in zip(dated.iterrows(), years, strict=True):
-        when = pd.Timestamp(row["start"])
-        x = PAD + (MAP_W - 2 * PAD) * (year - first + (when.day_of_year - 1) / 366) / span
-        level = stack[year] = stack.get(year, 0) + 1
-        marks.append(f'<circle cx="{x:.1f}" cy="{MAP_H // 4 - 8 * level:.0f}" r="4" '
-                     f'fill="{EVENT_COLOURS.get(row["type"], "#333")}"><title>'
-                     f'{_e(row["start"])} {_e(row["type"])}: {_e(row["evidence"])}</title>'
-                     f'</circle>')
-    ticks = "".join(
-        f'<text x="{PAD + (MAP_W - 2 * PAD) * (y - first) / span:.0f}" y="{MAP_H // 4 + 16}" '
-        f'font-size="11">{y}</text>' for y in range(first, last + 1, max(1, span // 12)))
+    undated = events[events.start.isna()].sort_values(["type", "event_id"])
+    said = (f"<p>{len(dated)} dated events on the line below; {len(undated)} events the "
+            "pages give no date for are listed after them.</p>") if len(undated) else ""
+    svg = ""
+    if not dated.empty:
+        years = pd.to_datetime(dated.start).dt.year
+        first, last = int(years.min()), int(years.max()) + 1
+        span = max(1, last - first)
+        marks: list[tuple[float, int, pd.Series]] = []  # x, height in its year's stack, row
+        stack: dict[int, int] = {}
+        for (_, row), year in zip(dated.iterrows(), years, strict=True):
+            when = pd.Timestamp(row["start"])
+            x = PAD + (MAP_W - 2 * PAD) * (year - first + (when.day_of_year - 1) / 366) / span
+            level = stack[year] = stack.get(year, 0) + 1
+            marks.append((x, level, row))
+        # as tall as the tallest year's stack: no event is drawn off the picture
+        step = 8
+        axis = PAD + step * max(stack.values())
+        dots = "".join(
+            f'<circle cx="{x:.1f}" cy="{axis - step * level:.0f}" r="4" '
+            f'fill="{EVENT_COLOURS.get(row["type"], "#333")}"><title>'
+            f'{_e(period(row["start"], row["end"], row["precision"]))} {_e(row["type"])}: '
+            f'{_e(row["evidence"])}</title></circle>' for x, level, row in marks)
+        ticks = "".join(
+            f'<text x="{PAD + (MAP_W - 2 * PAD) * (y - first) / span:.0f}" y="{axis + 16}" '
+            f'font-size="11">{y}</text>' for y in range(first, last + 1, max(1, span // 12)))
+        svg = (f'<svg width="{MAP_W}" height="{axis + 24}" role="img">'
+               f'<line x1="{PAD}" x2="{MAP_W - PAD}" y1="{axis}" y2="{axis}" '
+               f'stroke="#999"/>{dots}{ticks}</svg>')
+    if dated.empty and undated.empty:
+        return "<p>No events.</p>"
     legend = " ".join(f'<span style="color:{c}">●</span> {t}' for t, c in EVENT_COLOURS.items())
-    svg = (f'<svg width="{MAP_W}" height="{MAP_H // 4 + 24}" role="img">'
-           f'<line x1="{PAD}" x2="{MAP_W - PAD}" y1="{MAP_H // 4}" y2="{MAP_H // 4}" '
-           f'stroke="#999"/>{"".join(marks)}{ticks}</svg>')
     rows = "".join(
-        f'<tr><td>{_e(r["start"])}{" – " + _e(r["end"]) if r["end"] != r["start"] else ""}'
-        f'</td><td>{_e(r["type"])}</td><td>{_e(names.get(r["city"]))}</td>'
+        f'<tr><td>{_e(period(r["start"], r["end"], r["precision"]))}</td>'
+        f'<td>{_e(r["type"])}</td><td>{_e(names.get(r["city"]))}</td>'
         f'<td>{_e(", ".join(names.get(int(p), p) for p in _ids(r["participants"])))}'
         f'</td><td dir="auto">{_e(r["officials"])}</td><td class="n">{r["pages"]}</td>'
-        f'<td>{_evidence(r)}</td></tr>' for _, r in dated.iterrows())
-    return (f"<p>{legend}</p>{svg}<table><tr><th>when</th><th>type</th><th>where</th>"
+        f'<td>{_evidence(r)}</td></tr>' for _, r in pd.concat([dated, undated]).iterrows())
+    return (f"{said}<p>{legend}</p>{svg}<table><tr><th>when</th><th>type</th><th>where</th>"
             f"<th>with</th><th>officials</th><th>pages</th><th>evidence</th></tr>{rows}</table>")
 
 
@@ -112,6 +143,23 @@ def _project(lon: float, lat: float, box: tuple[float, float, float, float]) -> 
     x = PAD + (MAP_W - 2 * PAD) * (lon - west) / max(east - west, 1e-6)
     y = PAD + (MAP_H - 2 * PAD) * (north - lat) / max(north - south, 1e-6)
     return x, y
+
+
+def _label_place(x: float, y: float, name: str,
+                 placed: list[tuple[float, float, float, float]]) -> tuple[float, float] | None:
+    """Where a city's label goes: the first of four places around its dot, inside the
+    map, that overlaps no dot and no label already placed; or none (the dot's tooltip
+    still names it, and the table below lists every tie)."""
+    width, height = 6.6 * len(name), 11.0
+    for dx, dy in ((5, -4), (5, 12), (-5 - width, -4), (-5 - width, 12)):
+        left, bottom = x + dx, y + dy
+        box = (left, bottom - height, left + width, bottom)
+        inside = box[0] >= 0 and box[2] <= MAP_W and box[1] >= 0 and box[3] <= MAP_H
+        if inside and all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3]
+                          for b in placed):
+            placed.append(box)
+            return left, bottom
+    return None
 
 
 def _network(relations: pd.DataFrame, cities: pd.DataFrame) -> str:
@@ -132,11 +180,17 @@ def _network(relations: pd.DataFrame, cities: pd.DataFrame) -> str:
                          f'<title>{_e(where[int(r["a"])][2])} – {_e(where[int(r["b"])][2])}: '
                          f'{_e(r["type"])} {_e(r["since"])}</title></line>')
         points = []
-        for i in sorted(ids):
-            x, y = _project(*where[i][:2], box)
-            points.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#222"/>'
-                          f'<text x="{x + 5:.1f}" y="{y - 4:.1f}" font-size="11">'
-                          f'{_e(where[i][2])}</text>')
+        dots = {i: _project(*where[i][:2], box) for i in ids}
+        # a label may cover neither another label nor a dot
+        placed = [(x - 4, y - 4, x + 4, y + 4) for x, y in dots.values()]
+        for i in sorted(ids, key=lambda c: where[c][0]):  # west to east
+            x, y = dots[i]
+            points.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="#222">'
+                          f'<title>{_e(where[i][2])}</title></circle>')
+            label = _label_place(x, y, where[i][2], placed)
+            if label:
+                points.append(f'<text x="{label[0]:.1f}" y="{label[1]:.1f}" '
+                              f'font-size="11">{_e(where[i][2])}</text>')
         svg = (f'<svg width="{MAP_W}" height="{MAP_H}" role="img">{"".join(lines)}'
                f'{"".join(points)}</svg><p>Cities placed by longitude and latitude; '
                + " ".join(f'<span style="color:{c}">━</span> {t}'
@@ -180,7 +234,8 @@ def render_report(tables: dict[str, pd.DataFrame], generated: str) -> str:
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
             f"<title>muni report</title><style>{STYLE}</style></head><body>"
             f"<h1>muni report</h1><p>Dataset exported {_e(generated)}. Every row links to "
-            f"the page that states it; open “source” for the sentence and its WARC record."
+            f"the page that states it; open “archived” for the sentence, its WARC record and "
+            f"the copy muni kept (it opens offline), “live” for the page on its site."
             f"</p><h2>Pages by source and language</h2>{_counts(tables)}"
             f"<h2>Events over time</h2>{_timeline(tables['events'], names)}"
             f"<h2>Twin cities, friendships and memberships</h2>"
@@ -223,16 +278,41 @@ def geojson_text(collection: dict) -> str:
     return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
 
 
-REPORT, GEOJSON = "report.html", "ties.geojson"
+
+
+def render_snapshot(page: pd.Series, evidence: list[str]) -> str:
+    """The archived copy of a page as the report opens it offline: what muni kept of it
+    (its main text, the sentences the report cites marked), where it was archived, and
+    a link to the live page."""
+    text = _e(page["text"])
+    for sentence in sorted({e for e in evidence if isinstance(e, str) and e}, key=len,
+                           reverse=True):
+        text = text.replace(_e(sentence), f"<mark>{_e(sentence)}</mark>")
+    paragraphs = "".join(f'<p dir="auto">{p}</p>' for p in text.split("\n") if p.strip())
+    return (f'<!doctype html><html><head><meta charset="utf-8"><title>{_e(page["title"])}'
+            f"</title><style>{STYLE}mark{{background:#fff3a0}}</style></head><body>"
+            f'<h1 dir="auto">{_e(page["title"])}</h1><p dir="ltr">Archived '
+            f'{_e(page["fetched_at"])} from <a href="{_e(page["url"])}">{_e(page["url"])}</a>'
+            f' · WARC {_e(page["warc_file"])} {_e(page["warc_record_id"])} · '
+            f'<a href="../{REPORT}">report</a></p>{paragraphs}</body></html>\n')
 
 
 def write_report_files(folder: Path, tables: dict[str, pd.DataFrame]) -> list[Path]:
-    """report.html and ties.geojson into an export folder, beside the tables they show;
-    dated by the data, so that the same data makes the same report."""
+    """report.html, ties.geojson and the archived copy of every page the report cites
+    into an export folder, beside the tables they show; dated by the data, so that the
+    same data makes the same report."""
     generated = data_date(tables).strftime("%Y-%m-%d %H:%M UTC")
     outputs = {folder / REPORT: render_report(tables, generated),
                folder / GEOJSON: geojson_text(ties_geojson(tables["relations"],
                                                             tables["cities"]))}
+    cited = pd.concat([tables[t][["page_id", "evidence"]]
+                       for t in ("events", "relations", "officials")])
+    pages = tables["pages"].set_index("page_id")
+    for page_id, group in cited.groupby("page_id"):
+        if page_id in pages.index:
+            outputs[folder / snapshot_path(str(page_id))] = render_snapshot(
+                pages.loc[page_id], list(group.evidence))
+    (folder / SNAPSHOTS).mkdir(exist_ok=True)
     for path, text in outputs.items():
         write_text(path, text)
-    return list(outputs)
+    return [folder / REPORT, folder / GEOJSON]
