@@ -1,4 +1,4 @@
-"""python -m bench [crawl|content|entities|scale|gate|records ...] [options]: run and
+"""python -m bench [crawl|content|entities|hostile|scale|gate|records ...] [options]: run and
 report benchmarks."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
-from bench import content, crawl, entities, gate, realpages, records, scale
+from bench import content, crawl, entities, gate, hostile, realpages, records, scale
 
 RESULTS = Path(__file__).parent / "results"
 
@@ -15,9 +15,9 @@ RESULTS = Path(__file__).parent / "results"
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("which", nargs="*",
-                        default=["crawl", "content", "entities", "scale", "gate"],
-                        help="benchmarks to run: crawl, content, entities, scale, gate, "
-                             "records (default: all but records)")
+                        default=["crawl", "content", "entities", "hostile", "scale", "gate"],
+                        help="benchmarks to run: crawl, content, entities, hostile, scale, "
+                             "gate, records (default: all but records)")
     parser.add_argument("--diff", action="store_true",
                         help="entities: print, page by page, what was missed (-) and what "
                              "was wrong (+), with its sentence")
@@ -79,6 +79,10 @@ def main() -> None:
             print("\n".join(differences) or f"records: identical to {args.against}")
             if differences:
                 raise SystemExit(1)
+    if "hostile" in args.which:
+        result = hostile.run()
+        print("\n".join(hostile.report(result)))
+        (RESULTS / "hostile.json").write_text(json.dumps(result, indent=1))
     if "scale" in args.which:
         result = scale.run(args.synthetic_pages)
         print("\n".join(scale.report(result)))

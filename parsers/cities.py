@@ -24,7 +24,7 @@ from typing import NamedTuple
 from parsers.calendars import normalize_letters
 from parsers.gazetteer import Gazetteer, Place, default_gazetteer, normalize_name, sound_key
 from parsers.languages import Profile, profiles
-from parsers.text import APOSTROPHES, Text, Token, alternation
+from parsers.text import APOSTROPHES, FreeSpans, Text, Token, alternation
 from scraper.encoding import script_of
 
 MAX_WORDS = 4
@@ -65,6 +65,12 @@ class City:
 def mention_spans(cities: Sequence[City]) -> list[tuple[int, int, int]]:
     """(start, end, geonameid) of every mention of the cities, in text order."""
     return sorted((m.start, m.end, c.geonameid) for c in cities for m in c.mentions)
+
+
+def mentions_between(mentions: list[tuple[int, int, int]], start: int, end: int
+                     ) -> list[tuple[int, int, int]]:
+    """The mentions (as mention_spans gives them) that begin between start and end."""
+    return mentions[bisect_left(mentions, (start,)):bisect_left(mentions, (end,))]
 
 
 def _cased(profile: Profile | None) -> bool:
@@ -110,9 +116,11 @@ def find_cities(page: Text, country: str | None = None,
     adjectives = profile.adjective_endings if profile else ()
     pointing = frozenset(profile.demonstratives) if profile else frozenset()
     chosen: list[_Candidate] = []
+    taken = FreeSpans()
     for c in sorted((c for c in candidates if c.key in found),
                     key=lambda c: (c.start - c.end, c.start)):  # longest first
-        if not any(c.start < o.end and o.start < c.end for o in chosen):
+        if taken.free(c.start, c.end):
+            taken.take(c.start, c.end)
             chosen.append(c)
     by_key: dict[str, list[_Candidate]] = {}
     for c in chosen:
@@ -121,11 +129,12 @@ def find_cities(page: Text, country: str | None = None,
     stop = profile.stop_words if profile else frozenset()
     mentions: dict[int, tuple[Place, list[Mention]]] = {}
     believed: list[tuple[_Candidate, Place]] = []
+    believed_ids: set[int] = set()  # which candidates are in it
     # Twice: a place beside a believed one in a list (Кочани, Струмица и Гоце Делчев) is
     # supported by it.
     for _ in range(2):
         for key, group in by_key.items():
-            if any(c is b for c in group for b, _ in believed):
+            if any(id(c) in believed_ids for c in group):
                 continue
             near = {code for c in group for s, e, code in countries
                     if -COUNTRY_REACH <= s - c.end <= COUNTRY_REACH
@@ -155,6 +164,7 @@ def find_cities(page: Text, country: str | None = None,
                 believable, key=lambda p: _rank(p, key, near, country, mentions,
                                                 added.get(key, set())))
             believed += [(c, place) for c in group]
+            believed_ids.update(id(c) for c in group)
             mentions.setdefault(place.geonameid, (place, []))[1].extend(
                 Mention(text[c.start:c.end], c.start, c.end) for c in group)
     cities = [City(p.geonameid, p.name, p.country, p.lat, p.lon,

@@ -71,6 +71,9 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
 # Characters no HTML may hold; pasted from word processors, they break lxml's tree.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A start tag longer than any real one (40,000 attributes): libxml2 checks each attribute
+# against the others, so such a tag costs the square of its length; its attributes go.
+_LONG_TAG = re.compile(r"<([a-zA-Z][\w:-]*)[^<>]{16384,}>")
 PROSE_CHARS = 60  # a block shorter than this is a label, not a paragraph
 SHORT_RESULT = 0.25  # the vote's text below this share of the page's prose asks method 2
 
@@ -106,7 +109,7 @@ def parse_document(text: str) -> etree._Element | None:
     """The page's tree, whatever precedes or declares it (XHTML's <?xml encoding=…?>,
     a BOM, junk before <html>); None when there is nothing to parse. Plain lxml elements,
     not lxml.html's: their proxies cost a class lookup each, on every element walked."""
-    text = _CONTROL.sub(" ", text)
+    text = _LONG_TAG.sub(r"<\1>", _CONTROL.sub(" ", text))
     if not text.strip():
         return None
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)

@@ -29,7 +29,7 @@ from parsers.calendars import (
 )
 from parsers.dates_any import find_dates_any
 from parsers.languages import Profile, profiles
-from parsers.text import Text, alternation, leading_letters, matches_at, run_starts
+from parsers.text import FreeSpans, Text, alternation, leading_letters, matches_at, run_starts
 
 ROMAN_MONTHS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8,
                 "ix": 9, "x": 10, "xi": 11, "xii": 12}
@@ -38,6 +38,7 @@ NO_LETTER_AFTER = r"(?![^\W\d_])"
 GREGORIAN_YEARS = range(1000, 2101)
 JALALI_YEARS = range(1200, 1501)
 YEARS = {"gregorian": GREGORIAN_YEARS, "jalali": JALALI_YEARS, "hijri": HIJRI_YEARS}
+LIST_MAX = 12  # items of a list of days or years read as one date
 # A yearless day this close to the page's date is in its year; a recurring holiday far
 # from it (8 септември) is not certain enough. A month named alone ("eylül ayında
 # yapılacak") is the page's month or one in the half year after it.
@@ -148,7 +149,10 @@ class _Grammar:
             ("numeric_range", re.compile(
                 rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.?{rng}(\d{{1,2}})\.(\d{{1,2}})\.?\s*"
                 rf"(\d{{4}})(?!\d)"), digit),
-            ("days_range", re.compile(rf"({day})((?:{rng}(?:{day}))+)\s+{between}({month})"
+            # lists are capped (LIST_MAX): tried at every figure, an uncapped one would read
+            # a page-long run of figures to its end from each of them
+            ("days_range", re.compile(rf"({day})((?:{rng}(?:{day})){{1,{LIST_MAX}}})\s+"
+                                      rf"{between}({month})"
                                       rf"(?:{year_lead}(\d{{4}}|\d\d)(?!\d))?"), by_day),
             ("cross_range", re.compile(rf"({day})\s+{between}({month}){rng}"
                                        rf"({day})\s+{between}({month})"
@@ -176,7 +180,7 @@ class _Grammar:
                 rf"{NO_LETTER_AFTER}"), ("month_before", "month")),
             # 2014 ve 2019 yıllarında, 2014 и 2019 г.: each year of the list
             ("year_list", re.compile(
-                rf"(?<![\d.])\d{{4}}(?:(?:\s*,\s*|\s+(?:{and_words})\s+)\d{{4}})+"
+                rf"(?<![\d.])\d{{4}}(?:(?:\s*,\s*|\s+(?:{and_words})\s+)\d{{4}}){{1,{LIST_MAX}}}"
                 rf"\s*(?:{year_after})(?!\d)"), digit),
             ("year", re.compile(
                 rf"{NO_LETTER_BEFORE}(?:{_words(words.get('year_before', ()))})\s+(\d{{4}}|\d\d)"
@@ -289,18 +293,18 @@ def _starts(folded: str, g: _Grammar) -> dict[str, list[int]]:
 
 def _atoms(folded: str, g: _Grammar) -> list[_Atom]:
     found: list[_Atom] = []
-    taken: list[tuple[int, int]] = []
+    taken = FreeSpans()
     starts = _starts(folded, g)
     for kind, pattern, begins in g.patterns:
         for m in matches_at(pattern, folded, (s for b in begins for s in starts[b])):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if not taken.free(m.start(), m.end()):
                 continue
             if kind == "year_list":
                 found += [_Atom(m.start() + y.start(), m.start() + y.end(),
                                 _year_calendar(int(y.group()), g), int(y.group()), None, None,
                                 listed=True)
                           for y in re.finditer(r"\d{4}", m.group())]
-                taken.append((m.start(), m.end()))
+                taken.take(m.start(), m.end())
                 continue
             try:
                 atom = _atom(kind, m, g, folded)
@@ -308,7 +312,7 @@ def _atoms(folded: str, g: _Grammar) -> list[_Atom]:
                 atom = None
             if atom is not None:
                 found.append(atom)
-                taken.append((m.start(), m.end()))
+                taken.take(m.start(), m.end())
     return sorted(found, key=lambda a: a.start)
 
 

@@ -24,7 +24,7 @@ from functools import cache
 from itertools import count
 from typing import NamedTuple
 
-from parsers.cities import City, in_case, mention_spans
+from parsers.cities import City, in_case, mention_spans, mentions_between
 from parsers.dates import DateMention
 from parsers.languages import Profile, profiles
 from parsers.officials import Official
@@ -200,12 +200,6 @@ def _place(text: str, here: list[tuple[int, int, int]], breaks: list[int],
     return None
 
 
-def _within(mentions: list[tuple[int, int, int]], start: int, end: int
-            ) -> list[tuple[int, int, int]]:
-    """The mentions (sorted) that begin between start and end."""
-    return mentions[bisect_left(mentions, (start,)):bisect_left(mentions, (end,))]
-
-
 def _not_whence(text: str, here: list[tuple[int, int, int]], start: int,
                 profile: Profile) -> int | None:
     """Where visitors from one city came, when the sentence (`here`: its mentions) names
@@ -216,10 +210,9 @@ def _not_whence(text: str, here: list[tuple[int, int, int]], start: int,
     return others[0] if whence and len(others) == 1 else None
 
 
-def _named_after_cue(text: str, mentions: list[tuple[int, int, int]], cues: list[int]
-                     ) -> int | None:
-    """A city that follows the event's word itself (اجلاس تهران, the Tehran summit)."""
-    at = {s: gid for s, _, gid in mentions}
+def _named_after_cue(text: str, at: dict[int, int], cues: list[int]) -> int | None:
+    """A city that follows the event's word itself (اجلاس تهران, the Tehran summit);
+    `at` is the city named at each offset."""
     for cue in cues:
         word = _WORD_AT.match(text, cue)
         if word is not None and text[word.end():word.end() + 1] == " " and word.end() + 1 in at:
@@ -241,8 +234,8 @@ def _city_referred_to(folded: str, start: int, mentions: list[tuple[int, int, in
     found = next((m for m in said if _last_word(folded, m.start()) in cased),
                  said[0] if said else None)
     if found is not None:
-        return next((gid for s, _, gid in reversed(mentions) if s < start + found.start()),
-                    home)
+        before = bisect_left(mentions, (start + found.start(),))  # the last one before it
+        return mentions[before - 1][2] if before else home
     ours = word_pattern(profile.our_city, whole=True)
     return home if ours is not None and ours.search(folded) else None
 
@@ -267,6 +260,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     today = word_pattern(profile.today, whole=True)
     events: dict[tuple, _Draft] = {}
     happening = [d for d in dates if not _lasting(folded, d, profile)]
+    happening_at = [d.offset for d in happening]  # in text order, for a sentence's dates
+    named_at = {s: gid for s, _, gid in mentions}
     spans = page.sentences
     cues = _cues(profile.code).starts(folded)
     told_back = _opening_words(profile.this_happened)
@@ -276,7 +271,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         part = folded[start:end]
         if pending and told_back is not None and told_back.match(part):
             # Това стана … в град Радомир: where the sentence before happened
-            place = _place(text, _within(mentions, start, end), _breaks(text, start, end),
+            place = _place(text, mentions_between(mentions, start, end), _breaks(text, start, end),
                            profile, start)
             for draft in pending if place is not None else ():
                 draft.city = place
@@ -288,13 +283,14 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         if not kinds or (habit is not None and habit.search(part)):
             continue
         cued = [(c, kind) for kind in kinds for c in starts_between(cues[kind], start, end)]
-        breaks, here = _breaks(text, start, end), _within(mentions, start, end)
+        breaks, here = _breaks(text, start, end), mentions_between(mentions, start, end)
         place = _place(text, here, breaks, profile, min(c for c, _ in cued)) or \
-            (_named_after_cue(text, mentions, [c for c, _ in cued])
+            (_named_after_cue(text, named_at, [c for c, _ in cued])
              if profile.event_word_first else None) \
             or _city_referred_to(part, start, mentions, profile, home) \
             or _not_whence(text, here, start, profile)
-        in_sentence = [d for d in happening if start <= d.offset < end]
+        in_sentence = happening[bisect_left(happening_at, start):
+                                bisect_left(happening_at, end)]
         named = list(dict.fromkeys(gid for _, _, gid in here))
         participants = [gid for gid in named if gid != place] or \
             ([home] if home is not None and home != place else [])

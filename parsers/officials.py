@@ -136,12 +136,15 @@ class _Reader:
         self.starts = [t.start for t in self.words]  # sorted: a word is found by bisection
         self.ends = [t.end for t in self.words]
         self.cased = profile.cased
-        self.place_spans = [(m.start, m.end) for c in cities for m in c.mentions]
+        # the city names' spans in text order (they never overlap), for a bisection
+        spans = sorted((m.start, m.end) for c in cities for m in c.mentions)
+        self.place_starts, self.place_ends = [s for s, _ in spans], [e for _, e in spans]
         self.skippable, self.role_words, self.months = _words_of(profile.code)
         self.not_name_endings = profile.not_name_endings
 
     def _is_place(self, token: Token) -> bool:
-        return any(s <= token.start < e for s, e in self.place_spans)
+        at = bisect_right(self.place_starts, token.start) - 1
+        return at >= 0 and token.start < self.place_ends[at]
 
     def _name_word(self, token: Token) -> bool:
         lower = token.text.lower()

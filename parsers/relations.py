@@ -22,7 +22,7 @@ from functools import cache
 from typing import NamedTuple
 
 from parsers.calendars import normalize_digits
-from parsers.cities import City, in_case, mention_spans
+from parsers.cities import City, in_case, mention_spans, mentions_between
 from parsers.dates import DateMention
 from parsers.languages import Profile, profiles
 from parsers.organizations import Organization
@@ -174,7 +174,7 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
         sentence = text[start:end]
         folded = folded_text[start:end]
         kinds = named_between(cues, start, end)
-        here = [(pos, stop, gid) for pos, stop, gid in mentions if start <= pos < end]
+        here = mentions_between(mentions, start, end)
         named = list(dict.fromkeys(gid for _, _, gid in here))
         item = len(sentence.strip()) <= LIST_ITEM_CHARS and _own_paragraph(text, start, end)
         if not kinds and carried and named and item:

@@ -6,7 +6,7 @@ and shared by all the extractors of the page, instead of caches keyed on the tex
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -297,3 +297,20 @@ def _runs_pattern(leading: tuple[tuple[str, frozenset[str]], ...]) -> re.Pattern
     runs = set().union(*(found for _, found in leading))
     return re.compile(rf"(?<![^\W\d_])(?:{alternation(runs, space=None)})(?![^\W\d_])") \
         if runs else None
+
+
+class FreeSpans:
+    """Spans taken one by one, none overlapping another, kept in text order: whether a new
+    one is free costs a bisection (checking it against every span taken would be
+    quadratic on a long page)."""
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+
+    def free(self, start: int, end: int) -> bool:
+        at = bisect_left(self._spans, (start, end))
+        return not ((at and self._spans[at - 1][1] > start)
+                    or (at < len(self._spans) and self._spans[at][0] < end))
+
+    def take(self, start: int, end: int) -> None:
+        insort(self._spans, (start, end))

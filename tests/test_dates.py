@@ -161,3 +161,14 @@ def test_lunar_hijri_dates_are_converted_and_a_lunar_month_needs_its_year():
     assert spans("در سال ۱۴۰۰ مسجد ساخته شد", "fa")[0][3] == "jalali"  # unmarked: Solar
     # رجب and رمضان are names too: a month without a year is none
     assert spans("رجب طیب اردوغان در رمضان به تهران آمد.", "fa", date(2024, 3, 20)) == []
+
+
+def test_a_list_of_years_is_read_up_to_its_cap_and_a_run_of_figures_is_not_a_date():
+    from parsers.dates import LIST_MAX
+
+    years = [str(2000 + i) for i in range(LIST_MAX + 1)]
+    text = ("През " + ", ".join(years[:LIST_MAX]) + " и " + years[LIST_MAX]
+            + " г. градът прие гости.")
+    assert [d.start.year for d in find_dates(Text(text, "bg"))] == [int(y) for y in years]
+    figures = ", ".join(str(1900 + i % 120) for i in range(4000))  # no word makes them dates
+    assert not find_dates(Text(figures, "bg"))

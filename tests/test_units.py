@@ -303,3 +303,24 @@ def test_a_redirect_to_a_new_host_waits_for_that_hosts_robots_txt():
         scheduler.release(slot, 0.0)
     assert order == ["http://b.example/robots.txt", "http://b.example/first-in-line",
                      "http://b.example/moved-here"]
+
+
+def test_free_spans_refuse_any_overlap_and_keep_order():
+    from parsers.text import FreeSpans
+
+    spans = FreeSpans()
+    for start, end in ((10, 20), (30, 40), (0, 5)):
+        assert spans.free(start, end)
+        spans.take(start, end)
+    assert not spans.free(15, 25) and not spans.free(5, 11) and not spans.free(35, 36)
+    assert not spans.free(0, 50) and spans.free(5, 10) and spans.free(20, 30)
+
+
+def test_a_tag_of_tens_of_thousands_of_attributes_loses_them_not_the_page():
+    from parsers.page import parse_page, read_html
+
+    html = ("<html lang='en'><body><div " + " ".join(f'a{i}="x"' for i in range(40_000))
+            + "><p>The mayor of Sofia opened the new library on Monday morning.</p>"
+              "</div></body></html>")
+    record = parse_page(read_html(html.encode(), "text/html; charset=utf-8", None))
+    assert "opened the new library" in record.text
