@@ -182,8 +182,13 @@ def iter_records(path: str | Path) -> Iterator[tuple[int, ArcWarcRecord]]:
                                 "whole record")
 
 
-def read_payload_at(path: str | Path, offset: int) -> bytes:
-    """The HTTP payload (transfer and content encoding undone) of the record at `offset`."""
+MAX_PAYLOAD_BYTES = 10 * 1024 * 1024  # as the crawler's default body limit
+
+
+def read_payload_at(path: str | Path, offset: int, limit: int = MAX_PAYLOAD_BYTES) -> bytes:
+    """The HTTP payload (transfer and content encoding undone) of the record at `offset`,
+    at most `limit` bytes of it: a payload that is a gzip bomb (a few KB that inflate to
+    gigabytes) is cut there, decompressed block by block."""
     with open(path, "rb") as stream:
         stream.seek(offset)
-        return next(iter(ArchiveIterator(stream, arc2warc=True))).content_stream().read()
+        return next(iter(ArchiveIterator(stream, arc2warc=True))).content_stream().read(limit)

@@ -110,3 +110,26 @@ def test_a_record_without_provenance_is_left_out_of_the_export_not_fatal(tmp_pat
     assert "2 records without a date or an archive record id left out" in \
         capsys.readouterr().err
     assert len(pd.read_parquet(data / "clean" / "pages.parquet")) == 1
+
+
+def test_a_payload_that_is_a_gzip_bomb_is_cut_not_inflated(tmp_path):
+    import resource
+    import zlib
+
+    from scraper.warc import MAX_PAYLOAD_BYTES
+
+    squeezed = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    bomb = squeezed.compress(b"<html><body><p>" + b"a" * (1 << 30)) + squeezed.flush()
+    assert len(bomb) < 2 * 1024 * 1024  # a gigabyte in about a megabyte
+
+    def gzipped(i, record):
+        record.http_headers.add_header("Content-Encoding", "gzip")
+
+    warc = write_warc(tmp_path / "bomb.warc.gz", [("http://bomb.example/1", bomb)],
+                      edit=gzipped)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    assert main(["--data-dir", str(tmp_path / "data"), "parse", "--warc", str(warc)]) == 0
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mb < 40 * MAX_PAYLOAD_BYTES / 2**20  # bounded by the cut, not the gigabyte
+    pages = pd.read_parquet(next((tmp_path / "data" / "interim").glob("*.parquet")))
+    assert len(pages) == 1
