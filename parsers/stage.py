@@ -30,6 +30,7 @@ import pyarrow.parquet as pq
 from parsers.archive import ArchiveScan, Capture, read_body, scan_archives
 from parsers.content import learn_template
 from parsers.extractors import RECORDED
+from parsers.orphans import die_with_parent
 from parsers.page import NotHTML, PageRecord, check_html, parse_page, read_html
 from parsers.text import Text
 from scraper import encoding as scraper_encoding
@@ -261,9 +262,13 @@ def _local(sources: list[SourceInput], out_dir: Path,
     if workers == 1 or len(sources) <= 1:
         yield from (_parse_and_write(s, out_dir) for s in sources)
         return
-    # forkserver, not fork: the caller may have threads (a crawl, a server) alive
-    with ProcessPoolExecutor(max_workers=workers,
-                             mp_context=multiprocessing.get_context("forkserver")) as pool:
+    # forkserver, not fork: the caller may have threads (a crawl, a server) alive. The
+    # forkserver and each worker end when the process that started them does, killed or
+    # not: a parse killed with -9 leaves nothing behind holding its output open.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["parsers.orphans"])
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
+                             mp_context=context) as pool:
         yield from pool.map(_parse_and_write, sources, [out_dir] * len(sources))
 
 

@@ -139,3 +139,46 @@ def test_parse_warc_reads_a_common_crawl_segment(tmp_path):
     assert muni("--data-dir", str(data), "export").returncode == 0
     officials = pd.read_csv(data / "clean" / "officials.csv")
     assert {"Ülgür Gökhan", "Таня Христова"} <= set(officials.name)
+
+
+def _tree(pid: int) -> set[int]:
+    """The process and all its descendants, from /proc."""
+    found, todo = set(), [pid]
+    while todo:
+        current = todo.pop()
+        found.add(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            todo += [int(c) for c in task.read_text().split()]
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux's /proc")
+def test_a_parse_killed_with_9_leaves_no_worker_behind(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from bench.scale import synthetic_crawl
+
+    data = tmp_path / "data"
+    synthetic_crawl(data, 4000)
+    parse = subprocess.Popen([sys.executable, "-m", "muni", "--data-dir", str(data), "parse",
+                              "--workers", "2"], stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(_tree(parse.pid)) < 4 and time.monotonic() < deadline:  # forkserver, workers
+        time.sleep(0.2)
+    family = _tree(parse.pid) - {parse.pid}
+    assert len(family) >= 3, "the workers never started"
+    os.kill(parse.pid, signal.SIGKILL)
+    # its output reaches its end (a cron wrapper waiting for it would hang otherwise)
+    out, _ = parse.communicate(timeout=20)
+    assert out == b""
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{p}").exists() for p in family) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    alive = [p for p in family if Path(f"/proc/{p}/stat").exists()
+             and Path(f"/proc/{p}/stat").read_text().split()[2] != "Z"]
+    assert not alive

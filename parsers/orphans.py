@@ -1,0 +1,31 @@
+"""No orphans: a process that ends when the one that started it does, killed or not
+(Linux's PR_SET_PDEATHSIG). The parse stage's forkserver imports this module first (its
+preload), so that it dies with muni; each worker calls `die_with_parent` as it starts, so
+that it dies with the forkserver. Elsewhere than Linux it does nothing."""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import signal
+import sys
+
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
+
+
+def die_with_parent() -> None:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown must do
+        pass
+
+
+def _in_forkserver() -> bool:
+    """Whether this import is the forkserver's preload (multiprocessing starts it as
+    `python -c 'from multiprocessing.forkserver import main; ...'`), not muni's own."""
+    return sys.argv == ["-c"] and "multiprocessing.forkserver" in sys.modules
+
+
+if _in_forkserver():
+    die_with_parent()
