@@ -1,4 +1,4 @@
-"""python -m bench [crawl|content|entities|hostile|scale|gate|records ...] [options]: run and
+"""python -m bench [crawl|content|entities|hostile|fuzz|scale|gate|records ...] [options]: run and
 report benchmarks."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
-from bench import content, crawl, entities, gate, hostile, realpages, records, scale
+from bench import content, crawl, entities, fuzz, gate, hostile, realpages, records, scale
 
 RESULTS = Path(__file__).parent / "results"
 
@@ -17,7 +17,7 @@ def main() -> None:
     parser.add_argument("which", nargs="*",
                         default=["crawl", "content", "entities", "hostile", "scale", "gate"],
                         help="benchmarks to run: crawl, content, entities, hostile, scale, "
-                             "gate, records (default: all but records)")
+                             "gate, fuzz, records (default: all but fuzz and records)")
     parser.add_argument("--diff", action="store_true",
                         help="entities: print, page by page, what was missed (-) and what "
                              "was wrong (+), with its sentence")
@@ -35,6 +35,8 @@ def main() -> None:
     parser.add_argument("--hosts", type=int, default=50)
     parser.add_argument("--pages", type=int, default=60, help="pages per host")
     parser.add_argument("--delay", type=float, default=0.2, help="crawl-delay per host (s)")
+    parser.add_argument("--fuzz-inputs", type=int, default=10_000,
+                        help="fuzz: inputs to read")
     parser.add_argument("--synthetic-pages", type=int, default=20_000,
                         help="scale: pages in the synthetic crawl")
     args = parser.parse_args()
@@ -79,6 +81,10 @@ def main() -> None:
             print("\n".join(differences) or f"records: identical to {args.against}")
             if differences:
                 raise SystemExit(1)
+    if "fuzz" in args.which:
+        result = fuzz.run(args.fuzz_inputs)
+        print("\n".join(fuzz.report(result)))
+        (RESULTS / "fuzz.json").write_text(json.dumps(result, indent=1))
     if "hostile" in args.which:
         result = hostile.run()
         print("\n".join(hostile.report(result)))
