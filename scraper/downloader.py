@@ -7,6 +7,8 @@ archive) up to a size limit and a wall-clock limit.
 
 from __future__ import annotations
 
+import contextlib
+import socket
 import threading
 import time
 import zlib
@@ -102,11 +104,20 @@ class Downloader:
         except requests.RequestException as exc:
             raise FetchError(_short(exc)) from None
         ip = _peer_ip(response)  # before the body is read and the connection goes back
+        # A total deadline for the body: a server dripping a byte a second answers every
+        # read in time, so only cutting its connection from outside ends the download.
+        deadline = time.monotonic() + MAX_DOWNLOAD_SECONDS
+        watchdog = threading.Timer(MAX_DOWNLOAD_SECONDS, _cut, [_socket_of(response)])
+        watchdog.daemon = True
+        watchdog.start()
         try:
-            body, truncated = self._read(response, limits)
-        except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
+            body, truncated = self._read(response, limits, deadline)
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+            if time.monotonic() >= deadline:
+                raise FetchError("download took too long") from None
             raise FetchError(_short(exc)) from None
         finally:
+            watchdog.cancel()
             response.close()
         sent = response.request
         parts = urlsplit(str(sent.url))
@@ -118,13 +129,13 @@ class Downloader:
                         response_headers=list(response.raw.headers.items()))
 
     @staticmethod
-    def _read(response: requests.Response, limits: Limits) -> tuple[bytes, bool]:
+    def _read(response: requests.Response, limits: Limits,
+              deadline: float) -> tuple[bytes, bool]:
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limits.max_body_bytes:
             return b"", True
         chunks: list[bytes] = []
         size = 0
-        deadline = time.monotonic() + MAX_DOWNLOAD_SECONDS
         for chunk in response.raw.stream(65536, decode_content=False):
             chunks.append(chunk)
             size += len(chunk)
@@ -135,12 +146,26 @@ class Downloader:
         return b"".join(chunks), False
 
 
-def _peer_ip(response: requests.Response) -> str | None:
+def _socket_of(response: requests.Response) -> socket.socket | None:
     try:
-        sock = response.raw._connection.sock  # type: ignore[union-attr]
-        return sock.getpeername()[0] if sock else None
-    except (AttributeError, OSError):
+        return response.raw._connection.sock  # type: ignore[union-attr]
+    except AttributeError:
         return None
+
+
+def _peer_ip(response: requests.Response) -> str | None:
+    sock = _socket_of(response)
+    try:
+        return sock.getpeername()[0] if sock else None
+    except OSError:
+        return None
+
+
+def _cut(sock: socket.socket | None) -> None:
+    """End a download from another thread: the blocked read returns at once."""
+    if sock is not None:
+        with contextlib.suppress(OSError):  # already closed: nothing to cut
+            sock.shutdown(socket.SHUT_RDWR)
 
 
 def _short(exc: Exception) -> str:

@@ -324,3 +324,41 @@ def test_a_tag_of_tens_of_thousands_of_attributes_loses_them_not_the_page():
               "</div></body></html>")
     record = parse_page(read_html(html.encode(), "text/html; charset=utf-8", None))
     assert "opened the new library" in record.text
+
+
+def test_a_server_dripping_its_body_is_cut_at_the_download_deadline(monkeypatch):
+    import socket
+    import threading
+    import time
+
+    from scraper import downloader
+    from scraper.downloader import Downloader, FetchError, Limits
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def drip() -> None:  # every read is answered in time; the whole never is
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(65536)
+            # one chunk of 1,000 bytes: a reader of chunks waits for the whole of it
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                         b"Transfer-Encoding: chunked\r\n\r\n3e8\r\n")
+            for _ in range(1000):
+                if stop.is_set():
+                    break
+                try:
+                    conn.sendall(b"x")
+                except OSError:
+                    break
+                time.sleep(0.05)
+
+    threading.Thread(target=drip, daemon=True).start()
+    monkeypatch.setattr(downloader, "MAX_DOWNLOAD_SECONDS", 1.0)
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/slow"
+    try:
+        with pytest.raises(FetchError, match="download took too long"):
+            Downloader().fetch(url, Limits(read_timeout=5.0))
+    finally:
+        stop.set()
+        listener.close()
