@@ -1,16 +1,20 @@
 """No orphans: a process that ends when the one that started it does, killed or not
 (Linux's PR_SET_PDEATHSIG). The parse stage's forkserver imports this module first (its
 preload), so that it dies with muni; each worker calls `die_with_parent` as it starts, so
-that it dies with the forkserver. Elsewhere than Linux it does nothing."""
+that it dies with the forkserver. A parent that died before the signal was asked for is
+caught by looking: muni's pid is in the environment (MUNI_PARSE_PID). Elsewhere than
+Linux it does nothing."""
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import os
 import signal
 import sys
 
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
+PARENT = "MUNI_PARSE_PID"  # the muni process whose parse this process serves
 
 
 def die_with_parent() -> None:
@@ -18,7 +22,20 @@ def die_with_parent() -> None:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):  # not Linux: the pool's own shutdown must do
-        pass
+        return
+    muni = int(os.environ.get(PARENT, "0"))
+    if muni and not _alive(muni):  # it died before the signal could be asked for
+        os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _in_forkserver() -> bool:
@@ -29,3 +46,5 @@ def _in_forkserver() -> bool:
 
 if _in_forkserver():
     die_with_parent()
+    if os.getppid() != int(os.environ.get(PARENT, os.getppid())):  # reparented already
+        os._exit(1)

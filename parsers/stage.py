@@ -27,10 +27,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from parsers import orphans
 from parsers.archive import ArchiveScan, Capture, read_body, scan_archives
 from parsers.content import learn_template
 from parsers.extractors import RECORDED
-from parsers.orphans import die_with_parent
 from parsers.page import NotHTML, PageRecord, check_html, parse_page, read_html
 from parsers.text import Text
 from scraper import encoding as scraper_encoding
@@ -267,7 +267,8 @@ def _local(sources: list[SourceInput], out_dir: Path,
     # not: a parse killed with -9 leaves nothing behind holding its output open.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["parsers.orphans"])
-    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
+    os.environ[orphans.PARENT] = str(os.getpid())  # read by the forkserver and workers
+    with ProcessPoolExecutor(max_workers=workers, initializer=orphans.die_with_parent,
                              mp_context=context) as pool:
         yield from pool.map(_parse_and_write, sources, [out_dir] * len(sources))
 

@@ -70,6 +70,55 @@ def content_decoded(body: bytes, encoding: str | None, limit: int) -> bytes:
     return body[:limit]
 
 
+_WATCHED = threading.local()  # the sockets the current thread's fetch is reading from
+
+
+class _Pinned:
+    """A connection made to the address the address rule judged, resolved once (a host
+    that answers differently the second time, DNS rebinding, is not asked again), never
+    to a link-local one; and one its fetch's watchdog can cut, headers included."""
+
+    host: str
+    _dns_host: str
+    sock: socket.socket | None
+
+    def _new_conn(self) -> socket.socket:
+        addresses = resolve(self.host)
+        refusal = address_refusal(addresses, None) if addresses else "host does not resolve"
+        if refusal:
+            raise urllib3.exceptions.NewConnectionError(self, refusal)  # type: ignore[arg-type]
+        self._dns_host = str(addresses[0])
+        return super()._new_conn()  # type: ignore[misc]
+
+    def getresponse(self, *args, **kwargs):
+        watched = getattr(_WATCHED, "sockets", None)
+        if watched is not None and self.sock is not None:
+            watched.append(self.sock)
+        return super().getresponse(*args, **kwargs)  # type: ignore[misc]
+
+
+class _PinnedHTTP(_Pinned, urllib3.connection.HTTPConnection):
+    pass
+
+
+class _PinnedHTTPS(_Pinned, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class _HTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _PinnedHTTP
+
+
+class _HTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _PinnedHTTPS
+
+
+class _PinnedAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+
+
 class Downloader:
     """Thread-safe: each thread has its own requests session; the connection pools are
     shared (urllib3's are thread-safe), one kept-alive connection per host whichever
@@ -79,7 +128,7 @@ class Downloader:
         self.identity = identity or Identity()
         self.user_agent = self.identity.header
         self._local = threading.local()
-        self._adapter = HTTPAdapter(pool_connections=HOST_POOLS, pool_maxsize=2,
+        self._adapter = _PinnedAdapter(pool_connections=HOST_POOLS, pool_maxsize=2,
                                     max_retries=0)
 
     def _session(self) -> requests.Session:
@@ -97,19 +146,31 @@ class Downloader:
 
     def fetch(self, url: str, limits: Limits, headers: dict[str, str] | None = None) -> Exchange:
         session = self._session()
+        # A total deadline: a server dripping a byte a second answers every read in time,
+        # so only cutting its connection from outside ends the download, headers or body.
+        deadline = time.monotonic() + MAX_DOWNLOAD_SECONDS
+        sockets: list[socket.socket] = []
+        _WATCHED.sockets = sockets
+        watchdog = threading.Timer(MAX_DOWNLOAD_SECONDS, _cut, [sockets])
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            return self._fetch(session, url, limits, headers, deadline)
+        finally:
+            watchdog.cancel()
+            _WATCHED.sockets = None
+
+    def _fetch(self, session: requests.Session, url: str, limits: Limits,
+               headers: dict[str, str] | None, deadline: float) -> Exchange:
         try:
             response = session.get(url, headers=headers or {}, allow_redirects=False,
                                    stream=True, timeout=(limits.connect_timeout,
                                                          limits.read_timeout))
         except requests.RequestException as exc:
+            if time.monotonic() >= deadline:
+                raise FetchError("download took too long") from None
             raise FetchError(_short(exc)) from None
         ip = _peer_ip(response)  # before the body is read and the connection goes back
-        # A total deadline for the body: a server dripping a byte a second answers every
-        # read in time, so only cutting its connection from outside ends the download.
-        deadline = time.monotonic() + MAX_DOWNLOAD_SECONDS
-        watchdog = threading.Timer(MAX_DOWNLOAD_SECONDS, _cut, [_socket_of(response)])
-        watchdog.daemon = True
-        watchdog.start()
         try:
             body, truncated = self._read(response, limits, deadline)
         except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
@@ -117,8 +178,9 @@ class Downloader:
                 raise FetchError("download took too long") from None
             raise FetchError(_short(exc)) from None
         finally:
-            watchdog.cancel()
             response.close()
+        if time.monotonic() >= deadline:  # cut by the watchdog: what came is not the page
+            raise FetchError("download took too long")
         sent = response.request
         parts = urlsplit(str(sent.url))
         target = parts.path + (f"?{parts.query}" if parts.query else "")
@@ -161,9 +223,9 @@ def _peer_ip(response: requests.Response) -> str | None:
         return None
 
 
-def _cut(sock: socket.socket | None) -> None:
+def _cut(sockets: list[socket.socket]) -> None:
     """End a download from another thread: the blocked read returns at once."""
-    if sock is not None:
+    for sock in sockets:
         with contextlib.suppress(OSError):  # already closed: nothing to cut
             sock.shutdown(socket.SHUT_RDWR)
 

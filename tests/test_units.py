@@ -362,3 +362,83 @@ def test_a_server_dripping_its_body_is_cut_at_the_download_deadline(monkeypatch)
     finally:
         stop.set()
         listener.close()
+
+
+def test_a_server_dripping_its_headers_is_cut_at_the_download_deadline(monkeypatch):
+    import socket
+    import threading
+    import time
+
+    from scraper import downloader
+    from scraper.downloader import Downloader, FetchError, Limits
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def drip() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(65536)
+            for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" * 50:
+                if stop.is_set():
+                    break
+                try:
+                    conn.sendall(bytes([byte]))
+                except OSError:
+                    break
+                time.sleep(0.05)
+
+    threading.Thread(target=drip, daemon=True).start()
+    monkeypatch.setattr(downloader, "MAX_DOWNLOAD_SECONDS", 1.0)
+    try:
+        with pytest.raises(FetchError, match="download took too long"):
+            Downloader().fetch(f"http://127.0.0.1:{listener.getsockname()[1]}/",
+                               Limits(read_timeout=5.0))
+    finally:
+        stop.set()
+        listener.close()
+
+
+def test_the_connection_goes_to_the_address_the_rule_judged(monkeypatch):
+    """DNS rebinding: the host answers a loopback address when judged, then a link-local
+    one; the connection is made to the first, and a link-local one is never connected."""
+    import http.server
+    import socket
+    import threading
+
+    from scraper import addresses
+    from scraper.downloader import Downloader, FetchError, Limits
+
+    class Hello(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the http.server API)
+            self.send_response(200)
+            self.send_header("Content-Length", "5")
+            self.end_headers()
+            self.wfile.write(b"hello")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Hello)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    answers = iter(["127.0.0.1"] + ["169.254.169.254"] * 10)
+    real = socket.getaddrinfo
+
+    def rebinding(host, port, *args, **kwargs):
+        if host != "rebind.example":
+            return real(host, port, *args, **kwargs)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port or 0))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    addresses.resolve.cache_clear()
+    port = server.server_address[1]
+    try:
+        assert addresses.resolve("rebind.example") == (ipaddress.IPv4Address("127.0.0.1"),)
+        fetched = Downloader().fetch(f"http://rebind.example:{port}/", Limits())
+        assert fetched.body == b"hello"  # from the address judged, not the one after
+        addresses.resolve.cache_clear()  # asked afresh, the host says link-local
+        with pytest.raises(FetchError, match="link-local"):
+            Downloader().fetch(f"http://rebind.example:{port}/", Limits())
+    finally:
+        addresses.resolve.cache_clear()
+        server.shutdown()
