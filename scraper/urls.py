@@ -50,14 +50,19 @@ def host_key(url: str) -> str:
     return urlsplit(url).netloc
 
 
-# A path or query token that counts through time: years, year-months, dates.
-_DATE_TOKEN = re.compile(r"(?<!\d)(1[89]|20|21)\d\d([-_/.]?\d{1,2}){0,2}(?!\d)")
+# A token that counts through time: a year-month or a date anywhere, a year alone in the
+# query (?year=2019). A year alone in the path is an id as often as a year (/l/1800 …
+# /l/2199 are 400 pages, not a calendar), and a site's year archives are few.
+_DATE_TOKEN = re.compile(r"(?<!\d)(1[89]|20|21)\d\d([-_/.]?\d{1,2}){1,2}(?!\d)")
+_YEAR_TOKEN = re.compile(r"(?<!\d)(1[89]|20|21)\d\d([-_/.]?\d{1,2}){0,2}(?!\d)")
 
 
 def url_shape(url: str) -> str | None:
     """The URL with its date-like tokens masked, or None if it has none."""
-    masked, count = _DATE_TOKEN.subn("#", url)
-    return masked if count else None
+    path, mark, query = url.partition("?")
+    path, in_path = _DATE_TOKEN.subn("#", path)
+    query, in_query = _YEAR_TOKEN.subn("#", query)
+    return path + mark + query if in_path or in_query else None
 
 
 class TrapGuard:

@@ -36,6 +36,13 @@ def test_trap_guard_caps_calendars_and_repeating_paths():
     refused = [guard.refusal(f"http://e.bg/cal?month=2020-{m:02d}") for m in range(1, 13)]
     assert refused.count("") == 5 and refused[-1] == "calendar-like trap"
     assert guard.refusal("http://e.bg/news/12345.html") == ""  # ids are not dates
+    # a year-like id in the path is not a calendar: /l/1800 … /l/2199 are all pages
+    ids = TrapGuard(per_shape=5)
+    assert all(ids.refusal(f"http://e.bg/l/{n}") == "" for n in range(1800, 2200))
+    days = [ids.refusal(f"http://e.bg/archive/2020/01/{d:02d}/") for d in range(1, 12)]
+    assert days.count("") == 5 and days[-1] == "calendar-like trap"
+    years = [ids.refusal(f"http://e.bg/events?year={y}") for y in range(2000, 2012)]
+    assert years.count("") == 5
     assert guard.refusal("http://e.bg/a/b/a/b/a/b/") == "repeating path"
 
 
