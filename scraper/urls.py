@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections import Counter
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
@@ -34,15 +35,44 @@ def canonicalize(url: str, base: str | None = None) -> str | None:
     if scheme not in ("http", "https") or not hostname or len(hostname) > MAX_HOST:
         return None
     host = hostname.lower()
-    if ":" in host:
-        host = f"[{host}]"
+    if ":" in host:  # an IPv6 literal; one that is an IPv4 address mapped is that address
+        mapped = _mapped_ipv4(host)
+        host = mapped or f"[{host}]"
     if port and port != {"http": 80, "https": 443}[scheme]:
         host = f"{host}:{port}"
     path = _PATH_SESSION.sub("", parts.path) or "/"
-    path = quote(unquote(path), safe=_SAFE_PATH)
+    # dot segments go after decoding: /a/%2e%2e/b is /b, as the server will read it
+    path = quote(_without_dot_segments(unquote(path)), safe=_SAFE_PATH)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
              if not SESSION_PARAMS.match(k)]
     return urlunsplit((scheme, host, path, urlencode(sorted(query)), ""))
+
+
+def _mapped_ipv4(host: str) -> str | None:
+    try:
+        address = ipaddress.IPv6Address(host.strip("[]"))
+    except ValueError:
+        return None
+    return str(address.ipv4_mapped) if address.ipv4_mapped else None
+
+
+def _without_dot_segments(path: str) -> str:
+    """RFC 3986's remove_dot_segments: '.' and '..' segments resolved, never above '/'."""
+    kept: list[str] = []
+    segments = path.split("/")
+    for i, segment in enumerate(segments):
+        last = i == len(segments) - 1
+        if segment == ".":
+            if last:
+                kept.append("")
+        elif segment == "..":
+            if len(kept) > 1:
+                kept.pop()
+            if last:
+                kept.append("")
+        else:
+            kept.append(segment)
+    return "/".join(kept) if kept and kept[0] == "" else "/" + "/".join(kept)
 
 
 def host_key(url: str) -> str:

@@ -28,6 +28,13 @@ def test_canonicalize_drops_session_ids_fragments_and_default_ports():
     assert canonicalize("/c.html;jsessionid=XYZ?b=2&a=1", "https://e.bg/x/") == \
         "https://e.bg/c.html?a=1&b=2"
     assert canonicalize("mailto:kmet@e.bg") is None
+    # dot segments resolved after decoding, as the server reads them; a mapped IPv4 host
+    # is that host (one politeness slot, one address rule)
+    assert canonicalize("http://e.bg/a/%2e%2e/b") == "http://e.bg/b"
+    assert canonicalize("http://e.bg/a/./b/../c/") == "http://e.bg/a/c/"
+    assert canonicalize("http://e.bg/../../x") == "http://e.bg/x"
+    assert canonicalize("http://[::ffff:127.0.0.1]:8080/x") == "http://127.0.0.1:8080/x"
+    assert canonicalize("http://[::1]/x") == "http://[::1]/x"
     assert canonicalize("http://e.bg/Новини") == canonicalize("http://e.bg/%D0%9D%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8")
 
 
