@@ -55,7 +55,7 @@ def _load(item: str, url: str | None, language: str | None,
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 CSV_FIELDS = ("input", "url", "language", "title", "published", "text_method", "text",
-              *RECORDED, "unsupported", "error")
+              *RECORDED, "cut", "unsupported", "error")
 
 
 def expand_inputs(inputs: list[str], listing: str | None = None) -> list[str]:

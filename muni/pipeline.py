@@ -128,8 +128,11 @@ def parse_summary(counts: dict[str, SourceCount]) -> str:
     pages = sum(c.pages for c in counts.values())
     anew = sum(c.reparsed for c in counts.values())
     dropped = sum(c.dropped for c in counts.values())
+    cut = sum(c.cut for c in counts.values())
     unread = f", {dropped} captures not read as pages" if dropped else ""
-    return f"parse: {pages} pages from {len(counts)} sources, {anew} parsed anew{unread}"
+    slow = f", {cut} pages cut at the time budget" if cut else ""
+    return (f"parse: {pages} pages from {len(counts)} sources, {anew} parsed anew"
+            f"{unread}{slow}")
 
 
 def run_export(data_dir: Path, progress: Progress | None = None) -> dict[str, int]:

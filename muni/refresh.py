@@ -70,7 +70,8 @@ def refresh(sources: list[Source], data_dir: Path, progress: Progress,
         report["crawl"] = _crawl_counts(stats)
         parsed = run_parse_stage(data_dir, progress=progress, names=[s.name for s in sources])
         report["parse"] = {name: {"pages": c.pages, "parsed_anew": c.reparsed,
-                                  "not_read": c.dropped} for name, c in parsed.items()}
+                                  "not_read": c.dropped, "cut_at_time_budget": c.cut}
+                           for name, c in parsed.items()}
         report["tables"] = run_export(data_dir, progress)
     except MuniError as exc:
         report.update(status="failed", problems=[str(exc)], summary=str(exc), finished=_now())

@@ -10,9 +10,10 @@ type is one module and one entry here.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, is_dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from parsers.cities import City, find_cities, home_city
 from parsers.dates import DateMention, date_mentions, distinct
@@ -102,22 +103,33 @@ PAGE_KEYS = ("code", "name", "script", "letters", "stop_words", "country", "fore
              "legacy_encodings", "abbreviations", "dotted_i")
 
 
-def run_extractors(text: Text, country: str | None, profiled: bool
-                   ) -> tuple[dict[str, tuple], list[str]]:
-    """What each recorded extractor finds in the text, in registry order (empty where the
-    language has no profile for it: `profiled` False), and the kinds so left out."""
+PAGE_BUDGET_SECONDS = 10.0  # a page's extractors stop starting once it has taken this long
+
+
+class Found(NamedTuple):
+    entities: dict[str, tuple]  # what each recorded extractor found, in registry order
+    unsupported: list[str]  # kinds the language has no profile for
+    cut: list[str]  # kinds not looked for: the page had used up its time budget
+
+
+def run_extractors(text: Text, country: str | None, profiled: bool) -> Found:
+    """What each recorded extractor finds in the text, in registry order: empty where the
+    language has no profile for it (`profiled` False), and for the extractors a page too
+    slow for its budget never got to (its text and what was found before are kept)."""
     found: dict[str, Any] = {}
-    recorded: dict[str, tuple] = {}
-    unsupported = []
+    result = Found({}, [], [])
+    started = time.monotonic()
     for extractor in EXTRACTORS:
-        if extractor.needs_profile and not profiled:
-            unsupported += [extractor.name] if extractor.recorded else []
-            result: Any = ()
+        late = time.monotonic() - started > PAGE_BUDGET_SECONDS
+        if (extractor.needs_profile and not profiled) or late:
+            if extractor.recorded:
+                (result.cut if late else result.unsupported).append(extractor.name)
+            value: Any = ()
         else:
-            result = found[extractor.name] = extractor.find(Reading(text, country, found))
+            value = found[extractor.name] = extractor.find(Reading(text, country, found))
         if extractor.recorded:
-            recorded[extractor.name] = tuple(result)
-    return recorded, unsupported
+            result.entities[extractor.name] = tuple(value)
+    return result
 
 
 def plain(value: Any) -> Any:

@@ -42,6 +42,7 @@ class PageRecord:
     # what each recorded extractor found (parsers.extractors), frozen entities in text order
     entities: Mapping[str, tuple] = field(default_factory=dict)
     unsupported: list[str] = field(default_factory=list)  # kinds the language has no profile for
+    cut: list[str] = field(default_factory=list)  # kinds left out: the page took too long
     # the text model the extractors read, kept for citing sentences (not part of the record)
     model: Text | None = field(default=None, repr=False, compare=False)
 
@@ -50,7 +51,7 @@ class PageRecord:
         return {"url": self.url, "language": self.language, "title": self.title,
                 "published": self.published, "text": self.text, "encoding": self.encoding,
                 "text_method": self.text_method, **plain_entities(self.entities),
-                "unsupported": list(self.unsupported)}
+                "cut": list(self.cut), "unsupported": list(self.unsupported)}
 
 
 def check_html(body: bytes) -> None:
@@ -162,7 +163,8 @@ def parse_page(parsed: ParsedHTML, url: str | None = None,
                 date.fromisoformat(page.published) if page.published else None)
     profile = profiles().get(text.language or "")
     # offices, cues and event words are the profile's: without one they are not guessed
-    entities, unsupported = run_extractors(
-        text, country or (profile.country if profile else None), profile is not None)
+    found = run_extractors(text, country or (profile.country if profile else None),
+                           profile is not None)
     return PageRecord(url, text.language, parsed.title, page.published, text.raw,
-                      parsed.encoding, page.method, entities, unsupported, text)
+                      parsed.encoding, page.method, found.entities, found.unsupported,
+                      found.cut, text)

@@ -30,7 +30,7 @@ import pyarrow.parquet as pq
 from parsers import orphans
 from parsers.archive import ArchiveScan, Capture, read_body, scan_archives
 from parsers.content import learn_template
-from parsers.extractors import RECORDED
+from parsers.extractors import PAGE_BUDGET_SECONDS, RECORDED
 from parsers.page import NotHTML, PageRecord, check_html, parse_page, read_html
 from parsers.text import Text
 from scraper import encoding as scraper_encoding
@@ -76,6 +76,7 @@ class Parsed:
     meta: dict
     reparsed: int  # pages run through the extractors (the others kept their record)
     dropped: int = 0  # captures that could not be read as a page (logged with their URL)
+    cut: int = 0  # pages whose extractors stopped at the time budget (logged with their URL)
 
 
 class SourceCount(NamedTuple):
@@ -84,6 +85,7 @@ class SourceCount(NamedTuple):
     pages: int
     reparsed: int
     dropped: int
+    cut: int = 0
 
 
 def page_id(url: str) -> str:
@@ -169,7 +171,7 @@ def parse_source(source: SourceInput, previous: Previous | None = None) -> Parse
     meta["template"] = _digest(template)
     reuse = previous.records if previous is not None and previous.meta.get("template") == \
         meta["template"] else {}
-    records, reparsed = [], 0
+    records, reparsed, cut = [], 0, 0
     for url, (capture, body_sha1, page) in pages.items():
         old = reuse.get(url)
         if old is not None and old["content_sha1"] == body_sha1:
@@ -177,11 +179,15 @@ def parse_source(source: SourceInput, previous: Previous | None = None) -> Parse
             continue
         reparsed += 1
         log.debug("%s: parsing %s", source.name, url)
-        records.append(_record(source, capture, body_sha1,
-                               parse_page(page, url, template, source.country)))
+        record = parse_page(page, url, template, source.country)
+        if record.cut:
+            cut += 1
+            log.warning("%s: %s took longer than a page may (%gs); not looked for: %s",
+                        source.name, url, PAGE_BUDGET_SECONDS, ", ".join(record.cut))
+        records.append(_record(source, capture, body_sha1, record))
     log.info("%s: %d pages, %d parsed anew, %d captures not read as pages", source.name,
              len(records), reparsed, dropped)
-    return Parsed(records, meta, reparsed, dropped)
+    return Parsed(records, meta, reparsed, dropped, cut)
 
 
 def write_parsed(parsed: Parsed, path: Path) -> None:
@@ -254,7 +260,7 @@ def _parse_and_write(source: SourceInput, out_dir: Path) -> tuple[str, SourceCou
 
 
 def _count(parsed: Parsed) -> SourceCount:
-    return SourceCount(len(parsed.records), parsed.reparsed, parsed.dropped)
+    return SourceCount(len(parsed.records), parsed.reparsed, parsed.dropped, parsed.cut)
 
 
 def _local(sources: list[SourceInput], out_dir: Path,

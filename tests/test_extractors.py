@@ -97,3 +97,26 @@ def test_a_new_kind_of_the_dataset_is_one_registration(monkeypatch):
     tables = resolve.build_tables([record], {})
     assert tables["greetings"] == [{"word": "посрещна", "page_id": "p1"}]
     assert len(tables["pages"]) == 1 and tables["cities"] == []
+
+
+def test_a_page_over_its_time_budget_keeps_its_text_and_says_what_was_not_looked_for(
+        monkeypatch, tmp_path, capsys):
+    from itertools import count
+
+    from conftest import write_warc
+
+    from muni.cli import main
+
+    clock = count()  # each look at the clock is a second later
+    monkeypatch.setattr(extractors.time, "monotonic", lambda: float(next(clock)))
+    monkeypatch.setattr(extractors, "PAGE_BUDGET_SECONDS", 2.5)
+    record = _record()
+    assert record.cut == ["cities", "officials", "events", "relations"]
+    assert record.entities["dates"] and record.entities["cities"] == ()  # found before: kept
+    assert "Кочани" in record.text and record.to_dict()["cut"] == record.cut
+    warc = write_warc(tmp_path / "slow.warc.gz", [("http://slow.example/1", PAGE.encode())])
+    assert main(["--data-dir", str(tmp_path / "data"), "parse", "--warc", str(warc),
+                 "-v"]) == 0
+    said = capsys.readouterr().err
+    assert "http://slow.example/1 took longer than a page may" in said
+    assert "1 pages cut at the time budget" in said
