@@ -61,12 +61,14 @@ def find_dates_any(text: Text) -> list:
     budget, candidates = MAX_SEARCHED, MAX_CANDIDATES
     for start, end in _with_figures(text):
         end = min(end, start + budget)
-        for n, found_at in enumerate(_DATED.finditer(text.raw, start, end), start=1):
-            if n >= candidates:
+        given = 0  # the date-like figures of this run, the run cut after the last allowed
+        for found_at in _DATED.finditer(text.raw, start, end):
+            given += 1
+            if given >= candidates:
                 end = found_at.end()
                 break
         budget -= end - start
-        candidates -= len(_DATED.findall(text.raw, start, end))
+        candidates -= given
         if budget < 0 or candidates < 0 or start >= end:
             log.debug("dates: the text from %d on not read by dateparser", start)
             break

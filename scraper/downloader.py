@@ -208,18 +208,11 @@ class Downloader:
         return b"".join(chunks), False
 
 
-def _socket_of(response: requests.Response) -> socket.socket | None:
-    try:
-        return response.raw._connection.sock  # type: ignore[union-attr]
-    except AttributeError:
-        return None
-
-
 def _peer_ip(response: requests.Response) -> str | None:
-    sock = _socket_of(response)
     try:
+        sock = response.raw._connection.sock  # type: ignore[union-attr]
         return sock.getpeername()[0] if sock else None
-    except OSError:
+    except (AttributeError, OSError):
         return None
 
 
