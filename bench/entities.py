@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bench.content import GOLD_DIR, fixture_pages
 from bench.entity_scoring import TYPES, diff_page, score
+from parsers.names import same_person
 from parsers.page import parse_page, read_html
 
 SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
@@ -62,14 +63,23 @@ def diff(result: dict) -> list[str]:
     lines = []
     for pred, gold in result["pairs"]:
         shown = []
-        for kind, (missed, wrong) in diff_page(pred, gold).items():
-            if kind == "officials_role":
+        diffs = diff_page(pred, gold)
+        for kind, (missed, wrong) in diffs.items():
+            if kind == "officials_role":  # the name found, its role not: one line for both
+                unnamed = diffs["officials"][0]
+                shown += [f"  ~ role: {_shown(item, gold, pred)}, found as "
+                          f"{_found_role(item, pred)}" for item in missed if item not in unnamed]
                 continue
             shown += [f"  - {kind}: {_shown(item, gold, pred)}" for item in missed]
             shown += [f"  + {kind}: {_shown(item, gold, pred)}" for item in wrong]
         if shown:
             lines += [f"{gold.get('id')} ({gold.get('lang')})", *shown]
     return lines
+
+
+def _found_role(official: dict, pred: dict) -> str:
+    return ", ".join(sorted({o["role"] for o in pred.get("officials") or []
+                             if same_person(o["name"], official["name"])}))
 
 
 def _shown(item: object, gold: dict, pred: dict) -> str:

@@ -27,6 +27,11 @@ from scraper.encoding import script_of
 
 MUNICIPAL = ("mayor", "deputy_mayor", "council_chair", "councillor", "municipal_official")
 CITY_ROLES = (*MUNICIPAL, "governor")
+# offices that say whose they are well enough to be a subject's named elsewhere on the page
+# ("the chair" alone may be anyone's)
+NAMED_ELSEWHERE = (*CITY_ROLES, "minister", "head_of_state", "diplomat")
+JOINED_WORDS = 4  # from one office to the next a conjunction joins: "на Кочани и"
+MAX_SUBJECT_OPENERS = 2  # stop words before an office that opens its sentence (همچنین, و)
 MAX_NAME_WORDS = 4
 NAME_AFTER_OF = 2  # кмета на Велки Медер Бела Хорват: an unknown place, then the name
 ORGANIZATION_REACH = 60
@@ -57,6 +62,7 @@ class _Office:
     start: int
     end: int
     role: str
+    headline: str | None = None  # an office the title names: its words (offsets are its)
 
 
 @dataclass
@@ -92,6 +98,16 @@ def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
     role_words = {w for phrases in profile.roles.values() for p in phrases for w in p.split()}
     return (frozenset(skippable), frozenset(role_words),
             frozenset(n for m in profile.months for n in m))
+
+
+def _joined(word: str) -> str:
+    """A first name however its parts are joined: قدرت الله, قدرت‌الله, قدرتالله."""
+    return word.replace(" ", "").replace("\u200c", "")
+
+
+@cache
+def _given_names(language: str) -> frozenset[str]:
+    return frozenset(_joined(n) for n in profiles()[language].given_names)
 
 
 LIST_REACH = 100  # characters from an office to the colon of the list of its holders
@@ -141,6 +157,7 @@ class _Reader:
         self.place_starts, self.place_ends = [s for s, _ in spans], [e for _, e in spans]
         self.skippable, self.role_words, self.months = _words_of(profile.code)
         self.not_name_endings = profile.not_name_endings
+        self.given = _given_names(profile.code)
 
     def _is_place(self, token: Token) -> bool:
         at = bisect_right(self.place_starts, token.start) - 1
@@ -333,9 +350,11 @@ class _Reader:
             return []
         run = self._run(i, -1)[-3:]
         if not self.cased:
-            # two words, or three behind an honorific: a Persian name, not a noun phrase
+            # two words, or three behind an honorific or from a first name on: a Persian
+            # name, not a noun phrase (با قدرت الله نوروزی، شهردار …)
             first = bisect_left(self.starts, run[0].start) if run else 0
-            run = run if len(run) == 3 and self._honoured(first) else run[-2:]
+            run = run if len(run) == 3 and (self._honoured(first) or self._given(first)) \
+                else run[-2:]
         if len(run) < 2:  # one capitalised word before an office is rarely a name
             return []     # (Meclis Toplantısı, Başkan Vekili …)
         return run
@@ -352,13 +371,56 @@ class _Reader:
             return []
         start = self.page.sentence_bounds(run[0].start)[0]
         opening = self.text[start:run[0].start].strip(" \t\n-–—:" + _QUOTES)
+        quoted = self.text[run[0].start - 1:run[0].start] in tuple(_QUOTES) and \
+            self.text[run[-1].end:run[-1].end + 1] in tuple(_QUOTES)
         # the sentence's or a clause's first words (…تبادل تجربه ها، محمد رضا عظیمی زاده شهردار),
-        # or words after an honorific (دکتر تقی زاده مشاور …)
+        # words after an honorific (دکتر تقی زاده مشاور …), or a name in quotes (به ریاست
+        # «…» رئیس کمیسیون …)
         return run if not opening or opening.endswith(("،", ",", ":")) \
-            or self._honoured(first) else []
+            or self._honoured(first) or quoted else []
 
     def _honoured(self, index: int) -> bool:
         return index > 0 and self.words[index - 1].text.lower() in self.profile.honorifics
+
+    def subjects(self) -> list[list[Token]]:
+        """Without capitals, the names that open a sentence or a clause with a first name
+        (به گزارش …، قدرت الله نوروزی در این سفر …; «احمد ساعت» و هیات …): the people a
+        news item is about, two to four name words, whether or not an office stands by."""
+        if self.cased or not self.given:
+            return []
+        found = []
+        for i, token in enumerate(self.words):
+            if not self._given(i) or not self._opens_clause(token.start):
+                continue
+            run = self._run(i, 1)
+            if len(run) >= 2 and not self._organisation_follows(run[-1]):
+                found.append(run)
+        return found
+
+    def _given(self, i: int) -> bool:
+        """A first name starts at word `i`: the word, or it and the next (قدرت الله)."""
+        folded, token = self.page.folded, self.words[i]
+        word = _joined(folded[token.start:token.end])
+        if word in self.given:
+            return True
+        following = self.words[i + 1] if i + 1 < len(self.words) else None
+        return following is not None and self.text[token.end:following.start] == " " and \
+            word + _joined(folded[following.start:following.end]) in self.given
+
+    def _opens_clause(self, start: int) -> bool:
+        """Nothing but a comma, colon, dash or quotation mark stands between the
+        sentence's start or its clause's and `start`."""
+        lo = self.page.sentence_bounds(start)[0]
+        before = self.text[lo:start].rstrip()
+        return not before or before[-1] in ",،:–—-" + _QUOTES
+
+    def opens_sentence(self, office: _Office) -> bool:
+        """The office is its sentence's subject: it opens it, past a stop word or two
+        (همچنین استاندار خراسان رضوی در نشستی …: also the governor …)."""
+        lo = self.page.sentence_bounds(office.start)[0]
+        words = self.words[bisect_left(self.starts, lo):bisect_left(self.starts, office.start)]
+        return len(words) <= MAX_SUBJECT_OPENERS and all(
+            w.text.lower() in self.profile.stop_words for w in words)
 
 
 def _plural(office: str, profile: Profile) -> bool:
@@ -415,6 +477,7 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
     home = home if home is not None else home_city(page, cities)
     people: list[_Person] = []
     chain: list[_Office] = []
+    unnamed: list[_Office] = []  # offices that open a sentence with no holder beside them
     for office in offices:
         if chain and (office.start - chain[-1].end > CHAIN_CHARS
                       or page.sentence_bounds(office.start)[0] > chain[-1].start):
@@ -422,9 +485,17 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
         chain.append(office)
         run = reader.holder(office)
         if not run:  # кметове на населени места: Георги Иванов – Сребърна, Денчо Георгиев …
-            for one in reader.listed(office):
+            listed = reader.listed(office)
+            for one in listed:
                 people.append(_Person(text[one[0].start:one[-1].end], one[0].start,
                                       one[-1].end, [office]))
+            holder = people[-1] if people else None
+            if not listed and holder is not None and _conjoined(page, holder, office, profile):
+                holder.offices.append(office)  # X نماینده شهردار و رئیس شورای …: X's too
+            elif not listed and office.role in NAMED_ELSEWHERE and \
+                    reader.opens_sentence(office) and \
+                    not _plural(text[office.start:office.end], profile):
+                unnamed.append(office)
         if run:
             held = list(chain) if run[0].start >= office.end else [office]
             # депутатите Иво Димов и Иван Петров: a name joined after it holds the office too
@@ -435,8 +506,74 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
                     people.append(_Person(text[one[0].start:one[-1].end], one[0].start,
                                           one[-1].end, held, _aliases(text, one[-1].end, reader)))
             chain = []
-    return tuple(_official(p, page, profile, cities, home, organizations)
-                 for p in _merge(people))
+    for one in reader.subjects():
+        one = _as_named(one, people, text)
+        people.append(_Person(text[one[0].start:one[-1].end], one[0].start, one[-1].end))
+    merged = _merge(sorted(people, key=lambda p: p.start))
+    _name_offices(merged, unnamed, _headline_offices(page, profile))
+    return tuple(_official(p, page, profile, cities, home, organizations) for p in merged)
+
+
+def _conjoined(page: Text, person: _Person, office: _Office, profile: Profile) -> bool:
+    """A conjunction joins `office` to the office of a person named before it, a few words
+    on (Николчо Илиев – кмет на Кочани и председател на …; X نماینده شهردار و رئیس …):
+    the second is the person's too."""
+    last = person.offices[-1]
+    if person.end > last.start or office.start < last.end or \
+            page.sentence_bounds(last.start)[1] <= office.start:
+        return False
+    between = page.folded[last.end:office.start].split()
+    return 0 < len(between) <= JOINED_WORDS and between[-1] in profile.conjunctions
+
+
+def _as_named(run: list[Token], people: list[_Person], text: str) -> list[Token]:
+    """A subject's words cut to a name the page gave already (مهدی زاده دارای دکتری … after
+    حسین مهدی زاده: the surname, then what he has), two words at least."""
+    for k in range(len(run), 1, -1):
+        name = text[run[0].start:run[k - 1].end]
+        if any(same_person(p.name, name) for p in people):
+            return run[:k]
+    return run
+
+
+def _headline_offices(page: Text, profile: Profile) -> list[tuple[_Office, str | None]]:
+    """The headline's offices, each marked with its words, and its holder's name where the
+    headline gives one (حسین مهدی زاده شهردار ارومیه شد), else None where the office
+    opens it (شهردار جدید ارومیه انتخاب شد: the new mayor of Urmia elected)."""
+    if not page.title:
+        return []
+    title = Text(page.title, page.language)
+    reader, found = _Reader(title, profile, ()), []
+    for o in _offices(title.folded, profile):
+        if o.role not in NAMED_ELSEWHERE or _plural(page.title[o.start:o.end], profile):
+            continue
+        run = reader.holder(o)
+        if run or reader.opens_sentence(o):
+            found.append((_Office(o.start, o.end, o.role, page.title[o.start:o.end]),
+                          page.title[run[0].start:run[-1].end] if run else None))
+    return found
+
+
+def _name_offices(people: list[_Person], unnamed: list[_Office],
+                  headline: list[tuple[_Office, str | None]]) -> None:
+    """A news item names its subject once and calls them by office elsewhere (قدرت الله
+    نوروزی در این سفر … شهردار اصفهان در ادامه …): each person named without an office
+    takes the office the headline gives them, else the nearest office that opens a
+    sentence with no name beside it, else one that opens the headline."""
+    free = list(unnamed)
+    spare = [office for office, holder in headline if holder is None]
+    for person in people:
+        if person.offices:
+            continue
+        office = next((o for o, holder in headline
+                       if holder is not None and same_person(holder, person.name)), None)
+        if office is None and free:
+            office = min(free, key=lambda o: abs(o.start - person.start))
+            free.remove(office)
+        elif office is None and spare:
+            office = spare.pop(0)
+        if office is not None:
+            person.offices.append(office)
 
 
 def _aliases(text: str, end: int, reader: _Reader) -> list[str]:
@@ -467,15 +604,22 @@ def _merge(people: list[_Person]) -> list[_Person]:
 def _official(person: _Person, page: Text, profile: Profile, cities: Sequence[City],
               home: int | None, organizations: Sequence[Organization]) -> Official:
     text = page.raw
-    role = _choose_role(person.offices)
     lo, hi = page.sentence_bounds(person.start)
+    # a script without short vowels reads back too loosely to spell a person's name
+    latin = person.name if profile.script == "latin" else profile.to_latin(person.name) \
+        if profile.transliteration and profile.cased else None
+    if not person.offices:  # named as a news item's subject, no office stated
+        return Official(person.name, latin, "other", "", None, None, tuple(person.aliases),
+                        text[lo:hi].strip())
+    role = _choose_role(person.offices)
+    if person.offices[0].headline is not None:  # named by the title alone: the page's office
+        return Official(person.name, latin, role, person.offices[0].headline,
+                        home if role in MUNICIPAL else None, None, tuple(person.aliases),
+                        text[lo:hi].strip())
     first = min(o.start for o in person.offices)
     last = max(o.end for o in person.offices)
     city = _office_city(page, person.offices, cities, home) if role in CITY_ROLES else None
     organization = _organization(page, person.offices, organizations) \
         if role in ("organization_leader", "other") else None
-    # a script without short vowels reads back too loosely to spell a person's name
-    latin = person.name if profile.script == "latin" else profile.to_latin(person.name) \
-        if profile.transliteration and profile.cased else None
     return Official(person.name, latin, role, text[first:last], city, organization,
                     tuple(person.aliases), text[lo:hi].strip())

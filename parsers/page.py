@@ -160,7 +160,7 @@ def parse_page(parsed: ParsedHTML, url: str | None = None,
     `country` is the source's own (by default, the language's)."""
     page = main_text_of(parsed, template, url)
     text = Text(page.text, page.language,
-                date.fromisoformat(page.published) if page.published else None)
+                date.fromisoformat(page.published) if page.published else None, parsed.title)
     profile = profiles().get(text.language or "")
     # offices, cues and event words are the profile's: without one they are not guessed
     found = run_extractors(text, country or (profile.country if profile else None),

@@ -56,11 +56,13 @@ def fold(text: str, language: str | None) -> str:
 @dataclass(frozen=True, eq=False)
 class Text:
     """One text as the extractors read it. `raw` is the text itself (offsets point into
-    it), `language` its ISO code, `published` the page's date where it has one."""
+    it), `language` its ISO code, `published` the page's date where it has one, `title`
+    its headline (no entity is read from it: it only says who the text is about)."""
 
     raw: str
     language: str | None = None
     published: date | None = None
+    title: str | None = None
 
     @cached_property
     def folded(self) -> str:

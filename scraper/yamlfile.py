@@ -12,9 +12,24 @@ class YAMLFileError(ValueError):
     """A YAML file that is missing, not text, or not valid YAML."""
 
 
+class _UniqueKeys(yaml.SafeLoader):
+    """safe_load, except that a key written twice in one mapping is an error: YAML keeps
+    the last silently, and a person who wrote both meant one of them."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if isinstance(key, str | int | float | bool) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"'{key}' is written twice in one mapping", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
 def load_yaml(path: Path) -> object:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeys)  # noqa: S506
     except FileNotFoundError:
         raise YAMLFileError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:

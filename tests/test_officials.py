@@ -195,3 +195,71 @@ def test_an_office_in_the_plural_is_held_by_every_name_its_list_gives():
         ("Ayşe Kaya", "councillor"), ("Hasan Çelik", "councillor"), ("Murat Şahin", "councillor")]
     found = officials("Belediye Başkanı Ali Veli, Mehmet Demir ile görüştü.", "tr")
     assert [o["name"] for o in found] == ["Ali Veli"]  # one mayor: the comma ends his name
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # named once after the source of the news, called by office in the next sentence
+    ("به گزارش خبرگزاری مهر، علی حسینی در این دیدار از همکاری دو شهر سخن گفت. شهردار همدان "
+     "در ادامه افزود که این همکاری ادامه دارد.", [("علی حسینی", "mayor")]),
+    # the office first, the name after it
+    ("همچنین استاندار کرمان در نشستی با خبرنگاران از این طرح خبر داد. محمدرضا کاظمی با "
+     "اشاره به این طرح گفت که کار آغاز شده است.", [("محمدرضا کاظمی", "governor")]),
+    # no office anywhere: the person the item is about is `other`
+    ("قدرت الله حیدری با اشاره به اهمیت گردشگری گفت که شهر آماده است.",
+     [("قدرت الله حیدری", "other")]),
+    # a first name in quotes after the source of the news
+    ('به گزارش روابط عمومی "مهدی نوری" و هیئت همراه وارد شهر شدند.', [("مهدی نوری", "other")]),
+])
+def test_the_person_a_persian_news_item_is_about_and_the_office_it_calls_them_by(text, expected):
+    assert held(text, "fa") == expected
+
+
+def test_a_subject_named_after_the_source_takes_the_headlines_office():
+    page = Text("به گزارش ایرنا، حسن مرادی با پنج رای از نه رای انتخاب شد.", "fa",
+                title="شهردار جدید همدان انتخاب شد")
+    found = plain(find_officials(page, find_cities(page, "IR")))
+    assert [(o["name"], o["role"], o["role_text"]) for o in found] == [
+        ("حسن مرادی", "mayor", "شهردار")]
+
+
+def test_a_subjects_words_end_at_the_name_the_page_gave_already():
+    text = ("به گزارش ایسنا، حسین مرادی زاده در نشست شورای شهر حضور یافت. مرادی زاده کارشناس "
+            "ارشد شهرسازی است.")
+    assert [o["name"] for o in officials(text, "fa")] == ["حسین مرادی زاده"]
+
+
+def test_a_word_that_opens_a_sentence_but_is_no_first_name_opens_no_name():
+    assert officials("شهرداری همدان در این نشست حضور داشت. امید مردم به این طرح زیاد است.",
+                     "fa") == []
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Георги Стоянов, председател на сдружението и кмет на Созопол, откри срещата.", "bg",
+     [("Георги Стоянов", "mayor")]),
+    ("هیئتی به ریاست رضا کاظمی، نماینده شهردار و رئیس شورای شهر اردبیل وارد شد.", "fa",
+     [("رضا کاظمی", "council_chair")]),
+])
+def test_an_office_a_conjunction_joins_to_a_persons_office_is_theirs_too(text, language,
+                                                                         expected):
+    assert held(text, language) == expected
+
+
+def test_a_persian_name_in_quotes_before_its_office():
+    assert held("هیئتی به ریاست «رضا کاظمی» معاون شهردار تبریز وارد استانبول شد.", "fa") == [
+        ("رضا کاظمی", "deputy_mayor")]
+
+
+def test_the_headline_names_the_office_of_a_person_the_text_names_without_one():
+    page = Text("شورای شهر کاشان رضا کریمی را انتخاب کرد. رضا کریمی پیش از این معاون شهردار "
+                "بود.", "fa", title="رضا کریمی شهردار کاشان شد")
+    found = plain(find_officials(page, find_cities(page, "IR")))
+    assert {(o["name"], o["role"]) for o in found} == {("رضا کریمی", "mayor")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("این هیئت با قدرت الله رحیمی، شهردار کرمان، دیدار کرد.", [("قدرت الله رحیمی", "mayor")]),
+    ("پس از استعفای شهردار، مجید رستمی سرپرستی شهرداری کرمان را بر عهده گرفت.",
+     [("مجید رستمی", "mayor")]),  # an acting mayor is a mayor
+])
+def test_a_persian_name_from_its_first_name_on_and_the_acting_mayor(text, expected):
+    assert held(text, "fa") == expected

@@ -57,6 +57,18 @@ def test_every_key_of_every_profile_holds_what_its_schema_says(code):
             assert all(isinstance(v, str | tuple) for v in value), (code, name)
 
 
+@pytest.mark.parametrize("code", sorted(c for c, p in profiles().items() if p.given_names))
+def test_first_names_are_no_words_a_name_stops_at(code):
+    """A first name that were a stop word, a month or an office would open a "name" in
+    every sentence that starts with it (a compound, اسد الله, is matched whole)."""
+    profile = profiles()[code]
+    months = {n for names in (*profile.months, *profile.solar_months) for n in names}
+    offices = {w for phrases in profile.roles.values() for p in phrases for w in p.split()}
+    stops = {*profile.stop_words, *profile.name_breaks, *profile.honorifics, *months, *offices}
+    assert not {name for name in profile.given_names if " " not in name} & stops
+    assert all(len(name.split()) <= 2 for name in profile.given_names)  # a name, not a phrase
+
+
 def test_every_language_muni_speaks_has_its_words_for_the_entities():
     for code in ("bg", "tr", "fa"):
         profile = profiles()[code]
@@ -78,6 +90,7 @@ def _write(folder: Path, name: str, text: str) -> Path:
     ("roles: {mayor: [primar], dragon: [zmeu]}", "'roles': dragon not among mayor"),
     ("stop_words: [si, on]", "'stop_words': True is not a word (quote it"),
     ("organization_word_first: sometimes", "must be true or false"),
+    ("name: Romanian\nname: Română", "'name' is written twice"),  # YAML keeps the last
 ])
 def test_a_mistaken_key_is_one_line_naming_the_file_and_the_key(tmp_path, body, message):
     base = ("code: ro\nname: Romanian\nscript: latin\nletters: abcdefghijklmnopqrstuvwxyzăâîșț\n"

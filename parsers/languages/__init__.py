@@ -116,6 +116,9 @@ class Profile:
     # ilçesi: Çankaya of Ankara): the first place is no side of a tie
     genitive_endings: tuple[str, ...] = _spec(default=())
     name_breaks: tuple[str, ...] = _spec(default=())  # words that end a name without capitals
+    # first names (compounds as written: قدرت الله): without capitals, a run of words that
+    # opens a sentence or a clause with one is a person's name, its subject
+    given_names: tuple[str, ...] = _spec(default=())
     # endings of adjectives (ساحلی, آسیایی): after a place cue, no place's name
     adjective_endings: tuple[str, ...] = _spec(default=())
     # words of a building that may follow a body's word (Kongre Merkezi, Конгресен център)
