@@ -175,11 +175,11 @@ def _since_words(language: str) -> re.Pattern | None:
 
 
 def _place(text: str, here: list[tuple[int, int, int]], breaks: list[int],
-           profile: Profile, cue: int) -> int | None:
+           profile: Profile, cue: int, whole: bool = True) -> int | None:
     """The first city of the sentence (`here`: its mentions) that a locative sets off as
     the venue, else the first one named as where someone goes: in the clause of the
     event's word first (به شهر ریازان سفر خواهد کرد، … در شهر ری: the trip is to Ryazan),
-    then in the whole sentence."""
+    then (`whole`) in the whole sentence."""
     start, end = breaks[0], breaks[-1]
     if not here:
         return None
@@ -191,7 +191,7 @@ def _place(text: str, here: list[tuple[int, int, int]], breaks: list[int],
             marked[s, case] = in_case(text, s, e, profile, case, start)
         return marked[s, case]
 
-    for first, last in ((lo, hi), (start, end)):
+    for first, last in ((lo, hi), (start, end)) if whole else ((lo, hi),):
         for case in ("locative", "destination"):
             found = next((gid for s, e, gid in here if first <= s < last and set_off(s, e, case)),
                          None)
@@ -223,8 +223,9 @@ def _named_after_cue(text: str, at: dict[int, int], cues: list[int]) -> int | No
 _WORD_AT = re.compile(r"[^\W\d_]+")
 
 
-def _city_referred_to(folded: str, start: int, mentions: list[tuple[int, int, int]],
-                      profile: Profile, home: int | None) -> int | None:
+def _city_referred_to(text: str, folded: str, start: int,
+                      mentions: list[tuple[int, int, int]], profile: Profile,
+                      home: int | None) -> int | None:
     """The venue a sentence names without its name: "this city" (وارد این شهر شد) is the
     city named last before it, "our city" (şehrimize) the page's own."""
     this = word_pattern(profile.this_city, whole=True)
@@ -234,10 +235,21 @@ def _city_referred_to(folded: str, start: int, mentions: list[tuple[int, int, in
     found = next((m for m in said if _last_word(folded, m.start()) in cased),
                  said[0] if said else None)
     if found is not None:
-        before = bisect_left(mentions, (start + found.start(),))  # the last one before it
-        return mentions[before - 1][2] if before else home
+        # the last one before it, not one in a title in quotes («هفته فرهنگی اصفهان»)
+        before = [gid for s, _, gid in mentions[:bisect_left(mentions, (start + found.start(),))]
+                  if not _in_title(text, s)]
+        return before[-1] if before else home
     ours = word_pattern(profile.our_city, whole=True)
     return home if ours is not None and ours.search(folded) else None
+
+
+def _in_title(text: str, at: int) -> bool:
+    """`at` is inside quotes that open and close apart («…», “…”): the name of a thing."""
+    opened = max(text.rfind(mark, max(0, at - TITLE_REACH), at) for mark in "«“")
+    return opened >= 0 and not any(mark in text[opened:at] for mark in "»”")
+
+
+TITLE_REACH = 80  # characters from a title's opening quote to a city it names
 
 
 def _last_word(text: str, at: int) -> str | None:
@@ -258,6 +270,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     habit = _phrases(profile.habits)
     invited = _phrases(profile.invitations)  # is no visit yet (its festival may be an event)
     today = word_pattern(profile.today, whole=True)
+    purposes = _phrases(profile.purposes)
     events: dict[tuple, _Draft] = {}
     happening = [d for d in dates if not _lasting(folded, d, profile)]
     happening_at = [d.offset for d in happening]  # in text order, for a sentence's dates
@@ -287,23 +300,34 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         place = _place(text, here, breaks, profile, min(c for c, _ in cued)) or \
             (_named_after_cue(text, named_at, [c for c, _ in cued])
              if profile.event_word_first else None) \
-            or _city_referred_to(part, start, mentions, profile, home) \
+            or _city_referred_to(text, part, start, mentions, profile, home) \
             or _not_whence(text, here, start, profile)
+        # each kind where the clause of its first word sets a venue off (پیش از سفر به یزد،
+        # در اصفهان گفت و گو کرد: the trip to Yazd, the talks in Isfahan), else where the
+        # sentence is
+        venues = {kind: _place(text, here, breaks, profile, cue, whole=False) or place
+                  for cue, kind in sorted(cued, reverse=True)}
         in_sentence = happening[bisect_left(happening_at, start):
                                 bisect_left(happening_at, end)]
         named = list(dict.fromkeys(gid for _, _, gid in here))
-        participants = [gid for gid in named if gid != place] or \
-            ([home] if home is not None and home != place else [])
-        people = [o.name for o in officials if o.name in text[start:end]]
+        present = [o for o in officials if _named_in(o.name, text[start:end])]
+        people = [o.name for o in present]
         borrowed = None if in_sentence else _borrowed_date(text, spans, index, dates, today,
                                                            folded, page.published)
         said = [(cue, kind) for cue, kind in cued
                 if kind != "membership" or not _a_seat(folded, cue, profile)]
         found = [(kind, _dated(_date_for(breaks, cue, _free(in_sentence, kind, said)
                                          if profile.verb_last else in_sentence,
-                                         profile.verb_last)) or borrowed)
+                                         profile.verb_last))
+                  or (None if _aimed_at(folded, cue, purposes) else borrowed), venues[kind])
                  for cue, kind in said]
-        for kind, when in found:
+        # an official who meets in another city than their office's has gone there
+        found += [("visit", when, place) for kind, when, place in found
+                  if kind == "meeting" and place is not None and "visit" not in kinds
+                  and any(o.city not in (None, place) for o in present)]
+        for kind, when, place in found:
+            participants = [gid for gid in named if gid != place] or \
+                ([home] if home is not None and home != place else [])
             if when is None and place is None:
                 if told_back is not None:  # the next sentence may say where it was
                     pending.append(_Draft(kind, None, None, list(participants), people,
@@ -318,6 +342,28 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             events[key] = _Draft(kind, when, place, list(participants), people,
                                  text[start:end].strip(), next(order))
     return tuple(e.frozen() for e in _merge_retold(list(events.values())))
+
+
+def _aimed_at(folded: str, cue: int, purposes: re.Pattern | None) -> bool:
+    """The event's word follows a purpose (… ساعتی پیش جهت شرکت در اجلاس … وارد شدند):
+    what they came for, not dated by their coming."""
+    return purposes is not None and any(
+        m.end() == len(folded[:cue].rstrip()) for m in
+        purposes.finditer(folded, max(0, cue - PURPOSE_REACH), cue))
+
+
+PURPOSE_REACH = 30  # characters before the event's word where its purpose phrase starts
+
+
+def _named_in(name: str, sentence: str) -> bool:
+    """The sentence names the person, in full or by the surname (قالیباف … for محمد باقر
+    قالیباف)."""
+    surname = name.rsplit(maxsplit=1)[-1] if " " in name else ""
+    return name in sentence or (len(surname) >= SURNAME_LETTERS and re.search(
+        rf"(?<![^\W\d_]){re.escape(surname)}(?![^\W\d_])", sentence) is not None)
+
+
+SURNAME_LETTERS = 4  # a shorter "surname" is as likely any word's part
 
 
 def _free(dates: list[DateMention], kind: str, said: list[tuple[int, str]]

@@ -85,7 +85,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("events", lambda r: find_events(r.text, r["cities"], r["date_mentions"],
                                               r["officials"], r["own_city"]), Event,
               ("cities", "date_mentions", "officials", "own_city"),
-              ("events", "habits", "invitations", "today", "this_city", "our_city",
+              ("events", "habits", "invitations", "purposes", "today", "this_city", "our_city",
                "this_happened",
                "event_word_first", "verb_last", "not_member_bodies", "origin_before",
                "origin_after"),

@@ -259,3 +259,48 @@ def test_an_award_presented_is_a_ceremony():
 def test_a_persian_pact_concluded_is_an_agreement():
     found = events("قرار همکاری شیراز و کرمان در سال ۲۰۰۵ میلادی منعقد شد.", "fa")
     assert ("agreement", "2005-01-01") in {(e[0], e[1]) for e in found}
+
+
+def test_each_kind_of_event_takes_the_venue_its_own_words_clause_sets_off():
+    record = _record("رئیس شورای شهر کرمان پیش از سفر به شیراز، در یزد گفت و گو کرد.", "fa")
+    names = _names(record)
+    venues = {(e["type"], names.get(e["city"])) for e in record["events"]}
+    assert ("visit", "Shiraz") in venues and ("meeting", "Yazd") in venues
+    assert ("meeting", "Shiraz") not in venues
+
+
+def test_an_official_meeting_in_another_city_than_their_offices_has_gone_there():
+    record = _record("Кметът на Бургас Димитър Николов участва в среща на кметовете в Солун на "
+                     "5 май 2023 г.", "bg")
+    names = _names(record)
+    found = {(e["type"], e["start"], names.get(e["city"])) for e in record["events"]}
+    assert found == {("meeting", "2023-05-05", "Thessaloníki"),
+                     ("visit", "2023-05-05", "Thessaloníki")}
+    # at home, a meeting is only a meeting
+    record = _record("Кметът на Бургас Димитър Николов участва в среща на кметовете в Бургас "
+                     "на 5 май 2023 г.", "bg")
+    assert [e["type"] for e in record["events"]] == ["meeting"]
+
+
+def test_an_official_named_again_by_the_surname_takes_part_and_bound_for_is_a_visit():
+    record = _record("علی رضایی، شهردار همدان، با شهردار تبریز دیدار کرد. رضایی سپس عازم "
+                     "ارومیه خواهد شد.", "fa")
+    names = _names(record)
+    trips = [(names.get(e["city"]), e["officials"]) for e in record["events"]
+             if e["type"] == "visit"]
+    assert ("Orūmīyeh", ["علی رضایی"]) in trips
+
+
+def test_this_city_is_never_one_named_inside_a_title_in_quotes():
+    record = _record("هیئت شیراز به شهر سن پترزبورگ سفر کرد. همچنین درباره «هفته فرهنگی اصفهان» "
+                     "با مقامات این شهر گفت و گو خواهد شد.", "fa")
+    names = _names(record)
+    assert {names.get(e["city"]) for e in record["events"] if e["type"] == "meeting"} == {
+        "Saint Petersburg"}
+
+
+def test_what_visitors_come_to_take_part_in_is_not_dated_by_their_coming():
+    record = _record("هیئت ترکیه امروز جهت شرکت در اجلاس شهرداران وارد تهران شد.", "fa",
+                     published="2023-05-02")
+    found = {e["type"]: e["start"] for e in record["events"]}
+    assert found == {"visit": "2023-05-02", "meeting": None}

@@ -99,6 +99,9 @@ class Profile:
     this_happened: tuple[str, ...] = _spec(default=())
     habits: tuple[str, ...] = _spec(default=())
     invitations: tuple[str, ...] = _spec(default=())  # inviting someone is no happening yet
+    # words right before what one goes to take part in (جهت شرکت در, за участие в): the
+    # day of the going does not date it
+    purposes: tuple[str, ...] = _spec(default=())
     today: tuple[str, ...] = _spec(default=())  # words that date what they say to the page's day
     organization_words: tuple[str, ...] = _spec(default=())
     # words the gazetteer holds as places that are not cities here: ordinary words
