@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from itertools import count
 from typing import NamedTuple
 
@@ -297,7 +297,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             continue
         cued = [(c, kind) for kind in kinds for c in starts_between(cues[kind], start, end)]
         breaks, here = _breaks(text, start, end), mentions_between(mentions, start, end)
-        place = _place(text, here, breaks, profile, min(c for c, _ in cued)) or \
+        first = min(c for c, _ in cued)
+        place = _place(text, here, breaks, profile, first) or \
             (_named_after_cue(text, named_at, [c for c, _ in cued])
              if profile.event_word_first else None) \
             or _city_referred_to(text, part, start, mentions, profile, home) \
@@ -305,7 +306,9 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         # each kind where the clause of its first word sets a venue off (پیش از سفر به یزد،
         # در اصفهان گفت و گو کرد: the trip to Yazd, the talks in Isfahan), else where the
         # sentence is
-        venues = {kind: _place(text, here, breaks, profile, cue, whole=False) or place
+        opening = _clause(breaks, first)
+        venues = {kind: place if _clause(breaks, cue) == opening else
+                  _place(text, here, breaks, profile, cue, whole=False) or place
                   for cue, kind in sorted(cued, reverse=True)}
         in_sentence = happening[bisect_left(happening_at, start):
                                 bisect_left(happening_at, end)]
@@ -358,9 +361,19 @@ PURPOSE_REACH = 30  # characters before the event's word where its purpose phras
 def _named_in(name: str, sentence: str) -> bool:
     """The sentence names the person, in full or by the surname (قالیباف … for محمد باقر
     قالیباف)."""
-    surname = name.rsplit(maxsplit=1)[-1] if " " in name else ""
-    return name in sentence or (len(surname) >= SURNAME_LETTERS and re.search(
-        rf"(?<![^\W\d_]){re.escape(surname)}(?![^\W\d_])", sentence) is not None)
+    if name in sentence:
+        return True
+    surname = _surname(name)
+    return surname is not None and surname.search(sentence) is not None
+
+
+@lru_cache(maxsize=4096)  # the names of the pages a process reads lately
+def _surname(name: str) -> re.Pattern | None:
+    """The last word of a name as a word of its own; None for a name of one word or a
+    last word too short to tell."""
+    last = name.rsplit(maxsplit=1)[-1] if " " in name else ""
+    return re.compile(rf"(?<![^\W\d_]){re.escape(last)}(?![^\W\d_])") \
+        if len(last) >= SURNAME_LETTERS else None
 
 
 SURNAME_LETTERS = 4  # a shorter "surname" is as likely any word's part

@@ -100,14 +100,14 @@ def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
             frozenset(n for m in profile.months for n in m))
 
 
-def _joined(word: str) -> str:
-    """A first name however its parts are joined: قدرت الله, قدرت‌الله, قدرتالله."""
-    return word.replace(" ", "").replace("\u200c", "")
-
-
 @cache
-def _given_names(language: str) -> frozenset[str]:
-    return frozenset(_joined(n) for n in profiles()[language].given_names)
+def _given_pattern(language: str) -> re.Pattern | None:
+    """Any first name of the language, its parts however joined (قدرت الله, قدرت‌الله,
+    قدرتالله); None for a language without them."""
+    names = profiles()[language].given_names
+    joins = "[ \u200c]?"  # a space, a half-space or nothing between its parts
+    return re.compile(rf"{NO_LETTER_BEFORE}(?:{alternation(names, space=joins)})"
+                      rf"{NO_LETTER_AFTER}") if names else None
 
 
 LIST_REACH = 100  # characters from an office to the colon of the list of its holders
@@ -116,6 +116,7 @@ _DASHED = re.compile(r"[–—-]")
 # a dash, then up to three words in small letters, then the office
 _DESCRIBED = re.compile(r"[–—]\s+((?:[^\W\d_]+\s+){1,3})$")
 _QUOTES = "\"«»“”„"  # a name in quotes before its office: "رحمان میرزائیان" مدیر
+_CLAUSE_MARK = re.compile(r"[,،:–—\-\"«»“”„]")  # what a clause may open after (_opens_clause)
 
 
 def _acronym(token: Token) -> bool:
@@ -157,7 +158,8 @@ class _Reader:
         self.place_starts, self.place_ends = [s for s, _ in spans], [e for _, e in spans]
         self.skippable, self.role_words, self.months = _words_of(profile.code)
         self.not_name_endings = profile.not_name_endings
-        self.given = _given_names(profile.code)
+        # without capitals, a first name tells a name that opens a clause
+        self.given = _given_pattern(profile.code) if not profile.cased else None
 
     def _is_place(self, token: Token) -> bool:
         at = bisect_right(self.place_starts, token.start) - 1
@@ -386,11 +388,15 @@ class _Reader:
         """Without capitals, the names that open a sentence or a clause with a first name
         (به گزارش …، قدرت الله نوروزی در این سفر …; «احمد ساعت» و هیات …): the people a
         news item is about, two to four name words, whether or not an office stands by."""
-        if self.cased or not self.given:
+        if self.given is None:
             return []
         found = []
-        for i, token in enumerate(self.words):
-            if not self._given(i) or not self._opens_clause(token.start):
+        openings = {s for s, _ in self.page.sentences} | \
+            {m.end() for m in _CLAUSE_MARK.finditer(self.text)}
+        for opening in sorted(openings):
+            i = bisect_left(self.starts, opening)  # the first word after it
+            if i == len(self.words) or not self._given(i) or \
+                    not self._opens_clause(self.starts[i]):
                 continue
             run = self._run(i, 1)
             if len(run) >= 2 and not self._organisation_follows(run[-1]):
@@ -398,21 +404,16 @@ class _Reader:
         return found
 
     def _given(self, i: int) -> bool:
-        """A first name starts at word `i`: the word, or it and the next (قدرت الله)."""
-        folded, token = self.page.folded, self.words[i]
-        word = _joined(folded[token.start:token.end])
-        if word in self.given:
-            return True
-        following = self.words[i + 1] if i + 1 < len(self.words) else None
-        return following is not None and self.text[token.end:following.start] == " " and \
-            word + _joined(folded[following.start:following.end]) in self.given
+        """A first name starts at word `i`."""
+        return self.given is not None and \
+            self.given.match(self.page.folded, self.words[i].start) is not None
 
     def _opens_clause(self, start: int) -> bool:
-        """Nothing but a comma, colon, dash or quotation mark stands between the
-        sentence's start or its clause's and `start`."""
+        """Nothing but a comma, colon, dash or quotation mark (_CLAUSE_MARK) stands between
+        the sentence's start or its clause's and `start`."""
         lo = self.page.sentence_bounds(start)[0]
         before = self.text[lo:start].rstrip()
-        return not before or before[-1] in ",،:–—-" + _QUOTES
+        return not before or _CLAUSE_MARK.fullmatch(before[-1]) is not None
 
     def opens_sentence(self, office: _Office) -> bool:
         """The office is its sentence's subject: it opens it, past a stop word or two
@@ -543,8 +544,11 @@ def _headline_offices(page: Text, profile: Profile) -> list[tuple[_Office, str |
     if not page.title:
         return []
     title = Text(page.title, page.language)
+    offices = _offices(title.folded, profile)
+    if not offices:  # most headlines name none: no reader for them
+        return []
     reader, found = _Reader(title, profile, ()), []
-    for o in _offices(title.folded, profile):
+    for o in offices:
         if o.role not in NAMED_ELSEWHERE or _plural(page.title[o.start:o.end], profile):
             continue
         run = reader.holder(o)
