@@ -177,6 +177,11 @@ class FixtureSite:
         if path == "/sitemap.xml":
             text = self.sitemap(base)
             return Reply(200, {"Content-Type": "application/xml"}, text.encode()), _digest(text)
+        if path == "/sitemap-index.xml":  # an index of the one sitemap, as large sites have
+            text = ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns='
+                    '"http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>'
+                    f"{base}/sitemap.xml</loc></sitemap></sitemapindex>")
+            return Reply(200, {"Content-Type": "application/xml"}, text.encode()), _digest(text)
         if self.flaky.get(path, 0) > 0:
             self.flaky[path] -= 1
             return Reply(503, {"Retry-After": "1", "Content-Type": "text/plain"},

@@ -15,7 +15,7 @@ from pathlib import Path
 from muni.errors import MuniError
 from muni.progress import Progress
 from normalizer.export import STEPS as EXPORT_STEPS
-from normalizer.export import ExportError, export, read_dataset
+from normalizer.export import ExportError, export, report_files
 from parsers.languages import decoding_for, language_codes
 from parsers.stage import ParseError, SourceCount, run_parse, sources_in_warcs, sources_on_disk
 from scraper import CrawlError, CrawlStats, Source, SourceError, crawl, load_sources
@@ -154,14 +154,10 @@ def run_export(data_dir: Path, progress: Progress | None = None) -> dict[str, in
 def run_report(data_dir: Path) -> list[Path]:
     """report.html and ties.geojson beside the tables they show, made again from the
     current dataset (every export writes them too)."""
-    from normalizer.report import write_report_files
-
-    clean = data_dir / "clean"
     try:
-        tables = read_dataset(clean)
+        return report_files(data_dir / "clean")
     except ExportError as exc:
         raise MuniError(str(exc)) from None
-    return write_report_files(clean, tables)
 
 
 @contextmanager

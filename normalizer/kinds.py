@@ -8,15 +8,17 @@ export, the writers, the data package and the workbook take their tables from `T
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from normalizer.mentions import (
+    CHUNK,
+    FirstFields,
+    GroupRow,
     Mention,
     Page,
     Previous,
-    Resolved,
-    first_fields,
+    Rows,
     fold,
     grouped_rows,
     seen_between,
@@ -24,15 +26,21 @@ from normalizer.mentions import (
 )
 from normalizer.schema import CITY, PAGES, PAGES_COUNT, SEEN, Column, Table, provenance_columns
 
-# A kind's entities, page by page: each page's provenance and the entities it states.
-Stated = Iterable[tuple[Page, list[dict]]]
+# What a kind reads of one page's entities: the rows it can write at once, per table, and
+# the mentions that wait for every page before they become rows.
+Read = tuple[dict[str, list[dict]], list[Mention]]
+# The groups of a kind's mentions (by Mention.group), each in order, read anew at each call:
+# what the kind makes its rows of, in one pass or (officials) two.
+Groups = Callable[[], Iterator[Iterator[Mention]]]
+Grouped = Callable[[Groups, Previous], Iterator[dict[str, list[dict]]]]
 
 
 @dataclass(frozen=True)
 class Kind:
     entity: str  # the record's key: the name of the extractor that finds them
     tables: tuple[Table, ...]  # the table of its things, then the table of their mentions
-    rows: Callable[[Stated, Previous], dict[str, list[dict]]]  # rows of each of its tables
+    read: Callable[[Page, list[dict], Previous], Read]  # one page's entities
+    grouped: Grouped | None = None  # None for a kind whose rows are all per page
     # (GeoNames id column, its name column) of the first table: a reader needs no join
     named: tuple[tuple[str, str], ...] = ()
 
@@ -73,31 +81,45 @@ CITY_MENTIONS = Table("city_mentions", "City mentions", "Each place a page names
     sort=("url", "start"))
 
 
-def _cities(stated: Stated, previous: Previous) -> dict[str, list[dict]]:
-    cities, mentions = Resolved(), []
-    for page, found in stated:
-        for city in found:
-            info = {k: city.get(k) for k in ("geonameid", "name", "country", "lat", "lon")}
-            for m in city["mentions"]:
-                evidence = m.get("evidence")
-                cities.add(Mention((city["geonameid"],), info, page.provenance, evidence,
-                                   page.seen))
-                mention_id = stable_id("city", page.provenance["page_id"], m["start"])
-                mentions.append({
-                    "mention_id": mention_id, "geonameid": city["geonameid"],
-                    "text": m["text"], "start": m["start"], "end": m["end"],
-                    **page.provenance, "evidence": evidence,
-                    **seen_between(page.seen, page.seen, previous.get("city_mentions", {}),
-                                   mention_id)})
-    rows, _ = grouped_rows(cities, "city", ("cities", None), "geonameid", previous,
-                           first_fields(("name", "country", "lat", "lon")),
-                           id_of=lambda key: key[0])
-    counts: dict[int, int] = defaultdict(int)
-    for m in mentions:
-        counts[m["geonameid"]] += 1
-    for row in rows:
-        row["mentions"] = counts[row["geonameid"]]
-    return {"cities": rows, "city_mentions": mentions}
+def _read_cities(page: Page, found: list[dict], previous: Previous) -> Read:
+    mentions, rows = [], []
+    for city in found:
+        info = {k: city.get(k) for k in ("geonameid", "name", "country", "lat", "lon")}
+        for m in city["mentions"]:
+            evidence = m.get("evidence")
+            mentions.append(Mention((city["geonameid"],), info, page.provenance, evidence,
+                                    page.seen))
+            mention_id = stable_id("city", page.provenance["page_id"], m["start"])
+            rows.append({
+                "mention_id": mention_id, "geonameid": city["geonameid"],
+                "text": m["text"], "start": m["start"], "end": m["end"],
+                **page.provenance, "evidence": evidence,
+                **seen_between(page.seen, page.seen, previous.get("city_mentions", {}),
+                               mention_id)})
+    return {"city_mentions": rows}, mentions
+
+
+class _CityFields(FirstFields):
+    """GeoNames' fields, and how many times the pages name the city (each mention has its
+    row in city_mentions)."""
+
+    def __init__(self) -> None:
+        super().__init__(("name", "country", "lat", "lon"))
+        self.mentions = 0
+
+    def add(self, mention: Mention) -> None:
+        super().add(mention)
+        self.mentions += 1
+
+    def fields(self) -> dict:
+        return {**super().fields(), "mentions": self.mentions}
+
+
+CITY_ROWS = Rows("city", ("cities", None), "geonameid", _CityFields, id_of=lambda key: key[0])
+
+
+def _cities(groups: Groups, previous: Previous) -> Iterator[dict[str, list[dict]]]:
+    return grouped_rows(groups(), CITY_ROWS, previous)
 
 
 # Dates: a row for each date a page states; dates are not merged across pages.
@@ -114,16 +136,15 @@ DATES = Table("dates", "Dates", "Each date a page's main text states, as a Grego
 ), "date_id", (("page_id", "pages", "page_id"),), sort=("url", "offset"))
 
 
-def _dates(stated: Stated, previous: Previous) -> dict[str, list[dict]]:
+def _dates(page: Page, found: list[dict], previous: Previous) -> Read:
     rows = []
-    for page, found in stated:
-        for d in found:
-            date_id = stable_id("date", page.provenance["page_id"], d["offset"], d["text"])
-            rows.append({"date_id": date_id, **{k: d[k] for k in (
-                "text", "start", "end", "precision", "calendar", "offset")},
-                **page.provenance, "evidence": d.get("evidence"),
-                **seen_between(page.seen, page.seen, previous.get("dates", {}), date_id)})
-    return {"dates": rows}
+    for d in found:
+        date_id = stable_id("date", page.provenance["page_id"], d["offset"], d["text"])
+        rows.append({"date_id": date_id, **{k: d[k] for k in (
+            "text", "start", "end", "precision", "calendar", "offset")},
+            **page.provenance, "evidence": d.get("evidence"),
+            **seen_between(page.seen, page.seen, previous.get("dates", {}), date_id)})
+    return {"dates": rows}, []
 
 
 # Officials: one row per person and office, however many pages name them.
@@ -146,35 +167,47 @@ OFFICIALS = Table("officials", "Officials", "Named people in office, one row per
     sort=("name_latin", "name"))
 
 
-def _official_keys(mentions: list[Mention]) -> None:
-    """An office given without its city joins the same person's office with a city, when
-    the pages give that person one city only."""
-    cities: dict[tuple, set] = defaultdict(set)
-    for m in mentions:
-        if m.fields.get("city") is not None:
-            cities[m.key[:2]].add(m.fields["city"])
-    for m in mentions:
-        if m.key[2] is None and len(cities.get(m.key[:2], ())) == 1:
-            m.fields["city"] = next(iter(cities[m.key[:2]]))
-            m.key = (*m.key[:2], m.fields["city"])
-
-
-def _officials(stated: Stated, previous: Previous) -> dict[str, list[dict]]:
+def _read_officials(page: Page, found: list[dict], previous: Previous) -> Read:
     mentions = []
-    for page, found in stated:
-        for o in found:
-            place = o.get("city") if o.get("city") is not None else (
-                fold(o.get("organization")) or None)
-            mentions.append(Mention((fold(o.get("name_latin") or o["name"]), o["role"], place),
-                                    dict(o), page.provenance, o.get("evidence"), page.seen))
-    _official_keys(mentions)
-    officials = Resolved()
-    for m in mentions:
-        officials.add(m)
-    rows, mention_rows = grouped_rows(
-        officials, "official", ("officials", "official_mentions"), "official_id", previous,
-        first_fields(("name", "name_latin", "role", "role_text", "city", "organization")))
-    return {"officials": rows, "official_mentions": mention_rows}
+    for o in found:
+        place = o.get("city") if o.get("city") is not None else (
+            fold(o.get("organization")) or None)
+        name = fold(o.get("name_latin") or o["name"])
+        # one person in one role is read as a whole: their offices' cities are weighed
+        # together (_officials) before the rows are told apart by place
+        mentions.append(Mention((name, o["role"], place), dict(o), page.provenance,
+                                o.get("evidence"), page.seen, group=(name, o["role"])))
+    return {}, mentions
+
+
+OFFICIAL_ROWS = Rows("official", ("officials", "official_mentions"), "official_id",
+                     lambda: FirstFields(("name", "name_latin", "role", "role_text", "city",
+                                          "organization")))
+
+
+def _officials(groups: Groups, previous: Previous) -> Iterator[dict[str, list[dict]]]:
+    """Two passes: the cities each person's offices give in a role, then the rows, an
+    office without its city joining the one with a city where the pages give one only."""
+    cities: dict[tuple, set] = defaultdict(set)
+    for group in groups():
+        for m in group:
+            if m.fields.get("city") is not None:
+                cities[m.key[:2]].add(m.fields["city"])
+    for group in groups():  # one person in one role: a row per place
+        rows: dict[tuple, GroupRow] = {}
+        made = []
+        for m in group:
+            if m.key[2] is None and len(cities.get(m.key[:2], ())) == 1:
+                m.fields["city"] = next(iter(cities[m.key[:2]]))
+                m.key = (*m.key[:2], m.fields["city"])
+            row = rows.get(m.key) or rows.setdefault(m.key, GroupRow(OFFICIAL_ROWS, m.key,
+                                                                     previous))
+            if (mention := row.add(m)) is not None:
+                made.append(mention)
+            if len(made) >= CHUNK:
+                yield {"official_mentions": made}
+                made = []
+        yield {"official_mentions": made, "officials": [r.row() for r in rows.values()]}
 
 
 # Events: one row per event, however many pages report it.
@@ -199,28 +232,40 @@ EVENTS = Table("events", "Events", "Visits, meetings, agreements, festivals, mem
     sort=("start", "type"))
 
 
-def _event(group: list[Mention]) -> dict:
-    merged = dict(group[0].fields)
-    names: list[str] = []
-    for m in group:
-        names += [n for n in m.fields.get("officials") or [] if n not in names]
-    merged["officials"] = "; ".join(names) or None
-    merged["participants"] = ";".join(map(str, merged.get("participants") or [])) or None
-    return merged
+class _EventFields:
+    """The earliest report's fields, with the officials every report names."""
+
+    def __init__(self) -> None:
+        self.first: dict | None = None
+        self.names: list[str] = []
+
+    def add(self, mention: Mention) -> None:
+        self.first = self.first or mention.fields
+        self.names += [n for n in mention.fields.get("officials") or [] if n not in self.names]
+
+    def fields(self) -> dict:
+        merged = dict(self.first or {})
+        merged["officials"] = "; ".join(self.names) or None
+        merged["participants"] = ";".join(map(str, merged.get("participants") or [])) or None
+        return merged
 
 
-def _events(stated: Stated, previous: Previous) -> dict[str, list[dict]]:
-    events = Resolved()
-    for page, found in stated:
-        for e in found:
-            participants = sorted(e.get("participants") or [])
-            when = (e.get("start"), e.get("end")) if e.get("start") else (fold(e["evidence"]),)
-            events.add(Mention((e["type"], *when, e.get("city"), *participants),
-                               {**e, "participants": participants}, page.provenance,
-                               e.get("evidence"), page.seen))
-    rows, mentions = grouped_rows(events, "event", ("events", "event_mentions"), "event_id",
-                                  previous, _event)
-    return {"events": rows, "event_mentions": mentions}
+EVENT_ROWS = Rows("event", ("events", "event_mentions"), "event_id", _EventFields)
+
+
+def _read_events(page: Page, found: list[dict], previous: Previous) -> Read:
+    mentions = []
+    for e in found:
+        participants = sorted(e.get("participants") or [])
+        when = (e.get("start"), e.get("end")) if e.get("start") else (fold(e["evidence"]),)
+        mentions.append(Mention((e["type"], *when, e.get("city"), *participants),
+                                {**e, "participants": participants}, page.provenance,
+                                e.get("evidence"), page.seen))
+    return {}, mentions
+
+
+def _events(groups: Groups, previous: Previous) -> Iterator[dict[str, list[dict]]]:
+    return grouped_rows(groups(), EVENT_ROWS, previous)
 
 
 # Relations: one row per lasting tie, however many sites state it.
@@ -245,43 +290,59 @@ RELATIONS = Table("relations", "Relations", "Lasting ties: twin and friendship c
                    ("page_id", "pages", "page_id")), sort=("type", "a", "b"))
 
 
-def _relation(group: list[Mention]) -> dict:
+class _RelationFields:
     """A tie's `since` is the earliest Gregorian year any page gives, with that page's
     year as written and its calendar."""
-    merged = dict(group[0].fields)
-    dated = sorted((str(m.fields["since"]), m.fields.get("since_text"),
-                    m.fields.get("since_calendar")) for m in group if m.fields.get("since"))
-    first = dated[0] if dated else (None, None, None)
-    merged["since"] = first[0]
-    merged["since_text"] = first[1] or first[0]  # records of older parsers have no text
-    merged["since_calendar"] = first[2] or ("gregorian" if first[0] else None)
-    return merged
+
+    def __init__(self) -> None:
+        self.first: dict | None = None
+        self.dated: tuple | None = None  # the earliest (since, as written, calendar)
+
+    def add(self, mention: Mention) -> None:
+        self.first = self.first or mention.fields
+        if mention.fields.get("since"):
+            given = (str(mention.fields["since"]), mention.fields.get("since_text"),
+                     mention.fields.get("since_calendar"))
+            self.dated = given if self.dated is None else min(self.dated, given)
+
+    def fields(self) -> dict:
+        merged = dict(self.first or {})
+        since, text, calendar = self.dated or (None, None, None)
+        merged["since"] = since
+        merged["since_text"] = text or since  # records of older parsers have no text
+        merged["since_calendar"] = calendar or ("gregorian" if since else None)
+        return merged
 
 
-def _relations(stated: Stated, previous: Previous) -> dict[str, list[dict]]:
-    relations = Resolved()
-    for page, found in stated:
-        for r in found:
-            if r.get("a") is None:
-                continue
-            if r["type"] == "member":
-                key = (r["type"], r["a"], r.get("b"), fold(r.get("organization")))
-            else:
-                key = (r["type"], *sorted((r["a"], r.get("b") or 0)))
-            relations.add(Mention(key, r, page.provenance, r.get("evidence"), page.seen))
-    rows, mentions = grouped_rows(relations, "relation", ("relations", "relation_mentions"),
-                                  "relation_id", previous, _relation)
-    return {"relations": rows, "relation_mentions": mentions}
+RELATION_ROWS = Rows("relation", ("relations", "relation_mentions"), "relation_id",
+                     _RelationFields)
 
 
-KINDS: tuple[Kind, ...] = (
-    Kind("cities", (CITIES, CITY_MENTIONS), _cities),
+def _read_relations(page: Page, found: list[dict], previous: Previous) -> Read:
+    mentions = []
+    for r in found:
+        if r.get("a") is None:
+            continue
+        if r["type"] == "member":
+            key = (r["type"], r["a"], r.get("b"), fold(r.get("organization")))
+        else:
+            key = (r["type"], *sorted((r["a"], r.get("b") or 0)))
+        mentions.append(Mention(key, r, page.provenance, r.get("evidence"), page.seen))
+    return {}, mentions
+
+
+def _relations(groups: Groups, previous: Previous) -> Iterator[dict[str, list[dict]]]:
+    return grouped_rows(groups(), RELATION_ROWS, previous)
+
+
+KINDS: tuple[Kind, ...] = (  # cities first: the other kinds' rows name them
+    Kind("cities", (CITIES, CITY_MENTIONS), _read_cities, _cities),
     Kind("dates", (DATES,), _dates),
     Kind("officials", (OFFICIALS, _mention_table("official", "officials", "official_id")),
-         _officials, named=(("city", "city_name"),)),
-    Kind("events", (EVENTS, _mention_table("event", "events", "event_id")), _events,
-         named=(("city", "city_name"), ("participants", "participant_names"))),
+         _read_officials, _officials, named=(("city", "city_name"),)),
+    Kind("events", (EVENTS, _mention_table("event", "events", "event_id")), _read_events,
+         _events, named=(("city", "city_name"), ("participants", "participant_names"))),
     Kind("relations", (RELATIONS, _mention_table("relation", "relations", "relation_id")),
-         _relations, named=(("a", "a_name"), ("b", "b_name"))),
+         _read_relations, _relations, named=(("a", "a_name"), ("b", "b_name"))),
 )
 TABLES: tuple[Table, ...] = (PAGES, *(table for kind in KINDS for table in kind.tables))

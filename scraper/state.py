@@ -130,8 +130,9 @@ class CrawlState:
             " body FROM urls WHERE url=?", (url,))
         return (UrlRow(*rows[0][:8]), rows[0][8]) if rows else (None, None)
 
-    def pending(self, gen: int, revisit: bool) -> list[UrlRow]:
-        """URLs still to fetch in run `gen`: new ones, and with `revisit` every known one."""
+    def pending(self, gen: int, revisit: bool, kind: str = "page") -> list[UrlRow]:
+        """URLs of a kind (pages, or sitemaps) still to fetch in run `gen`: new ones, and
+        with `revisit` every known one."""
         # A revisit skips what was gone (404, 410): those rarely come back, and asking
         # again costs the site an error page each time.
         where = ("status = 'queued' OR (gen IS NOT NULL AND gen < ? "
@@ -139,7 +140,7 @@ class CrawlState:
                  else "status = 'queued' OR (status = 'failed' AND gen < ?)")
         rows = self._query(
             "SELECT url, depth, redirects, origin, etag, last_modified, record_id, capture_date "
-            f"FROM urls WHERE kind = 'page' AND ({where}) ORDER BY depth, rowid", (gen,))
+            f"FROM urls WHERE kind = ? AND ({where}) ORDER BY depth, rowid", (kind, gen))
         return [UrlRow(*row) for row in rows]
 
     def known_urls(self) -> list[str]:

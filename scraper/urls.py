@@ -105,7 +105,9 @@ class TrapGuard:
 
     def __init__(self, per_shape: int = 40) -> None:
         self.per_shape = per_shape
-        self._shapes: Counter[str] = Counter()
+        # the URLs let through per shape: one found on two pages counts once, so that a
+        # guard rebuilt from the URLs a killed crawl knows is the guard it had
+        self._shapes: dict[str, set[str]] = {}
 
     def refusal(self, url: str) -> str:
         if len(url) > MAX_URL_LENGTH:
@@ -118,7 +120,8 @@ class TrapGuard:
             return "too many query parameters"
         shape = url_shape(url)
         if shape is not None:
-            if self._shapes[shape] >= self.per_shape:
+            admitted = self._shapes.setdefault(shape, set())
+            if url not in admitted and len(admitted) >= self.per_shape:
                 return "calendar-like trap"
-            self._shapes[shape] += 1
+            admitted.add(url)
         return ""

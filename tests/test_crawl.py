@@ -252,6 +252,33 @@ def test_killed_crawl_resumes_without_losing_or_duplicating(server, tmp_path):
         assert max(archived.values()) == 1
 
 
+def test_a_resumed_crawl_reads_the_sitemaps_an_index_named(server, tmp_path):
+    """Killed after the index was read and before the sitemap it names was (the state a
+    kill -9 leaves: that sitemap queued, the run unfinished), the resumed run reads that
+    sitemap; a refresh reads it again too."""
+    import sqlite3
+
+    site = server.sites["kenthaber"]
+    # the index alone names the sitemap (robots.txt names none)
+    site.robots = "\n".join(line for line in site.robots.splitlines()
+                             if not line.lower().startswith("sitemap:"))
+    (source,) = _only(server, "kenthaber", max_depth=0,
+                      sitemaps=(server.base("kenthaber") + "/sitemap-index.xml",))
+    crawl([source], tmp_path)
+    nested = server.base("kenthaber") + "/sitemap.xml"
+    with sqlite3.connect(tmp_path / "raw" / "kenthaber" / "state.sqlite") as db:
+        db.execute("UPDATE urls SET status = 'queued' WHERE url = ?", (nested,))
+        db.execute("UPDATE runs SET finished = NULL")
+    before = len(server.requests())
+    crawl([source], tmp_path)  # the same run, resumed
+    assert "/sitemap.xml" in [r.path for r in server.requests()[before:]]
+    before = len(server.requests())
+    crawl([source], tmp_path, kind="refresh")
+    assert "/sitemap.xml" in [r.path for r in server.requests()[before:]]
+    listed = {p for p, pg in site.pages.items() if pg.meta.get("kind") == "news"}
+    assert listed <= {r.path for r in server.requests("kenthaber")}
+
+
 def _count_done(data: Path, name: str) -> int:
     try:
         return state_rows(data, name, "SELECT COUNT(*) FROM urls WHERE status='done'")[0][0]

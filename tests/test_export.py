@@ -19,6 +19,7 @@ from test_cli import muni, one_line_error
 from warcio.archiveiterator import ArchiveIterator
 
 from muni.fixture_server import FixtureServer, load_sites
+from normalizer.database import Database
 from scraper.warc import Exchange, build_block
 
 pytestmark = pytest.mark.slow  # real crawls, kills, clusters: make test-fast leaves them out
@@ -232,18 +233,26 @@ def test_workbook_cells_are_typed_and_long_text_is_noted(tmp_path):
     from openpyxl.utils import get_column_letter
 
     from normalizer.kinds import TABLES
-    from normalizer.spreadsheet import MAX_CELL, MAX_WIDTH, write_workbook
-    from normalizer.writers import frame
+    from normalizer.spreadsheet import MAX_CELL, MAX_WIDTH, Workbook
 
     long_text = "дума " * 10_000
-    rows = {t.name: [] for t in TABLES}
-    rows["pages"] = [{"page_id": "p1", "source": "s", "url": "https://example.org/" + "n" * 30,
-                      "text": long_text, "title": "+90 212 000 00 00", "has_text": True,
-                      "published": "2025-03-04", "fetched_at": "2026-01-01T00:00:00Z"}]
-    rows["cities"] = [{"geonameid": 730496, "name": "Kazanlak", "lat": 42.6, "lon": 25.4,
-                       "mentions": 1, "pages": 1}]
-    frames = {t.name: frame(t, rows[t.name]) for t in TABLES}
-    notes = write_workbook(frames, tmp_path / "book.xlsx")
+    # rows as the export reads them back out of its database
+    database = Database(tmp_path / "muni.sqlite", create=True)
+    seen = {"first_seen": "2026-01-01T00:00:00Z", "last_seen": "2026-01-01T00:00:00Z",
+            "page_id": "p1", "url": "https://example.org/" + "n" * 30, "warc_file": "a",
+            "warc_record_id": "r"}
+    database.add("pages", [{"source": "s", "text": long_text, "title": "+90 212 000 00 00",
+                            "has_text": True, "published": "2025-03-04", "content_sha1": "0",
+                            "fetched_at": "2026-01-01T00:00:00Z", **seen}])
+    database.add("cities", [{"geonameid": 730496, "name": "Kazanlak", "lat": 42.6, "lon": 25.4,
+                             "mentions": 1, "pages": 1, **seen}])
+    database.flush()
+    workbook = Workbook(tmp_path / "book.xlsx", database.data_date())
+    for table in TABLES:
+        with workbook.sheet(table) as sheet:
+            for rows in database.rows(table):
+                sheet.add(rows)
+    notes = workbook.close()
     assert notes and "pages" in notes[0]
     book = load_workbook(tmp_path / "book.xlsx")
     pages = book["pages"]
@@ -296,3 +305,27 @@ def test_the_sqlite_file_opens_as_journalists_open_it(dataset):
     # a page's text is searched too, and has_text is a 0/1 column as SQLite has booleans
     assert db.execute("SELECT DISTINCT has_text FROM pages").fetchall() in ([(0,), (1,)],
                                                                            [(1,), (0,)], [(1,)])
+
+
+def test_the_export_reads_interim_files_in_batches_one_page_per_url(tmp_path):
+    """Two sources' files, each in row groups of one record: the page crawled for both is
+    the newest capture, and the export builds its tables from the records as they come."""
+    from test_resolve import KAZANLAK, city, page
+
+    from muni.cli import main
+
+    interim = tmp_path / "data" / "interim"
+    interim.mkdir(parents=True)
+    older = {**page(1, "2026-01-01T10:00:00Z", cities=[city(KAZANLAK, "Kazanlak", 0)]),
+             "source": "a", "text": "older"}
+    other = {**page(2, "2026-01-01T11:00:00Z"), "source": "a"}
+    newer = {**page(1, "2026-01-02T10:00:00Z", cities=[city(KAZANLAK, "Kazanlak", 0, 9)]),
+             "source": "b", "text": "newer"}
+    pd.DataFrame([older, other]).to_parquet(interim / "a.parquet", row_group_size=1)
+    pd.DataFrame([newer]).to_parquet(interim / "b.parquet", row_group_size=1)
+    assert main(["--quiet", "--data-dir", str(tmp_path / "data"), "export"]) == 0
+    pages = pd.read_csv(tmp_path / "data" / "clean" / "pages.csv")
+    assert list(zip(pages.page_id, pages.source, pages.text, strict=True)) == [
+        ("p2", "a", "…"), ("p1", "b", "newer")]
+    cities = pd.read_csv(tmp_path / "data" / "clean" / "cities.csv")
+    assert list(cities.mentions) == [2]  # the newer capture's two mentions alone

@@ -84,9 +84,9 @@ def test_a_new_entity_type_is_one_registration(monkeypatch):
 
 
 def test_a_new_kind_of_the_dataset_is_one_registration(monkeypatch):
-    def rows(stated, previous):
+    def rows(page, found, previous):
         return {"greetings": [{"word": g["word"], "page_id": page.provenance["page_id"]}
-                              for page, found in stated for g in found]}
+                              for g in found]}, []
 
     table = Table("greetings", "Greetings", "Words of welcome.",
                   (Column("word", "string", "The word."),), "word")

@@ -5,47 +5,56 @@ cited page that opens offline, and Latin lines that stay left to right in Persia
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-import pandas as pd
-
-from normalizer.report import MAP_H, MAP_W, SNAPSHOTS, _label_place, period, write_report_files
+from normalizer.database import Database
+from normalizer.report import (
+    MAP_H,
+    MAP_W,
+    SNAPSHOTS,
+    _label_place,
+    archived_page,
+    period,
+    report_tables,
+    write_report_files,
+)
 
 SEEN = "2026-01-02T03:04:05Z"
+CITED = {"pages": 1, "page_id": "p1", "url": "https://x.example/news/1",
+         "warc_file": "a.warc.gz", "warc_record_id": "<urn:uuid:1>", "first_seen": SEEN,
+         "last_seen": SEEN}  # what every row of the dataset carries
 
 
 def _event(i: int, start: str | None, end: str | None, precision: str | None) -> dict:
     return {"event_id": f"e{i}", "type": "visit", "start": start, "end": end,
             "precision": precision, "city": 1, "participants": "2", "officials": None,
-            "pages": 1, "page_id": "p1", "url": "https://x.example/news/1",
-            "evidence": f"سفر هیئت شماره {i} به شهر.", "warc_file": "a.warc.gz",
-            "warc_record_id": "<urn:uuid:1>"}
+            "evidence": f"سفر هیئت شماره {i} به شهر.", **CITED}
 
 
-def _tables() -> dict[str, pd.DataFrame]:
+def _report(folder: Path) -> None:
+    """The report of a small dataset, made as an export makes it: from its database."""
     events = [_event(i, "2018-05-01", "2018-05-01", "day") for i in range(12)]
     events += [_event(20, "1980-01-01", "1980-12-31", "year"),
                _event(21, "2005-08-01", "2005-08-31", "month"),
                _event(22, None, None, None), _event(23, None, None, None)]
-    cities = pd.DataFrame({"geonameid": [1, 2], "name": ["Kashan", "Nanjing"],
-                           "country": ["IR", "CN"], "lat": [33.98, 32.06],
-                           "lon": [51.43, 118.78]})
-    relations = pd.DataFrame([{"relation_id": "r1", "type": "twin", "a": 1, "b": 2.0,
-                               "organization": None, "since": "2007", "since_text": "1386",
-                               "since_calendar": "jalali", "pages": 1, "page_id": "p1",
-                               "url": "https://x.example/news/1", "evidence": "خواهرخواندگی",
-                               "warc_file": "a.warc.gz", "warc_record_id": "<urn:uuid:1>"}])
-    pages = pd.DataFrame([{"page_id": "p1", "source": "s", "url": "https://x.example/news/1",
-                           "language": "fa", "has_text": True, "title": "خبر",
-                           "text": "مقدمه.\nسفر هیئت شماره 3 به شهر. پایان.",
-                           "fetched_at": SEEN, "last_seen": SEEN, "warc_file": "a.warc.gz",
-                           "warc_record_id": "<urn:uuid:1>"}])
-    officials = pd.DataFrame(columns=["official_id", "name", "name_latin", "role", "city",
-                                      "organization", "pages", "page_id", "url", "evidence",
-                                      "warc_file", "warc_record_id"])
-    empty = pd.DataFrame(columns=["page_id"])
-    return {"events": pd.DataFrame(events), "cities": cities, "relations": relations,
-            "pages": pages, "officials": officials, "city_mentions": empty, "dates": empty,
-            "official_mentions": empty, "event_mentions": empty, "relation_mentions": empty}
+    database = Database(folder / "muni.sqlite", create=True)
+    database.add("events", events)
+    database.add("cities", [
+        {"geonameid": 1, "name": "Kashan", "country": "IR", "lat": 33.98, "lon": 51.43,
+         "mentions": 1, **CITED},
+        {"geonameid": 2, "name": "Nanjing", "country": "CN", "lat": 32.06, "lon": 118.78,
+         "mentions": 1, **CITED}])
+    database.add("relations", [{
+        "relation_id": "r1", "type": "twin", "a": 1, "b": 2, "organization": None,
+        "since": "2007", "since_text": "1386", "since_calendar": "jalali",
+        "evidence": "خواهرخواندگی", **CITED}])
+    database.add("pages", [{
+        "source": "s", "language": "fa", "has_text": True, "title": "خبر",
+        "text": "مقدمه.\nسفر هیئت شماره 3 به شهر. پایان.", "fetched_at": SEEN,
+        "content_sha1": "0" * 40, **CITED}])
+    database.flush()
+    write_report_files(folder, report_tables(database), archived_page(database))
+    database.close()
 
 
 def test_periods_are_printed_as_the_page_gave_them():
@@ -57,7 +66,7 @@ def test_periods_are_printed_as_the_page_gave_them():
 
 
 def test_the_report_counts_every_event_and_fits_its_tallest_year(tmp_path):
-    write_report_files(tmp_path, _tables())
+    _report(tmp_path)
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "14 dated events" in html and "2 events the pages give no date for" in html
     assert html.count("<td>undated</td>") == 2 and "<td>1980</td>" in html
@@ -69,7 +78,7 @@ def test_the_report_counts_every_event_and_fits_its_tallest_year(tmp_path):
 
 
 def test_each_row_links_its_archived_copy_which_opens_offline(tmp_path):
-    write_report_files(tmp_path, _tables())
+    _report(tmp_path)
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert f'href="{SNAPSHOTS}/p1.html"' in html and 'href="https://x.example/news/1"' in html
     copy = (tmp_path / SNAPSHOTS / "p1.html").read_text(encoding="utf-8")

@@ -147,3 +147,25 @@ def test_every_city_id_has_its_name_beside_it():
     assert ties == {("Kazanlak", "Kochani"), ("Kazanlak", "Cremona")}
     names = {(o["name_latin"], o["city_name"]) for o in tables["officials"]}
     assert ("Nikolcho Iliev", "Kochani") in names
+
+
+def test_a_thing_on_more_pages_than_a_chunk_is_one_row_with_every_mention():
+    from normalizer.mentions import CHUNK
+
+    many = CHUNK + 150
+    records = [page(10 + n, f"2026-02-01T10:{n // 60 % 60:02d}:{n % 60:02d}Z",
+                    officials=[official("Галина Стоянова", "Galina Stoyanova",
+                                        KAZANLAK if n == 7 else None)],
+                    events=[event("festival", "2023-06-03", KAZANLAK, [KOCHANI])],
+                    cities=[city(KAZANLAK, "Kazanlak", 0, 50)]) for n in range(many)]
+    tables = build_tables(records, {})
+    [kazanlak] = tables["cities"]
+    assert kazanlak["mentions"] == 2 * many and kazanlak["pages"] == many
+    assert len(tables["city_mentions"]) == 2 * many
+    [festival] = tables["events"]
+    assert festival["pages"] == many and len(tables["event_mentions"]) == many
+    assert festival["page_id"] == "p10"  # the earliest report is the one cited
+    # the one page that gives her city gives it to every page that does not
+    [mayor] = tables["officials"]
+    assert mayor["city"] == KAZANLAK and mayor["pages"] == many
+    assert len({m["official_id"] for m in tables["official_mentions"]}) == 1

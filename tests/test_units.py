@@ -53,6 +53,18 @@ def test_trap_guard_caps_calendars_and_repeating_paths():
     assert guard.refusal("http://e.bg/a/b/a/b/a/b/") == "repeating path"
 
 
+def test_a_calendar_url_found_twice_counts_once_so_a_rebuilt_guard_is_the_same():
+    live = TrapGuard(per_shape=5)
+    months = [f"http://e.bg/cal?month=2020-{m:02d}" for m in range(1, 13)]
+    # each month linked from two pages, as a calendar's previous and next links do
+    let_in = [m for m in months for _ in range(2) if live.refusal(m) == ""]
+    assert len(set(let_in)) == 5
+    rebuilt = TrapGuard(per_shape=5)  # a resumed crawl counts the URLs it knows again
+    for url in set(let_in):
+        rebuilt.refusal(url)
+    assert [rebuilt.refusal(m) for m in months] == [live.refusal(m) for m in months]
+
+
 @pytest.mark.parametrize("target, origin, refused", [
     (("169.254.169.254",), None, True),            # a seed on link-local: never
     (("127.0.0.1",), None, False),                 # a seed on loopback: tests, mirrors
