@@ -222,8 +222,10 @@ def _lookup(text: str, candidates: list[_Candidate], readable: list[_Candidate],
         extra = [p for p in places if p.geonameid not in known]
         if extra:
             out.places[key] = (*out.places.get(key, ()), *extra)
+            ids = {p.geonameid for p in extra}  # (a sound can name hundreds: made once)
             for kind in (out.added, *kinds):
-                kind.setdefault(key, set()).update(p.geonameid for p in extra)
+                had = kind.get(key)
+                kind[key] = ids if had is None else had | ids
 
     for key, k in latin.items():
         if k in by_latin:

@@ -307,13 +307,15 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         # در اصفهان گفت و گو کرد: the trip to Yazd, the talks in Isfahan), else where the
         # sentence is
         opening = _clause(breaks, first)
-        venues = {kind: place if _clause(breaks, cue) == opening else
+        venues = {kind: place if cue == first or _clause(breaks, cue) == opening else
                   _place(text, here, breaks, profile, cue, whole=False) or place
-                  for cue, kind in sorted(cued, reverse=True)}
+                  for cue, kind in sorted(cued, reverse=True)} if len(kinds) > 1 else \
+            {kinds[0]: place}
         in_sentence = happening[bisect_left(happening_at, start):
                                 bisect_left(happening_at, end)]
         named = list(dict.fromkeys(gid for _, _, gid in here))
-        present = [o for o in officials if _named_in(o.name, text[start:end])]
+        sentence = text[start:end]
+        present = [o for o in officials if _named_in(o.name, sentence)]
         people = [o.name for o in present]
         borrowed = None if in_sentence else _borrowed_date(text, spans, index, dates, today,
                                                            folded, page.published)
@@ -350,9 +352,13 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
 def _aimed_at(folded: str, cue: int, purposes: re.Pattern | None) -> bool:
     """The event's word follows a purpose (… ساعتی پیش جهت شرکت در اجلاس … وارد شدند):
     what they came for, not dated by their coming."""
-    return purposes is not None and any(
-        m.end() == len(folded[:cue].rstrip()) for m in
-        purposes.finditer(folded, max(0, cue - PURPOSE_REACH), cue))
+    if purposes is None:
+        return False
+    end = cue
+    while end > 0 and folded[end - 1].isspace():
+        end -= 1
+    return any(m.end() == end for m in
+               purposes.finditer(folded, max(0, end - PURPOSE_REACH), end))
 
 
 PURPOSE_REACH = 30  # characters before the event's word where its purpose phrase starts
@@ -363,16 +369,16 @@ def _named_in(name: str, sentence: str) -> bool:
     قالیباف)."""
     if name in sentence:
         return True
-    surname = _surname(name)
-    return surname is not None and surname.search(sentence) is not None
+    last, surname = _surname(name)
+    return surname is not None and last in sentence and surname.search(sentence) is not None
 
 
 @lru_cache(maxsize=4096)  # the names of the pages a process reads lately
-def _surname(name: str) -> re.Pattern | None:
-    """The last word of a name as a word of its own; None for a name of one word or a
-    last word too short to tell."""
+def _surname(name: str) -> tuple[str, re.Pattern | None]:
+    """The last word of a name, and it as a word of its own (None for a name of one word
+    or a last word too short to tell)."""
     last = name.rsplit(maxsplit=1)[-1] if " " in name else ""
-    return re.compile(rf"(?<![^\W\d_]){re.escape(last)}(?![^\W\d_])") \
+    return last, re.compile(rf"(?<![^\W\d_]){re.escape(last)}(?![^\W\d_])") \
         if len(last) >= SURNAME_LETTERS else None
 
 

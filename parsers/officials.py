@@ -511,7 +511,8 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
         one = _as_named(one, people, text)
         people.append(_Person(text[one[0].start:one[-1].end], one[0].start, one[-1].end))
     merged = _merge(sorted(people, key=lambda p: p.start))
-    _name_offices(merged, unnamed, _headline_offices(page, profile))
+    if any(not p.offices for p in merged):  # (the headline is read only for them)
+        _name_offices(merged, unnamed, _headline_offices(page, profile))
     return tuple(_official(p, page, profile, cities, home, organizations) for p in merged)
 
 
