@@ -1,5 +1,5 @@
-"""python -m bench [crawl|content|entities|hostile|fuzz|scale|gate|records ...] [options]: run and
-report benchmarks."""
+"""python -m bench [crawl|content|entities|hostile|fuzz|kills|scale|gate|records ...]
+[options]: run and report benchmarks."""
 
 from __future__ import annotations
 
@@ -7,7 +7,18 @@ import argparse
 import json
 from pathlib import Path
 
-from bench import content, crawl, entities, fuzz, gate, hostile, realpages, records, scale
+from bench import (
+    content,
+    crawl,
+    entities,
+    fuzz,
+    gate,
+    hostile,
+    kills,
+    realpages,
+    records,
+    scale,
+)
 
 RESULTS = Path(__file__).parent / "results"
 
@@ -17,7 +28,8 @@ def main() -> None:
     parser.add_argument("which", nargs="*",
                         default=["crawl", "content", "entities", "hostile", "scale", "gate"],
                         help="benchmarks to run: crawl, content, entities, hostile, scale, "
-                             "gate, fuzz, records (default: all but fuzz and records)")
+                             "gate, fuzz, kills, records (default: all but fuzz, kills and "
+                             "records)")
     parser.add_argument("--diff", action="store_true",
                         help="entities: print, page by page, what was missed (-) and what "
                              "was wrong (+), with its sentence")
@@ -89,6 +101,10 @@ def main() -> None:
         result = hostile.run()
         print("\n".join(hostile.report(result)))
         (RESULTS / "hostile.json").write_text(json.dumps(result, indent=1))
+    if "kills" in args.which:
+        result = kills.run()
+        print("\n".join(kills.report(result)))
+        (RESULTS / "kills.json").write_text(json.dumps(result, indent=1))
     if "scale" in args.which:
         result = scale.run(args.synthetic_pages)
         print("\n".join(scale.report(result)))

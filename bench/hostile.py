@@ -3,14 +3,27 @@ superlinear (long runs of figures, lists of years, a tag with 40,000 attributes,
 20,000 headings, a long article). Each class is made at two sizes, four times apart: a
 linear extractor takes about four times as long on the larger; a quadratic one sixteen.
 Reports the seconds per MB of the slowest page and each class's growth. The pages are
-generated here (no one's text)."""
+generated here (no one's text).
+
+Then gzip bombs on loopback (a page sent with Content-Encoding: gzip and a gzipped
+sitemap, a gigabyte each when inflated): the peak memory of a crawl of them and of the
+parse of what it archived."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import tempfile
+import threading
 import time
+import zlib
 from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 from parsers.page import parse_page, read_html
+
+BOMB_BYTES = 1 << 30  # what the bombs inflate to: a gigabyte, in about a megabyte each
 
 
 def _page(body: str, title: str = "t", lang: str = "") -> str:
@@ -56,7 +69,73 @@ def run(units: int = 2000) -> dict:
                       "growth_4x": round(t_large / max(t_small, 1e-4), 1)}
     slowest = max(rows, key=lambda n: rows[n]["seconds_per_mb"])
     return {"classes": rows, "slowest": slowest,
-            "slowest_seconds_per_mb": rows[slowest]["seconds_per_mb"]}
+            "slowest_seconds_per_mb": rows[slowest]["seconds_per_mb"], "bombs": bombs()}
+
+
+def _bomb(head: bytes) -> bytes:
+    squeezed = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    chunk = b"a" * (1 << 24)
+    parts = [squeezed.compress(head)]
+    parts += [squeezed.compress(chunk) for _ in range(BOMB_BYTES // len(chunk))]
+    return b"".join(parts) + squeezed.flush()
+
+
+def _bomb_server(asked: list[str]) -> ThreadingHTTPServer:
+    page = _bomb(b"<html><body><p>")
+    sitemap = _bomb(b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">')
+
+    class Bombs(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            host = f"http://127.0.0.1:{self.server.server_address[1]}"
+            replies = {
+                "/robots.txt": (f"Sitemap: {host}/sitemap.xml.gz\n".encode(), "text/plain", None),
+                "/": (b'<html><body><a href="/bomb.html">a page</a></body></html>',
+                      "text/html", None),
+                "/bomb.html": (page, "text/html", "gzip"),
+                "/sitemap.xml.gz": (sitemap, "application/gzip", None)}
+            asked.append(self.path)
+            body, kind, encoding = replies.get(self.path, (b"", "text/plain", None))
+            self.send_response(200 if self.path in replies else 404)
+            self.send_header("Content-Type", kind)
+            if encoding:
+                self.send_header("Content-Encoding", encoding)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    return ThreadingHTTPServer(("127.0.0.1", 0), Bombs)
+
+
+# The peak resident memory of a command run in a child process, in MB.
+_PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+         "capture_output=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def bombs() -> dict:
+    """Peak memory (MB) of a crawl of the bombs and of the parse of what it archived."""
+    asked: list[str] = []
+    server = _bomb_server(asked)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with tempfile.TemporaryDirectory(prefix="muni-bombs-") as tmp:
+            data, sources = Path(tmp) / "data", Path(tmp) / "sources.yaml"
+            base = f"http://127.0.0.1:{server.server_address[1]}"
+            sources.write_text(f"sources:\n  - name: bombs\n    language: en\n"
+                               f"    start_urls: [{base}/]\n    delay: 0.01\n")
+            muni = [sys.executable, "-m", "muni", "--quiet", "--data-dir", str(data)]
+            peaks = {}
+            for stage, args in (("crawl", ["crawl", "--sources", str(sources)]),
+                                ("parse", ["parse"])):
+                out = subprocess.run([sys.executable, "-c", _PEAK, *muni, *args],
+                                     capture_output=True, text=True, check=True).stdout
+                peaks[stage] = round(int(out) / 1024, 1)
+    finally:
+        server.shutdown()
+    bombs_asked = sorted({p for p in asked if p in ("/bomb.html", "/sitemap.xml.gz")})
+    return {"inflated_mb": BOMB_BYTES >> 20, "peak_mb": peaks, "bombs_fetched": bombs_asked}
 
 
 def report(result: dict) -> list[str]:
@@ -66,4 +145,9 @@ def report(result: dict) -> list[str]:
         lines.append(f"  {name}: {r['kb']} KB in {r['seconds']} s, {r['seconds_per_mb']} s/MB, "
                      f"growth {r['growth_4x']}x")
     lines.append(f"  slowest: {result['slowest']}, {result['slowest_seconds_per_mb']} s/MB")
+    if "bombs" in result:
+        peak = result["bombs"]["peak_mb"]
+        lines.append(f"  gzip bombs ({result['bombs']['inflated_mb']} MB inflated, a page and "
+                     f"a sitemap; fetched: {', '.join(result['bombs']['bombs_fetched'])}): crawl "
+                     f"peak {peak['crawl']} MB, parse peak {peak['parse']} MB")
     return lines

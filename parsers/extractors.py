@@ -10,8 +10,11 @@ type is one module and one entry here.
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, is_dataclass
 from typing import Any, NamedTuple
 
@@ -103,7 +106,39 @@ PAGE_KEYS = ("code", "name", "script", "letters", "stop_words", "country", "fore
              "legacy_encodings", "abbreviations", "dotted_i")
 
 
-PAGE_BUDGET_SECONDS = 10.0  # a page's extractors stop starting once it has taken this long
+PAGE_BUDGET_SECONDS = 10.0  # a page's extractors stop once it has taken this long
+
+
+class _OverBudget(Exception):
+    """The page's time is up: raised into the extractor that was running."""
+
+
+class _Deadline:
+    """`running` is True while an extractor runs: the time running out interrupts it
+    then (and only then), where a signal can (the main thread of a process: a parse
+    worker's, `muni extract`'s); elsewhere (a Dask worker's threads) the check between
+    extractors alone holds the budget."""
+
+    running = False
+
+    def expired(self, signum: int, frame: object) -> None:
+        if self.running:
+            raise _OverBudget
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[_Deadline]:
+    deadline = _Deadline()
+    if threading.current_thread() is not threading.main_thread():
+        yield deadline
+        return
+    before = signal.signal(signal.SIGALRM, deadline.expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield deadline
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
 
 
 class Found(NamedTuple):
@@ -119,16 +154,27 @@ def run_extractors(text: Text, country: str | None, profiled: bool) -> Found:
     found: dict[str, Any] = {}
     result = Found({}, [], [])
     started = time.monotonic()
-    for extractor in EXTRACTORS:
-        late = time.monotonic() - started > PAGE_BUDGET_SECONDS
-        if (extractor.needs_profile and not profiled) or late:
-            if extractor.recorded:
-                (result.cut if late else result.unsupported).append(extractor.name)
+    with _deadline(PAGE_BUDGET_SECONDS) as deadline:
+        for extractor in EXTRACTORS:
+            late = time.monotonic() - started > PAGE_BUDGET_SECONDS
             value: Any = ()
-        else:
-            value = found[extractor.name] = extractor.find(Reading(text, country, found))
-        if extractor.recorded:
-            result.entities[extractor.name] = tuple(value)
+            if extractor.needs_profile and not profiled and not late:
+                if extractor.recorded:
+                    result.unsupported.append(extractor.name)
+            elif not late:
+                try:
+                    deadline.running = True
+                    value = extractor.find(Reading(text, country, found))
+                    deadline.running = False
+                    found[extractor.name] = value
+                except _OverBudget:  # cut short while it ran: it and those after it
+                    deadline.running, late, value = False, True, ()
+            if late:
+                found[extractor.name] = ()
+                if extractor.recorded:
+                    result.cut.append(extractor.name)
+            if extractor.recorded:
+                result.entities[extractor.name] = tuple(value)
     return result
 
 

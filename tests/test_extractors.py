@@ -120,3 +120,23 @@ def test_a_page_over_its_time_budget_keeps_its_text_and_says_what_was_not_looked
     said = capsys.readouterr().err
     assert "http://slow.example/1 took longer than a page may" in said
     assert "1 pages cut at the time budget" in said
+
+
+def test_an_extractor_that_runs_past_the_budget_is_cut_while_it_runs(monkeypatch):
+    """Not only between extractors: the one running when the time is up is stopped, its
+    page keeps its text and what the extractors before it found."""
+    import time
+
+    def endless(*args, **kwargs):
+        while True:  # a scan that would never end on some page
+            time.sleep(0.001)
+
+    monkeypatch.setattr(extractors, "PAGE_BUDGET_SECONDS", 0.3)
+    monkeypatch.setattr(extractors, "find_cities", endless)
+    started = time.monotonic()
+    record = _record()
+    assert time.monotonic() - started < 3
+    assert record.cut == ["cities", "officials", "events", "relations"]
+    assert record.entities["dates"] and "Кочани" in record.text
+    monkeypatch.undo()
+    assert _record().cut == []  # and the next page has its whole budget again
