@@ -81,7 +81,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
                                                     r["organizations"]), Official,
               ("cities", "own_city", "organizations"),
               ("roles", "honorifics", "copulas", "office_as", "name_breaks", "given_names",
-               "not_name_endings", "plural_endings",
+               "statements", "not_name_endings", "plural_endings",
                "genitives", "abbreviations"),
               table="officials", mention_table="official_mentions",
               scored=("officials", "officials_role")),

@@ -513,7 +513,24 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
     merged = _merge(sorted(people, key=lambda p: p.start))
     if any(not p.offices for p in merged):  # (the headline is read only for them)
         _name_offices(merged, unnamed, _headline_offices(page, profile))
+        # named with no office anywhere: one the text quotes (… اظهار کرد: said) speaks
+        # for something; a director at a festival or a shah in a history does not
+        merged = [p for p in merged if p.offices or _quoted(page, p, profile)]
     return tuple(_official(p, page, profile, cities, home, organizations) for p in merged)
+
+
+@cache
+def _statements(language: str) -> re.Pattern | None:
+    words = profiles()[language].statements
+    return re.compile(rf"{NO_LETTER_BEFORE}(?:{alternation(words)}){NO_LETTER_AFTER}") \
+        if words else None
+
+
+def _quoted(page: Text, person: _Person, profile: Profile) -> bool:
+    """The sentence that first names the person says what they said."""
+    said = _statements(profile.code)
+    lo, hi = page.sentence_bounds(person.start)
+    return said is not None and said.search(page.folded, person.end, hi) is not None
 
 
 def _conjoined(page: Text, person: _Person, office: _Office, profile: Profile) -> bool:

@@ -208,7 +208,8 @@ def test_an_office_in_the_plural_is_held_by_every_name_its_list_gives():
     ("قدرت الله حیدری با اشاره به اهمیت گردشگری گفت که شهر آماده است.",
      [("قدرت الله حیدری", "other")]),
     # a first name in quotes after the source of the news
-    ('به گزارش روابط عمومی "مهدی نوری" و هیئت همراه وارد شهر شدند.', [("مهدی نوری", "other")]),
+    ('به گزارش روابط عمومی "مهدی نوری" در این نشست اظهار کرد که کار ادامه دارد.',
+     [("مهدی نوری", "other")]),
 ])
 def test_the_person_a_persian_news_item_is_about_and_the_office_it_calls_them_by(text, expected):
     assert held(text, "fa") == expected
@@ -223,8 +224,8 @@ def test_a_subject_named_after_the_source_takes_the_headlines_office():
 
 
 def test_a_subjects_words_end_at_the_name_the_page_gave_already():
-    text = ("به گزارش ایسنا، حسین مرادی زاده در نشست شورای شهر حضور یافت. مرادی زاده کارشناس "
-            "ارشد شهرسازی است.")
+    text = ("به گزارش ایسنا، حسین مرادی زاده در نشست شورای شهر اظهار کرد که کار ادامه دارد. "
+            "مرادی زاده کارشناس ارشد شهرسازی است.")
     assert [o["name"] for o in officials(text, "fa")] == ["حسین مرادی زاده"]
 
 
@@ -263,3 +264,12 @@ def test_the_headline_names_the_office_of_a_person_the_text_names_without_one():
 ])
 def test_a_persian_name_from_its_first_name_on_and_the_acting_mayor(text, expected):
     assert held(text, "fa") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "حسن نیت دو طرف در این دیدار آشکار بود.",  # good will: a first name and a noun
+    "مجید رضوانی کارگردان فیلم در جشنواره حضور یافت.",  # a director, quoted in nothing
+    "کریم خان زند بنیانگذار سلسله زندیه بود.",  # a ruler in a history
+])
+def test_a_first_name_opening_a_sentence_with_no_office_and_no_words_said_is_no_official(text):
+    assert officials(text, "fa") == []

@@ -122,6 +122,9 @@ class Profile:
     # first names (compounds as written: قدرت الله): without capitals, a run of words that
     # opens a sentence or a clause with one is a person's name, its subject
     given_names: tuple[str, ...] = _spec(default=())
+    # verbs that say what someone said (گفت, اظهار کرد): a person such a first name opens
+    # a sentence with, and no office names, is an official only when the text quotes them
+    statements: tuple[str, ...] = _spec(default=())
     # endings of adjectives (ساحلی, آسیایی): after a place cue, no place's name
     adjective_endings: tuple[str, ...] = _spec(default=())
     # words of a building that may follow a body's word (Kongre Merkezi, Конгресен център)
