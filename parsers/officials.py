@@ -249,7 +249,10 @@ class _Reader:
         """The run is an organisation's name: an organisation word follows it directly or
         after one adjective (Италианския културен институт), not after a preposition."""
         k = bisect_left(self.starts, last.start)
-        following = [t.text.lower() for t in self.words[k + 1:k + 3]]
+        after = self.words[k + 1:k + 3]
+        if not after or self.text[last.end:after[0].start].strip():
+            return False  # a comma between ends the name: … Mehmet Zeybek, birlik üyesi …
+        following = [t.text.lower() for t in after]
         words = self.profile.organization_words
         return bool(following) and (following[0] in words or (
             len(following) == 2 and following[0] not in self.profile.stop_words

@@ -273,3 +273,14 @@ def test_a_persian_name_from_its_first_name_on_and_the_acting_mayor(text, expect
 ])
 def test_a_first_name_opening_a_sentence_with_no_office_and_no_words_said_is_no_official(text):
     assert officials(text, "fa") == []
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a comma after the name ends it: the body after the comma is no part of it
+    ("Toplantıya Kepez Belediye Başkanı Ali Kaya, birlik üyesi belediye başkanları ve davetliler "
+     "katıldı.", "tr", [("Ali Kaya", "mayor")]),
+    ("В групата беше и главният юрисконсулт Петър Колев.", "bg",
+     [("Петър Колев", "municipal_official")]),
+])
+def test_a_name_before_a_comma_and_a_municipal_lawyer(text, language, expected):
+    assert held(text, language) == expected
