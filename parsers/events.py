@@ -210,6 +210,13 @@ def _not_whence(text: str, here: list[tuple[int, int, int]], start: int,
     return others[0] if whence and len(others) == 1 else None
 
 
+def _only_venue(here: list[tuple[int, int, int]], home: int | None) -> int | None:
+    """The one city a sentence names, or the one it names beside the page's own."""
+    named = list(dict.fromkeys(gid for _, _, gid in here))
+    away = [gid for gid in named if gid != home]
+    return named[0] if len(named) == 1 else away[0] if len(away) == 1 else None
+
+
 def _named_after_cue(text: str, at: dict[int, int], cues: list[int]) -> int | None:
     """A city that follows the event's word itself (اجلاس تهران, the Tehran summit);
     `at` is the city named at each offset."""
@@ -271,6 +278,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     invited = _phrases(profile.invitations)  # is no visit yet (its festival may be an event)
     today = word_pattern(profile.today, whole=True)
     purposes = _phrases(profile.purposes)
+    trip = word_pattern(profile.this_trip, whole=True)
     events: dict[tuple, _Draft] = {}
     happening = [d for d in dates if not _lasting(folded, d, profile)]
     happening_at = [d.offset for d in happening]  # in text order, for a sentence's dates
@@ -302,7 +310,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             (_named_after_cue(text, named_at, [c for c, _ in cued])
              if profile.event_word_first else None) \
             or _city_referred_to(text, part, start, mentions, profile, home) \
-            or _not_whence(text, here, start, profile)
+            or _not_whence(text, here, start, profile) \
+            or (_only_venue(here, home) if trip is not None and trip.search(part) else None)
         # each kind where the clause of its first word sets a venue off (پیش از سفر به یزد،
         # در اصفهان گفت و گو کرد: the trip to Yazd, the talks in Isfahan), else where the
         # sentence is

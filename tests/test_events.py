@@ -304,3 +304,17 @@ def test_what_visitors_come_to_take_part_in_is_not_dated_by_their_coming():
                      published="2023-05-02")
     found = {e["type"]: e["start"] for e in record["events"]}
     assert found == {"visit": "2023-05-02", "meeting": None}
+
+
+def test_on_this_trip_is_where_the_trip_went():
+    """No word marks the venue, but the sentence is on the trip: the city it names beside
+    the page's own is where it happens."""
+    record = _record("به گزارش روابط عمومی شهرداری شیراز، علی رضایی در این سفر با مسئولان "
+                     "شهر استانبول دیدار خواهد کرد.", "fa")
+    names = _names(record)
+    assert {(e["type"], names.get(e["city"])) for e in record["events"]} >= {
+        ("meeting", "Istanbul")}
+    record = _record("По време на посещението кметът на Казанлък проведе разговори с "
+                     "представители на Кочани.", "bg")
+    names = _names(record)
+    assert "Kochani" in {names.get(e["city"]) for e in record["events"]}

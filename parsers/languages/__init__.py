@@ -97,6 +97,9 @@ class Profile:
     our_city: tuple[str, ...] = _spec(default=())  # "our city": the page's own
     # a sentence that opens so says where the one before it happened (Това стана в …)
     this_happened: tuple[str, ...] = _spec(default=())
+    # words that put a sentence on a trip (در این سفر: on this trip): with no word to mark
+    # the venue, it is where the trip went, the city the sentence names beside home
+    this_trip: tuple[str, ...] = _spec(default=())
     habits: tuple[str, ...] = _spec(default=())
     invitations: tuple[str, ...] = _spec(default=())  # inviting someone is no happening yet
     # words right before what one goes to take part in (جهت شرکت در, за участие в): the
