@@ -133,12 +133,15 @@ def _deadline(seconds: float) -> Iterator[_Deadline]:
         yield deadline
         return
     before = signal.signal(signal.SIGALRM, deadline.expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    waiting, interval = signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield deadline
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        ours, _ = signal.setitimer(signal.ITIMER_REAL, 0)  # what was left of the budget
         signal.signal(signal.SIGALRM, before)
+        if waiting:  # a timer of the caller's own: on again, for what it had left
+            left = max(waiting - (seconds - ours), 1e-3)
+            signal.setitimer(signal.ITIMER_REAL, left, interval)
 
 
 class Found(NamedTuple):

@@ -140,3 +140,18 @@ def test_an_extractor_that_runs_past_the_budget_is_cut_while_it_runs(monkeypatch
     assert record.entities["dates"] and "Кочани" in record.text
     monkeypatch.undo()
     assert _record().cut == []  # and the next page has its whole budget again
+
+
+def test_the_budget_leaves_a_callers_own_timer_running():
+    import signal
+
+    rang = []
+    before = signal.signal(signal.SIGALRM, lambda *_: rang.append(True))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 30)
+        _record()
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 0 < left <= 30 and not rang
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
