@@ -11,8 +11,6 @@ parse of what it archived."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -21,6 +19,7 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from bench.commands import measure, muni_command, write_sources
 from parsers.page import parse_page, read_html
 
 BOMB_BYTES = 1 << 30  # what the bombs inflate to: a gigabyte, in about a megabyte each
@@ -109,11 +108,6 @@ def _bomb_server(asked: list[str]) -> ThreadingHTTPServer:
     return ThreadingHTTPServer(("127.0.0.1", 0), Bombs)
 
 
-# The peak resident memory of a command run in a child process, in MB.
-_PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
-         "capture_output=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-
-
 def bombs() -> dict:
     """Peak memory (MB) of a crawl of the bombs and of the parse of what it archived."""
     asked: list[str] = []
@@ -121,17 +115,12 @@ def bombs() -> dict:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with tempfile.TemporaryDirectory(prefix="muni-bombs-") as tmp:
-            data, sources = Path(tmp) / "data", Path(tmp) / "sources.yaml"
-            base = f"http://127.0.0.1:{server.server_address[1]}"
-            sources.write_text(f"sources:\n  - name: bombs\n    language: en\n"
-                               f"    start_urls: [{base}/]\n    delay: 0.01\n")
-            muni = [sys.executable, "-m", "muni", "--quiet", "--data-dir", str(data)]
-            peaks = {}
-            for stage, args in (("crawl", ["crawl", "--sources", str(sources)]),
-                                ("parse", ["parse"])):
-                out = subprocess.run([sys.executable, "-c", _PEAK, *muni, *args],
-                                     capture_output=True, text=True, check=True).stdout
-                peaks[stage] = round(int(out) / 1024, 1)
+            data = Path(tmp) / "data"
+            base = f"http://127.0.0.1:{server.server_address[1]}/"
+            sources = write_sources(Path(tmp) / "sources.yaml", [("bombs", "en", base)], 0.01)
+            peaks = {stage: measure(*muni_command(data, *args))["peak_rss_mb"]
+                     for stage, args in (("crawl", ["crawl", "--sources", str(sources)]),
+                                         ("parse", ["parse"]))}
     finally:
         server.shutdown()
     bombs_asked = sorted({p for p in asked if p in ("/bomb.html", "/sitemap.xml.gz")})

@@ -16,12 +16,12 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.commands import muni_command, write_sources
 from muni.fixture_server import FixtureServer, load_sites
 
 MOMENTS = 8  # kills per stage
@@ -38,19 +38,6 @@ FIRST_SAID = {"cities": {"page_id", "url", "evidence"},
               "officials": {"page_id", "url", "evidence", "name", "name_latin", "role_text"},
               "events": {"page_id", "url", "evidence"},
               "relations": {"page_id", "url", "evidence"}}
-
-
-def _sources(server: FixtureServer, path: Path) -> Path:
-    lines = ["sources:"]
-    for name, site in server.sites.items():
-        lines += [f"  - name: {name}", f"    language: {site.language}",
-                  f"    start_urls: [{server.base(name)}/]", f"    delay: {DELAY}"]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-def _muni(data: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "muni", "--quiet", "--data-dir", str(data), *args]
 
 
 def _columns(clean: Path, table: str, volatile: set[str]) -> list[str]:
@@ -122,12 +109,14 @@ def run() -> dict:
     with tempfile.TemporaryDirectory(prefix="muni-kills-") as tmp, \
             FixtureServer(load_sites()) as server:
         root = Path(tmp)
-        sources = _sources(server, root / "sources.yaml")
+        sources = write_sources(root / "sources.yaml", [
+            (name, site.language, server.base(name) + "/") for name, site in server.sites.items()],
+            DELAY)
         clean = root / "clean-run"
         took = {}  # each stage's time in the clean run: the kills fall within it
         for stage in ("crawl", "parse", "export"):
             started = time.monotonic()
-            subprocess.run(_muni(clean, stage, *(("--sources", str(sources))
+            subprocess.run(muni_command(clean, stage, *(("--sources", str(sources))
                                                  if stage == "crawl" else ())), check=True)
             took[stage] = time.monotonic() - started
         crawled = _done_pages(clean)
@@ -137,10 +126,10 @@ def run() -> dict:
             # crawl: killed after a share of the pages, then the whole run again
             data = root / f"crawl-{n}"
             at = max(1, crawled * (n + 1) // (MOMENTS + 1))
-            killed = _kill_when(_muni(data, "run", "--sources", str(sources)),
+            killed = _kill_when(muni_command(data, "run", "--sources", str(sources)),
                                 lambda data=data, at=at: _done_pages(data) >= at)
             left = _left_behind(data)
-            subprocess.run(_muni(data, "run", "--sources", str(sources)), check=True)
+            subprocess.run(muni_command(data, "run", "--sources", str(sources)), check=True)
             results["crawl"].append(_verdict(n, killed, left, data, reference["crawl"],
                                              CRAWL_VOLATILE))
         for stage, first in (("parse", ("parse",)), ("export", ("export",))):
@@ -151,13 +140,13 @@ def run() -> dict:
                     shutil.copytree(clean / "interim", data / "interim")
                 wait = took[stage] * (n + 1) / (MOMENTS + 1)  # a share of the stage's time
                 begun = time.monotonic()
-                killed = _kill_when(_muni(data, *first),
+                killed = _kill_when(muni_command(data, *first),
                                     lambda begun=begun, wait=wait:
                                     time.monotonic() - begun >= wait)
                 left = _left_behind(data)
                 if stage == "parse":
-                    subprocess.run(_muni(data, "parse"), check=True)
-                subprocess.run(_muni(data, "export"), check=True)
+                    subprocess.run(muni_command(data, "parse"), check=True)
+                subprocess.run(muni_command(data, "export"), check=True)
                 results[stage].append(_verdict(n, killed, left, data, reference["parse"],
                                                set()))
     return {"runs": results, "pages": crawled,

@@ -9,22 +9,16 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench.commands import measure, muni_command
 from muni.fixture_server import load_sites
 from scraper.warc import Exchange, WarcFile, build_block, warcinfo_block
 
 SOURCES = 8
 REFERENCE_SAMPLE = 1000
-# Runs a command and prints its wall time and the peak RSS of it and its children.
-_MEASURE = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-            "r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
-            "print(r.returncode, time.perf_counter() - t, "
-            "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, repr(r.stderr[-300:]))")
-
 
 def fixture_bodies() -> list[tuple[str, list[tuple[str, bytes, str]]]]:
     """Per fixture site, its language and (path, body, content type) of every page, as
@@ -69,18 +63,6 @@ def synthetic_crawl(data: Path, pages: int) -> int:
     return written
 
 
-def _measure(*command: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True,
-                         text=True, check=True).stdout.split(maxsplit=3)
-    if out[0] != "0":
-        raise RuntimeError(f"{' '.join(command)} failed: {out[3]}")
-    return {"seconds": round(float(out[1]), 2), "peak_rss_mb": round(int(out[2]) / 1024, 1)}
-
-
-def _muni(data: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "muni", "--quiet", "--data-dir", str(data), *args]
-
-
 def _dask_parse(data: Path) -> dict | None:
     try:
         from distributed import LocalCluster
@@ -90,7 +72,7 @@ def _dask_parse(data: Path) -> dict | None:
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster:
         started = time.perf_counter()
-        subprocess.run(_muni(data, "parse", "--scheduler", cluster.scheduler_address),
+        subprocess.run(muni_command(data, "parse", "--scheduler", cluster.scheduler_address),
                        check=True, capture_output=True)
         return {"seconds": round(time.perf_counter() - started, 2)}
 
@@ -116,10 +98,10 @@ def run(pages: int = 20_000) -> dict:
         runs = {}
         for workers in (1, 2):
             shutil.rmtree(data / "interim", ignore_errors=True)
-            runs[f"parse_{workers}_workers"] = _measure(
-                *_muni(data, "parse", "--workers", str(workers)))
-        runs["reparse_unchanged"] = _measure(*_muni(data, "parse", "--workers", "2"))
-        runs["export"] = _measure(*_muni(data, "export"))
+            runs[f"parse_{workers}_workers"] = measure(
+                *muni_command(data, "parse", "--workers", str(workers)))
+        runs["reparse_unchanged"] = measure(*muni_command(data, "parse", "--workers", "2"))
+        runs["export"] = measure(*muni_command(data, "export"))
         dask = _dask_parse(data)
         if dask:
             runs["parse_dask_2_workers"] = dask

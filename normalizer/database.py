@@ -27,6 +27,8 @@ SEARCHED = ("title", "text", "name", "evidence")  # the columns full-text search
 BATCH = 2000  # rows written, or read back, at once
 CACHE_KB = 32 * 1024  # SQLite's page cache: what its sorts and inserts may hold in memory
 BY_NAME = {t.name: t for t in TABLES}
+# each table's columns, and whether each is a boolean: what a row is written as, per row
+_SHAPES = {t.name: [(c.name, c.type == "boolean") for c in t.columns] for t in TABLES}
 
 
 def _create(table: Table) -> str:
@@ -65,13 +67,11 @@ class Database:
     def add(self, name: str, rows: list[dict]) -> None:
         """Rows for a table (a resolve sink): None for a column a row lacks, 0/1 for
         booleans."""
-        table = BY_NAME[name]
-        flags = [c.type == "boolean" for c in table.columns]
-        waiting = self.waiting[name]
+        shape, waiting = _SHAPES[name], self.waiting[name]
         for row in rows:
             waiting.append(tuple(
-                None if (v := row.get(c.name)) is None else int(bool(v)) if flag else v
-                for c, flag in zip(table.columns, flags, strict=True)))
+                None if (v := row.get(column)) is None else int(bool(v)) if flag else v
+                for column, flag in shape))
         if len(waiting) >= BATCH:
             self._write(name)
 

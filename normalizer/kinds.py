@@ -12,9 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from normalizer.mentions import (
-    CHUNK,
     FirstFields,
-    GroupRow,
     Mention,
     Page,
     Previous,
@@ -186,28 +184,22 @@ OFFICIAL_ROWS = Rows("official", ("officials", "official_mentions"), "official_i
 
 
 def _officials(groups: Groups, previous: Previous) -> Iterator[dict[str, list[dict]]]:
-    """Two passes: the cities each person's offices give in a role, then the rows, an
-    office without its city joining the one with a city where the pages give one only."""
+    """Two passes: the cities each person's offices give in a role, then the rows (one
+    person in one role: a row per place), an office without its city joining the one
+    with a city where the pages give one only."""
     cities: dict[tuple, set] = defaultdict(set)
     for group in groups():
         for m in group:
             if m.fields.get("city") is not None:
                 cities[m.key[:2]].add(m.fields["city"])
-    for group in groups():  # one person in one role: a row per place
-        rows: dict[tuple, GroupRow] = {}
-        made = []
-        for m in group:
-            if m.key[2] is None and len(cities.get(m.key[:2], ())) == 1:
-                m.fields["city"] = next(iter(cities[m.key[:2]]))
-                m.key = (*m.key[:2], m.fields["city"])
-            row = rows.get(m.key) or rows.setdefault(m.key, GroupRow(OFFICIAL_ROWS, m.key,
-                                                                     previous))
-            if (mention := row.add(m)) is not None:
-                made.append(mention)
-            if len(made) >= CHUNK:
-                yield {"official_mentions": made}
-                made = []
-        yield {"official_mentions": made, "officials": [r.row() for r in rows.values()]}
+
+    def placed(m: Mention) -> Mention:
+        if m.key[2] is None and len(cities.get(m.key[:2], ())) == 1:
+            m.fields["city"] = next(iter(cities[m.key[:2]]))
+            m.key = (*m.key[:2], m.fields["city"])
+        return m
+
+    return grouped_rows((map(placed, group) for group in groups()), OFFICIAL_ROWS, previous)
 
 
 # Events: one row per event, however many pages report it.

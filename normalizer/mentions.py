@@ -149,14 +149,15 @@ CHUNK = 2000  # mention rows handed on at once
 
 def grouped_rows(groups: Iterable[Iterable[Mention]], how: Rows, previous: Previous
                  ) -> Iterator[dict[str, list[dict]]]:
-    """One row per group of mentions of one key, each group earliest first, and the
-    mention rows, a chunk at a time: a group is never whole in memory."""
+    """A row per key of each group of mentions (each group earliest first; a group
+    brought together by Mention.group holds several keys), and the mention rows, a chunk
+    at a time: a group is never whole in memory."""
     table, mention_table = how.tables
     for group in groups:
-        row: GroupRow | None = None
+        rows: dict[tuple, GroupRow] = {}
         made: list[dict] = []
         for m in group:
-            row = row or GroupRow(how, m.key, previous)
+            row = rows.get(m.key) or rows.setdefault(m.key, GroupRow(how, m.key, previous))
             if (mention := row.add(m)) is not None:
                 made.append(mention)
             if len(made) >= CHUNK:
@@ -164,5 +165,5 @@ def grouped_rows(groups: Iterable[Iterable[Mention]], how: Rows, previous: Previ
                 made = []
         if made:
             yield {str(mention_table): made}
-        if row is not None:
-            yield {table: [row.row()]}
+        if rows:
+            yield {table: [row.row() for row in rows.values()]}

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from normalizer.database import Database, data_date
-from normalizer.kinds import TABLES
+from normalizer.database import BY_NAME, Database, data_date
 from scraper.files import write_text
 
 SHOWN = ("cities", "events", "relations", "officials")  # the tables the report shows whole
@@ -79,8 +78,7 @@ def report_tables(database: Database) -> dict[str, pd.DataFrame]:
     """What the report reads: the tables it shows, the pages counted by source, language
     and whether they have a text (`pages`, with the newest `last_seen`), and the rows of
     the tables it counts, by source (`source`, `rows`)."""
-    tables = {t.name: t for t in TABLES}
-    read = {name: database.frame(tables[name]) for name in SHOWN}
+    read = {name: database.frame(BY_NAME[name]) for name in SHOWN}
     read["pages"] = pd.DataFrame(database.query(
         'SELECT source, language, has_text = 1, count(*), max(last_seen) FROM "pages" '
         "GROUP BY source, language, has_text"),
@@ -94,7 +92,7 @@ def report_tables(database: Database) -> dict[str, pd.DataFrame]:
 
 def archived_page(database: Database) -> Callable[[str], dict | None]:
     """A page's row, its main text included, read when its archived copy is written."""
-    names = [c.name for c in TABLES[0].columns]
+    names = BY_NAME["pages"].names
     listed = ", ".join(f'"{n}"' for n in names)
 
     def page(page_id: str) -> dict | None:

@@ -210,9 +210,9 @@ def _not_whence(text: str, here: list[tuple[int, int, int]], start: int,
     return others[0] if whence and len(others) == 1 else None
 
 
-def _only_venue(here: list[tuple[int, int, int]], home: int | None) -> int | None:
-    """The one city a sentence names, or the one it names beside the page's own."""
-    named = list(dict.fromkeys(gid for _, _, gid in here))
+def _only_venue(named: list[int], home: int | None) -> int | None:
+    """The one city a sentence names (`named`: its cities, once each), or the one it
+    names beside the page's own."""
     away = [gid for gid in named if gid != home]
     return named[0] if len(named) == 1 else away[0] if len(away) == 1 else None
 
@@ -305,13 +305,14 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             continue
         cued = [(c, kind) for kind in kinds for c in starts_between(cues[kind], start, end)]
         breaks, here = _breaks(text, start, end), mentions_between(mentions, start, end)
+        named = list(dict.fromkeys(gid for _, _, gid in here))
         first = min(c for c, _ in cued)
         place = _place(text, here, breaks, profile, first) or \
             (_named_after_cue(text, named_at, [c for c, _ in cued])
              if profile.event_word_first else None) \
             or _city_referred_to(text, part, start, mentions, profile, home) \
             or _not_whence(text, here, start, profile) \
-            or (_only_venue(here, home) if trip is not None and trip.search(part) else None)
+            or (_only_venue(named, home) if trip is not None and trip.search(part) else None)
         # each kind where the clause of its first word sets a venue off (پیش از سفر به یزد،
         # در اصفهان گفت و گو کرد: the trip to Yazd, the talks in Isfahan), else where the
         # sentence is
@@ -322,7 +323,6 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             {kinds[0]: place}
         in_sentence = happening[bisect_left(happening_at, start):
                                 bisect_left(happening_at, end)]
-        named = list(dict.fromkeys(gid for _, _, gid in here))
         sentence = text[start:end]
         present = [o for o in officials if _named_in(o.name, sentence)]
         people = [o.name for o in present]
