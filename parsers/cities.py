@@ -15,7 +15,7 @@ for Khmelnytskyi, Strazburg for Strasbourg), with a cue or its country beside it
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -128,17 +128,14 @@ def find_cities(page: Text, country: str | None = None,
     joiners = _list_joiners(profile.code if profile else None)
     stop = profile.stop_words if profile else frozenset()
     mentions: dict[int, tuple[Place, list[Mention]]] = {}
-    believed: list[tuple[_Candidate, Place]] = []
-    believed_ids: set[int] = set()  # which candidates are in it
+    believed = _Believed()
     # Twice: a place beside a believed one in a list (Кочани, Струмица и Гоце Делчев) is
     # supported by it.
     for _ in range(2):
         for key, group in by_key.items():
-            if any(id(c) in believed_ids for c in group):
+            if any(c in believed for c in group):
                 continue
-            near = {code for c in group for s, e, code in countries
-                    if -COUNTRY_REACH <= s - c.end <= COUNTRY_REACH
-                    or -COUNTRY_REACH <= c.start - e <= COUNTRY_REACH}
+            near = {code for c in group for code in _countries_near(c, countries)}
             cued = any(_cue(text, words, c, cues_before, cues_after) for c in group)
             cue = cued or any(_listed_with(text, c, found[key], believed, joiners, stop)
                               for c in group)
@@ -163,8 +160,8 @@ def find_cities(page: Text, country: str | None = None,
             place = believable[0] if len(believable) == 1 else max(
                 believable, key=lambda p: _rank(p, key, near, country, mentions,
                                                 added.get(key, set())))
-            believed += [(c, place) for c in group]
-            believed_ids.update(id(c) for c in group)
+            for c in group:
+                believed.add(c, place)
             mentions.setdefault(place.geonameid, (place, []))[1].extend(
                 Mention(text[c.start:c.end], c.start, c.end) for c in group)
     cities = [City(p.geonameid, p.name, p.country, p.lat, p.lon,
@@ -311,8 +308,52 @@ def _list_joiners(language: str | None) -> tuple[re.Pattern, re.Pattern]:
     return re.compile(r"\s*[,،]\s*"), conjunction
 
 
-def _listed_with(text: str, c: _Candidate, places: tuple[Place, ...],
-                 believed: list[tuple[_Candidate, Place]],
+class _Believed:
+    """The candidates believed so far with their places, each found by where it ends and
+    where it starts: a list item's neighbours are asked for, not every believed place."""
+
+    def __init__(self) -> None:
+        self._ends: list[int] = []  # sorted (candidates never overlap)
+        self._starts: list[int] = []
+        self._starting: dict[int, tuple[_Candidate, Place]] = {}
+        self._ending: dict[int, tuple[_Candidate, Place]] = {}
+
+    def __contains__(self, c: _Candidate) -> bool:
+        return self._starting.get(c.start, (None,))[0] == c
+
+    def add(self, c: _Candidate, place: Place) -> None:
+        insort(self._ends, c.end)
+        insort(self._starts, c.start)
+        self._starting[c.start] = self._ending[c.end] = (c, place)
+
+    def beside(self, c: _Candidate) -> list[tuple[_Candidate, Place]]:
+        """The believed candidate nearest before `c` and the one nearest after it."""
+        out = []
+        k = bisect_right(self._ends, c.start)
+        if k:
+            out.append(self._ending[self._ends[k - 1]])
+        k = bisect_left(self._starts, c.end)
+        if k < len(self._starts):
+            out.append(self._starting[self._starts[k]])
+        return out
+
+
+def _countries_near(c: _Candidate, countries: list[tuple[int, int, str]]) -> set[str]:
+    """The countries named within COUNTRY_REACH of the name, before or after it;
+    `countries` in text order (their starts and their ends sorted)."""
+    k = bisect_left(countries, c.end - COUNTRY_REACH, key=lambda country: country[0])
+    near = set()
+    while k < len(countries) and countries[k][0] <= c.end + COUNTRY_REACH:
+        near.add(countries[k][2])
+        k += 1
+    k = bisect_left(countries, c.start - COUNTRY_REACH, key=lambda country: country[1])
+    while k < len(countries) and countries[k][1] <= c.start + COUNTRY_REACH:
+        near.add(countries[k][2])
+        k += 1
+    return near
+
+
+def _listed_with(text: str, c: _Candidate, places: tuple[Place, ...], believed: _Believed,
                  joiners: tuple[re.Pattern, re.Pattern], stop: frozenset[str]) -> bool:
     """Beside a believed place in a list: joined by a conjunction (Кочани, Струмица и
     Гоце Делчев), or by a comma to a place of the same country (a comma alone also ends
@@ -322,7 +363,8 @@ def _listed_with(text: str, c: _Candidate, places: tuple[Place, ...],
     following = re.match(r"\s*([^\W\d_]+)", rest)
     if following and following.group(1).lower() not in stop and not re.match(r"\s*[,،.;:)]", rest):
         return False  # ناصر الخزعلی: the name goes on, a person's
-    for o, place in believed:
+    # only the nearest believed place on either side: a farther one has it in the gap
+    for o, place in believed.beside(c):
         gap = text[o.end:c.start] if o.end <= c.start else text[c.end:o.start]
         if conjunction.fullmatch(gap) or (comma.fullmatch(gap) and any(
                 p.country == place.country for p in places)):

@@ -15,6 +15,7 @@ dates without a year take it from their sentence, or the page's date when close.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -27,7 +28,7 @@ from parsers.calendars import (
     jalali_month_length,
     jalali_to_gregorian,
 )
-from parsers.dates_any import find_dates_any
+from parsers.dates_any import borrowed_profile
 from parsers.languages import Profile, profiles
 from parsers.text import FreeSpans, Text, alternation, leading_letters, matches_at, run_starts
 
@@ -39,6 +40,9 @@ GREGORIAN_YEARS = range(1000, 2101)
 JALALI_YEARS = range(1200, 1501)
 YEARS = {"gregorian": GREGORIAN_YEARS, "jalali": JALALI_YEARS, "hijri": HIJRI_YEARS}
 LIST_MAX = 12  # items of a list of days or years read as one date
+# characters from a day to its month's name, at most: a list of LIST_MAX days and range
+# words (a day is tried as one only with a month this close after it)
+MONTH_REACH = 240
 # A yearless day this close to the page's date is in its year; a recurring holiday far
 # from it (8 септември) is not certain enough. A month named alone ("eylül ayında
 # yapılacak") is the page's month or one in the half year after it.
@@ -84,7 +88,9 @@ def _words(words: tuple[str, ...]) -> str:
     return alternation(words)
 
 
-_DIGITS = re.compile(r"\d+")
+# the runs of figures a date can begin with: a day or a two-digit year, or a year (a run
+# of three, or of five or more, begins none: on a page of figures, most of its runs)
+_DATE_DIGITS = re.compile(r"(?<!\d)(?:\d\d?|\d{4})(?!\d)")
 
 
 class _Grammar:
@@ -141,7 +147,7 @@ class _Grammar:
         self.leading = {kind: leading_letters(names) for kind, names in (
             ("ordinal", tuple(self.ordinals)), ("month_before", words.get("month_before", ())),
             ("year_before", words.get("year_before", ())))}
-        digit, by_day, by_month = ("digit",), ("digit", "ordinal"), ("month",)
+        digit, by_day, by_month = ("digit",), ("day",), ("month",)
         self.patterns: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
             ("ymd", re.compile(r"(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), digit),
             ("roman", re.compile(r"(?<![\d.])(\d{1,2})\.([ivx]{1,4})\.\s?(\d{4})(?!\d)"),
@@ -205,7 +211,9 @@ class _Grammar:
 
 @cache
 def _grammar(language: str | None) -> _Grammar:
-    return _Grammar(profiles().get(language or ""))
+    """The grammar of a profile's language; of dateparser's locale data for another."""
+    profile = profiles().get(language or "")
+    return _Grammar(profile if profile or not language else borrowed_profile(language))
 
 
 def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
@@ -285,18 +293,27 @@ def _year(token: str | None, calendar: str) -> int | None:
 
 
 def _starts(folded: str, g: _Grammar) -> dict[str, list[int]]:
-    """Where a date can begin: each run of digits, month name and listed word."""
-    return {"digit": [m.start() for m in _DIGITS.finditer(folded)],
-            "month": [m.start() for m in g.month.finditer(folded)],
-            **run_starts(folded, g.leading)}
+    """Where a date can begin: each run of digits, month name and listed word; and "day",
+    the days (figures and ordinal words) a month's name follows within MONTH_REACH."""
+    starts = {"digit": [m.start() for m in _DATE_DIGITS.finditer(folded)],
+              "month": [m.start() for m in g.month.finditer(folded)],
+              **run_starts(folded, g.leading)}
+    months = starts["month"]
+    starts["day"] = [s for s in sorted(starts["digit"] + starts["ordinal"])
+                     if (k := bisect_right(months, s)) < len(months)
+                     and months[k] - s <= MONTH_REACH]
+    return starts
 
 
 def _atoms(folded: str, g: _Grammar) -> list[_Atom]:
     found: list[_Atom] = []
     taken = FreeSpans()
     starts = _starts(folded, g)
+    ordered: dict[tuple[str, ...], list[int]] = {}  # several patterns begin alike
     for kind, pattern, begins in g.patterns:
-        for m in matches_at(pattern, folded, (s for b in begins for s in starts[b])):
+        if begins not in ordered:
+            ordered[begins] = sorted({s for b in begins for s in starts[b]})
+        for m in matches_at(pattern, folded, ordered[begins]):
             if not taken.free(m.start(), m.end()):
                 continue
             if kind == "year_list":
@@ -446,9 +463,7 @@ def distinct(mentions: tuple[DateMention, ...]) -> tuple[DateMention, ...]:
 def date_mentions(text: Text) -> tuple[DateMention, ...]:
     """Every mention of a date in the text, in order (a date said twice is two mentions:
     each dates its own sentence); a date without a year may take it from the text's
-    `published` day. A language with no profile is read by dateparser instead."""
-    if text.language and text.language not in profiles():
-        return tuple(find_dates_any(text))
+    `published` day."""
     g = _grammar(text.language)
     folded = text.folded
     atoms = _resolve_years(_merge_ranges(_atoms(folded, g), folded, g), text, g)

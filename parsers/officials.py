@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from parsers.cities import City, home_city, mention_spans
+from parsers.cities import City, home_city, mention_spans, mentions_between
 from parsers.dates import NO_LETTER_AFTER, NO_LETTER_BEFORE
 from parsers.languages import Profile, profiles
 from parsers.names import name_words, same_person
@@ -439,17 +439,14 @@ def _choose_role(offices: list[_Office]) -> str:
     return municipal[0] if municipal else offices[0].role
 
 
-def _office_city(page: Text, offices: list[_Office], cities: Sequence[City],
+def _office_city(page: Text, offices: list[_Office], spans: list[tuple[int, int, int]],
                  home: int | None) -> int | None:
     """The city named with the office (`кмет на Кочани`, `Çanakkale Belediye Başkanı`,
-    `شهردار آنکارا`); for a municipal office with none, the page's own city."""
-    spans = mention_spans(cities)
+    `شهردار آنکارا`); for a municipal office with none, the page's own city. `spans`: the
+    page's city mentions, as mention_spans gives them."""
     best = None
     for office in offices:
-        lo, hi = page.sentence_bounds(office.start)
-        for start, end, gid in spans:
-            if not lo <= start < hi:
-                continue
+        for start, end, gid in mentions_between(spans, *page.sentence_bounds(office.start)):
             distance = start - office.end if start >= office.end else office.start - end
             if distance <= 40 and (best is None or distance < best[0]):
                 best = (distance, gid)
@@ -519,7 +516,8 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
         # named with no office anywhere: one the text quotes (… اظهار کرد: said) speaks
         # for something; a director at a festival or a shah in a history does not
         merged = [p for p in merged if p.offices or _quoted(page, p, profile)]
-    return tuple(_official(p, page, profile, cities, home, organizations) for p in merged)
+    spans = mention_spans(cities)
+    return tuple(_official(p, page, profile, spans, home, organizations) for p in merged)
 
 
 @cache
@@ -626,7 +624,7 @@ def _merge(people: list[_Person]) -> list[_Person]:
     return merged
 
 
-def _official(person: _Person, page: Text, profile: Profile, cities: Sequence[City],
+def _official(person: _Person, page: Text, profile: Profile, spans: list[tuple[int, int, int]],
               home: int | None, organizations: Sequence[Organization]) -> Official:
     text = page.raw
     lo, hi = page.sentence_bounds(person.start)
@@ -643,7 +641,7 @@ def _official(person: _Person, page: Text, profile: Profile, cities: Sequence[Ci
                         text[lo:hi].strip())
     first = min(o.start for o in person.offices)
     last = max(o.end for o in person.offices)
-    city = _office_city(page, person.offices, cities, home) if role in CITY_ROLES else None
+    city = _office_city(page, person.offices, spans, home) if role in CITY_ROLES else None
     organization = _organization(page, person.offices, organizations) \
         if role in ("organization_leader", "other") else None
     return Official(person.name, latin, role, text[first:last], city, organization,

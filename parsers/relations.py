@@ -176,6 +176,8 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
         kinds = named_between(cues, start, end)
         here = mentions_between(mentions, start, end)
         named = list(dict.fromkeys(gid for _, _, gid in here))
+        if not kinds and not named:
+            continue  # no tie and no list item: nothing changes (a page of short lines)
         item = len(sentence.strip()) <= LIST_ITEM_CHARS and _own_paragraph(text, start, end)
         if not kinds and carried and named and item:
             kinds = carried.kinds  # an item of the list the cue line opened

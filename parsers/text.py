@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, cached_property
@@ -153,10 +153,11 @@ def leading_letters(phrases: Iterable[str]) -> frozenset[str]:
     return frozenset(runs)
 
 
-def matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
-    """What pattern.finditer(text) gives, when every match begins at one of `starts`."""
+def matches_at(pattern: re.Pattern, text: str, starts: Sequence[int]) -> Iterator[re.Match]:
+    """What pattern.finditer(text) gives, when every match begins at one of `starts`
+    (sorted, each once)."""
     end = 0
-    for start in sorted(set(starts)):
+    for start in starts:
         match = pattern.match(text, start) if start >= end else None
         if match is not None:
             end = match.end()

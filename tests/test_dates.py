@@ -132,16 +132,25 @@ def test_year_lists_joined_months_and_last_year():
         ("2019-12-22", "2020-01-20", "month", "jalali")]
 
 
-def test_a_language_without_a_profile_has_its_dates_read_by_dateparser():
+def test_a_language_without_a_profile_has_its_dates_read_with_dateparsers_words():
     text = Text("Der Bürgermeister empfing am 12. März 2019 die Delegation der Partnerstadt. "
-                "Die Städte sind seit 1965 verbunden, im Mai 2020 kam der Gegenbesuch.", "de")
+                "Die Städte sind im Jahr 1965 verbunden worden, im Mai 2020 kam der "
+                "Gegenbesuch. Die Stadt hat 1500 Einwohner.", "de")
     found = [(d.text, d.start.isoformat(), d.end.isoformat(), d.precision)
              for d in find_dates(text)]
+    # dateparser's search read "Die" and "1500 Einwohner" as dates, and missed the year
     assert found == [("12. März 2019", "2019-03-12", "2019-03-12", "day"),
-                     ("1965", "1965-01-01", "1965-12-31", "year"),
+                     ("Jahr 1965", "1965-01-01", "1965-12-31", "year"),
                      ("Mai 2020", "2020-05-01", "2020-05-31", "month")]
     assert all(text.raw[d.offset:d.end_offset] == d.text for d in find_dates(text))
-    # the profile languages keep muni's own grammar: dateparser knows no Jalali year
+    # the words that may stand between day, month and year, and abbreviated months
+    assert spans("Firmó el 12 de marzo de 2019 y volvió el 3 ene. 2020.", "es") == [
+        ("2019-03-12", "2019-03-12", "day", "gregorian"),
+        ("2020-01-03", "2020-01-03", "day", "gregorian")]
+    # a language dateparser has no words for still has its numeric dates
+    assert spans("Kuupäev 12.03.2019 kokku", "xx") == [
+        ("2019-03-12", "2019-03-12", "day", "gregorian")]
+    # the profile languages keep their own words: dateparser knows no Jalali year
     assert [d.calendar for d in find_dates(Text("در آبان ماه سال ۱۳۸۷", "fa"))] == ["jalali"]
 
 
