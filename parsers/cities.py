@@ -526,9 +526,11 @@ def _cue(text: str, words: tuple[Token, ...], c: _Candidate, before: set[str],
     """A cue word right before or after the name, with only a space between."""
     if _cued_before(text, words, c.first, before):
         return True
-    following = next((t for t in words[c.first:] if t.start >= c.end), None)
-    return following is not None and text[c.end:following.start].strip() == "" \
-        and following.text.lower() in after
+    k = c.first  # (not a slice of the words from there: a copy of the page's rest)
+    while k < len(words) and words[k].start < c.end:
+        k += 1
+    return k < len(words) and text[c.end:words[k].start].strip() == "" \
+        and words[k].text.lower() in after
 
 
 def _needed(place: Place, key: str, cue: bool, near: set[str], country: str | None,

@@ -15,6 +15,7 @@ as the page writes it (a Solar Hijri year stays one).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -81,12 +82,14 @@ class Since(NamedTuple):
 
 
 def _since(dates: Sequence[DateMention], start: int, end: int) -> Since | None:
-    """The first year a sentence gives, as written."""
-    for d in dates:
-        if start <= d.offset < end:
-            match = _YEAR.search(normalize_digits(d.text))
-            if match:
-                return Since(f"{d.start.year:04d}", match.group(1), d.calendar)
+    """The first year a sentence gives, as written (`dates` in text order)."""
+    k = bisect_left(dates, start, key=lambda d: d.offset)
+    while k < len(dates) and dates[k].offset < end:
+        d = dates[k]
+        match = _YEAR.search(normalize_digits(d.text))
+        if match:
+            return Since(f"{d.start.year:04d}", match.group(1), d.calendar)
+        k += 1
     return None
 
 
