@@ -35,6 +35,9 @@ MIN_POPULATION_HOME_UNCASED = 100000  # there, where every word is a candidate (
 MIN_POPULATION_SUPPORTED = 0  # GeoNames gives 0 where it does not know
 NEARBY = 0.5  # squared degrees (about 70 km): a namesake beside the page's other places wins
 HEARD_LETTERS = 5  # a shorter word sounds like too many places (Üye, Фаш)
+# a name's mentions weighed for what supports it: a page that names a city thousands of
+# times says no more of it than its first hundred mentions do
+JUDGED_MENTIONS = 100
 COUNTRY_REACH = 40  # characters: "Tiran'da (Arnavutluk)", "Луксор и Александрия – Египет"
 CASE_REACH = 16  # characters back to the case word (в гр. X, от кмета на X)
 HALL_REACH = 40  # characters back to the locative of "in the hall of <city>"
@@ -135,16 +138,17 @@ def find_cities(page: Text, country: str | None = None,
         for key, group in by_key.items():
             if any(c in believed for c in group):
                 continue
-            near = {code for c in group for code in _countries_near(c, countries)}
-            cued = any(_cue(text, words, c, cues_before, cues_after) for c in group)
+            judged = group[:JUDGED_MENTIONS]
+            near = {code for c in judged for code in _countries_near(c, countries)}
+            cued = any(_cue(text, words, c, cues_before, cues_after) for c in judged)
             cue = cued or any(_listed_with(text, c, found[key], believed, joiners, stop)
-                              for c in group)
+                              for c in judged)
             read_cue, behind = False, set()
             if key in loose:  # what a Latin reading needs: a cue, or its country after it
-                read_cue = cue and not any(_pointed(words, c.first, pointing) for c in group)
-                behind = {code for c in group for code in _country_after(c, countries)}
+                read_cue = cue and not any(_pointed(words, c.first, pointing) for c in judged)
+                behind = {code for c in judged for code in _country_after(c, countries)}
             believable = [p for p in found[key]
-                          if (p.country in near or not all(c.weekday for c in group))
+                          if (p.country in near or not all(c.weekday for c in judged))
                           and (cue or near or p.geonameid not in added.get(key, ()))
                           and (p.geonameid not in heard.get(key, ())
                                or _heard_right(p, key, cue, near))
