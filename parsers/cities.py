@@ -261,8 +261,8 @@ def _readable(words: tuple[Token, ...], candidates: list[_Candidate],
             after.update((i + 1, i + 2))
         elif w.text in joined:
             after.add(i + 1)
-    return [c for c in candidates if (c.first in after or _country_after(c, countries))
-            and len(c.key) >= HEARD_LETTERS and " " not in c.key]
+    return [c for c in candidates if len(c.key) >= HEARD_LETTERS and " " not in c.key
+            and (c.first in after or (countries and _country_after(c, countries)))]
 
 
 def _pointed(words: tuple[Token, ...], first: int, demonstratives: frozenset[str]) -> bool:
