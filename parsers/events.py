@@ -200,6 +200,24 @@ def _place(text: str, here: list[tuple[int, int, int]], breaks: list[int],
     return None
 
 
+def _host(text: str, folded: str, here: list[tuple[int, int, int]], breaks: list[int],
+          profile: Profile, hosts: WordPattern | None) -> int | None:
+    """The city named nearest a word that says who hosts (Gölcük Belediyesi toplantıya ev
+    sahipliği yaptı, с домакинството на Община Русе, به میزبانی شهرداری مشهد), in its
+    clause first, else a city its sentence names in no case (Kırklareli Belediyesi, … ev
+    sahipliği yaptı: the subject, set off by a comma; not "a delegation from X"): where
+    the happening is."""
+    found = hosts.search(folded) if hosts is not None else None
+    if found is None or not here:
+        return None
+    at, after = breaks[0] + found.start(), breaks[0] + found.end()
+    lo, hi = _clause(breaks, at)
+    pool = [m for m in here if lo <= m[0] < hi] or [
+        m for m in here if not any(in_case(text, m[0], m[1], profile, case, breaks[0])
+                                   for case in ("locative", "destination", "origin"))]
+    return min(pool, key=lambda m: min(abs(m[0] - after), abs(at - m[1])))[2] if pool else None
+
+
 def _not_whence(text: str, here: list[tuple[int, int, int]], start: int,
                 profile: Profile) -> int | None:
     """Where visitors from one city came, when the sentence (`here`: its mentions) names
@@ -279,6 +297,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     today = word_pattern(profile.today, whole=True)
     purposes = _phrases(profile.purposes)
     trip = word_pattern(profile.this_trip, whole=True)
+    hosts = word_pattern(profile.hosts)
     events: dict[tuple, _Draft] = {}
     happening = [d for d in dates if not _lasting(folded, d, profile)]
     happening_at = [d.offset for d in happening]  # in text order, for a sentence's dates
@@ -310,6 +329,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         place = _place(text, here, breaks, profile, first) or \
             (_named_after_cue(text, named_at, [c for c, _ in cued])
              if profile.event_word_first else None) \
+            or _host(text, part, here, breaks, profile, hosts) \
             or _city_referred_to(text, part, start, mentions, profile, home) \
             or _not_whence(text, here, start, profile) \
             or (_only_venue(named, home) if trip is not None and trip.search(part) else None)
@@ -335,9 +355,10 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
                                          profile.verb_last))
                   or (None if _aimed_at(folded, cue, purposes) else borrowed), venues[kind])
                  for cue, kind in said]
-        # an official who meets in another city than their office's has gone there
+        # an official who meets in another city than their office's has gone there (in
+        # the page's own city, the guests at its meeting are told as taking part)
         found += [("visit", when, place) for kind, when, place in found
-                  if kind == "meeting" and place is not None and "visit" not in kinds
+                  if kind == "meeting" and place not in (None, home) and "visit" not in kinds
                   and any(o.city not in (None, place) for o in present)]
         for kind, when, place in found:
             participants = [gid for gid in named if gid != place] or \

@@ -88,7 +88,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("events", lambda r: find_events(r.text, r["cities"], r["date_mentions"],
                                               r["officials"], r["own_city"]), Event,
               ("cities", "date_mentions", "officials", "own_city"),
-              ("events", "habits", "invitations", "purposes", "this_trip", "today",
+              ("events", "habits", "invitations", "purposes", "this_trip", "hosts", "today",
                "this_city", "our_city", "this_happened",
                "event_word_first", "verb_last", "not_member_bodies", "origin_before",
                "origin_after"),

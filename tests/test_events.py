@@ -318,3 +318,34 @@ def test_on_this_trip_is_where_the_trip_went():
                      "представители на Кочани.", "bg")
     names = _names(record)
     assert "Kochani" in {names.get(e["city"]) for e in record["events"]}
+
+
+def test_who_hosts_a_happening_says_where_it_is():
+    """No locative names the venue; the city beside the word for hosting does."""
+    for text, language, kind, city in (
+            ("Kırklareli Belediyesi, Balkan kentleri ağının yönetim kurulu toplantısına ev "
+             "sahipliği yaptı.", "tr", "meeting", "Kırklareli"),
+            ("Община Габрово беше домакин на срещата на кметовете от региона.", "bg",
+             "meeting", "Gabrovo"),
+            ("نشست شهرداران کلانشهرها به میزبانی شهرداری مشهد برگزار شد.", "fa", "meeting",
+             "Mashhad"),
+            # the host's clause names no city: the one the sentence names in no case, not
+            # where the delegation came from
+            ("Делегация от Силистра посети Велес, домакин на фолклорния фестивал.", "bg",
+             "festival", "Veles")):
+        record = _record(text, language)
+        names = _names(record)
+        assert (kind, city) in {(e["type"], names.get(e["city"]))
+                                     for e in record["events"]}, text
+    # without the word, the sentence gives no place (and no date): no event
+    assert not _record("Kırklareli Belediyesi, Balkan kentleri ağının yönetim kurulu "
+                       "toplantısını değerlendirdi.", "tr")["events"]
+
+
+def test_guests_at_a_meeting_in_the_pages_own_city_make_no_visit():
+    """Mayors of other cities at a meeting in the page's own city take part in it; the
+    page's mayor meeting in another city has gone there."""
+    home = ("Gabrovo Belediye Başkanı Ahmet Kaya, Gabrovo'daki toplantıda Kütahya Belediye "
+            "Başkanı Eyüp Demir ile görüştü. Gabrovo Belediyesi toplantıya ev sahipliği yaptı.")
+    kinds = {e["type"] for e in _record(home, "tr")["events"]}
+    assert "meeting" in kinds and "visit" not in kinds

@@ -100,6 +100,9 @@ class Profile:
     # words that put a sentence on a trip (در این سفر: on this trip): with no word to mark
     # the venue, it is where the trip went, the city the sentence names beside home
     this_trip: tuple[str, ...] = _spec(default=())
+    # words that say who hosts a happening (ev sahipliği, домакин, میزبانی): the city
+    # named beside them in their clause is where it happens
+    hosts: tuple[str, ...] = _spec(default=())
     habits: tuple[str, ...] = _spec(default=())
     invitations: tuple[str, ...] = _spec(default=())  # inviting someone is no happening yet
     # words right before what one goes to take part in (جهت شرکت در, за участие в): the
