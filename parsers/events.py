@@ -41,6 +41,7 @@ from parsers.text import (
 
 RETOLD_GAP = timedelta(days=3)  # a visit's arrival and its last day are one visit
 PRECISION = {"day": 0, "month": 1, "year": 2}
+SESSIONS = frozenset({"meeting", "agreement"})  # what a council does at home: sits, resolves
 
 
 @dataclass(frozen=True)
@@ -298,6 +299,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     purposes = _phrases(profile.purposes)
     trip = word_pattern(profile.this_trip, whole=True)
     hosts = word_pattern(profile.hosts)
+    council = word_pattern(profile.own_council)
     events: dict[tuple, _Draft] = {}
     happening = [d for d in dates if not _lasting(folded, d, profile)]
     happening_at = [d.offset for d in happening]  # in text order, for a sentence's dates
@@ -332,7 +334,9 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             or _host(text, part, here, breaks, profile, hosts) \
             or _city_referred_to(text, part, start, mentions, profile, home) \
             or _not_whence(text, here, start, profile) \
-            or (_only_venue(named, home) if trip is not None and trip.search(part) else None)
+            or (_only_venue(named, home) if trip is not None and trip.search(part) else None) \
+            or (home if council is not None and set(kinds) <= SESSIONS and council.search(part)
+                else None)
         # each kind where the clause of its first word sets a venue off (پیش از سفر به یزد،
         # در اصفهان گفت و گو کرد: the trip to Yazd, the talks in Isfahan), else where the
         # sentence is
@@ -440,9 +444,20 @@ def _dated(found: DateMention | None) -> _When | None:
 def _merge_retold(events: list[_Draft]) -> list[_Draft]:
     """A page tells one happening in several sentences (the delegation arrives today and
     stays until the 14th): events of one type on days that touch, with a city taking part
-    in both and no two different places, are one event from the earliest day."""
+    in both and no two different places, are one event from the earliest day; and an
+    undated one is the dated event of its type at its place (or at none said), where the
+    page has one only (the June session's resolution … the motion was carried here)."""
     out: list[_Draft] = []
     for event in sorted(events, key=lambda e: e.when.start if e.when else "9999"):
+        if event.when is None and event.city is not None:
+            dated = [o for o in out if o.when is not None and o.type == event.type
+                     and o.city in (None, event.city)]
+            if len(dated) == 1:
+                dated[0].city = event.city
+                dated[0].participants += [p for p in event.participants
+                                          if p not in dated[0].participants]
+                dated[0].officials += [o for o in event.officials if o not in dated[0].officials]
+                continue
         same = next((o for o in out if _retold(o, event)), None)
         if same is None or same.when is None or event.when is None:
             out.append(event)

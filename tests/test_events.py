@@ -349,3 +349,24 @@ def test_guests_at_a_meeting_in_the_pages_own_city_make_no_visit():
             "Başkanı Eyüp Demir ile görüştü. Gabrovo Belediyesi toplantıya ev sahipliği yaptı.")
     kinds = {e["type"] for e in _record(home, "tr")["events"]}
     assert "meeting" in kinds and "visit" not in kinds
+
+
+def test_a_council_session_with_no_place_said_is_in_the_pages_own_city():
+    record = _record("Kırşehir Belediyesi Mart ayı meclis toplantısı, Başkan Ali Kaya "
+                     "başkanlığında yapıldı.", "tr", "2024-03-20")
+    names = _names(record)
+    assert [(e["type"], e["start"], names.get(e["city"])) for e in record["events"]] == [
+        ("meeting", "2024-03-01", "Kırşehir")]
+    record = _record("شهرداری یزد اعلام کرد در جلسه شورای اسلامی شهر تفاهم نامه همکاری "
+                     "تصویب شد.", "fa")
+    names = _names(record)
+    assert ("agreement", "Yazd") in {(e["type"], names.get(e["city"])) for e in record["events"]}
+
+
+def test_an_undated_retelling_is_the_dated_event_of_its_type_and_place():
+    record = _record("Kırşehir Belediyesi ile Kars Belediyesi arasında kardeş şehir protokolü "
+                     "12 Mart 2024 tarihinde imzalandı.\n\nProtokol, Kırşehir'de düzenlenen "
+                     "törenle imzalandı.", "tr")
+    names = _names(record)
+    assert [(e["start"], names.get(e["city"])) for e in record["events"]
+            if e["type"] == "agreement"] == [("2024-03-12", "Kırşehir")]

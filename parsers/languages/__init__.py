@@ -103,6 +103,9 @@ class Profile:
     # words that say who hosts a happening (ev sahipliği, домакин, میزبانی): the city
     # named beside them in their clause is where it happens
     hosts: tuple[str, ...] = _spec(default=())
+    # words for the municipality's own council and its sessions (belediye meclisi, общинския
+    # съвет, شورای شهر): what it does, with no other place said, is done in the page's city
+    own_council: tuple[str, ...] = _spec(default=())
     habits: tuple[str, ...] = _spec(default=())
     invitations: tuple[str, ...] = _spec(default=())  # inviting someone is no happening yet
     # words right before what one goes to take part in (جهت شرکت در, за участие в): the
