@@ -624,6 +624,34 @@ def _merge(people: list[_Person]) -> list[_Person]:
     return merged
 
 
+def _office_phrase(text: str, offices: list[_Office], role: str) -> tuple[int, int]:
+    """Where the office phrase of the chosen role is written: its first mention, with the
+    offices joined to it (Belediye Başkanı ve Eurocities Başkan Yardımcısı), never the
+    stretch of text between one mention of the person and the next."""
+    ordered = sorted(offices, key=lambda o: o.start)
+    k = next(i for i, o in enumerate(ordered) if o.role == role)
+    lo, hi = ordered[k].start, ordered[k].end
+    for o in ordered[k + 1:]:
+        if not _joined(text, hi, o.start):
+            break
+        hi = max(hi, o.end)
+    for o in reversed(ordered[:k]):
+        if not _joined(text, o.end, lo):
+            break
+        lo = o.start
+    return lo, hi
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Two offices one after the other in one phrase: a few words between, no break."""
+    gap = text[end:start]
+    return 0 <= len(gap) <= OFFICE_JOIN and _PHRASE_BREAK.search(gap) is None
+
+
+OFFICE_JOIN = 40  # characters between two offices of one phrase (ve Eurocities)
+_PHRASE_BREAK = re.compile(r"[.;:!?؟\n()«»“”\"]")
+
+
 def _official(person: _Person, page: Text, profile: Profile, spans: list[tuple[int, int, int]],
               home: int | None, organizations: Sequence[Organization]) -> Official:
     text = page.raw
@@ -639,8 +667,7 @@ def _official(person: _Person, page: Text, profile: Profile, spans: list[tuple[i
         return Official(person.name, latin, role, person.offices[0].headline,
                         home if role in MUNICIPAL else None, None, tuple(person.aliases),
                         text[lo:hi].strip())
-    first = min(o.start for o in person.offices)
-    last = max(o.end for o in person.offices)
+    first, last = _office_phrase(text, person.offices, role)
     city = _office_city(page, person.offices, spans, home) if role in CITY_ROLES else None
     organization = _organization(page, person.offices, organizations) \
         if role in ("organization_leader", "other") else None

@@ -284,3 +284,12 @@ def test_a_first_name_opening_a_sentence_with_no_office_and_no_words_said_is_no_
 ])
 def test_a_name_before_a_comma_and_a_municipal_lawyer(text, language, expected):
     assert held(text, language) == expected
+
+
+def test_the_role_text_is_the_office_phrase_not_the_text_between_two_mentions():
+    text = ("Toplantıya Enerji Kentleri Birliği Başkanı ve Denizli Büyükşehir Belediye Başkanı "
+            "Osman Zolan katıldı. Toplantıda birliğin yıllık çalışmaları görüşüldü ve yeni "
+            "projeler için bütçe ayrıldı. Başkan Zolan, katılımcılara teşekkür etti.")
+    found = {o["name"]: o for o in officials(text, "tr")}
+    assert found["Osman Zolan"]["role"] == "mayor"
+    assert found["Osman Zolan"]["role_text"] == "Başkanı ve Denizli Büyükşehir Belediye Başkanı"
