@@ -45,7 +45,8 @@ _LOOSE_GAP = re.compile(r"^\s*[:–—\-(«“„\"]?\s*$")
 @dataclass(frozen=True)
 class Official:
     """A named person in office: the role the page gives them, the city of the office (a
-    GeoNames id), the body of a non-municipal one, and the sentence that says it."""
+    GeoNames id), the body they hold an office in (a network a mayor heads, or the body
+    of a non-municipal office), and the sentence that says it."""
 
     name: str
     name_latin: str | None
@@ -145,8 +146,12 @@ def _split_offices(words: list[Token], cased: bool) -> list[Token]:
 class _Reader:
     """Names around offices in one text."""
 
-    def __init__(self, page: Text, profile: Profile, cities: Sequence[City]) -> None:
+    def __init__(self, page: Text, profile: Profile, cities: Sequence[City],
+                 organizations: Sequence[Organization] = ()) -> None:
         self.page = page
+        # where each body's name ends, by where it starts: an office's body is passed over
+        # on the way to its holder's name (رئیس مجمع شهرداران آسیایی علی رضایی)
+        self.body_ends = {o.start: o.end for o in organizations if not o.reference}
         self.text = page.raw
         self.profile = profile
         self.words = _split_offices([t for t in page.tokens if not t.suffix], profile.cased)
@@ -209,6 +214,9 @@ class _Reader:
                     self.profile.honorifics):
                 return []  # (loosely, кметът на Костинброд, г-н Младенов: the honorific)
             of = of or lower in self.profile.genitives
+            if token.start in self.body_ends:
+                i, skipped = bisect_left(self.starts, self.body_ends[token.start]), skipped + 1
+                continue
             if lower in self.skippable or self._is_place(token) or (
                     self.cased and _acronym(token) and skipped - described < 2) or (
                     self.cased and lower in self.profile.stop_words
@@ -228,8 +236,9 @@ class _Reader:
                 return []  # Италианския културен институт: a body, not a person
             if run and self.text[run[0].start:run[-1].end] in self.profile.countries:
                 return []  # посланик на Република България: the country he serves
-            if not self.cased:  # without capitals only an honorific marks a name here
-                return run[:3] if len(run) >= 2 and self._honoured(i) else []
+            if not self.cased:  # without capitals an honorific or a first name marks it
+                return run[:3] if len(run) >= 2 and (self._honoured(i) or self._given(i)) \
+                    else []
             if len(run) == 1 and not self._honoured(i) and (
                     skipped or self.text[office.end:token.start] != " " or office_of):
                 # one word is a surname only right after its office (Кметът Дамянов), not
@@ -465,6 +474,24 @@ def _organization(page: Text, offices: list[_Office],
     return found.name if found else None
 
 
+def _body_held(text: str, offices: list[_Office], organizations: Sequence[Organization],
+               profile: Profile) -> str | None:
+    """The body one of the offices of a phrase is held in: named right before the office
+    (EKB Başkanı, Eurocities Başkan Yardımcısı) or, where the language names the body
+    after its office, right after it, with the word for "of" or none (председател на
+    Асоциацията на дунавските общини, رئیس مجمع شهرداران آسیایی)."""
+    bodies = [b for b in organizations if not b.reference]
+    of = set(profile.genitives)
+    for office in offices:
+        for body in bodies:
+            if body.end <= office.start and not text[body.end:office.start].strip():
+                return body.name
+            if profile.organization_word_first and body.start >= office.end and \
+                    text[office.end:body.start].strip() in of | {""}:  # (Persian: ezafe)
+                return body.name
+    return None
+
+
 def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
                    organizations: Sequence[Organization] = ()) -> tuple[Official, ...]:
     """DESIGN.md's `officials`: name, name_latin, role, role_text, city, organization,
@@ -473,7 +500,7 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
     text, profile = page.raw, profiles().get(page.language or "")
     if profile is None or not profile.roles or not text:
         return ()
-    reader = _Reader(page, profile, cities)
+    reader = _Reader(page, profile, cities, organizations)
     offices = _offices(page.folded, profile)
     home = home if home is not None else home_city(page, cities)
     people: list[_Person] = []
@@ -669,7 +696,11 @@ def _official(person: _Person, page: Text, profile: Profile, spans: list[tuple[i
                         text[lo:hi].strip())
     first, last = _office_phrase(text, person.offices, role)
     city = _office_city(page, person.offices, spans, home) if role in CITY_ROLES else None
-    organization = _organization(page, person.offices, organizations) \
-        if role in ("organization_leader", "other") else None
+    # an office in a body beside the chosen one (Belediye Başkanı ve Eurocities Başkan
+    # Yardımcısı), else the body beside a non-municipal office
+    organization = _body_held(text, [o for o in person.offices if first <= o.start < last],
+                              organizations, profile) \
+        or (_organization(page, person.offices, organizations)
+            if role in ("organization_leader", "other") else None)
     return Official(person.name, latin, role, text[first:last], city, organization,
                     tuple(person.aliases), text[lo:hi].strip())

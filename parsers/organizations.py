@@ -9,8 +9,10 @@ Three shapes, by where the language puts its word for "association": after the n
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from parsers.languages import capitals, profiles
 from parsers.text import APOSTROPHES, Text, alternation
@@ -80,12 +82,65 @@ def find_organizations(page: Text) -> list[Organization]:
     if pattern is not None:  # a reference's word is not the start of a name
         stop = profiles()[language].stop_words
         building = _building(language)
-        found += [_glossed(text, _trimmed(m.start(), m.group(0), stop))
+        first = profiles()[language].organization_word_first
+        found += [_glossed(text, _after_office(_trimmed(m.start(), m.group(0), stop, first),
+                                               language))
                   for start, end in _lines_with(page.folded.replace("ı", "i"), _any_word(language))
                   for m in pattern.finditer(text, start, end)
                   if not any(r.start <= m.start() < r.end for r in found)
                   and (building is None or not building.match(text, m.end()))]
-    return sorted(found, key=lambda o: o.start)
+    # (a network's name inside a longer name is that name's: Mayors for Peace platformu)
+    found += [Organization(m.start(), m.end(), m.group(0)) for m in _networks().finditer(text)]
+    found += _acronyms(text, found)
+    return sorted(_outermost(found), key=lambda o: o.start)
+
+
+def _acronyms(text: str, bodies: list[Organization]) -> list[Organization]:
+    """The later mentions of a body by the initials it was given in brackets (Türk Dünyası
+    Belediyeler Birliği'nin (TDBB) … TDBB Başkanı): each is that body, by its full name."""
+    defined: dict[str, str] = {}
+    for body in bodies:
+        if body.reference:
+            continue
+        given = _ACRONYM_END.search(body.name) or _ACRONYM_AFTER.match(text, body.end)
+        if given is not None:
+            defined.setdefault(given.group(1), body.name)
+    if not defined:
+        return []
+    taken = sorted((b.start, b.end) for b in bodies)
+    out = []
+    for m in re.finditer(rf"(?<![\w(])(?:{alternation(defined, space=None)})(?![\w)])", text):
+        k = bisect_right(taken, (m.start(), len(text))) - 1
+        if k < 0 or taken[k][1] <= m.start():  # not inside a body's own name
+            out.append(Organization(m.start(), m.end(), defined[m.group()]))
+    return out
+
+
+_INITIALS = rf"([A-Z{capitals()}][A-Z{capitals()}0-9\-]{{1,9}})"
+_ACRONYM_END = re.compile(rf"\({_INITIALS}\)$")  # Enerji Kentleri Birliği (EKB)
+# Birliği'nin (TDBB): a case ending may stand between the name and its initials
+_ACRONYM_AFTER = re.compile(rf"(?:[{APOSTROPHES}][^\W\d_]{{1,5}})?[ \t]*\({_INITIALS}\)")
+
+
+def _outermost(found: list[Organization]) -> list[Organization]:
+    """Each body once: a network's name inside a longer name is that name's (UCLG-MEWA
+    Denetim Kurulu)."""
+    out: list[Organization] = []
+    for o in sorted(found, key=lambda o: (o.start, -o.end)):  # a container before its parts
+        if not out or o.end > out[-1].end or (o.start, o.end) == (out[-1].start, out[-1].end):
+            out.append(o)
+    return out
+
+
+NETWORKS = Path(__file__).with_name("networks.txt")
+
+
+@cache
+def _networks() -> re.Pattern:
+    """The networks known by one name in every language (networks.txt), as whole words."""
+    names = [line.strip() for line in NETWORKS.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return re.compile(rf"{_NO_LETTER_BEFORE}(?:{alternation(names, space=None)})(?![\w-])")
 
 
 _NAME_BEFORE_GLOSS = re.compile(r"([^\W\d_][\w\-]{2,})[ \t]*\($")
@@ -130,10 +185,23 @@ def _lines_with(folded: str, word: re.Pattern) -> list[tuple[int, int]]:
     return lines
 
 
-def _trimmed(start: int, written: str, stop: frozenset[str]) -> Organization:
+def _trimmed(start: int, written: str, stop: frozenset[str], word_first: bool) -> Organization:
     """The name without the function words its last words may be (Асоциацията на
-    дунавските общини от 2005 г.: "от" begins what follows the name)."""
+    дунавските общини от 2005 г.: "от" begins what follows the name), and without what a
+    capital after a word in small letters (of four letters or more: no function word of
+    any language, Mayors for Peace) begins or ends: a person
+    after a body named word first (Асоциацията на дунавските общини Таня Петрова), the
+    words before one whose word comes last (… yapılan toplantıda Türk Devletleri
+    Teşkilatı)."""
     name = written.rstrip(" ,.")
+    words = list(_WORD_AT.finditer(name))
+    cuts = [(prev.end(), word.start()) for prev, word in zip(words, words[1:], strict=False)
+            if word.group()[0].isupper() and prev.group().islower() and len(prev.group()) > 3
+            and prev.group() not in stop and not name[prev.end():word.start()].strip()]
+    if cuts and word_first:
+        name = name[:cuts[0][0]]
+    elif cuts:
+        start, name = start + cuts[-1][1], name[cuts[-1][1]:]
     while (last := _LAST_WORD.search(name)) and last.group(1).lower() in stop \
             and len(name[:last.start()].split()) >= 2:
         name = name[:last.start()]
@@ -141,6 +209,28 @@ def _trimmed(start: int, written: str, stop: frozenset[str]) -> Organization:
 
 
 _LAST_WORD = re.compile(r"[ \t]+([^\W\d_]+)$")
+_WORD_AT = re.compile(r"[^\W\d_]+")
+
+
+def _after_office(body: Organization, language: str) -> Organization:
+    """A name read from an office on (Belediye Başkanı ve B40 Balkan Şehirleri Ağı: the
+    mayor's office, "and", the body): the body begins after the conjunction."""
+    cut = _office_then_and(language)
+    found = [m.end() for m in cut.finditer(body.name)] if cut is not None else []
+    if not found:
+        return body
+    return Organization(body.start + found[-1], body.end, body.name[found[-1]:],
+                        body.reference)
+
+
+@cache
+def _office_then_and(language: str) -> re.Pattern | None:
+    profile = profiles()[language]
+    offices = {phrase.split()[-1] for phrases in profile.roles.values() for phrase in phrases}
+    if not offices or not profile.conjunctions:
+        return None
+    return re.compile(rf"{_NO_LETTER_BEFORE}(?i:{alternation(offices, space=None)})[ \t]+"
+                      rf"(?:{alternation(profile.conjunctions, space=None)})[ \t]+")
 
 
 def nearest(organizations: list[Organization], start: int, end: int,

@@ -26,6 +26,7 @@ from parsers.calendars import normalize_digits
 from parsers.cities import City, in_case, mention_spans, mentions_between
 from parsers.dates import DateMention
 from parsers.languages import Profile, profiles
+from parsers.officials import Official
 from parsers.organizations import Organization
 from parsers.text import (
     CLAUSE_BREAK,
@@ -145,22 +146,30 @@ def _body(bodies: list[Organization], start: int, end: int) -> str | None:
 
 
 def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMention],
-                   home: int | None, organizations: Sequence[Organization] = ()
-                   ) -> tuple[Relation, ...]:
+                   home: int | None, organizations: Sequence[Organization] = (),
+                   officials: Sequence[Official] = ()) -> tuple[Relation, ...]:
     """DESIGN.md's `relations`: type, a, b, organization, since, evidence.
-    `organizations` are the bodies the text names (find_organizations)."""
+    `organizations` are the bodies the text names (find_organizations); a city whose
+    mayor holds an office in a body (`officials`: Eurocities Başkan Yardımcısı) is a
+    member of it."""
     text, profile = page.raw, profiles().get(page.language or "")
     if profile is None or not profile.relation_cues or not text:
         return ()
     mentions = mention_spans(cities)
     bodies = list(organizations)
     ties: dict[tuple, Relation] = {}
+    bodies_of: dict[tuple, list[tuple]] = {}  # the keys of each type and side, by body
     carried: _OpenList | None = None
     hedge = word_pattern(profile.relation_hedges)
 
     def tie(kind: str, a: int, b: int | None, organization: str | None, since: Since | None,
             evidence: str) -> None:
         key = (kind, frozenset((a, b)) if b else a, (organization or "").lower())
+        # one body by two names, one inside the other (Mayors for Peace platformu)
+        named = bodies_of.setdefault(key[:2], [])
+        key = next((k for k in named if key[2] and (k[2] in key[2] or key[2] in k[2])), key)
+        if key not in named:
+            named.append(key)
         if key in ties:
             old = ties[key]
             if since and (not old.since or since.year < old.since):
@@ -242,6 +251,10 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
                                 anchor, heading)
         elif not kinds and named and not item:
             carried = None  # prose about other things: the list is over
+    for official in officials:
+        if official.role == "mayor" and official.city and official.organization \
+                and _joinable(official.organization, profile):
+            tie("member", official.city, None, official.organization, None, official.evidence)
     return tuple(ties.values())
 
 
@@ -301,6 +314,24 @@ def _own_paragraph(text: str, start: int, end: int) -> bool:
 
 def _says_municipality(folded: str, profile: Profile) -> bool:
     """The sentence speaks of a municipality (Общината е член на …), so a member with no
-    city named is the page's own."""
+    city named is the page's own; not of a person's office (Belediye Başkanı) nor of
+    member municipalities (üye belediyeleri: the body's members, whoever they are)."""
     pattern = word_pattern(profile.municipality_words, whole=True)
-    return pattern is not None and pattern.search(folded) is not None
+    offices = _office_words(profile.code)
+    member = word_pattern(tuple(profile.relation_cues.get("member", ())), whole=True)
+    for m in pattern.finditer(folded) if pattern is not None else ():
+        after = folded[m.end():m.end() + 30].split()
+        before = folded[max(0, m.start() - 20):m.start()].split()
+        if (after and after[0] in offices) or \
+                (before and member is not None and member.search(before[-1])):
+            continue
+        return True
+    return False
+
+
+@cache
+def _office_words(language: str) -> frozenset[str]:
+    """The first words of the language's offices (başkanı, кмет): a municipality word
+    before one names a person's office."""
+    roles = profiles()[language].roles
+    return frozenset(phrase.split()[0] for phrases in roles.values() for phrase in phrases)

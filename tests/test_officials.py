@@ -293,3 +293,9 @@ def test_the_role_text_is_the_office_phrase_not_the_text_between_two_mentions():
     found = {o["name"]: o for o in officials(text, "tr")}
     assert found["Osman Zolan"]["role"] == "mayor"
     assert found["Osman Zolan"]["role_text"] == "Başkanı ve Denizli Büyükşehir Belediye Başkanı"
+
+
+def test_a_persian_name_after_an_office_and_its_city_opens_with_a_first_name():
+    """No capitals and no honorific: the first name marks where the holder's name begins."""
+    assert held("شهردار شیراز علی رضایی در نشست حضور یافت.", "fa") == [("علی رضایی", "mayor")]
+    assert held("شهردار شیراز در نشست حضور یافت.", "fa") == []

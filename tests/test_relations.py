@@ -226,3 +226,32 @@ def test_a_hall_and_a_union_of_states_are_no_bodies_a_city_joins():
             "Devletleri Teşkilatı temsilcileriyle bir araya gelen üye belediyeler arasında "
             "yer aldı.")
     assert [r["organization"] for r in relations(text, "tr") if r["type"] == "member"] == []
+
+
+def members(text: str, language: str) -> set[tuple[int, str]]:
+    return {(r["a"], r["organization"]) for r in relations(text, language)
+            if r["type"] == "member"}
+
+
+def test_a_city_whose_mayor_holds_an_office_in_a_body_is_its_member():
+    # a network known by one name in every language; its office right after the mayor's
+    assert members("Toplantıya Kırşehir Belediye Başkanı ve Eurocities Başkan Yardımcısı "
+                   "Ayşe Demir katıldı.", "tr") == {(307515, "Eurocities")}
+    # the body named after its office, with "of" (Bulgarian) or none (Persian ezafe)
+    assert members("Кметът на Русе и председател на Асоциацията на дунавските общини Таня "
+                   "Петрова откри форума.", "bg") == {(727523, "Асоциацията на дунавските общини")}
+    assert members("شهردار شیراز و رئیس مجمع شهرداران آسیایی علی رضایی در نشست حضور یافت.",
+                   "fa") == {(115019, "مجمع شهرداران آسیایی")}
+    # the body's initials, given in brackets once, name it later
+    assert members("Tarihi Kentler Birliği'nin (TKB) toplantısı yapıldı. Toplantıda TKB Başkanı "
+                   "ve Nevşehir Belediye Başkanı Mehmet Kaya konuştu.", "tr") == {
+        (303831, "Tarihi Kentler Birliği")}
+    # a mayor at a body's meeting holds no office in it
+    assert not members("Tarihi Kentler Birliği toplantısında Nevşehir Belediye Başkanı Mehmet "
+                       "Kaya konuştu.", "tr")
+
+
+def test_one_body_by_two_names_is_one_membership():
+    found = members("Bodrum Belediyesi Mayors for Peace platformuna üye oldu. Mayors for Peace "
+                    "üyesi Bodrum Belediyesi barış günü düzenledi.", "tr")
+    assert len(found) == 1 and {a for a, _ in found} == {320995}
