@@ -6,6 +6,7 @@ bench (`python -m bench fuzz`) runs 10,000 and reports crashes and the slowest p
 
 from __future__ import annotations
 
+import contextlib
 import random
 import time
 import traceback
@@ -76,7 +77,8 @@ def read(body: bytes) -> str:
 def run(count: int = 10_000, seed: int = 1) -> dict:
     crashes: list[str] = []
     outcomes = {"page": 0, "error": 0}
-    slowest, slowest_per_mb = (0.0, 0), (0.0, 0)
+    slowest = (0.0, 0)
+    large: list[tuple[float, bytes]] = []  # (seconds per MB, input) of the larger inputs
     read(fixture_pages()[0])  # loading the gazetteer and the profiles is no page's time
     for i, body in enumerate(inputs(count, seed)):
         started = time.perf_counter()
@@ -87,7 +89,8 @@ def run(count: int = 10_000, seed: int = 1) -> dict:
         seconds = time.perf_counter() - started
         slowest = max(slowest, (seconds, len(body)))
         if len(body) >= MB_FROM:  # per MB means little for a page of a few bytes
-            slowest_per_mb = max(slowest_per_mb, (seconds / len(body) * 1e6, len(body)))
+            large.append((seconds / len(body) * 1e6, body))
+    slowest_per_mb = _slowest_per_mb(large)
     return {"inputs": count, "seed": seed, **outcomes, "crashes": len(crashes),
             "first_crashes": crashes[:3], "slowest_seconds": round(slowest[0], 3),
             "slowest_kb": round(slowest[1] / 1000, 1),
@@ -95,10 +98,29 @@ def run(count: int = 10_000, seed: int = 1) -> dict:
             "slowest_per_mb_kb": round(slowest_per_mb[1] / 1000, 1)}
 
 
+def _slowest_per_mb(large: list[tuple[float, bytes]]) -> tuple[float, int]:
+    """(seconds per MB, bytes) of the slowest of the larger inputs, its candidates (the
+    RETIMED slowest of one pass) each read again and timed at their best of three: a
+    spell of the shared machine's is not the page's own time."""
+    best = (0.0, 0)
+    for _, body in sorted(large, key=lambda x: x[0], reverse=True)[:RETIMED]:
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            with contextlib.suppress(Exception):  # a crash is counted in the first pass
+                read(body)
+            times.append(time.perf_counter() - started)
+        best = max(best, (min(times) / len(body) * 1e6, len(body)))
+    return best
+
+
+RETIMED = 20  # inputs read again for the slowest page's time
+
+
 def report(result: dict) -> list[str]:
     lines = [f"fuzz: {result['inputs']} inputs (seed {result['seed']}): {result['page']} "
              f"read as pages, {result['error']} refused in one line, {result['crashes']} "
              f"crashes; slowest {result['slowest_seconds']} s ({result['slowest_kb']} KB); "
-             f"slowest per MB of those of {MB_FROM // 1000} KB or more: "
+             f"slowest per MB of those of {MB_FROM // 1000} KB or more (best of 3): "
              f"{result['slowest_seconds_per_mb']} s/MB ({result['slowest_per_mb_kb']} KB)"]
     return lines + result["first_crashes"]

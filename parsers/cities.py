@@ -550,14 +550,26 @@ def _needed(place: Place, key: str, cue: bool, near: set[str], country: str | No
     return MIN_POPULATION if cased else MIN_POPULATION_UNCASED
 
 
-def in_case(text: str, start: int, end: int, profile: Profile, case: str = "locative",
+def in_case(page: Text, start: int, end: int, profile: Profile, case: str = "locative",
             sentence_start: int = 0) -> bool:
     """The mention is set off by a case of its sentence (the profile's words before it or
     endings after it): the locative says where something happens (в Берлин, в гр. Науса,
     Tiran'da, در شهر مشهد), the destination where one goes (Kecskemet'e, به شهر ریازان,
-    до Варна), the origin where one comes from (от Силистра, Kecskemet'ten)."""
+    до Варна), the origin where one comes from (от Силистра, Kecskemet'ten). Asked of one
+    mention by events and relations alike: worked out once per text."""
+    key = (start, end, case, sentence_start)
+    found = page.cases.get(key)
+    if found is None:
+        found = page.cases[key] = _in_case(page.raw, start, end, profile, case, sentence_start)
+    return found
+
+
+def _in_case(text: str, start: int, end: int, profile: Profile, case: str,
+             sentence_start: int) -> bool:
     before = getattr(profile, f"{case}_before")
-    preceding = _words_before(text, start, sentence_start, CASE_REACH)
+    # (a language whose cases are endings alone, Turkish, has no word before to read)
+    words = before or (case == "locative" and profile.genitives)
+    preceding = _words_before(text, start, sentence_start, CASE_REACH) if words else []
     # the cue between: в град X, در شهر X, от кмета на X
     if len(preceding) > 2 and " ".join(preceding[-2:]) in profile.place_cues_before:
         preceding = preceding[:-2]

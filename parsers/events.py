@@ -175,7 +175,7 @@ def _since_words(language: str) -> re.Pattern | None:
     return re.compile(rf"\s*(?:{alternation(words)})(?![^\W\d_])") if words else None
 
 
-def _place(text: str, here: list[tuple[int, int, int]], breaks: list[int],
+def _place(page: Text, here: list[tuple[int, int, int]], breaks: list[int],
            profile: Profile, cue: int, whole: bool = True) -> int | None:
     """The first city of the sentence (`here`: its mentions) that a locative sets off as
     the venue, else the first one named as where someone goes: in the clause of the
@@ -189,7 +189,7 @@ def _place(text: str, here: list[tuple[int, int, int]], breaks: list[int],
 
     def set_off(s: int, e: int, case: str) -> bool:
         if (s, case) not in marked:
-            marked[s, case] = in_case(text, s, e, profile, case, start)
+            marked[s, case] = in_case(page, s, e, profile, case, start)
         return marked[s, case]
 
     for first, last in ((lo, hi), (start, end)) if whole else ((lo, hi),):
@@ -201,7 +201,7 @@ def _place(text: str, here: list[tuple[int, int, int]], breaks: list[int],
     return None
 
 
-def _host(text: str, folded: str, here: list[tuple[int, int, int]], breaks: list[int],
+def _host(page: Text, folded: str, here: list[tuple[int, int, int]], breaks: list[int],
           profile: Profile, hosts: WordPattern | None) -> int | None:
     """The city named nearest a word that says who hosts (Gölcük Belediyesi toplantıya ev
     sahipliği yaptı, с домакинството на Община Русе, به میزبانی شهرداری مشهد), in its
@@ -214,17 +214,17 @@ def _host(text: str, folded: str, here: list[tuple[int, int, int]], breaks: list
     at, after = breaks[0] + found.start(), breaks[0] + found.end()
     lo, hi = _clause(breaks, at)
     pool = [m for m in here if lo <= m[0] < hi] or [
-        m for m in here if not any(in_case(text, m[0], m[1], profile, case, breaks[0])
+        m for m in here if not any(in_case(page, m[0], m[1], profile, case, breaks[0])
                                    for case in ("locative", "destination", "origin"))]
     return min(pool, key=lambda m: min(abs(m[0] - after), abs(at - m[1])))[2] if pool else None
 
 
-def _not_whence(text: str, here: list[tuple[int, int, int]], start: int,
+def _not_whence(page: Text, here: list[tuple[int, int, int]], start: int,
                 profile: Profile) -> int | None:
     """Where visitors from one city came, when the sentence (`here`: its mentions) names
     one other city only: делегация от Силистра посети македонския град (Велес, named
     before), Kecskemet'ten gelen heyet ... Kayseri."""
-    whence = {gid for s, e, gid in here if in_case(text, s, e, profile, "origin", start)}
+    whence = {gid for s, e, gid in here if in_case(page, s, e, profile, "origin", start)}
     others = list(dict.fromkeys(gid for _, _, gid in here if gid not in whence))
     return others[0] if whence and len(others) == 1 else None
 
@@ -313,7 +313,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         part = folded[start:end]
         if pending and told_back is not None and told_back.match(part):
             # Това стана … в град Радомир: where the sentence before happened
-            place = _place(text, mentions_between(mentions, start, end), _breaks(text, start, end),
+            place = _place(page, mentions_between(mentions, start, end), _breaks(text, start, end),
                            profile, start)
             for draft in pending if place is not None else ():
                 draft.city = place
@@ -328,12 +328,12 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         breaks, here = _breaks(text, start, end), mentions_between(mentions, start, end)
         named = list(dict.fromkeys(gid for _, _, gid in here))
         first = min(c for c, _ in cued)
-        place = _place(text, here, breaks, profile, first) or \
+        place = _place(page, here, breaks, profile, first) or \
             (_named_after_cue(text, named_at, [c for c, _ in cued])
              if profile.event_word_first else None) \
-            or _host(text, part, here, breaks, profile, hosts) \
+            or _host(page, part, here, breaks, profile, hosts) \
             or _city_referred_to(text, part, start, mentions, profile, home) \
-            or _not_whence(text, here, start, profile) \
+            or _not_whence(page, here, start, profile) \
             or (_only_venue(named, home) if trip is not None and trip.search(part) else None) \
             or (home if council is not None and set(kinds) <= SESSIONS and council.search(part)
                 else None)
@@ -342,7 +342,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         # sentence is
         opening = _clause(breaks, first)
         venues = {kind: place if cue == first or _clause(breaks, cue) == opening else
-                  _place(text, here, breaks, profile, cue, whole=False) or place
+                  _place(page, here, breaks, profile, cue, whole=False) or place
                   for cue, kind in sorted(cued, reverse=True)} if len(kinds) > 1 else \
             {kinds[0]: place}
         in_sentence = happening[bisect_left(happening_at, start):

@@ -639,8 +639,11 @@ def _aliases(text: str, end: int, reader: _Reader) -> list[str]:
 def _merge(people: list[_Person]) -> list[_Person]:
     """One entry per person: the fullest name, every office, in order of first mention."""
     merged: list[_Person] = []
+    by_name: dict[str, _Person] = {}  # a name said again as written: no comparison needed
     for person in people:
-        same = next((m for m in merged if same_person(m.name, person.name)), None)
+        same = by_name.get(person.name) or \
+            next((m for m in merged if same_person(m.name, person.name)), None)
+        by_name.setdefault(person.name, same or person)
         if same is None:
             merged.append(person)
             continue

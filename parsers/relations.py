@@ -15,11 +15,11 @@ as the page writes it (a Solar Hijri year stays one).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from typing import NamedTuple
 
 from parsers.calendars import normalize_digits
@@ -103,7 +103,8 @@ def _members(text: str, folded: str, start: int, mentions: list[tuple[int, int, 
     cue = first.end() if first else None
     if cue is None:
         return named
-    after = [(pos, gid) for pos, _, gid in mentions if start + cue <= pos < start + len(folded)]
+    after = [(pos, gid) for pos, _, gid in mentions_between(mentions, start + cue,
+                                                             start + len(folded))]
     if not after or after[0][0] - (start + cue) > MEMBER_REACH:
         return named
     if _office_follows(text, after[0][0], profile):
@@ -125,24 +126,42 @@ def _office_follows(text: str, position: int, profile: Profile) -> bool:
                for phrase in phrases)
 
 
-def _body(bodies: list[Organization], start: int, end: int) -> str | None:
-    """The body a member joins: one named in the sentence; for "this network" or none,
-    the page's main body when it is named more than once, else the last one named."""
-    inside = [b for b in bodies if start <= b.start < end]
-    named = next((b for b in inside if not b.reference), None)
-    if named is not None:
-        return named.name
-    counts = Counter(b.name.lower() for b in bodies if not b.reference)
-    repeated = [name for name, n in counts.items() if n > 1]
-    if repeated:  # the fullest name of a body named more than once (not its "assembly")
+class _Bodies:
+    """The bodies a page names (in text order), for the body each membership joins."""
+
+    def __init__(self, organizations: Sequence[Organization]) -> None:
+        self.all = sorted(organizations, key=lambda b: b.start)
+        self.starts = [b.start for b in self.all]
+        self.named = [b for b in self.all if not b.reference]
+        self.named_ends = sorted(b.end for b in self.named)
+
+    @cached_property
+    def main(self) -> str | None:
+        """The fullest name of a body named more than once (not its "assembly")."""
+        counts = Counter(b.name.lower() for b in self.named)
+        repeated = [name for name, n in counts.items() if n > 1]
+        if not repeated:
+            return None
         main = max(repeated, key=lambda name: (len(name.split()), counts[name]))
-        return next(b.name for b in bodies if b.name.lower() == main)
-    earlier = [b for b in bodies if not b.reference and b.end <= start]
-    if inside:  # тази мрежа: the last body named with the same word
+        return next(b.name for b in self.named if b.name.lower() == main)
+
+    def joined(self, start: int, end: int) -> str | None:
+        """The body a member joins: one named in the sentence; for "this network" or none,
+        the page's main body when it is named more than once, else the last one named."""
+        inside = self.all[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        named = next((b for b in inside if not b.reference), None)
+        if named is not None:
+            return named.name
+        if self.main is not None:
+            return self.main
+        if not inside:  # the last one named before the sentence
+            k = bisect_right(self.named_ends, start)
+            return self.named[k - 1].name if k else None
+        earlier = [b for b in self.named if b.end <= start]
+        # тази мрежа: the last body named with the same word
         head = inside[0].name.split()[-1].lower()[:5]
-        same = [b for b in earlier if head in b.name.lower()]
-        earlier = same or earlier
-    return earlier[-1].name if earlier else None
+        earlier = [b for b in earlier if head in b.name.lower()] or earlier
+        return earlier[-1].name if earlier else None
 
 
 def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMention],
@@ -156,7 +175,7 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
     if profile is None or not profile.relation_cues or not text:
         return ()
     mentions = mention_spans(cities)
-    bodies = list(organizations)
+    bodies = _Bodies(organizations)
     ties: dict[tuple, Relation] = {}
     bodies_of: dict[tuple, list[tuple]] = {}  # the keys of each type and side, by body
     carried: _OpenList | None = None
@@ -200,14 +219,14 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
         since = _since(dates, start, end) if kinds else None
         evidence = sentence.strip()
         anchor = carried.anchor if carried and carried.anchor else home
-        venues = _venues(text, here, profile, start) if kinds else set()
+        venues = _venues(page, here, profile, start) if kinds else set()
         qualifiers = _qualifiers(text, here, profile) if kinds else set()
         for kind in kinds:
             if kind == "member":
-                body = _body(bodies, start, end)
+                body = bodies.joined(start, end)
                 # a city named as where the body met, or where a letter went, is no
                 # member (… Ankara'da yapıldı; platformun merkezi Hiroşima'ya göndermiş)
-                away = venues | _venues(text, here, profile, start, ("destination",))
+                away = venues | _venues(page, here, profile, start, ("destination",))
                 members = [gid for gid in _members(text, folded_text[start:end], start,
                                                    mentions, named, profile)
                            if gid not in away]
@@ -292,14 +311,14 @@ def _qualifiers(text: str, here: list[tuple[int, int, int]], profile: Profile) -
 _DISTRICT = re.compile(r" ([^\W\d_]+) ([^\W\d_]+)")  # the next two words
 
 
-def _venues(text: str, here: list[tuple[int, int, int]], profile: Profile,
+def _venues(page: Text, here: list[tuple[int, int, int]], profile: Profile,
             sentence_start: int, cases: tuple[str, ...] = ("locative",)) -> set[int]:
     """The cities a sentence names only as where something happens (or, with more
     `cases`, where something goes)."""
     as_venue: dict[int, set[bool]] = {}  # per city: is each of its mentions a venue
     for pos, stop, gid in here:
         as_venue.setdefault(gid, set()).add(any(
-            in_case(text, pos, stop, profile, case, sentence_start) for case in cases))
+            in_case(page, pos, stop, profile, case, sentence_start) for case in cases))
     return {gid for gid, found in as_venue.items() if found == {True}}
 
 

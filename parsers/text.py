@@ -69,6 +69,12 @@ class Text:
         return fold(self.raw, self.language)
 
     @cached_property
+    def cases(self) -> dict[tuple, bool]:
+        """Which case sets off each mention asked of (cities.in_case): several extractors
+        ask it of the same one."""
+        return {}
+
+    @cached_property
     def tokens(self) -> tuple[Token, ...]:
         raw, made = self.raw, []
         for m in _WORD.finditer(raw):
