@@ -339,12 +339,15 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
                 else None)
         # each kind where the clause of its first word sets a venue off (پیش از سفر به یزد،
         # در اصفهان گفت و گو کرد: the trip to Yazd, the talks in Isfahan), else where the
-        # sentence is
+        # sentence is; and so a word of the kind said again in another clause (this summit
+        # in Gaziantep, the last summit in Haikou: two summits)
         opening = _clause(breaks, first)
-        venues = {kind: place if cue == first or _clause(breaks, cue) == opening else
+        firsts = {kind: min(c for c, k in cued if k == kind) for kind in kinds}
+        own = {(c, k) for c, k in cued if c == firsts[k] or _said_again(folded, firsts[k], c)}
+        venues = {(cue, kind): place if cue == first or _clause(breaks, cue) == opening else
                   _place(page, here, breaks, profile, cue, whole=False) or place
-                  for cue, kind in sorted(cued, reverse=True)} if len(kinds) > 1 else \
-            {kinds[0]: place}
+                  for cue, kind in own}
+        venues.update({(c, k): venues[firsts[k], k] for c, k in cued if (c, k) not in own})
         in_sentence = happening[bisect_left(happening_at, start):
                                 bisect_left(happening_at, end)]
         sentence = text[start:end]
@@ -357,7 +360,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         found = [(kind, _dated(_date_for(breaks, cue, _free(in_sentence, kind, said)
                                          if profile.verb_last else in_sentence,
                                          profile.verb_last))
-                  or (None if _aimed_at(folded, cue, purposes) else borrowed), venues[kind])
+                  or (None if _aimed_at(folded, cue, purposes) else borrowed), venues[cue, kind])
                  for cue, kind in said]
         # an official who meets in another city than their office's has gone there (in
         # the page's own city, the guests at its meeting are told as taking part)
@@ -381,6 +384,13 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             events[key] = _Draft(kind, when, place, list(participants), people,
                                  text[start:end].strip(), next(order))
     return tuple(e.frozen() for e in _merge_retold(list(events.values())))
+
+
+def _said_again(folded: str, first: int, cue: int) -> bool:
+    """The word at `cue` is the one at `first`, said again (نشست … نشست)."""
+    word, again = _WORD_AT.match(folded, first), _WORD_AT.match(folded, cue)
+    return cue != first and word is not None and again is not None \
+        and word.group() == again.group()
 
 
 def _aimed_at(folded: str, cue: int, purposes: re.Pattern | None) -> bool:

@@ -370,3 +370,14 @@ def test_an_undated_retelling_is_the_dated_event_of_its_type_and_place():
     names = _names(record)
     assert [(e["start"], names.get(e["city"])) for e in record["events"]
             if e["type"] == "agreement"] == [("2024-03-12", "Kırşehir")]
+
+
+def test_one_event_word_said_twice_in_two_clauses_has_each_clauses_venue():
+    for text, language in (
+            ("Toplantı bu yıl Bursa'da yapıldı, önceki toplantı ise Bakü'de yapılmıştı.", "tr"),
+            ("نشست امسال شهرداران در شهر تبریز برگزار شد، در حالی که نشست پیشین در شهر باکو "
+             "برگزار شده بود.", "fa")):
+        record = _record(text, language)
+        names = _names(record)
+        meetings = {names.get(e["city"]) for e in record["events"] if e["type"] == "meeting"}
+        assert len(meetings) == 2 and None not in meetings, text
