@@ -98,8 +98,8 @@ EXTRACTORS: tuple[Extractor, ...] = (
                                                     r["own_city"], r["organizations"],
                                                     r["officials"]),
               Relation, ("cities", "date_mentions", "own_city", "organizations", "officials"),
-              ("relation_cues", "relation_hedges", "not_member_bodies", "genitive_endings",
-               "municipality_words"),
+              ("relation_cues", "relation_hedges", "adopted", "not_member_bodies",
+               "genitive_endings", "municipality_words"),
               table="relations", mention_table="relation_mentions", scored=("relations",)),
 )
 RECORDED = tuple(e.name for e in EXTRACTORS if e.recorded)  # the entity kinds of a record

@@ -32,6 +32,7 @@ from parsers.text import (
     CLAUSE_BREAK,
     Text,
     WordCues,
+    WordPattern,
     fold,
     named_between,
     starts_between,
@@ -201,7 +202,9 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
 
     folded_text = page.folded
     cues = _cues(profile.code).starts(folded_text)
-    for start, end in page.sentences:
+    adopted = word_pattern(profile.adopted)
+    spans = page.sentences
+    for index, (start, end) in enumerate(spans):
         sentence = text[start:end]
         folded = folded_text[start:end]
         kinds = named_between(cues, start, end)
@@ -214,7 +217,8 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
             kinds = carried.kinds  # an item of the list the cue line opened
         elif not kinds and carried and named and carried.after_heading:
             kinds, carried = carried.kinds, None
-        if kinds and hedge is not None and hedge.search(folded):
+        if kinds and hedge is not None and hedge.search(folded) and \
+                not _carried(folded_text, spans, index, adopted):
             kinds = [k for k in kinds if k == "member"]  # (a list's hedged line too)
         since = _since(dates, start, end) if kinds else None
         evidence = sentence.strip()
@@ -277,6 +281,21 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
     return tuple(ties.values())
 
 
+def _carried(folded: str, spans: Sequence[tuple[int, int]], index: int,
+             adopted: WordPattern | None) -> bool:
+    """The proposal of sentence `index` was carried: it says so, or the next sentence of
+    its paragraph does (… teklifi oylandı. Teklif oy çokluğu ile kabul edildi.)."""
+    if adopted is None:
+        return False
+    start, end = spans[index]
+    if adopted.search(folded, start, end):
+        return True
+    if index + 1 < len(spans):
+        after, last = spans[index + 1]
+        return "\n\n" not in folded[end:after] and adopted.search(folded, after, last) is not None
+    return False
+
+
 def _apart(text: str, cues: list[int], mentions: list[int]) -> bool:
     """Every mention is in another clause than every cue word."""
     return all(CLAUSE_BREAK.search(text, min(c, m), max(c, m)) is not None
@@ -292,10 +311,18 @@ def _joinable(body: str, profile: Profile) -> bool:
 
 def _qualifiers(text: str, here: list[tuple[int, int, int]], profile: Profile) -> set[int]:
     """The cities named only to say where the next one lies: Ankara'nın Çankaya ilçesi,
-    or a city right before a district's municipality (Üsküp Studenican Belediyesi)."""
+    a city right before a district's municipality (Üsküp Studenican Belediyesi), or one
+    in brackets after a place (Göle Belediyesi (Ardahan), Кочани (Северна Македония))."""
     starts = {pos for pos, _, _ in here}
+    ends = {stop for _, stop, _ in here}
     found: dict[int, set[bool]] = {}
-    for _, stop, gid in here:
+    for pos, stop, gid in here:
+        before = _AFTER_PLACE.search(text, max(0, pos - 40), max(0, pos - 1))
+        if before is not None and _IN_BRACKETS.fullmatch(text, pos - 1, min(len(text), stop + 1)) \
+                and (before.start() + len(before.group().rstrip()) in ends
+                     or before.group().strip().lower() in profile.municipality_words):
+            found.setdefault(gid, set()).add(True)
+            continue
         ending = next((e for e in profile.genitive_endings
                        if text[stop:stop + len(e)].lower() == e), None)
         district = _DISTRICT.match(text, stop)
@@ -309,6 +336,8 @@ def _qualifiers(text: str, here: list[tuple[int, int, int]], profile: Profile) -
 
 
 _DISTRICT = re.compile(r" ([^\W\d_]+) ([^\W\d_]+)")  # the next two words
+_IN_BRACKETS = re.compile(r"\([^()]+\)")
+_AFTER_PLACE = re.compile(r"[^\W\d_]+\s*$")  # a word right before the bracket
 
 
 def _venues(page: Text, here: list[tuple[int, int, int]], profile: Profile,

@@ -255,3 +255,20 @@ def test_one_body_by_two_names_is_one_membership():
     found = members("Bodrum Belediyesi Mayors for Peace platformuna üye oldu. Mayors for Peace "
                     "üyesi Bodrum Belediyesi barış günü düzenledi.", "tr")
     assert len(found) == 1 and {a for a, _ in found} == {320995}
+
+
+def test_a_proposed_tie_the_text_says_was_carried_is_made():
+    proposed = ("Meclis toplantısında Kırşehir Belediyesi ile Kars Belediyesi arasında kardeş "
+                "şehir ilişkisi kurulması teklifi görüşüldü.")
+    assert twins(proposed, "tr") == set()
+    assert twins(proposed + " Teklif oy birliği ile kabul edildi.", "tr") == {
+        frozenset({307515, 743952})}
+    assert twins("Общинският съвет обсъди предложение за побратимяване на Габрово с Охрид. "
+                 "Предложението беше прието единодушно.", "bg") == {frozenset({731549, 787487})}
+    # carried in another paragraph is another matter
+    assert twins(proposed + "\n\nTeklif oy birliği ile kabul edildi.", "tr") == set()
+
+
+def test_a_place_in_brackets_after_another_only_says_where_it_lies():
+    assert twins("Manisa Belediyesi ile Göle Belediyesi (Ardahan) arasında kardeş kent "
+                 "ilişkisi kuruldu.", "tr") == {frozenset({304827, 746643})}

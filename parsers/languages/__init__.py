@@ -118,6 +118,9 @@ class Profile:
     not_places: tuple[str, ...] = _spec(default=())
     conjunctions: tuple[str, ...] = _spec(default=())  # joining the items of a list
     relation_hedges: tuple[str, ...] = _spec(default=())  # a tie proposed or discussed, not made
+    # words saying a proposal was carried (kabul edildi, одобри, تصویب شد): a hedged tie
+    # that this sentence or the next says was adopted is made
+    adopted: tuple[str, ...] = _spec(default=())
     # words naming bodies a city never joins: councils and boards people sit on, unions of
     # states, museums and halls (a member of the municipal council is a person)
     not_member_bodies: tuple[str, ...] = _spec(default=())
