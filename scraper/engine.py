@@ -191,6 +191,11 @@ class Crawler:
         row, _ = run.state.validators(url)
         return Request(url, run, kind=kind, origin=origin, validators=_validators(row))
 
+    def _push_sitemap(self, run: SourceRun, url: str, origin: str | None = None) -> None:
+        """A sitemap to read, unless this run read it already (before it was killed)."""
+        if not run.state.fetched_in(url, run.gen):
+            self._push(self._document_request(run, url, "sitemap", origin))
+
     def _push(self, req: Request, front: bool = False) -> None:
         self._robots_owner.setdefault(host_key(req.url), req)
         self.scheduler.push(req, front)
@@ -210,7 +215,7 @@ class Crawler:
             sitemaps = [canonicalize(url) or url for url in run.source.sitemaps]
             sitemaps += [row.url for row in run.state.pending(run.gen, run.revisit, "sitemap")]
             for url in dict.fromkeys(sitemaps):
-                self._push(self._document_request(run, url, "sitemap"))
+                self._push_sitemap(run, url)
 
     # -- the loop -----------------------------------------------------------------------
 
@@ -375,7 +380,7 @@ class Crawler:
         for url in robots.sitemaps():
             canonical = canonicalize(url)
             if canonical and run.source.in_scope(canonical):
-                self._push(self._document_request(run, canonical, "sitemap", req.url))
+                self._push_sitemap(run, canonical, req.url)
 
     def _sitemap_done(self, req: Request, ex: Exchange) -> None:
         run = req.run

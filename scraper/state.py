@@ -123,6 +123,12 @@ class CrawlState:
                 "VALUES (?, ?, ?, ?, 'queued')", (url, kind, depth, origin))
             return cur.rowcount == 1
 
+    def fetched_in(self, url: str, gen: int) -> bool:
+        """Whether the URL was fetched (or given up) in run `gen` already: a resumed run
+        does not fetch again a sitemap its killed self read."""
+        return bool(self._query("SELECT 1 FROM urls WHERE url=? AND gen=? AND status != "
+                                "'queued'", (url, gen)))
+
     def validators(self, url: str) -> tuple[UrlRow | None, bytes | None]:
         """What a conditional request for a known URL needs, and its kept body."""
         rows = self._query(

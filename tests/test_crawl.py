@@ -279,6 +279,26 @@ def test_a_resumed_crawl_reads_the_sitemaps_an_index_named(server, tmp_path):
     assert listed <= {r.path for r in server.requests("kenthaber")}
 
 
+def test_a_resumed_crawl_does_not_read_again_a_sitemap_it_read(server, tmp_path):
+    """Killed after the sitemap robots.txt names was read (the run unfinished, a page
+    still queued), the resumed run fetches the page and not the sitemap again."""
+    import sqlite3
+
+    (source,) = _only(server, "kenthaber", max_depth=0)
+    crawl([source], tmp_path)
+    sitemap = server.base("kenthaber") + "/sitemap.xml"
+    assert "/sitemap.xml" in [r.path for r in server.requests()]
+    with sqlite3.connect(tmp_path / "raw" / "kenthaber" / "state.sqlite") as db:
+        page = db.execute("SELECT url FROM urls WHERE kind = 'page' AND status = 'done' "
+                          "AND url != ? LIMIT 1", (sitemap,)).fetchone()[0]
+        db.execute("UPDATE urls SET status = 'queued' WHERE url = ?", (page,))
+        db.execute("UPDATE runs SET finished = NULL")
+    before = len(server.requests())
+    crawl([source], tmp_path)  # the same run, resumed
+    again = [r.path for r in server.requests()[before:]]
+    assert page.split(server.base("kenthaber"))[1] in again and "/sitemap.xml" not in again
+
+
 def _count_done(data: Path, name: str) -> int:
     try:
         return state_rows(data, name, "SELECT COUNT(*) FROM urls WHERE status='done'")[0][0]
