@@ -620,13 +620,20 @@ def home_city(page: Text, cities: Sequence[City]) -> int | None:
     then the one named most."""
     if not cities:
         return None
-    text, profile = page.raw, profiles().get(page.language or "")
+    profile = profiles().get(page.language or "")
     words = set(profile.municipality_words) if profile else set()
+    tokens = page.tokens
+    starts = [t.start for t in tokens]
 
     def named_as_municipality(mention: Mention) -> bool:
-        before = re.findall(r"[^\W\d_]+", text[max(0, mention.start - 25):mention.start].lower())
-        after = re.findall(r"[^\W\d_]+", text[mention.end:mention.end + 25].lower())
-        return bool(before and before[-1] in words) or bool(after and after[0] in words)
+        """A municipality word is the word right before or after it (within 25 letters)."""
+        k, j = bisect_left(starts, mention.start), bisect_left(starts, mention.end)
+        before = tokens[k - 1] if k else None
+        after = tokens[j] if j < len(tokens) else None
+        return (before is not None and before.end > mention.start - 25
+                and before.text.lower() in words) or \
+            (after is not None and after.start < mention.end + 25
+             and after.text.lower() in words)
 
     def weight(city: City) -> tuple[int, bool, int]:
         return (sum(named_as_municipality(m) for m in city.mentions),

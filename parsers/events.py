@@ -262,9 +262,9 @@ def _city_referred_to(text: str, folded: str, start: int,
                  said[0] if said else None)
     if found is not None:
         # the last one before it, not one in a title in quotes («هفته فرهنگی اصفهان»)
-        before = [gid for s, _, gid in mentions[:bisect_left(mentions, (start + found.start(),))]
-                  if not _in_title(text, s)]
-        return before[-1] if before else home
+        k = bisect_left(mentions, (start + found.start(),))
+        return next((gid for s, _, gid in reversed(mentions[max(0, k - LOOK_BACK):k])
+                     if not _in_title(text, s)), home)
     ours = word_pattern(profile.our_city, whole=True)
     return home if ours is not None and ours.search(folded) else None
 
@@ -275,6 +275,7 @@ def _in_title(text: str, at: int) -> bool:
     return opened >= 0 and not any(mark in text[opened:at] for mark in "»”")
 
 
+LOOK_BACK = 20  # mentions back from "this city" to the one it names (past those in titles)
 TITLE_REACH = 80  # characters from a title's opening quote to a city it names
 
 
