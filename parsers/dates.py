@@ -166,7 +166,8 @@ class _Grammar:
         ]
         if profile is not None and profile.solar_months:
             self.patterns += [
-                ("jalali_ymd", re.compile(r"(?<![\d/])(1[2-4]\d\d)/(\d{1,2})/(\d{1,2})(?![\d/])"),
+                ("jalali_ymd", re.compile(r"(?<![\d/.])(1[2-4]\d\d)([/.])(\d{1,2})\2(\d{1,2})"
+                                          r"(?![\d/])"),
                  digit),
                 ("jalali_yymmdd", re.compile(r"(?<![\d/])(\d\d)/(\d\d)/(\d\d)(?![\d/])"), digit),
             ]
@@ -219,17 +220,19 @@ def _grammar(language: str | None) -> _Grammar:
 def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
     s, e = m.start(), m.end()
     grp = m.groups()
-    if kind == "ymd":
-        return _Atom(s, e, "gregorian", int(grp[0]), int(grp[1]), int(grp[2]))
+    if kind == "ymd":  # (۱۴۰۲-۰۸-۱۰ is a Solar Hijri day where the language counts them)
+        return _Atom(s, e, _year_calendar(int(grp[0]), g), int(grp[0]), int(grp[1]),
+                     int(grp[2]))
     if kind == "roman":
         return _Atom(s, e, "gregorian", int(grp[2]), ROMAN_MONTHS[grp[1]], int(grp[0]))
-    if kind == "dmy":
-        return _Atom(s, e, "gregorian", int(grp[2]), int(grp[1]), int(grp[0]))
+    if kind == "dmy":  # (25/12/1401 is Solar Hijri where the language counts them)
+        return _Atom(s, e, _year_calendar(int(grp[2]), g), int(grp[2]), int(grp[1]),
+                     int(grp[0]))
     if kind == "numeric_range":
         y = int(grp[4])
         return _Atom(s, e, "gregorian", y, int(grp[1]), int(grp[0]), y, int(grp[3]), int(grp[2]))
-    if kind == "jalali_ymd":
-        return _Atom(s, e, "jalali", int(grp[0]), int(grp[1]), int(grp[2]))
+    if kind == "jalali_ymd":  # ۱۴۰۲/۰۸/۱۰, ۱۳۹۴.۰۸.۲۰
+        return _Atom(s, e, "jalali", int(grp[0]), int(grp[2]), int(grp[3]))
     if kind == "jalali_yymmdd":
         return _Atom(s, e, "jalali", _year(grp[0], "jalali"), int(grp[1]), int(grp[2]))
     if kind == "days_range":

@@ -181,3 +181,15 @@ def test_a_list_of_years_is_read_up_to_its_cap_and_a_run_of_figures_is_not_a_dat
     assert [d.start.year for d in find_dates(Text(text, "bg"))] == [int(y) for y in years]
     figures = ", ".join(str(1900 + i % 120) for i in range(4000))  # no word makes them dates
     assert not find_dates(Text(figures, "bg"))
+
+
+def test_numeric_solar_hijri_dates_in_every_order_and_separator():
+    """A four-figure Solar Hijri year is read so in Persian however the day is written;
+    the same figures in a language that counts no such years stay Gregorian."""
+    aban_20 = ("2015-11-11", "2015-11-11", "day", "jalali")
+    for written in ("۱۳۹۴/۰۸/۲۰", "۱۳۹۴.۰۸.۲۰", "۱۳۹۴-۰۸-۲۰", "20/08/1394", "1394/8/20"):
+        assert spans(f"جلسه در {written} برگزار شد.", "fa") == [aban_20], written
+    assert spans("Срещата беше на 20.08.1394 г.", "bg") == [
+        ("1394-08-20", "1394-08-20", "day", "gregorian")]
+    assert spans("جلسه در 2019-12-25 برگزار شد.", "fa") == [
+        ("2019-12-25", "2019-12-25", "day", "gregorian")]
