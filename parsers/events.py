@@ -181,21 +181,17 @@ def _place(page: Text, here: list[tuple[int, int, int]], breaks: list[int],
     the venue, else the first one named as where someone goes: in the clause of the
     event's word first (به شهر ریازان سفر خواهد کرد، … در شهر ری: the trip is to Ryazan),
     then (`whole`) in the whole sentence."""
-    start, end = breaks[0], breaks[-1]
     if not here:
         return None
+    start = breaks[0]
     lo, hi = _clause(breaks, cue)
-    marked: dict[tuple[int, str], bool] = {}  # each mention's case asked once
-
-    def set_off(s: int, e: int, case: str) -> bool:
-        if (s, case) not in marked:
-            marked[s, case] = in_case(page, s, e, profile, case, start)
-        return marked[s, case]
-
-    for first, last in ((lo, hi), (start, end)) if whole else ((lo, hi),):
+    clause = [m for m in here if lo <= m[0] < hi]
+    # the rest of the sentence after the clause (whose mentions are then known to be
+    # in neither case)
+    for mentions in (clause, [m for m in here if not lo <= m[0] < hi]) if whole else (clause,):
         for case in ("locative", "destination"):
-            found = next((gid for s, e, gid in here if first <= s < last and set_off(s, e, case)),
-                         None)
+            found = next((gid for s, e, gid in mentions
+                          if in_case(page, s, e, profile, case, start)), None)
             if found is not None:
                 return found
     return None
