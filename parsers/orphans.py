@@ -38,6 +38,24 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def start_helpers() -> None:
+    """Start multiprocessing's resource tracker and forkserver with standard output on
+    /dev/null: each would hold muni's output open until it noticed muni gone (a cron
+    wrapper reading a killed parse's output waits for that), and neither writes to it."""
+    from multiprocessing import forkserver, resource_tracker
+
+    sys.stdout.flush()
+    kept, null = os.dup(1), os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 1)
+        resource_tracker.ensure_running()
+        forkserver.ensure_running()
+    finally:
+        os.dup2(kept, 1)
+        os.close(kept)
+        os.close(null)
+
+
 def _in_forkserver() -> bool:
     """Whether this import is the forkserver's preload (multiprocessing starts it as
     `python -c 'from multiprocessing.forkserver import main; ...'`), not muni's own."""

@@ -275,6 +275,7 @@ def _local(sources: list[SourceInput], out_dir: Path,
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["parsers.orphans"])
     os.environ[orphans.PARENT] = str(os.getpid())  # read by the forkserver and workers
+    orphans.start_helpers()
     with ProcessPoolExecutor(max_workers=workers, initializer=orphans.die_with_parent,
                              mp_context=context) as pool:
         yield from pool.map(_parse_and_write, sources, [out_dir] * len(sources))
