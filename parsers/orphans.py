@@ -29,13 +29,19 @@ def die_with_parent() -> None:
 
 
 def _alive(pid: int) -> bool:
+    """Whether the process runs: a killed one its parent has not reaped yet (a zombie)
+    does not (kill(pid, 0) still finds it)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rpartition(")")[2].split()[:1] != ["Z"]
+    except OSError:  # no /proc: its existence is all there is to tell
+        return True
 
 
 def start_helpers() -> None:

@@ -468,3 +468,24 @@ def test_the_connection_goes_to_the_address_the_rule_judged(monkeypatch):
     finally:
         addresses.resolve.cache_clear()
         server.shutdown()
+
+
+def test_a_killed_process_its_parent_has_not_reaped_counts_as_dead():
+    """The forkserver asks whether muni still runs once it has asked to die with it: a
+    muni killed a moment before is a zombie until reaped, and must count as gone."""
+    import os
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from parsers import orphans
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    deadline = time.monotonic() + 10
+    stat = Path(f"/proc/{child.pid}/stat")
+    while stat.read_text().rpartition(")")[2].split()[0] != "Z" and time.monotonic() < deadline:
+        time.sleep(0.05)  # exited, not reaped: a zombie
+    assert not orphans._alive(child.pid)
+    child.wait()
+    assert orphans._alive(os.getpid())
