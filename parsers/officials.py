@@ -96,8 +96,7 @@ def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
     profile = profiles()[language]
     skippable = {*profile.honorifics, *profile.place_cues_before, *profile.organization_words,
                  *profile.copulas, *profile.genitives}
-    role_words = {w for phrases in profile.roles.values() for p in phrases for w in p.split()}
-    return (frozenset(skippable), frozenset(role_words),
+    return (frozenset(skippable), profile.office_words,
             frozenset(n for m in profile.months for n in m))
 
 

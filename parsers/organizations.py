@@ -226,7 +226,7 @@ def _after_office(body: Organization, language: str) -> Organization:
 @cache
 def _office_then_and(language: str) -> re.Pattern | None:
     profile = profiles()[language]
-    offices = {phrase.split()[-1] for phrases in profile.roles.values() for phrase in phrases}
+    offices = profile.office_tails
     if not offices or not profile.conjunctions:
         return None
     return re.compile(rf"{_NO_LETTER_BEFORE}(?i:{alternation(offices, space=None)})[ \t]+"

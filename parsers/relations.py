@@ -365,7 +365,7 @@ def _says_municipality(folded: str, profile: Profile) -> bool:
     city named is the page's own; not of a person's office (Belediye Başkanı) nor of
     member municipalities (üye belediyeleri: the body's members, whoever they are)."""
     pattern = word_pattern(profile.municipality_words, whole=True)
-    offices = _office_words(profile.code)
+    offices = profile.office_heads
     member = word_pattern(tuple(profile.relation_cues.get("member", ())), whole=True)
     for m in pattern.finditer(folded) if pattern is not None else ():
         after = folded[m.end():m.end() + 30].split()
@@ -375,11 +375,3 @@ def _says_municipality(folded: str, profile: Profile) -> bool:
             continue
         return True
     return False
-
-
-@cache
-def _office_words(language: str) -> frozenset[str]:
-    """The first words of the language's offices (başkanı, кмет): a municipality word
-    before one names a person's office."""
-    roles = profiles()[language].roles
-    return frozenset(phrase.split()[0] for phrases in roles.values() for phrase in phrases)

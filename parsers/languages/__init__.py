@@ -156,6 +156,26 @@ class Profile:
         return any(c.upper() != c for c in self.letters)
 
     @cached_property
+    def _office_phrases(self) -> list[list[str]]:
+        return [phrase.split() for found in self.roles.values() for phrase in found if phrase]
+
+    @cached_property
+    def office_words(self) -> frozenset[str]:
+        """Every word of its offices' phrases: none of them is a name's."""
+        return frozenset(w for words in self._office_phrases for w in words)
+
+    @cached_property
+    def office_heads(self) -> frozenset[str]:
+        """The first word of each office (başkanı, кмет): a municipality word right before
+        one names a person's office."""
+        return frozenset(words[0] for words in self._office_phrases)
+
+    @cached_property
+    def office_tails(self) -> frozenset[str]:
+        """The last word of each office: an office, then "and", begins no body's name."""
+        return frozenset(words[-1] for words in self._office_phrases)
+
+    @cached_property
     def own_letters(self) -> str:
         """Its letters beyond ASCII, lower case: what decoding checks a code page by."""
         return "".join(sorted(c for c in self.letters if ord(c) > 0x7F))
