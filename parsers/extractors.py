@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from parsers.cities import City, find_cities, home_city
 from parsers.dates import DateMention, date_mentions, distinct
 from parsers.events import Event, find_events
+from parsers.gazetteer import default_gazetteer
 from parsers.officials import Official, find_officials
 from parsers.organizations import Organization, find_organizations
 from parsers.relations import Relation, find_relations
@@ -52,6 +53,9 @@ class Extractor:
     table: str | None = None  # the dataset table its entities resolve into
     mention_table: str | None = None
     scored: tuple[str, ...] = ()  # the entity scorer's kinds that judge it
+    # What it loads once (the gazetteer): opened before a page's time budget starts, so
+    # that compiling it on a fresh machine, longer than a page may take, is never cut.
+    opens: Callable[[], object] | None = None
 
 
 EXTRACTORS: tuple[Extractor, ...] = (
@@ -70,7 +74,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
                             "demonstratives",
                             "conjunctions"),
               needs_profile=False, table="cities", mention_table="city_mentions",
-              scored=("cities",)),
+              scored=("cities",), opens=default_gazetteer),
     Extractor("own_city", lambda r: home_city(r.text, r["cities"]), int, ("cities",),
               ("municipality_words", "country"), recorded=False),
     Extractor("organizations", lambda r: find_organizations(r.text), Organization,
@@ -152,10 +156,18 @@ class Found(NamedTuple):
     cut: list[str]  # kinds not looked for: the page had used up its time budget
 
 
+def open_resources() -> None:
+    """Load what the extractors keep (once per process; a no-op after that)."""
+    for extractor in EXTRACTORS:
+        if extractor.opens is not None:
+            extractor.opens()
+
+
 def run_extractors(text: Text, country: str | None, profiled: bool) -> Found:
     """What each recorded extractor finds in the text, in registry order: empty where the
     language has no profile for it (`profiled` False), and for the extractors a page too
     slow for its budget never got to (its text and what was found before are kept)."""
+    open_resources()
     found: dict[str, Any] = {}
     result = Found({}, [], [])
     started = time.monotonic()

