@@ -44,16 +44,22 @@ FURNITURE_TAGS = frozenset(("nav", "header", "footer", "aside", "form", "figcapt
 # drop what they hold; weak ones only when short or made of links, since an article's
 # wrapper may carry them too.
 _WORDS_OF = r"(?:^|[-_\s])({})(?:$|[-_\s])"
-STRONG_FURNITURE = re.compile(_WORDS_OF.format(
+_STRONG_WORDS = (
     r"nav|navbar|navigation|menu|breadcrumbs?|sidebar|footer|masthead|share|sharing|"
     r"sharedaddy|social|comments?|respond|cookies?|consent|gdpr|related|widgets?|banner|ads?|"
     r"advert\w*|promo|tagcloud|rating|pagination|pager|newsletter|subscribe|popup|modal|"
-    r"skip-link|recommended|trending|most-read|popular"), re.I)
-WEAK_FURNITURE = re.compile(_WORDS_OF.format(
+    r"skip-link|recommended|trending|most-read|popular")
+_WEAK_WORDS = (
     r"tags?|byline|author|meta|date|time|title|headline|caption|summary|lead|kicker|"
-    r"subtitle|print|sr-only|screen-reader-text|visually-hidden"), re.I)
+    r"subtitle|print|sr-only|screen-reader-text|visually-hidden")
 # Notices a site lays over every page: dropped even when they are all the prose there is.
-NOTICE = re.compile(_WORDS_OF.format(r"cookies?|consent|gdpr|cc-window|cookiebar"), re.I)
+_NOTICE_WORDS = r"cookies?|consent|gdpr|cc-window|cookiebar"
+STRONG_FURNITURE = re.compile(_WORDS_OF.format(_STRONG_WORDS), re.I)
+WEAK_FURNITURE = re.compile(_WORDS_OF.format(_WEAK_WORDS), re.I)
+NOTICE = re.compile(_WORDS_OF.format(_NOTICE_WORDS), re.I)
+# Any of them: most class and id values hold none, and are then looked at once, not thrice.
+_ANY_FURNITURE = re.compile(_WORDS_OF.format(
+    "|".join((_STRONG_WORDS, _WEAK_WORDS, _NOTICE_WORDS))), re.I)
 WEAK_MAX_CHARS = 300
 GUARD_SHARE = 0.5  # a marked element holding this share of the prose is no furniture
 ALWAYS_LEAF = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "pre")
@@ -69,11 +75,15 @@ HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _SPACE = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
-# Characters no HTML may hold; pasted from word processors, they break lxml's tree.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters no HTML may hold; pasted from word processors, they break lxml's tree. In
+# UTF-8 they are single bytes, which a table turns to spaces (a regex takes ten times as
+# long on a page of 100 KB).
+_CONTROL_TO_SPACE = bytes(0x20 if b < 0x20 and b not in (0x09, 0x0a, 0x0d) or b == 0x7f
+                          else b for b in range(256))
 # A start tag longer than any real one (40,000 attributes): libxml2 checks each attribute
 # against the others, so such a tag costs the square of its length; its attributes go.
-_LONG_TAG = re.compile(r"<([a-zA-Z][\w:-]*)[^<>]{16384,}>")
+# (Possessive: an ordinary tag is given up at once, its name never shortened and retried.)
+_LONG_TAG = re.compile(rb"<([a-zA-Z][\w:-]*+)[^<>]{16384,}+>")
 PROSE_CHARS = 60  # a block shorter than this is a label, not a paragraph
 SHORT_RESULT = 0.25  # the vote's text below this share of the page's prose asks method 2
 
@@ -109,12 +119,12 @@ def parse_document(text: str) -> etree._Element | None:
     """The page's tree, whatever precedes or declares it (XHTML's <?xml encoding=…?>,
     a BOM, junk before <html>); None when there is nothing to parse. Plain lxml elements,
     not lxml.html's: their proxies cost a class lookup each, on every element walked."""
-    text = _LONG_TAG.sub(r"<\1>", _CONTROL.sub(" ", text))
     if not text.strip():
         return None
+    data = _LONG_TAG.sub(rb"<\1>", text.encode("utf-8", "replace").translate(_CONTROL_TO_SPACE))
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
-        return etree.fromstring(text.encode("utf-8", "replace"), parser)
+        return etree.fromstring(data, parser)
     except (etree.ParserError, ValueError):
         return None
 
@@ -124,16 +134,15 @@ def text_of(el: etree._Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
-_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-# Hidden by its attributes (style's spaces dropped, lower case): one pass in C.
-_HIDDEN = etree.XPath(
-    f"descendant::*[@hidden or @aria-hidden='true' or @style[contains("
-    f"translate(., '{_UPPER} ', '{_UPPER.lower()}'), 'display:none') or contains("
-    f"translate(., '{_UPPER} ', '{_UPPER.lower()}'), 'visibility:hidden')]]")
+# Hidden by its attributes: the elements with such an attribute are found in C, and only
+# their styles are read here (lower-casing every style in XPath cost half as much again).
+_MAY_HIDE = etree.XPath("descendant::*[@hidden or @aria-hidden='true' or @style]")
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def _hidden(body: etree._Element) -> set[etree._Element]:
-    return set(_HIDDEN(body))
+    return {el for el in _MAY_HIDE(body) if el.get("hidden") is not None
+            or el.get("aria-hidden") == "true" or _HIDING_STYLE.search(el.get("style", ""))}
 
 
 def _furniture_kind(el: etree._Element) -> str | None:
@@ -147,16 +156,14 @@ def _furniture_kind(el: etree._Element) -> str | None:
 
 @lru_cache(maxsize=8192)  # class and id values recur across a site's pages and elements
 def _kind_of(marks: str, furniture_tag: bool) -> str | None:
-    if marks:
+    if marks and _ANY_FURNITURE.search(marks):
         if NOTICE.search(marks):
             return "notice"
         if STRONG_FURNITURE.search(marks):
             return "strong"
-    if furniture_tag:
-        return "strong"
-    if marks and WEAK_FURNITURE.search(marks):
-        return "weak"
-    return None
+        if not furniture_tag and WEAK_FURNITURE.search(marks):
+            return "weak"
+    return "strong" if furniture_tag else None
 
 
 def _paragraph_break(br: etree._Element) -> bool:

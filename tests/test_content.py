@@ -277,3 +277,27 @@ def test_a_date_header_set_beside_a_deeply_nested_post_is_its_date_but_a_ticker_
     <div class="ticker">Breaking: mayors meet in Sofia from 15 to 17 October 2024</div>
     <div class="page"><div class="col"><article>{post}</article></div></div></body></html>"""
     assert extract(ticker).published is None
+
+
+@pytest.mark.parametrize(("marks", "tag", "kind"), [
+    ("cookie-bar", "div", "notice"), ("gdpr_consent", "footer", "notice"),
+    ("site-sidebar", "div", "strong"), ("main navbar", "div", "strong"),
+    ("post-byline", "div", "weak"), ("entry-title", "h2", "weak"),
+    ("entry-content", "div", None), ("entry-content", "nav", "strong"),
+    ("navigator-widgetless", "div", None), ("", "aside", "strong"),
+])
+def test_class_words_name_furniture_only_as_whole_words(marks, tag, kind):
+    from lxml import etree
+
+    from parsers.content import _furniture_kind
+
+    el = etree.Element(tag, {"class": marks} if marks else {})
+    assert _furniture_kind(el) == kind
+
+
+def test_hidden_elements_are_left_out_however_their_style_is_written():
+    html = ("<html><body><div style='DISPLAY : None'>one</div><p hidden>two</p>"
+            "<p aria-hidden='true'>three</p><p style='visibility:hidden;color:red'>four</p>"
+            "<p style='color: red'>Shown text.</p><p aria-hidden='false'>Also shown.</p>"
+            "</body></html>")
+    assert [b.text for b in blocks(parse_document(html))] == ["Shown text.", "Also shown."]
