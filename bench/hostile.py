@@ -1,9 +1,9 @@
 """Pathological pages: inputs a real page can approach that would make extraction
 superlinear (long runs of figures, lists of years, a tag with 40,000 attributes, a title of
-20,000 headings, a long article). Each class is made at two sizes, four times apart: a
-linear extractor takes about four times as long on the larger; a quadratic one sixteen.
-Reports the seconds per MB of the slowest page and each class's growth. The pages are
-generated here (no one's text).
+20,000 headings, a long article, a roll of thousands of officials). Each class is made at
+two sizes, four times apart: a linear extractor takes about four times as long on the
+larger; a quadratic one sixteen. Reports the seconds per MB of the slowest page and each
+class's growth. The pages are generated here (no one's text).
 
 Then gzip bombs on loopback (a page sent with Content-Encoding: gzip and a gzipped
 sitemap, a gigabyte each when inflated): the peak memory of a crawl of them and of the
@@ -11,6 +11,7 @@ parse of what it archived."""
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 import threading
 import time
@@ -30,6 +31,19 @@ def _page(body: str, title: str = "t", lang: str = "") -> str:
             f"<body><article><p>{body}</p></article></body></html>")
 
 
+def _people(count: int) -> list[str]:
+    """`count` different Turkish names (a few given names and surnames, as a council's
+    roll has them: many share one or the other)."""
+    given = ("Ahmet", "Mehmet", "Ayşe", "Fatma", "Mustafa", "Emine", "Ali", "Hasan", "Zeynep",
+             "Osman", "Elif", "Murat", "Selin", "Kemal", "Cem", "Deniz", "Burak", "Canan")
+    family = ("Yıldırım", "Kaya", "Demir", "Şahin", "Çelik", "Aydın", "Arslan", "Doğan",
+              "Kılıç", "Aslan", "Çetin", "Kara", "Koç", "Kurt", "Polat", "Erdem", "Güneş")
+    endings = ("", "oğlu", "er", "soy", "han", "taş", "gil", "dağ", "kan", "öz", "alp", "tekin",
+               "bay", "ok", "uç")
+    return [f"{g} {f}{e}" for (f, e), g in itertools.islice(
+        itertools.product(itertools.product(family, endings), given), count)]
+
+
 # class name -> page of n units
 CLASSES: dict[str, Callable[[int], str]] = {
     "persian figures and dashes": lambda n: _page("۱-" * n, lang="fa"),
@@ -44,6 +58,9 @@ CLASSES: dict[str, Callable[[int], str]] = {
     "long Turkish article": lambda n: _page(
         "Belediye Başkanı 12 Mart 2019 tarihinde kardeş şehir Kecskemét'i ziyaret etti. "
         * (n // 2), lang="tr"),
+    "roll of officials": lambda n: _page(" ".join(
+        f"Belediye Başkanı {name} 12 Mart 2019 tarihinde toplantıya katıldı."
+        for name in _people(n // 2)), lang="tr"),
     "long Bulgarian article": lambda n: _page(
         "Кметът на Казанлък посрещна на 5 юни 2021 г. делегация от побратимения град "
         "Кочани. " * (n // 2), lang="bg"),
@@ -51,9 +68,13 @@ CLASSES: dict[str, Callable[[int], str]] = {
 
 
 def _seconds(html: str) -> float:
-    started = time.perf_counter()
-    parse_page(read_html(html.encode("utf-8"), "text/html; charset=utf-8", None))
-    return time.perf_counter() - started
+    """The page's best of three: a spell of the shared machine's is not the page's time."""
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        parse_page(read_html(html.encode("utf-8"), "text/html; charset=utf-8", None))
+        times.append(time.perf_counter() - started)
+    return min(times)
 
 
 def run(units: int = 2000) -> dict:

@@ -364,8 +364,8 @@ def _listed_with(text: str, c: _Candidate, places: tuple[Place, ...], believed: 
     a clause: "Başkan Erkek, İstanbul …")."""
     comma, conjunction = joiners
     rest = text[c.end:c.end + 30]
-    following = re.match(r"\s*([^\W\d_]+)", rest)
-    if following and following.group(1).lower() not in stop and not re.match(r"\s*[,،.;:)]", rest):
+    following = _FIRST_WORD.match(rest)
+    if following and following.group(1).lower() not in stop and not _PUNCTUATION_NEXT.match(rest):
         return False  # ناصر الخزعلی: the name goes on, a person's
     # only the nearest believed place on either side: a farther one has it in the gap
     for o, place in believed.beside(c):
@@ -612,6 +612,8 @@ def _words_before(text: str, start: int, sentence_start: int, reach: int) -> lis
 
 
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
+_PUNCTUATION_NEXT = re.compile(r"\s*[,،.;:)]")
 
 
 def home_city(page: Text, cities: Sequence[City]) -> int | None:

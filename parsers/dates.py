@@ -91,6 +91,8 @@ def _words(words: tuple[str, ...]) -> str:
 # the runs of figures a date can begin with: a day or a two-digit year, or a year (a run
 # of three, or of five or more, begins none: on a page of figures, most of its runs)
 _DATE_DIGITS = re.compile(r"(?<!\d)(?:\d\d?|\d{4})(?!\d)")
+_DAY_FIGURES = re.compile(r"\d{1,2}")
+_FOUR_FIGURES = re.compile(r"\d{4}")
 
 
 class _Grammar:
@@ -197,7 +199,7 @@ class _Grammar:
 
     def day_value(self, token: str) -> int | None:
         token = token.strip().rstrip(".")
-        match = re.match(r"\d{1,2}", token)
+        match = _DAY_FIGURES.match(token)
         if match:
             return int(match.group(0))
         return self.ordinals.get(token)
@@ -323,7 +325,7 @@ def _atoms(folded: str, g: _Grammar) -> list[_Atom]:
                 found += [_Atom(m.start() + y.start(), m.start() + y.end(),
                                 _year_calendar(int(y.group()), g), int(y.group()), None, None,
                                 listed=True)
-                          for y in re.finditer(r"\d{4}", m.group())]
+                          for y in _FOUR_FIGURES.finditer(m.group())]
                 taken.take(m.start(), m.end())
                 continue
             try:

@@ -304,6 +304,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     spans = page.sentences
     cues = _cues(profile.code).starts(folded)
     told_back = _opening_words(profile.this_happened)
+    by_last = _by_last_word(officials)
     pending: list[_Draft] = []  # the last sentence's events that gave no date nor place
     order = count()  # the order events are told in
     for index, (start, end) in enumerate(spans):
@@ -348,7 +349,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         in_sentence = happening[bisect_left(happening_at, start):
                                 bisect_left(happening_at, end)]
         sentence = text[start:end]
-        present = [o for o in officials if _named_in(o.name, sentence)]
+        present = _present(sentence, officials, by_last)
         people = [o.name for o in present]
         borrowed = None if in_sentence else _borrowed_date(text, spans, index, dates, today,
                                                            folded, page.published)
@@ -403,6 +404,31 @@ def _aimed_at(folded: str, cue: int, purposes: re.Pattern | None) -> bool:
 
 
 PURPOSE_REACH = 30  # characters before the event's word where its purpose phrase starts
+
+
+def _by_last_word(officials: Sequence[Official]) -> dict[str, list[int]]:
+    """The officials (their numbers) by the last word of their name: only a sentence with
+    that word may name them (asking every sentence of every official is quadratic on a
+    page of hundreds of people)."""
+    by_last: dict[str, list[int]] = {}
+    for i, official in enumerate(officials):
+        words = _WORD_AT.findall(official.name)
+        if words:
+            by_last.setdefault(words[-1], []).append(i)
+    return by_last
+
+
+def _present(sentence: str, officials: Sequence[Official], by_last: dict[str, list[int]]
+             ) -> list[Official]:
+    """The officials the sentence names: in full, else by the surname, where it names none
+    with that surname in full (Yılmaz beside Ahmet Yılmaz is not Mehmet Yılmaz)."""
+    found: list[int] = []
+    for word in set(_WORD_AT.findall(sentence)):
+        group = by_last.get(word)
+        if group:
+            found += [i for i in group if officials[i].name in sentence] or \
+                [i for i in group if _named_in(officials[i].name, sentence)]
+    return [officials[i] for i in sorted(found)]
 
 
 def _named_in(name: str, sentence: str) -> bool:

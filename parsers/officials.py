@@ -20,7 +20,7 @@ from functools import cache
 from parsers.cities import City, home_city, mention_spans, mentions_between
 from parsers.dates import NO_LETTER_AFTER, NO_LETTER_BEFORE
 from parsers.languages import Profile, profiles
-from parsers.names import name_words, same_person
+from parsers.names import NameIndex, name_words, same_person
 from parsers.organizations import Organization, nearest
 from parsers.text import Text, Token, alternation
 from scraper.encoding import script_of
@@ -40,6 +40,10 @@ CHAIN_CHARS = 60  # offices listed before one name (X Daire Başkanı ve Y Sekre
 # colon as in "КМЕТ НА ГРАДА – Льупчо Папазов"; never a sentence break.
 _STRICT_GAP = re.compile(r"^\s*$")
 _LOOSE_GAP = re.compile(r"^\s*[:–—\-(«“„\"]?\s*$")
+_SPACES = re.compile(r"\s+")
+_DESCRIBED_GAP = re.compile(r"\s*[,،–—\-(]\s*")  # a name, then what describes it
+_DESCRIBED_GAP_UNCASED = re.compile(r"\s*[،(]\s*")
+_ALIAS = re.compile(r"\s*[(,]\s*((?:[^\W\d_]+\s?){1,3})\)?")  # the name again, in brackets
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,7 @@ def _office_pattern(language: str) -> tuple[re.Pattern, dict[str, str]]:
 
 def _offices(folded: str, profile: Profile) -> list[_Office]:
     pattern, phrase_role = _office_pattern(profile.code)
-    return [_Office(m.start(), m.end(), phrase_role[re.sub(r"\s+", " ", m.group(0))])
+    return [_Office(m.start(), m.end(), phrase_role[_SPACES.sub(" ", m.group(0))])
             for m in pattern.finditer(folded)]
 
 
@@ -359,7 +363,7 @@ class _Reader:
             if i < 0:
                 return []
             gap = self.text[self.words[i].end:described.start() + 1]
-        if not re.fullmatch(r"\s*[,،–—\-(]\s*" if self.cased else r"\s*[،(]\s*", gap):
+        if not (_DESCRIBED_GAP if self.cased else _DESCRIBED_GAP_UNCASED).fullmatch(gap):
             return []
         run = self._run(i, -1)[-3:]
         if not self.cased:
@@ -533,9 +537,13 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
                     people.append(_Person(text[one[0].start:one[-1].end], one[0].start,
                                           one[-1].end, held, _aliases(text, one[-1].end, reader)))
             chain = []
+    named = NameIndex()
+    for person in people:
+        named.add(person.name)
     for one in reader.subjects():
-        one = _as_named(one, people, text)
+        one = _as_named(one, named, text)
         people.append(_Person(text[one[0].start:one[-1].end], one[0].start, one[-1].end))
+        named.add(people[-1].name)
     merged = _merge(sorted(people, key=lambda p: p.start))
     if any(not p.offices for p in merged):  # (the headline is read only for them)
         _name_offices(merged, unnamed, _headline_offices(page, profile))
@@ -572,12 +580,11 @@ def _conjoined(page: Text, person: _Person, office: _Office, profile: Profile) -
     return 0 < len(between) <= JOINED_WORDS and between[-1] in profile.conjunctions
 
 
-def _as_named(run: list[Token], people: list[_Person], text: str) -> list[Token]:
+def _as_named(run: list[Token], named: NameIndex, text: str) -> list[Token]:
     """A subject's words cut to a name the page gave already (مهدی زاده دارای دکتری … after
     حسین مهدی زاده: the surname, then what he has), two words at least."""
     for k in range(len(run), 1, -1):
-        name = text[run[0].start:run[k - 1].end]
-        if any(same_person(p.name, name) for p in people):
+        if named.first_same(text[run[0].start:run[k - 1].end]) is not None:
             return run[:k]
     return run
 
@@ -627,7 +634,7 @@ def _name_offices(people: list[_Person], unnamed: list[_Office],
 
 def _aliases(text: str, end: int, reader: _Reader) -> list[str]:
     """Andrea Virgilio (Андреа Виргилио); Льупчо Папазов, Ljupcho Papazov."""
-    match = re.match(r"\s*[(,]\s*((?:[^\W\d_]+\s?){1,3})\)?", text[end:end + 60])
+    match = _ALIAS.match(text[end:end + 60])
     if not match:
         return []
     alias = match.group(1).strip()
@@ -638,18 +645,24 @@ def _aliases(text: str, end: int, reader: _Reader) -> list[str]:
 def _merge(people: list[_Person]) -> list[_Person]:
     """One entry per person: the fullest name, every office, in order of first mention."""
     merged: list[_Person] = []
+    named = NameIndex()  # the merged ones' names, at their numbers in `merged`
+    numbers: dict[int, int] = {}  # id of a merged person -> its number
     by_name: dict[str, _Person] = {}  # a name said again as written: no comparison needed
     for person in people:
-        same = by_name.get(person.name) or \
-            next((m for m in merged if same_person(m.name, person.name)), None)
+        same = by_name.get(person.name)
+        if same is None and (number := named.first_same(person.name)) is not None:
+            same = merged[number]
         by_name.setdefault(person.name, same or person)
         if same is None:
+            numbers[id(person)] = len(merged)
             merged.append(person)
+            named.add(person.name)
             continue
         same.offices += person.offices
         same.aliases += [a for a in person.aliases if a not in same.aliases]
         if len(name_words(person.name)) > len(name_words(same.name)):
             same.name = person.name
+            named.rename(numbers[id(same)], same.name)
     return merged
 
 

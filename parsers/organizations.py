@@ -79,6 +79,7 @@ def find_organizations(page: Text) -> list[Organization]:
     pattern, reference = _pattern(language), _reference(language)
     found = [Organization(m.start(), m.end(), m.group(0), True)
              for m in reference.finditer(text)] if reference else []
+    references = [r.start for r in found]  # in text order, none inside another
     if pattern is not None:  # a reference's word is not the start of a name
         stop = profiles()[language].stop_words
         building = _building(language)
@@ -87,12 +88,18 @@ def find_organizations(page: Text) -> list[Organization]:
                                                language))
                   for start, end in _lines_with(page.folded.replace("ı", "i"), _any_word(language))
                   for m in pattern.finditer(text, start, end)
-                  if not any(r.start <= m.start() < r.end for r in found)
+                  if not _inside(found, references, m.start())
                   and (building is None or not building.match(text, m.end()))]
     # (a network's name inside a longer name is that name's: Mayors for Peace platformu)
     found += [Organization(m.start(), m.end(), m.group(0)) for m in _networks().finditer(text)]
     found += _acronyms(text, found)
     return sorted(_outermost(found), key=lambda o: o.start)
+
+
+def _inside(spans: list[Organization], starts: list[int], at: int) -> bool:
+    """Whether `at` falls in one of the spans (in text order, apart; `starts` theirs)."""
+    i = bisect_right(starts, at) - 1
+    return i >= 0 and at < spans[i].end
 
 
 def _acronyms(text: str, bodies: list[Organization]) -> list[Organization]:

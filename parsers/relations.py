@@ -40,6 +40,7 @@ from parsers.text import (
 )
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_CLAUSE_END = re.compile(r"[.;:!?؟]")
 LIST_ITEM_CHARS = 120  # a short line after a cue line is an item of its list
 MEMBER_REACH = 40  # characters from the membership cue to the first member
 MEMBER_GAP = 40  # characters between two members of one list
@@ -113,7 +114,7 @@ def _members(text: str, folded: str, start: int, mentions: list[tuple[int, int, 
     run = [after[0]]
     for pos, gid in after[1:]:
         gap = text[run[-1][0]:pos]
-        if len(gap) > MEMBER_GAP or re.search(r"[.;:!?؟]", gap):
+        if len(gap) > MEMBER_GAP or _CLAUSE_END.search(gap):
             break
         run.append((pos, gid))
     return list(dict.fromkeys(gid for _, gid in run))

@@ -381,3 +381,13 @@ def test_one_event_word_said_twice_in_two_clauses_has_each_clauses_venue():
         names = _names(record)
         meetings = {names.get(e["city"]) for e in record["events"] if e["type"] == "meeting"}
         assert len(meetings) == 2 and None not in meetings, text
+
+
+def test_a_surname_beside_a_namesake_named_in_full_is_not_the_other_namesake():
+    record = _record("Belediye Başkanı Ahmet Yıldırım 3 Mayıs 2022 tarihinde Ankara'da "
+                     "Büyükşehir Belediye Başkanı Mehmet Yıldırım ile görüştü.\n\n"
+                     "Belediye Başkanı Selim Yıldırım 5 Mayıs 2022 tarihinde Kecskemét'i "
+                     "ziyaret etti.", "tr")
+    by_day = {e["start"]: e["officials"] for e in record["events"]}
+    assert sorted(by_day["2022-05-03"]) == ["Ahmet Yıldırım", "Mehmet Yıldırım"]
+    assert by_day["2022-05-05"] == ["Selim Yıldırım"]  # not the other two Yıldırıms

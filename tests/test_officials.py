@@ -299,3 +299,26 @@ def test_a_persian_name_after_an_office_and_its_city_opens_with_a_first_name():
     """No capitals and no honorific: the first name marks where the holder's name begins."""
     assert held("شهردار شیراز علی رضایی در نشست حضور یافت.", "fa") == [("علی رضایی", "mayor")]
     assert held("شهردار شیراز در نشست حضور یافت.", "fa") == []
+
+
+def test_a_name_index_finds_the_first_name_of_the_same_person_among_namesakes():
+    from parsers.names import NameIndex
+
+    index = NameIndex()
+    for name in ("Ahmet Yıldırım", "Mehmet Yıldırım", "Yıldırım", "Canan Ekinci"):
+        index.add(name)
+    assert index.first_same("Mehmet Yıldırım") == 1
+    assert index.first_same("Dr. Canan Ekinci") == 3  # a title is no word of the name
+    assert index.first_same("Yıldırım") == 0  # the surname alone: the first who bears it
+    assert index.first_same("Selim Yıldırım") == 2  # only the bare surname may be him
+    assert index.first_same("Ekin Canan") is None
+    index.rename(3, "Canan Ekinci Sarı")
+    assert index.first_same("Sarı") == 3
+
+
+def test_many_people_on_a_page_are_each_one_official():
+    firsts = ("Ahmet", "Mehmet", "Selim", "Canan", "Derya", "Kemal")
+    lasts = ("Yıldırım", "Ekinci", "Sarı", "Bozkurt", "Tekin")
+    names = [f"{a} {b}" for a in firsts for b in lasts]
+    text = " ".join(f"Belediye Başkanı {n} toplantıya katıldı." for n in names)
+    assert sorted(name for name, _ in held(text, "tr")) == sorted(names)
