@@ -212,9 +212,25 @@ def _trimmed(start: int, written: str, stop: frozenset[str], word_first: bool) -
     while (last := _LAST_WORD.search(name)) and last.group(1).lower() in stop \
             and len(name[:last.start()].split()) >= 2:
         name = name[:last.start()]
-    return Organization(start, start + len(name), name)
+    return _undated(start, name)
 
 
+def _undated(start: int, name: str) -> Organization:
+    """Figures and the words in small letters after them that open a name say when, and
+    are no part of it (2005 yılında Akdeniz Kentleri Birliği)."""
+    words = list(_TOKEN.finditer(name))
+    if not words or not words[0].group()[0].isdigit():
+        return Organization(start, start + len(name), name)
+    k = 1
+    while k < len(words) and words[k].group().islower():
+        k += 1
+    if k == len(words) or not words[k].group()[0].isupper():
+        return Organization(start, start + len(name), name)
+    cut = words[k].start()
+    return Organization(start + cut, start + len(name), name[cut:])
+
+
+_TOKEN = re.compile(r"\S+")
 _LAST_WORD = re.compile(r"[ \t]+([^\W\d_]+)$")
 _WORD_AT = re.compile(r"[^\W\d_]+")
 

@@ -183,6 +183,13 @@ def test_a_bodys_own_name_before_its_gloss_in_brackets_is_its_name():
     assert [(r["type"], r["organization"]) for r in found] == [("member", "METREX")]
 
 
+def test_the_year_before_a_bodys_name_is_when_not_its_name():
+    found = relations("Alanya Belediyesi 2012 yılında Akdeniz Kıyı Kentleri Birliği'ne üye "
+                      "oldu.", "tr")
+    assert [(r["organization"], r["since"]) for r in found] == [
+        ("Akdeniz Kıyı Kentleri Birliği", "2012")]
+
+
 def test_a_body_named_with_its_case_ending_and_no_city_a_letter_went_to():
     found = relations("Bodrum Belediyesi dilekçesini Viyana'ya yolladı ve Mayors for Peace "
                       "platformuna üye oldu.", "tr")
