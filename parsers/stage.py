@@ -30,7 +30,7 @@ import pyarrow.parquet as pq
 from parsers import orphans
 from parsers.archive import ArchiveScan, Capture, read_body, scan_archives
 from parsers.content import learn_template
-from parsers.extractors import PAGE_BUDGET_SECONDS, RECORDED
+from parsers.extractors import PAGE_BUDGET_SECONDS, RECORDED, open_resources
 from parsers.page import NotHTML, PageRecord, check_html, parse_page, read_html
 from parsers.text import Text
 from scraper import encoding as scraper_encoding
@@ -308,6 +308,8 @@ def run_parse(sources: list[SourceInput], data_dir: Path, workers: int | None = 
     """Parse every source into data/interim; returns what was done with each."""
     out_dir = data_dir / "interim"
     out_dir.mkdir(parents=True, exist_ok=True)
+    if not scheduler:
+        open_resources()  # compiled here once, or its error said once, before any worker
     results = _on_dask(sources, out_dir, scheduler) if scheduler else \
         _local(sources, out_dir, workers or min(len(sources), os.cpu_count() or 1) or 1)
     done: dict[str, SourceCount] = {}

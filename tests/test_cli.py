@@ -344,3 +344,25 @@ def test_on_a_terminal_each_stage_draws_a_bar_and_the_summary_is_printed(tmp_pat
     assert out.getvalue().splitlines()[0] == "parse: 6 pages from 2 sources, 6 parsed anew"
     assert out.getvalue().splitlines()[1].startswith("export: pages 6 rows")
     assert "%|" not in out.getvalue()  # the bars are on stderr, the summaries on stdout
+
+
+def test_a_cache_folder_muni_cannot_write_is_a_one_line_error(tmp_path, monkeypatch):
+    """The gazetteer is compiled on a machine's first run: where its folder cannot be
+    made, extract and parse say so in one line, naming the setting that moves it."""
+    from parsers.gazetteer import default_gazetteer
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("MUNI_CACHE_DIR", str(blocker / "cache"))
+    page = "<html lang='bg'><body><p>Кметът на Казанлък посети Кочани.</p></body></html>"
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    warc = write_warc(tmp_path / "one.warc.gz", [("http://one.example/1", page.encode())])
+    default_gazetteer.cache_clear()
+    try:
+        result = muni("extract", str(tmp_path / "page.html"))
+        assert result.returncode == 1 and "MUNI_CACHE_DIR" in one_line_error(result)
+        result = muni("--data-dir", str(tmp_path / "data"), "parse", "--warc", str(warc))
+        assert result.returncode == 1
+        assert "cannot compile the gazetteer into" in one_line_error(result)
+    finally:
+        default_gazetteer.cache_clear()  # the other tests' real one again
