@@ -427,15 +427,13 @@ def _present(sentence: str, officials: Sequence[Official], by_last: dict[str, li
         group = by_last.get(word)
         if group:
             found += [i for i in group if officials[i].name in sentence] or \
-                [i for i in group if _named_in(officials[i].name, sentence)]
+                [i for i in group if _named_by_surname(officials[i].name, sentence)]
     return [officials[i] for i in sorted(found)]
 
 
-def _named_in(name: str, sentence: str) -> bool:
-    """The sentence names the person, in full or by the surname (قالیباف … for محمد باقر
+def _named_by_surname(name: str, sentence: str) -> bool:
+    """The sentence names the person by the surname alone (قالیباف … for محمد باقر
     قالیباف)."""
-    if name in sentence:
-        return True
     last, surname = _surname(name)
     return surname is not None and last in sentence and surname.search(sentence) is not None
 

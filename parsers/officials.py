@@ -646,23 +646,24 @@ def _merge(people: list[_Person]) -> list[_Person]:
     """One entry per person: the fullest name, every office, in order of first mention."""
     merged: list[_Person] = []
     named = NameIndex()  # the merged ones' names, at their numbers in `merged`
-    numbers: dict[int, int] = {}  # id of a merged person -> its number
-    by_name: dict[str, _Person] = {}  # a name said again as written: no comparison needed
+    by_name: dict[str, int] = {}  # a name said again as written: no comparison needed
     for person in people:
-        same = by_name.get(person.name)
-        if same is None and (number := named.first_same(person.name)) is not None:
-            same = merged[number]
-        by_name.setdefault(person.name, same or person)
-        if same is None:
-            numbers[id(person)] = len(merged)
+        number = by_name.get(person.name)
+        if number is None:
+            number = named.first_same(person.name)
+        if number is None:
+            number = len(merged)
             merged.append(person)
             named.add(person.name)
+            by_name[person.name] = number
             continue
+        by_name.setdefault(person.name, number)
+        same = merged[number]
         same.offices += person.offices
         same.aliases += [a for a in person.aliases if a not in same.aliases]
         if len(name_words(person.name)) > len(name_words(same.name)):
             same.name = person.name
-            named.rename(numbers[id(same)], same.name)
+            named.rename(number, same.name)
     return merged
 
 
