@@ -134,15 +134,22 @@ def text_of(el: etree._Element) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
-# Hidden by its attributes: the elements with such an attribute are found in C, and only
-# their styles are read here (lower-casing every style in XPath cost half as much again).
-_MAY_HIDE = etree.XPath("descendant::*[@hidden or @aria-hidden='true' or @style]")
+# Hidden by its attributes: the attributes that may hide are found in C, and only their
+# values are read here (libxml2 compares attribute values slowly; lower-casing every style
+# in XPath cost half as much again).
+_MAY_HIDE = etree.XPath("descendant::*/@hidden | descendant::*/@aria-hidden | descendant::*/@style")
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def _hidden(body: etree._Element) -> set[etree._Element]:
-    return {el for el in _MAY_HIDE(body) if el.get("hidden") is not None
-            or el.get("aria-hidden") == "true" or _HIDING_STYLE.search(el.get("style", ""))}
+    return {value.getparent() for value in _MAY_HIDE(body) if _hides(value)}
+
+
+def _hides(value: etree._ElementUnicodeResult) -> bool:
+    """An attribute (lxml's string that knows its name and element) that hides its element."""
+    if value.attrname == "style":
+        return _HIDING_STYLE.search(value) is not None
+    return value.attrname == "hidden" or value == "true"  # aria-hidden="true"
 
 
 def _furniture_kind(el: etree._Element) -> str | None:

@@ -88,9 +88,13 @@ def _words(words: tuple[str, ...]) -> str:
     return alternation(words)
 
 
-# the runs of figures a date can begin with: a day or a two-digit year, or a year (a run
-# of three, or of five or more, begins none: on a page of figures, most of its runs)
-_DATE_DIGITS = re.compile(r"(?<!\d)(?:\d\d?|\d{4})(?!\d)")
+# The runs of figures a date can begin with are one or two long (a day, a two-digit year)
+# or four (a year); a run of three, or of five or more, begins none (on a page of
+# figures, most of its runs). All runs are found, then sorted by length: a pattern that
+# begins with figures is scanned for fast, one that begins with a lookbehind is tried at
+# every character.
+_FIGURE_RUN = re.compile(r"\d+")
+DATE_FIGURES = frozenset((1, 2, 4))
 _DAY_FIGURES = re.compile(r"\d{1,2}")
 _FOUR_FIGURES = re.compile(r"\d{4}")
 
@@ -300,7 +304,8 @@ def _year(token: str | None, calendar: str) -> int | None:
 def _starts(folded: str, g: _Grammar) -> dict[str, list[int]]:
     """Where a date can begin: each run of digits, month name and listed word; and "day",
     the days (figures and ordinal words) a month's name follows within MONTH_REACH."""
-    starts = {"digit": [m.start() for m in _DATE_DIGITS.finditer(folded)],
+    starts = {"digit": [m.start() for m in _FIGURE_RUN.finditer(folded)
+                        if m.end() - m.start() in DATE_FIGURES],
               "month": [m.start() for m in g.month.finditer(folded)],
               **run_starts(folded, g.leading)}
     months = starts["month"]

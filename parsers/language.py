@@ -16,7 +16,7 @@ import re
 from functools import cache, lru_cache
 
 from parsers.languages import profiles
-from scraper.encoding import SCRIPT_NAMES, SCRIPT_RANGES
+from scraper.encoding import SCRIPT_CLASS, SCRIPT_NAMES, SCRIPT_RANGES
 
 SAMPLE = 1000  # characters enough to tell a language (the model's time grows with them)
 DECLARED_PLAUSIBLE = 0.05  # the declared language wins with this much of the model's belief
@@ -32,6 +32,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SCRIPT_RUNS = {name: re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b - 1))}"
                                               for a, b in SCRIPT_RANGES[name]) + "]+")
                 for name in "LCA"}
+COUNTED_SCRIPTS = "LCA"
 
 
 def dominant_script(text: str) -> str | None:
@@ -41,9 +42,38 @@ def dominant_script(text: str) -> str | None:
 
 @lru_cache(maxsize=16)  # a page asks it of its prose sample twice
 def _dominant_script(sample: str) -> str | None:
-    counts = {name: sum(map(len, runs.findall(sample))) for name, runs in _SCRIPT_RUNS.items()}
+    table, unsure = _lead_bytes()
+    if unsure.search(sample) is None:  # each letter's script told by its first byte
+        named = sample.encode("utf-8", "surrogatepass").translate(table)
+        counts = {name: named.count(name.encode()) for name in COUNTED_SCRIPTS}
+    else:
+        counts = {name: sum(map(len, _SCRIPT_RUNS[name].findall(sample)))
+                  for name in COUNTED_SCRIPTS}
     best = max(counts, key=counts.__getitem__)
     return SCRIPT_NAMES[best] if counts[best] else None
+
+
+@cache
+def _lead_bytes() -> tuple[bytes, re.Pattern]:
+    """The script each first byte of a character's UTF-8 form begins only letters of
+    (ASCII letters, à to ɏ, most of Cyrillic and Arabic), as a table for bytes.translate:
+    ten times faster than counting runs. And the letters whose first byte also begins
+    characters of another script or none (the end of Latin Extended-B, the Cyrillic
+    Supplement, Arabic presentation forms): where the text has one, runs are counted."""
+    letters = [code for ranges in SCRIPT_RANGES.values() for a, b in ranges for code in range(a, b)]
+    table = bytearray(b"." * 256)
+    alone: dict[int, bool] = {}  # per first byte: whether it begins letters of one script only
+    for code in letters:
+        lead = chr(code).encode()[0]
+        if lead not in alone:  # the characters it begins: one, a block of 64 or of 4,096
+            size = 1 if code < 0x80 else 64 if code < 0x800 else 4096
+            first = code - code % size
+            alone[lead] = len({SCRIPT_CLASS.get(c) for c in range(first, first + size)}) == 1
+        if alone[lead]:
+            table[lead] = ord(SCRIPT_CLASS[code])  # type: ignore[arg-type]
+    unsure = [code for code in letters if table[chr(code).encode()[0]] == ord(".")]
+    return bytes(table), re.compile(f"[{''.join(map(re.escape, map(chr, unsure)))}]"
+                                    if unsure else r"(?!x)x")
 
 
 @cache

@@ -77,8 +77,12 @@ def find_organizations(page: Text) -> list[Organization]:
     if language not in profiles():
         return []
     pattern, reference = _pattern(language), _reference(language)
+    # every name and reference holds a word for a body: only its lines are read
+    lines = _lines_with(page.folded.replace("ı", "i"), _any_word(language)) \
+        if pattern is not None else []
     found = [Organization(m.start(), m.end(), m.group(0), True)
-             for m in reference.finditer(text)] if reference else []
+             for start, end in lines for m in reference.finditer(text, start, end)] \
+        if reference else []
     references = [r.start for r in found]  # in text order, none inside another
     if pattern is not None:  # a reference's word is not the start of a name
         stop = profiles()[language].stop_words
@@ -86,7 +90,7 @@ def find_organizations(page: Text) -> list[Organization]:
         first = profiles()[language].organization_word_first
         found += [_glossed(text, _after_office(_trimmed(m.start(), m.group(0), stop, first),
                                                language))
-                  for start, end in _lines_with(page.folded.replace("ı", "i"), _any_word(language))
+                  for start, end in lines
                   for m in pattern.finditer(text, start, end)
                   if not _inside(found, references, m.start())
                   and (building is None or not building.match(text, m.end()))]

@@ -73,12 +73,16 @@ def _clean_text(text: str) -> str:
     return " ".join(text.split())
 
 
+_OG_TITLE = etree.XPath('//meta[@property="og:title"]/@content')
+_HEAD_TITLE = etree.XPath("//title//text()")
+
+
 def title_of(doc: etree._Element) -> str | None:
     """The headline as shown: the longest heading that og:title or <title> repeats (a
     sidebar's heading or the site's name in an <h1> is shorter), else og:title, else the
     longest part of the <title> (site names sit before or after it)."""
-    og_title = _clean_text(" ".join(doc.xpath('//meta[@property="og:title"]/@content')))
-    head_title = _clean_text(" ".join(doc.xpath("//title//text()")))
+    og_title = _clean_text(" ".join(_OG_TITLE(doc)))
+    head_title = _clean_text(" ".join(_HEAD_TITLE(doc)))
     headings = [text_of(h)
                 for h, _ in zip(doc.iter("h1", "h2", "h3"), range(MAX_HEADINGS), strict=False)]
     repeated = [h for h in headings if len(h) > 3 and any(

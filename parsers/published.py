@@ -13,7 +13,7 @@ publication date.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date
 
@@ -61,6 +61,22 @@ def parse_value(value: str) -> str | None:
     return days[0].start.isoformat() if days else None
 
 
+# Found in C: inline scripts are not each made a Python string to be searched, and
+# attributes are compared here (libxml2 compares an attribute's value slowly).
+_DATED_SCRIPTS = etree.XPath('//script[contains(text(), "datePublished")]')
+_MAY_BE_DATED = etree.XPath("//@itemprop | //time[@pubdate] | //abbr/@class")
+
+
+def _dated_elements(doc: etree._Element) -> Iterator[etree._Element]:
+    """itemprop="datePublished", <time pubdate> and <abbr class="published">."""
+    for found in _MAY_BE_DATED(doc):
+        if isinstance(found, etree._Element):
+            yield found
+        elif (found == "datePublished" if found.attrname == "itemprop"
+              else "published" in found.split()):
+            yield found.getparent()
+
+
 def from_metadata(doc: etree._Element) -> str | None:
     """The date the page's own metadata gives: meta tags, JSON-LD (in @graph or in a
     <script> without type too), itemprop="datePublished" elements, <time pubdate>."""
@@ -70,16 +86,14 @@ def from_metadata(doc: etree._Element) -> str | None:
             found = parse_value(meta.get("content"))
             if found:
                 return found
-    for script in doc.iter("script"):
+    for script in _DATED_SCRIPTS(doc):
         kind = (script.get("type") or "").lower()
-        if kind in ("", "application/ld+json", "text/javascript") and script.text \
-                and "datePublished" in script.text:
+        if kind in ("", "application/ld+json", "text/javascript"):
             match = _JSONLD_DATE.search(script.text)
             found = parse_value(match.group(1)) if match else None
             if found:
                 return found
-    for el in doc.xpath('//*[@itemprop="datePublished"] | //time[@pubdate] | '
-                        '//abbr[contains(concat(" ", @class, " "), " published ")]'):
+    for el in _dated_elements(doc):
         for value in (el.get("content"), el.get("datetime"), el.get("title"),
                       text_of(el)):
             found = parse_value(value) if value else None

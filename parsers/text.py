@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, cached_property
+from itertools import repeat
 from typing import NamedTuple
 
 from parsers.calendars import normalize_digits, normalize_letters
@@ -27,6 +28,7 @@ _YEAR_BEFORE = re.compile(r"\d{4}\s?$")
 _CLOSING = frozenset("\"”»’)]")  # a quotation or a bracket closed before the full stop
 # what Turkish pages set a case ending off with (Tiran'da, Tiran’da, Üsküp´te)
 APOSTROPHES = "'’´`"
+_APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 # where a clause of a sentence ends: a comma or semicolon, or a dash set off by spaces
 CLAUSE_BREAK = re.compile(r"[,،;]\s|\s[–—-]\s")
 FRONTED_DATE_WORDS = 4  # "През месец септември 2017 г."
@@ -76,13 +78,17 @@ class Text:
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
-        raw, made = self.raw, []
-        for m in _WORD.finditer(raw):
-            start, end = m.span()
-            # tuple.__new__ skips the named tuple's Python-level constructor: thousands a page
-            made.append(tuple.__new__(Token, (m.group(), start, end,
-                                              start > 0 and raw[start - 1] in APOSTROPHES)))
-        return tuple(made)
+        # thousands a page: made in C loops (map over the matches, tuple.__new__ past the
+        # named tuple's Python-level constructor), and the case endings looked for only
+        # where the text has an apostrophe
+        raw, found = self.raw, list(_WORD.finditer(self.raw))
+        starts = list(map(re.Match.start, found))
+        suffixes: Iterable[bool] = repeat(False)
+        if _APOSTROPHE.search(raw):
+            suffixes = [start > 0 and raw[start - 1] in APOSTROPHES for start in starts]
+        return tuple(map(tuple.__new__, repeat(Token), zip(
+            map(re.Match.group, found), starts, map(re.Match.end, found), suffixes,
+            strict=False)))  # (the endings may be endless: repeat)
 
     @cached_property
     def sentence_ends(self) -> tuple[int, ...]:

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from parsers.gazetteer import default_gazetteer
-from parsers.language import detect_language
+from parsers.language import detect_language, dominant_script
 from parsers.languages import decoding_for, language_codes
 from parsers.text import Text, WordCues, WordPattern, alternation, leading_letters, run_starts
 from scraper.addresses import address_refusal, resolve
@@ -184,6 +184,21 @@ def test_project_sources_file_is_valid_and_scoped():
 ])
 def test_language_detection(text, declared, expected):
     assert detect_language(text, declared) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Кметът посети Tokyo и Kyoto.", "cyrillic"),
+    ("Belediye Başkanı Şişli'de İçişleri ile görüştü, «Şahin» dedi.", "latin"),
+    ("شهردار تبریز در ۱۲ خرداد از Kazan بازدید کرد.", "arabic"),
+    # letters whose first UTF-8 byte other characters share: Arabic presentation forms,
+    # the Cyrillic Supplement, the end of Latin Extended-B; Latin figures and marks count for none
+    ("ﺷﻬﺮﺩﺍﺭ ﺗﺒﺮﻳﺰ Kazan", "arabic"),
+    ("ԁԃԅ ԇԉ ab", "cyrillic"),
+    ("ɀɁɂɃ ɄɅ бв", "latin"),
+    ("2021 — «» 15.05.", None),
+])
+def test_dominant_script_counts_letters_of_each_script(text, expected):
+    assert dominant_script(text) == expected
 
 
 @pytest.mark.parametrize("text, count", [
