@@ -317,23 +317,31 @@ def _qualifiers(text: str, here: list[tuple[int, int, int]], profile: Profile) -
     starts = {pos for pos, _, _ in here}
     ends = {stop for _, stop, _ in here}
     found: dict[int, set[bool]] = {}
+    genitive = _genitive_ending(profile.code)
     for pos, stop, gid in here:
-        before = _AFTER_PLACE.search(text, max(0, pos - 40), max(0, pos - 1))
-        if before is not None and _IN_BRACKETS.fullmatch(text, pos - 1, min(len(text), stop + 1)) \
-                and (before.start() + len(before.group().rstrip()) in ends
-                     or before.group().strip().lower() in profile.municipality_words):
+        # (the bracket first: the word before it is looked for only then)
+        bracketed = pos > 0 and text[pos - 1] == "(" and \
+            _IN_BRACKETS.fullmatch(text, pos - 1, min(len(text), stop + 1)) is not None
+        before = _AFTER_PLACE.search(text, max(0, pos - 40), pos - 1) if bracketed else None
+        if before is not None and (before.start() + len(before.group().rstrip()) in ends
+                                   or before.group().strip().lower() in profile.municipality_words):
             found.setdefault(gid, set()).add(True)
             continue
-        ending = next((e for e in profile.genitive_endings
-                       if text[stop:stop + len(e)].lower() == e), None)
+        ending = genitive.match(text, stop) if genitive is not None else None
         district = _DISTRICT.match(text, stop)
         found.setdefault(gid, set()).add(
-            (ending is not None and stop + len(ending) + 1 in starts
-             and text[stop + len(ending)] == " ")
+            (ending is not None and ending.end() + 1 in starts and text[ending.end()] == " ")
             or (district is not None and district.group(2).lower() in profile.municipality_words
                 and district.group(1)[0].isupper() and district.start(1) not in starts
                 and district.group(1).lower() not in profile.municipality_words))
     return {gid for gid, kinds in found.items() if kinds == {True}}
+
+
+@cache
+def _genitive_ending(language: str) -> re.Pattern | None:
+    """The profile's genitive endings, the first of them in its order that follows."""
+    endings = profiles()[language].genitive_endings
+    return re.compile("|".join(map(re.escape, endings)), re.IGNORECASE) if endings else None
 
 
 _DISTRICT = re.compile(r" ([^\W\d_]+) ([^\W\d_]+)")  # the next two words

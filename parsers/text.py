@@ -219,10 +219,12 @@ class WordCues:
     matches of one kind never overlap), at a fraction of the cost."""
 
     def __init__(self, stems: Mapping[str, Iterable[str]]) -> None:
+        self.stems = {kind: tuple(words) for kind, words in stems.items() if words}
         self.kinds = {kind: re.compile("(?:" + "|".join(map(re.escape, words)) + ")")
-                      for kind, words in stems.items() if words}
-        every = {w for words in stems.values() for w in words}
+                      for kind, words in self.stems.items()}
+        every = {w for words in self.stems.values() for w in words}
         self.any = re.compile(r"(?<![^\W\d_])" + _beginning_any(every)) if every else None
+        self._begun: dict[str, list[str]] = {}  # per stem the scan stops at: the kinds to try
 
     def starts(self, text: str) -> dict[str, list[int]]:
         """Where each kind's matches begin, in order."""
@@ -233,12 +235,22 @@ class WordCues:
         pos = 0
         while (m := self.any.search(text, pos)) is not None:
             at = m.start()
-            for kind, pattern in self.kinds.items():
-                if at >= ends[kind] and (hit := pattern.match(text, at)) is not None:
+            for kind in self._kinds_beginning(m.group()):
+                if at >= ends[kind] and (hit := self.kinds[kind].match(text, at)) is not None:
                     found[kind].append(at)
                     ends[kind] = hit.end()
             pos = at + 1  # a stem of another kind may begin inside this one's words
         return found
+
+    def _kinds_beginning(self, shortest: str) -> list[str]:
+        """The kinds a stem of which begins with the shortest stem the scan found: any
+        other stem found there is longer, so begins with it too."""
+        kinds = self._begun.get(shortest)
+        if kinds is None:
+            kinds = self._begun[shortest] = [
+                kind for kind, words in self.stems.items()
+                if any(w.startswith(shortest) for w in words)]
+        return kinds
 
 
 def alternation(phrases: Iterable[str], space: str | None = r"\s+") -> str:

@@ -208,6 +208,11 @@ def test_today_bar_latest_list_comments_and_footer_are_no_publication_date():
     ('<script>window.meta = {"datePublished": "2017-05-06"};</script>', "2017-05-06"),
     ('<abbr class="published" title="2016-08-09T12:00:00">9 August</abbr>', "2016-08-09"),
     ('<time itemprop="datePublished" datetime="2015-01-02">2 January</time>', "2015-01-02"),
+    ('<time pubdate datetime="2014-03-04">4 March</time>', "2014-03-04"),
+    ('<abbr class="entry\tpublished" title="2013-05-06">6 May</abbr>', "2013-05-06"),
+    # what only looks like them: another property, a class that holds the word
+    ('<meta itemprop="dateModified" content="2012-01-01">'
+     '<abbr class="unpublished" title="2011-01-01">1 January</abbr>', None),
 ])
 def test_publication_date_from_the_metadata_real_sites_use(head, expected):
     page = f"""<html><head><title>Mayor visits Cremona</title>{head}</head><body>
