@@ -90,9 +90,9 @@ def _words(words: tuple[str, ...]) -> str:
 
 # The runs of figures a date can begin with are one or two long (a day, a two-digit year)
 # or four (a year); a run of three, or of five or more, begins none (on a page of
-# figures, most of its runs). All runs are found, then sorted by length: a pattern that
-# begins with figures is scanned for fast, one that begins with a lookbehind is tried at
-# every character.
+# figures, most of its runs). All runs are found, then kept by their length: a pattern
+# that begins with figures is scanned for fast, one that begins with a lookbehind is
+# tried at every character.
 _FIGURE_RUN = re.compile(r"\d+")
 DATE_FIGURES = frozenset((1, 2, 4))
 _DAY_FIGURES = re.compile(r"\d{1,2}")

@@ -27,12 +27,12 @@ FOREIGN_SHARE = 0.002  # letters foreign to a profile's language, per letter, th
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-# Runs of latin, cyrillic and arabic letters (regular expressions count them faster than
-# a translation table can name each letter).
+COUNTED_SCRIPTS = "LCA"  # latin, cyrillic and arabic (SCRIPT_RANGES' names)
+# Runs of their letters, counted where a letter's first byte does not tell its script
+# (regular expressions count them faster than a translation table can name each letter).
 _SCRIPT_RUNS = {name: re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b - 1))}"
                                               for a, b in SCRIPT_RANGES[name]) + "]+")
-                for name in "LCA"}
-COUNTED_SCRIPTS = "LCA"
+                for name in COUNTED_SCRIPTS}
 
 
 def dominant_script(text: str) -> str | None:

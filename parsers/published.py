@@ -68,13 +68,16 @@ _MAY_BE_DATED = etree.XPath("//@itemprop | //time[@pubdate] | //abbr/@class")
 
 
 def _dated_elements(doc: etree._Element) -> Iterator[etree._Element]:
-    """itemprop="datePublished", <time pubdate> and <abbr class="published">."""
+    """itemprop="datePublished", <time pubdate> and <abbr class="published">, each once
+    (a <time pubdate itemprop="datePublished"> is found twice)."""
+    dated: dict[etree._Element, None] = {}
     for found in _MAY_BE_DATED(doc):
         if isinstance(found, etree._Element):
-            yield found
+            dated[found] = None
         elif (found == "datePublished" if found.attrname == "itemprop"
               else "published" in found.split()):
-            yield found.getparent()
+            dated[found.getparent()] = None
+    return iter(dated)
 
 
 def from_metadata(doc: etree._Element) -> str | None:
