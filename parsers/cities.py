@@ -400,6 +400,7 @@ def _candidates(text: str, words: tuple[Token, ...], profile: Profile | None,
     stop, not_places, weekdays = _word_keys(profile.code) if profile else (set(), set(), set())
     cues = set(profile.place_cues_before) if profile else set()
     cues_after = set(profile.place_cues_after) if profile else set()
+    office_words = profile.office_words if profile else frozenset()
     script = profile.script if profile else None
     shortest = 3 if cased else 2
     # What each word allows, worked out once (up to four names start at every word).
@@ -433,7 +434,7 @@ def _candidates(text: str, words: tuple[Token, ...], profile: Profile | None,
                 key = f"{key} {keys[j]}" if key else keys[j]
             if len(key) < shortest or key in not_places or (j == i and key in stop):
                 continue
-            if cased and j == i and _first_name_position(text, words, i, cues_after) \
+            if cased and j == i and _first_name_position(text, words, i, cues_after, office_words) \
                     and not _cued_before(text, words, i, cues) and (not i or usable[i - 1]):
                 continue  # (after a country it names its city: Makedonya Üsküp Studenican)
             # tuple.__new__ skips the named tuple's Python-level constructor
@@ -509,13 +510,18 @@ def _honorific_end(honorifics: tuple[str, ...]) -> tuple[re.Pattern, tuple[str, 
     return re.compile(rf"(?<![^\W\d_])(?:{words})\s*$", re.IGNORECASE), tails
 
 
-def _first_name_position(text: str, words: tuple[Token, ...], i: int, cues_after: set[str]) -> bool:
-    """Right before another capitalised word that is no cue: Hasan Akgün, Ali Dilber."""
+def _first_name_position(text: str, words: tuple[Token, ...], i: int, cues_after: set[str],
+                         office_words: frozenset[str]) -> bool:
+    """Right before another capitalised word that is no cue: Hasan Akgün, Ali Dilber. Not
+    right before an office's word: the word names the office's place (Konya Milletvekili,
+    Sivas Valisi), as a first name does not (a surname comes between: Hasan Akgün Genel
+    Sekreter)."""
     if i + 1 >= len(words):
         return False
     following = words[i + 1]
+    lower = following.text.lower()
     return text[words[i].end:following.start] == " " and following.capitalised \
-        and not following.suffix and following.text.lower() not in cues_after
+        and not following.suffix and lower not in cues_after and lower not in office_words
 
 
 def _cued_before(text: str, words: tuple[Token, ...], index: int, before: set[str]) -> bool:

@@ -131,6 +131,16 @@ def test_a_city_right_after_a_country_name_is_no_surname():
     assert {2996944, 2867714, 2778067} <= found
 
 
+def test_a_city_right_before_its_office_is_no_first_name():
+    # Konya, Sivas: the place of the office that follows; a first name has its surname
+    # between it and an office (Hasan: a town in India; Ali read as Ağrı)
+    found = ids("Toplantıya Konya Milletvekili Ayşe Demir ve Sivas Valisi Mehmet Kaya katıldı.",
+                "tr")
+    assert {306571, 300619} <= found
+    assert ids("Törene Hasan Akgün Genel Sekreter ve Ali Dilber Genel Müdürü katıldı.",
+               "tr") == set()
+
+
 def test_a_name_spelled_as_the_language_hears_it_with_its_country_beside():
     # Хмелницки: no alternate name of Khmelnytskyi's, nor its Latin transliteration
     assert 706369 in ids("Делегация от град Хмелницки, Украйна гостува в Казанлък.", "bg", "BG")
