@@ -10,6 +10,7 @@ type is one module and one entry here.
 
 from __future__ import annotations
 
+import ctypes
 import signal
 import threading
 import time
@@ -120,23 +121,60 @@ class _OverBudget(Exception):
 
 
 class _Deadline:
-    """`running` is True while an extractor runs: the time running out interrupts it
-    then (and only then), where a signal can (the main thread of a process: a parse
-    worker's, `muni extract`'s); elsewhere (a Dask worker's threads) the check between
-    extractors alone holds the budget."""
+    """Interrupts the extractor running when the page's time is up (and only while one
+    runs: `begin` to `end`). In the main thread of a process (a parse worker's, `muni
+    extract`'s) the time running out is a signal, whose handler raises; in any other (a
+    Dask worker's threads), a timer thread raises into the page's thread, as CPython
+    lets a thread do to another (PyThreadState_SetAsyncExc). Either way the exception
+    comes at the running code's next bytecode."""
 
-    running = False
+    def __init__(self) -> None:
+        self.running = False
+        self._thread = threading.get_ident()
+        self._lock = threading.Lock()  # the timer raises only while an extractor runs
+        self._raised = False
 
-    def expired(self, signum: int, frame: object) -> None:
+    def expired(self, signum: int | None = None, frame: object = None) -> None:
         if self.running:
             raise _OverBudget
+
+    def expired_in_thread(self) -> None:
+        with self._lock:
+            if self.running:
+                self._raised = True
+                _raise_in(self._thread, _OverBudget)
+
+    def begin(self) -> None:
+        with self._lock:
+            self.running = True
+
+    def end(self) -> None:
+        """Called inside the extractor's `try`: an exception the timer raised just as the
+        extractor returned comes there, or is withdrawn here."""
+        with self._lock:
+            self.running = False
+            if self._raised:
+                _raise_in(self._thread, None)
+                self._raised = False
+
+
+def _raise_in(thread: int, exception: type[BaseException] | None) -> None:
+    """Have `thread` raise `exception` at its next bytecode (None withdraws it)."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread), ctypes.py_object(exception) if exception else None)
 
 
 @contextmanager
 def _deadline(seconds: float) -> Iterator[_Deadline]:
     deadline = _Deadline()
     if threading.current_thread() is not threading.main_thread():
-        yield deadline
+        timer = threading.Timer(seconds, deadline.expired_in_thread)
+        timer.daemon = True
+        timer.start()
+        try:
+            yield deadline
+        finally:
+            timer.cancel()
         return
     before = signal.signal(signal.SIGALRM, deadline.expired)
     waiting, interval = signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -180,12 +218,13 @@ def run_extractors(text: Text, country: str | None, profiled: bool) -> Found:
                     result.unsupported.append(extractor.name)
             elif not late:
                 try:
-                    deadline.running = True
+                    deadline.begin()
                     value = extractor.find(Reading(text, country, found))
-                    deadline.running = False
+                    deadline.end()
                     found[extractor.name] = value
                 except _OverBudget:  # cut short while it ran: it and those after it
-                    deadline.running, late, value = False, True, ()
+                    deadline.end()
+                    late, value = True, ()
             if late:
                 found[extractor.name] = ()
                 if extractor.recorded:

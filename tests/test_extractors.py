@@ -142,6 +142,45 @@ def test_an_extractor_that_runs_past_the_budget_is_cut_while_it_runs(monkeypatch
     assert _record().cut == []  # and the next page has its whole budget again
 
 
+def test_an_extractor_past_the_budget_is_cut_in_a_thread_too(monkeypatch):
+    """In a thread other than the main one (a Dask worker's), where no signal comes, the
+    running extractor is stopped all the same, and an extractor that ends in time is
+    never interrupted afterwards."""
+    import threading
+    import time
+
+    def endless(*args, **kwargs):
+        until = time.monotonic() + 5  # (bounded, so that a failing run ends)
+        while time.monotonic() < until:
+            time.sleep(0.001)
+        return ()
+
+    def read_in_thread() -> tuple[object, float]:
+        out: list = []
+
+        def read() -> None:
+            started = time.monotonic()
+            out.append((_record(), time.monotonic() - started))
+
+        worker = threading.Thread(target=read)
+        worker.start()
+        worker.join(10)
+        assert not worker.is_alive() and out
+        return out[0]
+
+    monkeypatch.setattr(extractors, "PAGE_BUDGET_SECONDS", 0.3)
+    monkeypatch.setattr(extractors, "find_cities", endless)
+    record, seconds = read_in_thread()
+    assert seconds < 3
+    assert record.cut == ["cities", "officials", "events", "relations"]
+    assert record.entities["dates"] and "Кочани" in record.text
+    monkeypatch.undo()
+    monkeypatch.setattr(extractors, "PAGE_BUDGET_SECONDS", 0.3)
+    record, _ = read_in_thread()  # (a page well within its budget)
+    time.sleep(0.5)  # past the budget: no exception was left behind in the thread
+    assert record.cut == [] and record.entities["cities"]
+
+
 def test_the_budget_leaves_a_callers_own_timer_running():
     import signal
 
