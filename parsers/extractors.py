@@ -11,12 +11,14 @@ type is one module and one entry here.
 from __future__ import annotations
 
 import ctypes
+import heapq
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, is_dataclass
+from itertools import count
 from typing import Any, NamedTuple
 
 from parsers.cities import City, find_cities, home_city
@@ -130,6 +132,7 @@ class _Deadline:
 
     def __init__(self) -> None:
         self.running = False
+        self.over = False  # the page is read
         self._thread = threading.get_ident()
         self._lock = threading.Lock()  # the timer raises only while an extractor runs
         self._raised = False
@@ -164,17 +167,50 @@ def _raise_in(thread: int, exception: type[BaseException] | None) -> None:
         ctypes.c_ulong(thread), ctypes.py_object(exception) if exception else None)
 
 
+class _Watchdog:
+    """One timer thread for the pages read outside a main thread (a Dask worker's threads
+    read many at once): it sleeps until the earliest deadline that is due, raises into
+    that page's thread, and sleeps again (a timer thread per page cost a twentieth of the
+    page)."""
+
+    def __init__(self) -> None:
+        self._due: list[tuple[float, int, _Deadline]] = []  # a heap, earliest first
+        self._order = count()  # (ties of time are broken by arrival, never by deadline)
+        self._wake = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, deadline: _Deadline, seconds: float) -> None:
+        with self._wake:
+            heapq.heappush(self._due, (time.monotonic() + seconds, next(self._order), deadline))
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="muni-page-budget",
+                                                daemon=True)
+                self._thread.start()
+            self._wake.notify()
+
+    def _run(self) -> None:
+        with self._wake:
+            while True:
+                now = time.monotonic()
+                while self._due and (self._due[0][0] <= now or self._due[0][2].over):
+                    _, _, deadline = heapq.heappop(self._due)
+                    if not deadline.over:
+                        deadline.expired_in_thread()
+                self._wake.wait(self._due[0][0] - now if self._due else None)
+
+
+_WATCHDOG = _Watchdog()
+
+
 @contextmanager
 def _deadline(seconds: float) -> Iterator[_Deadline]:
     deadline = _Deadline()
     if threading.current_thread() is not threading.main_thread():
-        timer = threading.Timer(seconds, deadline.expired_in_thread)
-        timer.daemon = True
-        timer.start()
+        _WATCHDOG.watch(deadline, seconds)
         try:
             yield deadline
         finally:
-            timer.cancel()
+            deadline.over = True  # (the page is read: nothing is left to interrupt)
         return
     before = signal.signal(signal.SIGALRM, deadline.expired)
     waiting, interval = signal.setitimer(signal.ITIMER_REAL, seconds)
