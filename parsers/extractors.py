@@ -126,7 +126,7 @@ class _Deadline:
     """Interrupts the extractor running when the page's time is up (and only while one
     runs: `begin` to `end`). In the main thread of a process (a parse worker's, `muni
     extract`'s) the time running out is a signal, whose handler raises; in any other (a
-    Dask worker's threads), a timer thread raises into the page's thread, as CPython
+    Dask worker's threads), the watchdog thread raises into the page's thread, as CPython
     lets a thread do to another (PyThreadState_SetAsyncExc). Either way the exception
     comes at the running code's next bytecode."""
 
@@ -134,10 +134,10 @@ class _Deadline:
         self.running = False
         self.over = False  # the page is read
         self._thread = threading.get_ident()
-        self._lock = threading.Lock()  # the timer raises only while an extractor runs
+        self._lock = threading.Lock()  # the watchdog raises only while an extractor runs
         self._raised = False
 
-    def expired(self, signum: int | None = None, frame: object = None) -> None:
+    def expired(self, signum: int, frame: object) -> None:
         if self.running:
             raise _OverBudget
 
@@ -152,8 +152,8 @@ class _Deadline:
             self.running = True
 
     def end(self) -> None:
-        """Called inside the extractor's `try`: an exception the timer raised just as the
-        extractor returned comes there, or is withdrawn here."""
+        """Called inside the extractor's `try`: an exception the watchdog raised just as
+        the extractor returned comes there, or is withdrawn here."""
         with self._lock:
             self.running = False
             if self._raised:
