@@ -109,6 +109,7 @@ class SourceRun:
         for url in self.state.known_urls():
             self.guard.refusal(url)  # count known URLs towards their shapes again
         self.lock = threading.Lock()
+        self.sitemaps_asked: set[str] = set()  # pushed this run: each is read once
         self._repair_archives()
         self.warc = self._new_warc()
 
@@ -192,7 +193,13 @@ class Crawler:
         return Request(url, run, kind=kind, origin=origin, validators=_validators(row))
 
     def _push_sitemap(self, run: SourceRun, url: str, origin: str | None = None) -> None:
-        """A sitemap to read, unless this run read it already (before it was killed)."""
+        """A sitemap to read, unless this run read it already (before it was killed) or
+        has it to read (a resumed run seeds the sitemaps its killed self left, and
+        robots.txt names them again)."""
+        with run.lock:
+            if url in run.sitemaps_asked:
+                return
+            run.sitemaps_asked.add(url)
         if not run.state.fetched_in(url, run.gen):
             self._push(self._document_request(run, url, "sitemap", origin))
 
@@ -394,7 +401,7 @@ class Crawler:
             canonical = canonicalize(url, req.url)
             if canonical and run.source.in_scope(canonical) and run.state.add(
                     canonical, 0, req.url, kind="sitemap"):
-                self._push(self._document_request(run, canonical, "sitemap", req.url))
+                self._push_sitemap(run, canonical, req.url)
 
     def _body_after(self, req: Request, ex: Exchange) -> bytes:
         """The document body; after a 304, the one kept from the confirmed capture."""

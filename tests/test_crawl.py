@@ -279,6 +279,23 @@ def test_a_resumed_crawl_reads_the_sitemaps_an_index_named(server, tmp_path):
     assert listed <= {r.path for r in server.requests("kenthaber")}
 
 
+def test_a_resumed_crawl_reads_a_sitemap_left_to_read_once(server, tmp_path):
+    """Killed after robots.txt was read and before the sitemap it names was (that sitemap
+    queued, the run unfinished): the resumed run has it from its state and from robots.txt
+    again, and reads it once."""
+    import sqlite3
+
+    (source,) = _only(server, "kenthaber", max_depth=0)
+    crawl([source], tmp_path)
+    sitemap = server.base("kenthaber") + "/sitemap.xml"
+    with sqlite3.connect(tmp_path / "raw" / "kenthaber" / "state.sqlite") as db:
+        db.execute("UPDATE urls SET status = 'queued' WHERE url = ?", (sitemap,))
+        db.execute("UPDATE runs SET finished = NULL")
+    before = len(server.requests())
+    crawl([source], tmp_path)  # the same run, resumed
+    assert [r.path for r in server.requests()[before:]].count("/sitemap.xml") == 1
+
+
 def test_a_resumed_crawl_does_not_read_again_a_sitemap_it_read(server, tmp_path):
     """Killed after the sitemap robots.txt names was read (the run unfinished, a page
     still queued), the resumed run fetches the page and not the sitemap again."""
