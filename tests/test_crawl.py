@@ -252,12 +252,20 @@ def test_killed_crawl_resumes_without_losing_or_duplicating(server, tmp_path):
         assert max(archived.values()) == 1
 
 
+def _as_killed_before(tmp_path, url: str) -> None:
+    """The state a kill -9 leaves when it comes before `url` was fetched: the URL queued,
+    the run unfinished."""
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "raw" / "kenthaber" / "state.sqlite") as db:
+        db.execute("UPDATE urls SET status = 'queued' WHERE url = ?", (url,))
+        db.execute("UPDATE runs SET finished = NULL")
+
+
 def test_a_resumed_crawl_reads_the_sitemaps_an_index_named(server, tmp_path):
     """Killed after the index was read and before the sitemap it names was (the state a
     kill -9 leaves: that sitemap queued, the run unfinished), the resumed run reads that
     sitemap; a refresh reads it again too."""
-    import sqlite3
-
     site = server.sites["kenthaber"]
     # the index alone names the sitemap (robots.txt names none)
     site.robots = "\n".join(line for line in site.robots.splitlines()
@@ -266,9 +274,7 @@ def test_a_resumed_crawl_reads_the_sitemaps_an_index_named(server, tmp_path):
                       sitemaps=(server.base("kenthaber") + "/sitemap-index.xml",))
     crawl([source], tmp_path)
     nested = server.base("kenthaber") + "/sitemap.xml"
-    with sqlite3.connect(tmp_path / "raw" / "kenthaber" / "state.sqlite") as db:
-        db.execute("UPDATE urls SET status = 'queued' WHERE url = ?", (nested,))
-        db.execute("UPDATE runs SET finished = NULL")
+    _as_killed_before(tmp_path, nested)
     before = len(server.requests())
     crawl([source], tmp_path)  # the same run, resumed
     assert "/sitemap.xml" in [r.path for r in server.requests()[before:]]
@@ -283,14 +289,10 @@ def test_a_resumed_crawl_reads_a_sitemap_left_to_read_once(server, tmp_path):
     """Killed after robots.txt was read and before the sitemap it names was (that sitemap
     queued, the run unfinished): the resumed run has it from its state and from robots.txt
     again, and reads it once."""
-    import sqlite3
-
     (source,) = _only(server, "kenthaber", max_depth=0)
     crawl([source], tmp_path)
     sitemap = server.base("kenthaber") + "/sitemap.xml"
-    with sqlite3.connect(tmp_path / "raw" / "kenthaber" / "state.sqlite") as db:
-        db.execute("UPDATE urls SET status = 'queued' WHERE url = ?", (sitemap,))
-        db.execute("UPDATE runs SET finished = NULL")
+    _as_killed_before(tmp_path, sitemap)
     before = len(server.requests())
     crawl([source], tmp_path)  # the same run, resumed
     assert [r.path for r in server.requests()[before:]].count("/sitemap.xml") == 1
@@ -308,8 +310,7 @@ def test_a_resumed_crawl_does_not_read_again_a_sitemap_it_read(server, tmp_path)
     with sqlite3.connect(tmp_path / "raw" / "kenthaber" / "state.sqlite") as db:
         page = db.execute("SELECT url FROM urls WHERE kind = 'page' AND status = 'done' "
                           "AND url != ? LIMIT 1", (sitemap,)).fetchone()[0]
-        db.execute("UPDATE urls SET status = 'queued' WHERE url = ?", (page,))
-        db.execute("UPDATE runs SET finished = NULL")
+    _as_killed_before(tmp_path, page)
     before = len(server.requests())
     crawl([source], tmp_path)  # the same run, resumed
     again = [r.path for r in server.requests()[before:]]
