@@ -1,16 +1,17 @@
 """Calendar dates written in text, normalised to Gregorian ranges (ANNOTATION.md, dates).
 
 One grammar for every language, filled from the language's profile: month names (and
-Solar Hijri months for Persian), ordinal day words, the words that make a bare year a
-time (`през 2007г.`, `2019 yılında`, `سال ۱۳۹۴`), range words and era markers.
+Solar and Lunar Hijri months for Persian), day numbers written as words, the words that
+make a bare year a time (`през 2007г.`, `2019 yılında`, `سال ۱۳۹۴`), range words, era
+markers, and the words that are a date only with their year (می, the verb prefix).
 
-First the atoms: full dates (2019-02-21, 21.02.2019, 12.VIII.2024, 21 февруари 2019,
-۱۴۰۲/۰۸/۱۰), day lists and ranges (21-22 февруари 2019, 5-6-7 Haziran 2022, هشتم تا
-یازدهم آذر), month and year (нов 2008, 2021 yılı Kasım, آبان ماه سال ۱۳۸۷), months
-alone after a marker, and marked years. Then atoms joined only by a range word become
-one range (от 01.03.2015 до 31.03.2015; септември и началото на октомври 2021), and
-dates without a year take it from their sentence, or the page's date when close.
-"""
+First the atoms: full dates (2019-12-25, 21.02.2019, 15-01-2020, 12.VIII.2024, 12.Mart.2019,
+21 февруари 2019, ۱۴۰۲/۰۸/۱۰, 3/8/91), day lists and ranges (21-22 февруари 2019, 5-6-7
+Haziran 2022, هشتم تا یازدهم آذر), month and year (нов 2008, 2021 yılı Kasım, آبان ماه سال
+۱۳۸۷), periods of months and of years (Ocak-Şubat 2020, 2021 – 2027 г.), months alone after
+a marker, and marked years. Then atoms joined only by a range word become one range (от
+01.03.2015 до 31.03.2015; септември и началото на октомври 2021), and dates without a year
+take it from their sentence, or the page's date when close."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from parsers.calendars import (
     hijri_year_of,
     jalali_month_length,
     jalali_to_gregorian,
+    normalize_letters,
 )
 from parsers.dates_any import borrowed_profile
 from parsers.languages import Profile, profiles
@@ -110,21 +112,35 @@ class _Grammar:
                                 ("hijri", profile.lunar_months if profile else ())):
             for number, spellings in enumerate(names, start=1):
                 for name in spellings:
-                    self.months[name] = (calendar, number)
+                    self.months[normalize_letters(name)] = (calendar, number)
         self.counts_jalali = any(c == "jalali" for c, _ in self.months.values())
         # a year marked as Lunar Hijri (سال ۱۴۴۰ قمری)
         lunar = words.get("lunar_after", ())
         self.lunar = re.compile(rf"\s*(?:{_words(lunar)}){NO_LETTER_AFTER}") if lunar else None
-        self.ordinals = {w: n for n, names in enumerate(profile.ordinal_days if profile else (),
-                                                        start=1) for w in names}
+        # day words (هشتم, هشتمین, بیست و سه), compared without their spaces: Persian writes
+        # بیست و پنجم, بیست‌وپنجم and بیست‌و‌پنجم alike (and a zero-width non-joiner is a
+        # space in the folded text read here)
+        day_words = [[normalize_letters(w) for w in names]
+                     for names in (profile.day_words if profile else ())]
+        self.ordinals = {_unspaced(w): n for n, names in enumerate(day_words, start=1)
+                         for w in names}
+        self.needs_year = frozenset(_unspaced(w) for w in words.get("only_with_year", ()))
         # Persian may join ماه to the month's name: آذرماه
         self.joined = words.get("month_joined", ())
         month = (rf"{NO_LETTER_BEFORE}(?:{_words(tuple(self.months))})"
                  rf"(?:{_words(self.joined)})?\.?{NO_LETTER_AFTER}")
         suffixes = _words(words.get("day_suffixes", ()))
+        spelled = alternation(sum(day_words, []), space=r"\s*")
         day = (rf"(?:(?<![\d.,/])\d{{1,2}}(?:-?(?:{suffixes}))?\.?(?![\d,/])|"
-               rf"{NO_LETTER_BEFORE}(?:{_words(tuple(self.ordinals))}){NO_LETTER_AFTER})")
+               rf"{NO_LETTER_BEFORE}(?:{spelled}){NO_LETTER_AFTER})")
         rng = rf"\s*(?:{_words(words.get('range', ()))})\s*"
+        # between two years or two months a conjunction lists them (2014 и 2019 г.): only
+        # the other range words make a period of them (2021 – 2027 г., Ocak-Şubat 2020)
+        conjunctions = set(profile.conjunctions if profile else ())
+        spanning = tuple(w for w in words.get("range", ()) if w not in conjunctions)
+        span = rf"\s*(?:{_words(spanning)})\s*"
+        # a month's name alone, for a date whose parts one mark joins (12.Mart.2019)
+        bare_month = rf"(?:{_words(tuple(self.months))}){NO_LETTER_AFTER}"
         # a word that may stand between a day and its month (۵ تا ۷ ماه ثور)
         between = rf"(?:(?:{_words(words.get('day_month_between', ()))})\s+)?"
         # the words between a month and its year (آبان ماه سال ۱۳۸۷)
@@ -132,6 +148,7 @@ class _Grammar:
                      rf"{NO_LETTER_AFTER})*\s*,?\s*")
         year_after = _words(words.get("year_after", ()))
         and_words = _words(profile.conjunctions if profile else ())
+        years = rf"(?:(?:\s*,\s*|\s+(?:{and_words})\s+)\d{{4}}){{1,{LIST_MAX}}}"  # listed after one
         # "of last year" and "of this year" beside a date without one count from the page's
         # (април т.г., bu yılın Ekim ayında)
         self.years_back = [(re.compile(rf"{year_lead}(?:{_words(words.get(kind, ()))})"
@@ -151,11 +168,15 @@ class _Grammar:
         # Where each pattern can begin, so it is tried there only: a scan of the whole
         # text per pattern costs more than all the rest of the date finding.
         self.leading = {kind: leading_letters(names) for kind, names in (
-            ("ordinal", tuple(self.ordinals)), ("month_before", words.get("month_before", ())),
+            ("ordinal", tuple(sum(day_words, []))),
+            ("month_before", words.get("month_before", ())),
             ("year_before", words.get("year_before", ())))}
         digit, by_day, by_month = ("digit",), ("day",), ("month",)
         self.patterns: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
-            ("ymd", re.compile(r"(?<![\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), digit),
+            # 2019-12-25, 2020/01/15; ۱۴۰۲/۰۸/۱۰ and ۱۳۹۴.۰۸.۲۰ are Solar Hijri where the
+            # language counts them
+            ("ymd", re.compile(r"(?<![\d./])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/])"),
+             digit),
             ("roman", re.compile(r"(?<![\d.])(\d{1,2})\.([ivx]{1,4})\.\s?(\d{4})(?!\d)"),
              digit),
             ("numeric_range", re.compile(
@@ -172,29 +193,42 @@ class _Grammar:
         ]
         if profile is not None and profile.solar_months:
             self.patterns += [
-                ("jalali_ymd", re.compile(r"(?<![\d/.])(1[2-4]\d\d)([/.])(\d{1,2})\2(\d{1,2})"
-                                          r"(?![\d/])"),
+                # two-figure years, first (۹۸/۰۷/۲۲) or last (3/8/91, ۱۲/۵/۹۸)
+                ("jalali_short", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{1,2})(?![\d/])"),
                  digit),
-                ("jalali_yymmdd", re.compile(r"(?<![\d/])(\d\d)/(\d\d)/(\d\d)(?![\d/])"), digit),
             ]
         self.patterns += [
-            ("dmy", re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]\s?(\d{4})(?!\d)"), digit),
+            ("dmy", re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2\s?(\d{4})(?!\d)"),
+             digit),
+            # one mark joins the parts: 12.Mart.2019, 3-Ekim-2021
+            ("joined_dmy", re.compile(rf"(?<![\d.,/])(\d{{1,2}})([./-])({bare_month})\2(\d{{4}})"
+                                      r"(?!\d)"), digit),
             ("day_month_year", re.compile(rf"({day})\s+{between}({month}){year_lead}(\d{{4}}|\d\d)"
                                           r"(?!\d)"),
              by_day),
             ("month_day_year", re.compile(rf"({month})\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)"),
              by_month),
             ("day_month", re.compile(rf"({day})\s+{between}({month})"), by_day),
-            ("year_month", re.compile(rf"(?<!\d)(\d{{4}})\s*(?:{year_after})\s+({month})"), digit),
+            # 2021 yılı Kasım, 2023 Ekim ayı: a year right before a month is its year
+            ("year_month", re.compile(rf"(?<![\d.])(\d{{4}})(?:\s*(?:{year_after}))?\s+({month})"),
+             digit),
+            ("months_range", re.compile(rf"({month}){span}({month}){year_lead}(\d{{4}}|\d\d)"
+                                        r"(?!\d)"), by_month),
             ("month_year", re.compile(rf"({month}){year_lead}(\d{{4}}|\d\d)(?!\d)"), by_month),
             ("month_alone", re.compile(
                 rf"{NO_LETTER_BEFORE}(?:(?:{_words(words.get('month_before', ()))})\s+)+"
                 rf"({month})|({month})\s+(?:{_words(words.get('month_after', ()))})"
                 rf"{NO_LETTER_AFTER}"), ("month_before", "month")),
-            # 2014 ve 2019 yıllarında, 2014 и 2019 г.: each year of the list
+            # 2014 ve 2019 yıllarında, 2014 и 2019 г., سال ۱۳۹۰ و ۱۳۹۵: each year of the list
             ("year_list", re.compile(
-                rf"(?<![\d.])\d{{4}}(?:(?:\s*,\s*|\s+(?:{and_words})\s+)\d{{4}}){{1,{LIST_MAX}}}"
-                rf"\s*(?:{year_after})(?!\d)"), digit),
+                rf"(?<![\d.])\d{{4}}{years}\s*(?:{year_after})(?!\d)|{NO_LETTER_BEFORE}"
+                rf"(?:{_words(words.get('year_before', ()))})\s+\d{{4}}{years}(?!\d)"),
+             ("year_before", "digit")),
+            # a period of years, marked: 2021 – 2027 г., سال‌های ۱۳۶۰ تا ۱۳۶۸
+            ("year_range", re.compile(
+                rf"{NO_LETTER_BEFORE}(?:{_words(words.get('year_before', ()))})\s+(\d{{4}}){span}"
+                rf"(\d{{4}})(?!\d)|(?<![\d.])(\d{{4}}){span}(\d{{4}})\s*(?:{year_after})"),
+             ("year_before", "digit")),
             ("year", re.compile(
                 rf"{NO_LETTER_BEFORE}(?:{_words(words.get('year_before', ()))})\s+(\d{{4}}|\d\d)"
                 rf"(?:\s*(?:{year_after}))?(?!\d)|(?<![\d.])(\d{{4}})\s*(?:{year_after})"),
@@ -206,7 +240,12 @@ class _Grammar:
         match = _DAY_FIGURES.match(token)
         if match:
             return int(match.group(0))
-        return self.ordinals.get(token)
+        return self.ordinals.get(_unspaced(token))
+
+    def wants_year(self, *tokens: str) -> bool:
+        """Whether a day or month written so is a date only with its year (the month می
+        is also a verb's prefix, the day دو a count: دو تیر is two shots)."""
+        return any(_unspaced(t.strip().rstrip(".")) in self.needs_year for t in tokens if t)
 
     def month_value(self, token: str) -> tuple[str, int]:
         token = token.strip().rstrip(".")
@@ -214,6 +253,10 @@ class _Grammar:
             if token not in self.months and token.endswith(suffix):
                 token = token[:-len(suffix)]
         return self.months[token]
+
+
+def _unspaced(words: str) -> str:
+    return "".join(words.split())
 
 
 @cache
@@ -226,26 +269,29 @@ def _grammar(language: str | None) -> _Grammar:
 def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
     s, e = m.start(), m.end()
     grp = m.groups()
-    if kind == "ymd":  # (۱۴۰۲-۰۸-۱۰ is a Solar Hijri day where the language counts them)
-        return _Atom(s, e, _year_calendar(int(grp[0]), g), int(grp[0]), int(grp[1]),
-                     int(grp[2]))
+    if kind == "ymd":
+        return _Atom(s, e, _year_calendar(int(grp[0]), g, folded, e), int(grp[0]), int(grp[2]),
+                     int(grp[3]))
     if kind == "roman":
         return _Atom(s, e, "gregorian", int(grp[2]), ROMAN_MONTHS[grp[1]], int(grp[0]))
     if kind == "dmy":  # (25/12/1401 is Solar Hijri where the language counts them)
-        return _Atom(s, e, _year_calendar(int(grp[2]), g), int(grp[2]), int(grp[1]),
+        return _Atom(s, e, _year_calendar(int(grp[3]), g, folded, e), int(grp[3]), int(grp[2]),
                      int(grp[0]))
+    if kind == "joined_dmy":
+        calendar, month = g.month_value(grp[2])
+        return _Atom(s, e, calendar, _year(grp[3], calendar), month, int(grp[0]))
     if kind == "numeric_range":
         y = int(grp[4])
         return _Atom(s, e, "gregorian", y, int(grp[1]), int(grp[0]), y, int(grp[3]), int(grp[2]))
-    if kind == "jalali_ymd":  # ۱۴۰۲/۰۸/۱۰, ۱۳۹۴.۰۸.۲۰
-        return _Atom(s, e, "jalali", int(grp[0]), int(grp[2]), int(grp[3]))
-    if kind == "jalali_yymmdd":
-        return _Atom(s, e, "jalali", _year(grp[0], "jalali"), int(grp[1]), int(grp[2]))
+    if kind == "jalali_short":
+        return _short_jalali(s, e, *grp)
     if kind == "days_range":
         read = [g.day_value(t) for t in g.day.findall(grp[0] + grp[1])]
         days = [d for d in read if d is not None]
         calendar, month = g.month_value(grp[2])
         year = _year(grp[3], calendar)
+        if year is None and g.wants_year(*g.day.findall(grp[0] + grp[1]), grp[2]):
+            return None
         if len(days) < len(read) or any(b - a != 1 for a, b in zip(days[1:-1], days[2:],
                                                                        strict=False)):
             return None  # 5 и 12 май are two dates, not a range
@@ -256,6 +302,8 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
         if cal1 != cal2:
             return None
         year = _year(grp[4], cal1)
+        if year is None and g.wants_year(grp[0], grp[1], grp[2], grp[3]):
+            return None
         return _Atom(s, e, cal1, year, m1, g.day_value(grp[0]), year, m2, g.day_value(grp[2]))
     if kind == "day_month_year":
         calendar, month = g.month_value(grp[1])
@@ -264,17 +312,37 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
         calendar, month = g.month_value(grp[0])
         return _Atom(s, e, calendar, int(grp[2]), month, int(grp[1]))
     if kind == "day_month":
+        if g.wants_year(grp[0], grp[1]):
+            return None
         calendar, month = g.month_value(grp[1])
         return _Atom(s, e, calendar, None, month, g.day_value(grp[0]))
     if kind == "year_month":
         calendar, month = g.month_value(grp[1])
         return _Atom(s, e, calendar, int(grp[0]), month, None)
+    if kind == "months_range":
+        (cal1, m1), (cal2, m2) = g.month_value(grp[0]), g.month_value(grp[1])
+        year = _year(grp[2], cal1)
+        if cal1 != cal2 or m2 <= m1 or year is None:
+            return None
+        return _Atom(s, e, cal1, year, m1, None, year, m2)
     if kind == "month_year":
         calendar, month = g.month_value(grp[0])
-        return _Atom(s, e, calendar, _year(grp[1], calendar), month, None)
+        year = _year(grp[1], calendar)
+        # (می ۲۰۰۵ نفر: 2005 people, not May 2005)
+        if year is None and g.wants_year(grp[0]) or g.not_year.match(folded[e:e + 30]):
+            return None
+        return _Atom(s, e, calendar, year, month, None)
     if kind == "month_alone":
+        if g.wants_year(grp[0] or grp[1]):
+            return None
         calendar, month = g.month_value(grp[0] or grp[1])
         return _Atom(s, e, calendar, None, month, None)
+    if kind == "year_range":
+        first, last = int(grp[0] or grp[2]), int(grp[1] or grp[3])
+        calendar = _year_calendar(first, g)
+        if last <= first or _year_calendar(last, g) != calendar:
+            return None
+        return _Atom(s, e, calendar, first, None, None, last)
     # a marked year: never a decade, an age or a year before the era
     value = int(grp[0] or grp[1])
     if g.not_year.match(folded[e:e + 30]):
@@ -282,13 +350,26 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
     if value < 100:  # سال ۹۷: two figures name a year only in a Solar Hijri text
         jalali = _year(grp[0], "jalali") if g.counts_jalali else None
         return _Atom(s, e, "jalali", jalali, None, None) if jalali else None
-    if value in HIJRI_YEARS and g.lunar is not None and g.lunar.match(folded, e):
-        return _Atom(s, e, "hijri", value, None, None)  # سال ۱۴۴۰ قمری
-    return _Atom(s, e, _year_calendar(value, g), value, None, None)
+    return _Atom(s, e, _year_calendar(value, g, folded, e), value, None, None)
 
 
-def _year_calendar(value: int, g: _Grammar) -> str:
-    """A year on its own is Solar Hijri where the language counts them and it fits."""
+def _short_jalali(start: int, end: int, first: str, month: str, last: str) -> _Atom | None:
+    """A Solar Hijri day of three short figures: the year is the one that cannot be a day
+    (98/07/22 year first, 3/8/91 and 12/5/98 year last); where both could, two figures
+    each are year first (۰۲/۰۸/۱۰), as Iran's pages write the date."""
+    a, b, c = int(first), int(month), int(last)
+    if a > 31 and c <= 31 or max(a, c) <= 31 and len(first) == len(month) == len(last) == 2:
+        return _Atom(start, end, "jalali", _year(first, "jalali"), b, c)
+    if c > 31 and a <= 31:
+        return _Atom(start, end, "jalali", _year(last, "jalali"), b, a)
+    return None
+
+
+def _year_calendar(value: int, g: _Grammar, folded: str = "", end: int = 0) -> str:
+    """A year in figures is Lunar Hijri where a word after it (at `end`) says so (سال ۱۴۴۰
+    قمری, ۱۴۴۱/۰۹/۱۵ ه.ق), else Solar Hijri where the language counts them and it fits."""
+    if value in HIJRI_YEARS and g.lunar is not None and g.lunar.match(folded, end):
+        return "hijri"
     return "jalali" if value in JALALI_YEARS and g.counts_jalali else "gregorian"
 
 

@@ -63,7 +63,7 @@ class Extractor:
 
 EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("date_mentions", lambda r: date_mentions(r.text), DateMention,
-              profile_keys=("months", "solar_months", "lunar_months", "ordinal_days",
+              profile_keys=("months", "solar_months", "lunar_months", "day_words",
                             "date_words",
                             "conjunctions"),
               needs_profile=False, recorded=False),

@@ -44,6 +44,36 @@ def spans(text: str, language: str, published: date | None = None):
     ("تاریخ انتشار: ۰۲/۰۸/۱۰", "fa", ("2023-11-01", "2023-11-01", "day")),
     ("از سیزدهم تا شانزدهم مرداد ۱۳۹۴", "fa", ("2015-08-04", "2015-08-07", "day")),
     ("نوامبر ۲۰۰۸ میلادی", "fa", ("2008-11-01", "2008-11-30", "month")),
+    # one mark joining day, month and year; dashes and slashes in figures
+    ("Toplantı 12.Mart.2019 tarihinde yapıldı.", "tr", ("2019-03-12", "2019-03-12", "day")),
+    ("Etkinlik 3-Ekim-2021 tarihinde başladı.", "tr", ("2021-10-03", "2021-10-03", "day")),
+    ("Kayıtlar 15-01-2020 tarihinde açıldı.", "tr", ("2020-01-15", "2020-01-15", "day")),
+    ("Rapor 2020/01/15 tarihinde yayımlandı.", "tr", ("2020-01-15", "2020-01-15", "day")),
+    # periods of years and of months
+    ("Proje 2015-2019 yılları arasında sürdü.", "tr", ("2015-01-01", "2019-12-31", "year")),
+    ("Plan 2021-2027 döneminde uygulanacak.", "tr", ("2021-01-01", "2027-12-31", "year")),
+    ("Ocak-Şubat 2020 döneminde", "tr", ("2020-01-01", "2020-02-29", "month")),
+    ("Birliğin 2023 Ekim ayı meclis toplantısı", "tr", ("2023-10-01", "2023-10-31", "month")),
+    ("Kasaba 2009 itibarıyla büyüdü.", "tr", ("2009-01-01", "2009-12-31", "year")),
+    ("Програмата за 2021 – 2027 г. е приета.", "bg", ("2021-01-01", "2027-12-31", "year")),
+    ("през януари – март 2020 г.", "bg", ("2020-01-01", "2020-03-31", "month")),
+    ("در سال‌های ۱۳۶۰ تا ۱۳۶۸ ساخته شد", "fa", ("1981-03-21", "1990-03-20", "year")),
+    ("از سال ۲۰۱۵ تا ۲۰۱۹ عضو بود", "fa", ("2015-01-01", "2019-12-31", "year")),
+    ("از ۱۰ الی ۱۲ مهر ۱۴۰۰", "fa", ("2021-10-02", "2021-10-04", "day")),
+    # abbreviated months
+    ("Договорът е от 15 февр. 2010 г.", "bg", ("2010-02-15", "2010-02-15", "day")),
+    ("на 4 ноем. 2019 г. в залата", "bg", ("2019-11-04", "2019-11-04", "day")),
+    # Persian days in words: cardinal, ordinal before its noun, spaces left out
+    ("جشنواره بیست و سه خرداد ۱۴۰۰ آغاز شد", "fa", ("2021-06-13", "2021-06-13", "day")),
+    ("دوازدهمین مهر ۱۴۰۰ روز افتتاح است", "fa", ("2021-10-04", "2021-10-04", "day")),
+    ("مراسم بیست‌وپنجم آذر ۱۳۹۹ بود", "fa", ("2020-12-15", "2020-12-15", "day")),
+    # ezafe on a month, Dari months, May as می with its year
+    ("در ۱۵ ژوئیهٔ ۲۰۱۹ امضا شد", "fa", ("2019-07-15", "2019-07-15", "day")),
+    ("در ۱۰ مارچ ۲۰۲۱ سفر کرد", "fa", ("2021-03-10", "2021-03-10", "day")),
+    ("در ۱۵ می ۲۰۱۹ امضا شد", "fa", ("2019-05-15", "2019-05-15", "day")),
+    # short Solar Hijri figures, the year last
+    ("در تاریخ 3/8/91 برگزار شد", "fa", ("2012-10-24", "2012-10-24", "day")),
+    ("در تاریخ ۱۲/۵/۹۸ امضا شد", "fa", ("2019-08-03", "2019-08-03", "day")),
 ])
 def test_forms(text, language, expected):
     found = spans(text, language)
@@ -86,6 +116,8 @@ def test_persian_ordinal_day_range_without_year_uses_context():
     ("1.200'e yakın üye belediye ve 4'üncü yılında", "tr"),
     ("بیش از ۶ هزار شهر عضو و ۱۶۰ نفر", "fa"),
     ("می ۲۰۰۵ نفر", "fa"),  # the verb prefix می is not May
+    ("آنها ۱۰ می خواهند بروند", "fa"),  # nor is it May with a day and no year
+    ("دو تیر شلیک شد", "fa"),  # a count is a day only with its year: two shots
 ])
 def test_not_dates(text, language):
     assert spans(text, language) == []
@@ -168,8 +200,22 @@ def test_lunar_hijri_dates_are_converted_and_a_lunar_month_needs_its_year():
         ("2023-04-21", "2023-04-21", "day", "hijri"), ("2019-03-22", "2019-03-24", "day", "hijri")]
     assert spans("در سال ۱۴۴۰ قمری", "fa") == [("2018-09-11", "2019-08-30", "year", "hijri")]
     assert spans("در سال ۱۴۰۰ مسجد ساخته شد", "fa")[0][3] == "jalali"  # unmarked: Solar
+    # a day in figures, marked so after it; the same figures unmarked are Solar
+    assert spans("نامه مورخ ۱۴۴۱/۰۹/۱۵ ه.ق رسید", "fa") == [
+        ("2020-05-08", "2020-05-08", "day", "hijri")]
+    assert spans("نامه مورخ ۱۴۰۰/۰۹/۱۵ رسید", "fa")[0][3] == "jalali"
     # رجب and رمضان are names too: a month without a year is none
     assert spans("رجب طیب اردوغان در رمضان به تهران آمد.", "fa", date(2024, 3, 20)) == []
+
+
+def test_years_joined_by_a_conjunction_are_a_list_and_by_a_range_word_a_period():
+    assert spans("през 2010 и 2014 г.", "bg") == [
+        ("2010-01-01", "2010-12-31", "year", "gregorian"),
+        ("2014-01-01", "2014-12-31", "year", "gregorian")]
+    assert [s[:2] for s in spans("در سال ۱۳۹۰ و ۱۳۹۵", "fa")] == [
+        ("2011-03-21", "2012-03-19"), ("2016-03-20", "2017-03-20")]
+    assert spans("от 2010 до 2014 година", "bg") == [
+        ("2010-01-01", "2014-12-31", "year", "gregorian")]
 
 
 def test_a_list_of_years_is_read_up_to_its_cap_and_a_run_of_figures_is_not_a_date():

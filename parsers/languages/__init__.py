@@ -31,7 +31,7 @@ EVENT_TYPES = ("visit", "meeting", "agreement", "festival", "membership", "found
 DATE_WORD_KINDS = ("range", "year_before", "year_after", "month_before", "month_after",
                    "day_suffixes", "before_era", "not_year_after", "month_joined",
                    "last_year", "this_year", "since_after", "day_month_between",
-                   "month_year_between", "lunar_after")
+                   "month_year_between", "lunar_after", "only_with_year")
 RELATION_TYPES = ("twin", "friendship", "member")
 
 
@@ -61,7 +61,8 @@ class Profile:
     months: tuple[tuple[str, ...], ...] = _spec(count=12, default=())  # Gregorian, January first
     solar_months: tuple[tuple[str, ...], ...] = _spec(count=12, default=())  # Farvardin first
     lunar_months: tuple[tuple[str, ...], ...] = _spec(count=12, default=())  # Muharram first
-    ordinal_days: tuple[tuple[str, ...], ...] = _spec(count=31, default=())  # the 1st first
+    # day numbers written as words (ordinal, cardinal), the 1st first
+    day_words: tuple[tuple[str, ...], ...] = _spec(count=31, default=())
     date_words: dict[str, tuple[str, ...]] = _spec(keys=DATE_WORD_KINDS, default_factory=dict)
     place_cues_before: tuple[str, ...] = _spec(default=())
     place_cues_after: tuple[str, ...] = _spec(default=())
