@@ -109,6 +109,8 @@ def find_cities(page: Text, country: str | None = None,
     words = page.tokens
     countries = _countries(text, profile)
     candidates = _candidates(text, words, profile, countries, gazetteer)
+    if profile is not None and (profile.region_cues_before or profile.region_cues_after):
+        candidates = _not_regions(text, words, candidates, profile)
     # One place per name on the page, chosen with what all its mentions say.
     cues_before = set(profile.place_cues_before) if profile else set()
     cues_after = set(profile.place_cues_after) if profile else set()
@@ -178,6 +180,27 @@ def find_cities(page: Text, country: str | None = None,
                    tuple(sorted(named, key=lambda m: m.start)))
               for p, named in mentions.values()]
     return tuple(sorted(cities, key=lambda c: c.mentions[0].start))
+
+
+def _not_regions(text: str, words: tuple[Token, ...], candidates: list[_Candidate],
+                 profile: Profile) -> list[_Candidate]:
+    """The candidates outside the names a region's word sets off (област Стара Загора: not
+    Zagora either), and outside a municipality's qualifier in brackets: its province
+    (Göle Belediyesi (Ardahan), Община Кирково (Кърджали))."""
+    before, after = set(profile.region_cues_before), set(profile.region_cues_after)
+    municipal = set(profile.municipality_words)
+    regions = [(c.start, c.end) for c in candidates if _cue(text, words, c, before, after)
+               or _qualifies_municipality(text, words, c, municipal)]
+    return [c for c in candidates if not any(s <= c.start < e for s, e in regions)] \
+        if regions else candidates
+
+
+def _qualifies_municipality(text: str, words: tuple[Token, ...], c: _Candidate,
+                            municipal: set[str]) -> bool:
+    """The name alone in brackets right after a municipality's name."""
+    if text[c.end:c.end + 1] != ")" or text[max(0, c.start - 2):c.start].strip() != "(":
+        return False
+    return any(w.text.lower() in municipal for w in words[max(0, c.first - 2):c.first])
 
 
 class _Candidate(NamedTuple):  # a tuple: hundreds per page where every word may start one
@@ -402,6 +425,7 @@ def _candidates(text: str, words: tuple[Token, ...], profile: Profile | None,
     cues_after = set(profile.place_cues_after) if profile else set()
     office_words = profile.office_words if profile else frozenset()
     script = profile.script if profile else None
+    ezafe = frozenset(profile.ezafe_after) if profile else frozenset()
     shortest = 3 if cased else 2
     # What each word allows, worked out once (up to four names start at every word).
     usable = _outside(words, countries)
@@ -440,6 +464,10 @@ def _candidates(text: str, words: tuple[Token, ...], profile: Profile | None,
             # tuple.__new__ skips the named tuple's Python-level constructor
             out.append(tuple.__new__(_Candidate, (first.start, words[j].end, i, key, foreign,
                                                   j == i and key in weekdays)))
+            if ezafe and key[-1] == "ی" and key[-2:-1] in ezafe and len(key) > shortest:
+                # the name with the ezafe after its vowel: کربلای معلی is Karbala's
+                out.append(tuple.__new__(_Candidate, (first.start, words[j].end - 1, i,
+                                                      key[:-1], foreign, False)))
     return out
 
 

@@ -71,6 +71,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
               needs_profile=False, table="dates", scored=("dates",)),
     Extractor("cities", lambda r: find_cities(r.text, r.country), City,
               profile_keys=("countries", "place_cues_before", "place_cues_after",
+                            "region_cues_before", "region_cues_after", "ezafe_after",
                             "locative_before", "locative_after", "destination_before",
                             "destination_after", "municipality_words", "not_places",
                             "honorifics", "weekdays", "transliteration", "adjective_endings",

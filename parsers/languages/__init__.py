@@ -66,6 +66,12 @@ class Profile:
     date_words: dict[str, tuple[str, ...]] = _spec(keys=DATE_WORD_KINDS, default_factory=dict)
     place_cues_before: tuple[str, ...] = _spec(default=())
     place_cues_after: tuple[str, ...] = _spec(default=())
+    # words that make the name beside them a region's (استان اصفهان, област Монтана, Konya
+    # ili): a province that bears its capital's name is no city there
+    region_cues_before: tuple[str, ...] = _spec(default=())
+    region_cues_after: tuple[str, ...] = _spec(default=())
+    # the letters after which the ezafe is written ی, joined to a name (کربلای معلی)
+    ezafe_after: tuple[str, ...] = _spec(default=())
     # ISO code -> the country's names as written (read into name -> code)
     countries: dict[str, str] = _spec(case=True, default_factory=dict)
     roles: dict[str, tuple[str, ...]] = _spec(keys=ROLES, default_factory=dict)  # -> phrases
