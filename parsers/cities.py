@@ -24,7 +24,14 @@ from typing import NamedTuple
 from parsers.calendars import normalize_letters
 from parsers.gazetteer import Gazetteer, Place, default_gazetteer, normalize_name, sound_key
 from parsers.languages import Profile, profiles
-from parsers.text import APOSTROPHES, FreeSpans, Text, Token, alternation
+from parsers.text import (
+    APOSTROPHES,
+    FreeSpans,
+    Text,
+    Token,
+    alternation,
+    whole_words,
+)
 from scraper.encoding import script_of
 
 MAX_WORDS = 4
@@ -109,8 +116,8 @@ def find_cities(page: Text, country: str | None = None,
     words = page.tokens
     countries = _countries(text, profile)
     candidates = _candidates(text, words, profile, countries, gazetteer)
-    if profile is not None and (profile.region_cues_before or profile.region_cues_after):
-        candidates = _not_regions(text, words, candidates, profile)
+    if profile is not None:
+        candidates = _not_regions(page, candidates, profile)
     # One place per name on the page, chosen with what all its mentions say.
     cues_before = set(profile.place_cues_before) if profile else set()
     cues_after = set(profile.place_cues_after) if profile else set()
@@ -182,25 +189,58 @@ def find_cities(page: Text, country: str | None = None,
     return tuple(sorted(cities, key=lambda c: c.mentions[0].start))
 
 
-def _not_regions(text: str, words: tuple[Token, ...], candidates: list[_Candidate],
-                 profile: Profile) -> list[_Candidate]:
-    """The candidates outside the names a region's word sets off (област Стара Загора: not
-    Zagora either), and outside a municipality's qualifier in brackets: its province
-    (Göle Belediyesi (Ardahan), Община Кирково (Кърджали))."""
-    before, after = set(profile.region_cues_before), set(profile.region_cues_after)
-    municipal = set(profile.municipality_words)
-    regions = [(c.start, c.end) for c in candidates if _cue(text, words, c, before, after)
-               or _qualifies_municipality(text, words, c, municipal)]
-    return [c for c in candidates if not any(s <= c.start < e for s, e in regions)] \
-        if regions else candidates
+def _not_regions(page: Text, candidates: list[_Candidate], profile: Profile
+                 ) -> list[_Candidate]:
+    """The candidates outside the names of regions (region_words): not a name holding
+    such a word, nor one that begins inside it (област Стара Загора: not Zagora either).
+    The candidates come in the order of their starts: each region's are found by bisection."""
+    words = page.tokens
+    marked = [words[k].start for k in region_words(page, words, profile)]
+    if not marked:
+        return candidates
+    starts = [c.start for c in candidates]
+    cut: list[tuple[int, int]] = []  # ranges of candidates to leave out
+    for at in marked:
+        holding = [c for c in candidates[bisect_left(starts, at - REGION_NAME_CHARS):
+                                         bisect_right(starts, at)] if c.end > at]
+        for c in holding:
+            cut.append((bisect_left(starts, c.start), bisect_left(starts, c.end)))
+    kept, last = [], 0
+    for lo, hi in sorted(cut):
+        kept += candidates[last:lo] if lo > last else []
+        last = max(last, hi)
+    return kept + candidates[last:]
 
 
-def _qualifies_municipality(text: str, words: tuple[Token, ...], c: _Candidate,
-                            municipal: set[str]) -> bool:
-    """The name alone in brackets right after a municipality's name."""
-    if text[c.end:c.end + 1] != ")" or text[max(0, c.start - 2):c.start].strip() != "(":
-        return False
-    return any(w.text.lower() in municipal for w in words[max(0, c.first - 2):c.first])
+REGION_NAME_CHARS = 80  # the longest name of a region a candidate may hold
+
+
+def region_words(page: Text, words: Sequence[Token], profile: Profile) -> list[int]:
+    """The indexes (in order) among `words` (the page's, in order) of the words that name
+    a region, not a city: set off by a region's word (استان اصفهان, област Монтана, Konya
+    ili, Sivas Valisi: a province that bears its capital's name is no city there), or
+    alone in brackets after a municipality's name, as its province (Göle Belediyesi
+    (Ardahan), Община Кирково (Кърджали)). The cue words are searched for in the text."""
+    before, after = profile.region_cues_before, profile.region_cues_after
+    if not before and not after:
+        return []
+    text, folded, starts = page.raw, page.folded, [w.start for w in words]
+    found = set()
+    for _, end in whole_words(folded, before):  # استان اصفهان
+        k = bisect_left(starts, end)
+        if k < len(words) and text[end:words[k].start].strip(_CUE_GAP) == "":
+            found.add(k)
+    for at, _ in whole_words(folded, after):  # Konya ili
+        k = bisect_left(starts, at) - 1
+        if k >= 0 and text[words[k].end:at].isspace():
+            found.add(k)
+    for _, end in whole_words(folded, profile.municipality_words):  # Göle Belediyesi (Ardahan)
+        k = bisect_left(starts, end)
+        for q in (k, k + 1):
+            if 0 < q < len(words) and text[words[q - 1].end:words[q].start].strip() == "(" \
+                    and text[words[q].end:words[q].end + 1] == ")":
+                found.add(q)
+    return sorted(found)
 
 
 class _Candidate(NamedTuple):  # a tuple: hundreds per page where every word may start one
@@ -552,7 +592,7 @@ def _first_name_position(text: str, words: tuple[Token, ...], i: int, cues_after
         and not following.suffix and lower not in cues_after and lower not in office_words
 
 
-def _cued_before(text: str, words: tuple[Token, ...], index: int, before: set[str]) -> bool:
+def _cued_before(text: str, words: Sequence[Token], index: int, before: set[str]) -> bool:
     """A cue word (or two) right before the word at `index`: град Кочани, кмета на Кочани,
     شهر "ریازان" (the name in quotes)."""
     prev = words[max(0, index - 2):index]

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from parsers.cities import City, home_city, mention_spans, mentions_between
+from parsers.cities import City, home_city, mention_spans, mentions_between, region_words
 from parsers.dates import NO_LETTER_AFTER, NO_LETTER_BEFORE
 from parsers.languages import Profile, profiles
 from parsers.names import NameIndex, name_words, same_person
@@ -98,8 +98,8 @@ def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
     """The words a name skips over (honorifics, cues, copulas…), the words of its
     offices, and its month names: the same for every page of the language."""
     profile = profiles()[language]
-    skippable = {*profile.honorifics, *profile.place_cues_before, *profile.organization_words,
-                 *profile.copulas, *profile.genitives}
+    skippable = {*profile.honorifics, *profile.place_cues_before, *profile.region_cues_before,
+                 *profile.organization_words, *profile.copulas, *profile.genitives}
     return (frozenset(skippable), profile.office_words,
             frozenset(n for m in profile.months for n in m))
 
@@ -164,6 +164,8 @@ class _Reader:
         # the city names' spans in text order (they never overlap), for a bisection
         spans = sorted((m.start, m.end) for c in cities for m in c.mentions)
         self.place_starts, self.place_ends = [s for s, _ in spans], [e for _, e in spans]
+        # and the words that name a region (استاندار فارس محمد …: passed over as a place)
+        self.regions = {self.words[k].start for k in region_words(page, self.words, profile)}
         self.skippable, self.role_words, self.months = _words_of(profile.code)
         self.not_name_endings = profile.not_name_endings
         # without capitals, a first name tells a name that opens a clause
@@ -171,7 +173,7 @@ class _Reader:
 
     def _is_place(self, token: Token) -> bool:
         at = bisect_right(self.place_starts, token.start) - 1
-        return at >= 0 and token.start < self.place_ends[at]
+        return at >= 0 and token.start < self.place_ends[at] or token.start in self.regions
 
     def _name_word(self, token: Token) -> bool:
         lower = token.text.lower()

@@ -301,6 +301,17 @@ def test_a_persian_name_after_an_office_and_its_city_opens_with_a_first_name():
     assert held("شهردار شیراز در نشست حضور یافت.", "fa") == []
 
 
+def test_a_governors_region_stands_between_the_office_and_the_name_and_is_no_city():
+    assert held("استاندار فارس محمد هادی ایمانیه از نمایشگاه بازدید کرد.", "fa") == [
+        ("محمد هادی ایمانیه", "governor")]
+    found = officials("فرماندار شهرستان کرج حسن احمدی و استاندار اصفهان علی کاظمی در مراسم "
+                      "حضور داشتند.", "fa")
+    assert [(o["name"], o["role"], o["city"]) for o in found] == [
+        ("حسن احمدی", "governor", None), ("علی کاظمی", "governor", None)]
+    assert held("Областният управител на Пловдив Иван Петров откри изложбата.", "bg") == [
+        ("Иван Петров", "governor")]
+
+
 def test_a_name_index_finds_the_first_name_of_the_same_person_among_namesakes():
     from parsers.names import NameIndex
 

@@ -10,7 +10,15 @@ import pytest
 from parsers.gazetteer import default_gazetteer
 from parsers.language import detect_language, dominant_script
 from parsers.languages import decoding_for, language_codes
-from parsers.text import Text, WordCues, WordPattern, alternation, leading_letters, run_starts
+from parsers.text import (
+    Text,
+    WordCues,
+    WordPattern,
+    alternation,
+    leading_letters,
+    run_starts,
+    whole_words,
+)
 from scraper.addresses import address_refusal, resolve
 from scraper.downloader import content_decoded, retry_after
 from scraper.encoding import decode_html
@@ -504,3 +512,10 @@ def test_a_killed_process_its_parent_has_not_reaped_counts_as_dead():
     assert not orphans._alive(child.pid)
     child.wait()
     assert orphans._alive(os.getpid())
+
+
+def test_whole_words_are_found_only_where_no_letter_touches_them():
+    text = "bilgi il ilinde il, Konya ili"
+    assert sorted(whole_words(text, ["il", "ili"])) == [(6, 8), (16, 18), (26, 29)]
+    assert whole_words("استان اصفهان و استانداری", ["استان"]) == [(0, 5)]
+    assert whole_words("", ["il"]) == []
