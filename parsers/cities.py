@@ -29,6 +29,7 @@ from parsers.text import (
     FreeSpans,
     Text,
     Token,
+    WordPattern,
     alternation,
     whole_words,
 )
@@ -91,10 +92,10 @@ def _cased(profile: Profile | None) -> bool:
 
 
 @cache
-def _country_pattern(language: str) -> re.Pattern:
+def _country_pattern(language: str) -> WordPattern:
     """The language's country names (as a tree of their letters: one scan is quick)."""
-    return re.compile(r"(?<![^\W\d_])(" + alternation(profiles()[language].countries, space=None)
-                      + rf")(?:[{APOSTROPHES}][^\W\d_]+)?(?![^\W\d_])")
+    return WordPattern("(" + alternation(profiles()[language].countries, space=None)
+                       + rf")(?:[{APOSTROPHES}][^\W\d_]+)?(?![^\W\d_])")
 
 
 def _countries(text: str, profile: Profile | None) -> list[tuple[int, int, str]]:

@@ -32,7 +32,15 @@ from parsers.calendars import (
 )
 from parsers.dates_any import borrowed_profile
 from parsers.languages import Profile, profiles
-from parsers.text import FreeSpans, Text, alternation, leading_letters, matches_at, run_starts
+from parsers.text import (
+    FreeSpans,
+    Text,
+    WordPattern,
+    alternation,
+    leading_letters,
+    matches_at,
+    run_starts,
+)
 
 ROMAN_MONTHS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8,
                 "ix": 9, "x": 10, "xi": 11, "xii": 12}
@@ -161,7 +169,8 @@ class _Grammar:
         self.range = re.compile(rf"^{rng}(?:(?:{_words(words.get('month_before', ()))})\s+)*$")
         self.range_word = re.compile(rf"(?:{_words(words.get('range', ()))}){NO_LETTER_AFTER}\s")
         self.day = re.compile(day)
-        self.month = re.compile(month)
+        # (where a month's name begins: scanned for without the word-start check first)
+        self.month = WordPattern(month.removeprefix(NO_LETTER_BEFORE))
         self.not_year = re.compile(
             rf"^\s*(?:{_words(words.get('not_year_after', ()))}|"
             rf"{_words(words.get('before_era', ()))})")

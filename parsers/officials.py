@@ -22,7 +22,7 @@ from parsers.dates import NO_LETTER_AFTER, NO_LETTER_BEFORE
 from parsers.languages import Profile, profiles
 from parsers.names import NameIndex, name_words, same_person
 from parsers.organizations import Organization, nearest
-from parsers.text import Text, Token, alternation
+from parsers.text import Text, Token, WordPattern, alternation
 from scraper.encoding import script_of
 
 MUNICIPAL = ("mayor", "deputy_mayor", "council_chair", "councillor", "municipal_official")
@@ -80,11 +80,10 @@ class _Person:
 
 
 @cache
-def _office_pattern(language: str) -> tuple[re.Pattern, dict[str, str]]:
+def _office_pattern(language: str) -> tuple[WordPattern, dict[str, str]]:
     profile = profiles()[language]
     phrase_role = {p: role for role, phrases in profile.roles.items() for p in phrases}
-    return (re.compile(rf"{NO_LETTER_BEFORE}(?:{alternation(phrase_role)}){NO_LETTER_AFTER}"),
-            phrase_role)
+    return WordPattern(rf"(?:{alternation(phrase_role)}){NO_LETTER_AFTER}"), phrase_role
 
 
 def _offices(folded: str, profile: Profile) -> list[_Office]:
@@ -557,10 +556,9 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
 
 
 @cache
-def _statements(language: str) -> re.Pattern | None:
+def _statements(language: str) -> WordPattern | None:
     words = profiles()[language].statements
-    return re.compile(rf"{NO_LETTER_BEFORE}(?:{alternation(words)}){NO_LETTER_AFTER}") \
-        if words else None
+    return WordPattern(rf"(?:{alternation(words)}){NO_LETTER_AFTER}") if words else None
 
 
 def _quoted(page: Text, person: _Person, profile: Profile) -> bool:

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from parsers.languages import capitals, profiles
-from parsers.text import APOSTROPHES, Text, alternation
+from parsers.text import APOSTROPHES, Text, WordPattern, alternation
 
 _NO_LETTER_BEFORE = r"(?<![^\W\d_])"
 _NO_LETTER_AFTER = r"(?![^\W\d_])"
@@ -61,14 +61,13 @@ def _pattern(language: str) -> re.Pattern | None:
 
 
 @cache
-def _reference(language: str) -> re.Pattern | None:
+def _reference(language: str) -> WordPattern | None:
     profile = profiles()[language]
     if not profile.demonstratives or not profile.organization_words:
         return None
     this = "|".join(re.escape(w) for w in profile.demonstratives)
     words = "|".join(re.escape(w) for w in profile.organization_words)
-    return re.compile(rf"{_NO_LETTER_BEFORE}(?i:{this})[ \t]+(?:[^\W\d_]+[ \t]+)?(?i:{words})"
-                      rf"{_NO_LETTER_AFTER}")
+    return WordPattern(rf"(?i:{this})[ \t]+(?:[^\W\d_]+[ \t]+)?(?i:{words}){_NO_LETTER_AFTER}")
 
 
 def find_organizations(page: Text) -> list[Organization]:
@@ -147,11 +146,11 @@ NETWORKS = Path(__file__).with_name("networks.txt")
 
 
 @cache
-def _networks() -> re.Pattern:
+def _networks() -> WordPattern:
     """The networks known by one name in every language (networks.txt), as whole words."""
     names = [line.strip() for line in NETWORKS.read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
-    return re.compile(rf"{_NO_LETTER_BEFORE}(?:{alternation(names, space=None)})(?![\w-])")
+    return WordPattern(rf"(?:{alternation(names, space=None)})(?![\w-])")
 
 
 _NAME_BEFORE_GLOSS = re.compile(r"([^\W\d_][\w\-]{2,})[ \t]*\($")

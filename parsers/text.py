@@ -237,7 +237,7 @@ class WordCues:
         self.kinds = {kind: re.compile("(?:" + "|".join(map(re.escape, words)) + ")")
                       for kind, words in self.stems.items()}
         every = {w for words in self.stems.values() for w in words}
-        self.any = re.compile(r"(?<![^\W\d_])" + _beginning_any(every)) if every else None
+        self.any = re.compile(_beginning_any(every)) if every else None
         self._begun: dict[str, list[str]] = {}  # per stem the scan stops at: the kinds to try
 
     def starts(self, text: str) -> dict[str, list[int]]:
@@ -249,6 +249,9 @@ class WordCues:
         pos = 0
         while (m := self.any.search(text, pos)) is not None:
             at = m.start()
+            if at and _LETTER.match(text, at - 1):  # (inside a word: scanned for without
+                pos = at + 1  # the word-start check, which re would try everywhere)
+                continue
             for kind in self._kinds_beginning(m.group()):
                 if at >= ends[kind] and (hit := self.kinds[kind].match(text, at)) is not None:
                     found[kind].append(at)
@@ -334,10 +337,9 @@ def run_starts(text: str, leading: Mapping[str, frozenset[str]]) -> dict[str, li
 
 
 @cache
-def _runs_pattern(leading: tuple[tuple[str, frozenset[str]], ...]) -> re.Pattern | None:
+def _runs_pattern(leading: tuple[tuple[str, frozenset[str]], ...]) -> WordPattern | None:
     runs = set().union(*(found for _, found in leading))
-    return re.compile(rf"(?<![^\W\d_])(?:{alternation(runs, space=None)})(?![^\W\d_])") \
-        if runs else None
+    return WordPattern(rf"(?:{alternation(runs, space=None)})(?![^\W\d_])") if runs else None
 
 
 class FreeSpans:
