@@ -656,7 +656,7 @@ def _in_case(text: str, start: int, end: int, profile: Profile, case: str,
         preceding = preceding[:-2]
     elif preceding and preceding[-1] in profile.place_cues_before:
         preceding = preceding[:-1]
-    if bool(preceding) and preceding[-1] in before:
+    if bool(preceding) and (preceding[-1] in before or " ".join(preceding[-2:]) in before):
         return True
     if case == "locative" and preceding and preceding[-1] in profile.genitives:
         # in a building of the city: в залата на Община X, в заседателната зала на Община X

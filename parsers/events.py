@@ -197,6 +197,14 @@ def _place(page: Text, here: list[tuple[int, int, int]], breaks: list[int],
     return None
 
 
+def _visited(page: Text, here: list[tuple[int, int, int]], start: int,
+              profile: Profile) -> int | None:
+    """The first city of the sentence (`here`: its mentions) that a visit's words take as
+    what is visited (посети Варна, Bursa'yı ziyaret etti, بازدید از کاشان)."""
+    return next((gid for s, e, gid in here if in_case(page, s, e, profile, "visited", start)),
+                None)
+
+
 def _host(page: Text, folded: str, here: list[tuple[int, int, int]], breaks: list[int],
           profile: Profile, hosts: WordPattern | None) -> int | None:
     """The city named nearest a word that says who hosts (Gölcük Belediyesi toplantıya ev
@@ -327,6 +335,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         named = list(dict.fromkeys(gid for _, _, gid in here))
         first = min(c for c, _ in cued)
         place = _place(page, here, breaks, profile, first) or \
+            (_visited(page, here, start, profile) if "visit" in kinds else None) or \
             (_named_after_cue(text, named_at, [c for c, _ in cued])
              if profile.event_word_first else None) \
             or _host(page, part, here, breaks, profile, hosts) \

@@ -391,3 +391,15 @@ def test_a_surname_beside_a_namesake_named_in_full_is_not_the_other_namesake():
     by_day = {e["start"]: e["officials"] for e in record["events"]}
     assert sorted(by_day["2022-05-03"]) == ["Ahmet Yıldırım", "Mehmet Yıldırım"]
     assert by_day["2022-05-05"] == ["Selim Yıldırım"]  # not the other two Yıldırıms
+
+
+def test_the_place_a_visit_takes_as_visited_is_its_venue():
+    # посети Варна, Bursa'yı ziyaret, از کاشان بازدید: no case but the visit's own words
+    assert events("Кметът на Бургас посети Варна на 5 май 2021 г.", "bg") == [
+        ("visit", "2021-05-05", "2021-05-05", 726050)]  # Varna
+    assert events("Başkan 5 Mayıs 2021 tarihinde Bursa'yı ziyaret etti.", "tr") == [
+        ("visit", "2021-05-05", "2021-05-05", 750269)]  # Bursa
+    assert events("شهردار مشهد روز ۵ اردیبهشت ۱۴۰۰ از شهر کاشان بازدید کرد.", "fa") == [
+        ("visit", "2021-04-25", "2021-04-25", 128476)]  # Kashan
+    # inviting a mayor to visit is no visit yet
+    assert events("شهردار ضمن دعوت از شهردار آنکارا جهت بازدید از تهران سخن گفت.", "fa") == []

@@ -100,6 +100,10 @@ class Profile:
     # the case of where one comes from (от Силистра, Kecskemet'ten, از یزد): a visitor
     origin_before: tuple[str, ...] = _spec(default=())
     origin_after: tuple[str, ...] = _spec(default=())
+    # the place a visit's words take as what is visited (посети Варна, Bursa'yı ziyaret,
+    # بازدید از کاشان): its venue
+    visited_before: tuple[str, ...] = _spec(default=())
+    visited_after: tuple[str, ...] = _spec(default=())
     this_city: tuple[str, ...] = _spec(default=())  # "this city": the city named last before it
     our_city: tuple[str, ...] = _spec(default=())  # "our city": the page's own
     # a sentence that opens so says where the one before it happened (Това стана в …)
