@@ -401,5 +401,9 @@ def test_the_place_a_visit_takes_as_visited_is_its_venue():
         ("visit", "2021-05-05", "2021-05-05", 750269)]  # Bursa
     assert events("شهردار مشهد روز ۵ اردیبهشت ۱۴۰۰ از شهر کاشان بازدید کرد.", "fa") == [
         ("visit", "2021-04-25", "2021-04-25", 128476)]  # Kashan
+    # a meeting the visit included, where the text says it met
+    assert events("Кметът на Бургас посети Варна на 5 май 2021 г., където се срещна с кмета "
+                  "на Варна.", "bg") == [("meeting", "2021-05-05", "2021-05-05", 726050),
+                                         ("visit", "2021-05-05", "2021-05-05", 726050)]
     # inviting a mayor to visit is no visit yet
     assert events("شهردار ضمن دعوت از شهردار آنکارا جهت بازدید از تهران سخن گفت.", "fa") == []
