@@ -80,6 +80,10 @@ def test_a_tie_only_proposed_is_no_tie():
     assert relations("Кметовете на Казанлък и Сома обсъдиха възможностите за "
                      "побратимяване на двата града.", "bg") == []
     assert relations("پیشنهاد خواهرخواندگی تهران و استانبول مطرح شد.", "fa") == []
+    # a wish or a plan is no tie either
+    assert relations("Konya, Tahran'ın kardeş şehirleri arasında yer almak istiyor.", "tr") == []
+    assert relations("قرار است خواهرخواندگی تهران و آنکارا امضا شود.", "fa") == []
+    assert len(relations("Konya ile Tahran 2010 yılından beri kardeş şehirdir.", "tr")) == 1
 
 
 def test_a_city_named_only_as_the_venue_is_no_side_of_the_tie():
