@@ -667,19 +667,25 @@ def _merge(people: list[_Person]) -> list[_Person]:
     return merged
 
 
-def _office_phrase(text: str, offices: list[_Office], role: str) -> tuple[int, int]:
+def _office_phrase(text: str, offices: list[_Office], role: str, name: tuple[int, int]
+                   ) -> tuple[int, int]:
     """Where the office phrase of the chosen role is written: its first mention, with the
     offices joined to it (Belediye Başkanı ve Eurocities Başkan Yardımcısı), never the
-    stretch of text between one mention of the person and the next."""
+    stretch of text between one mention of the person and the next, nor one across the
+    person's `name` (Belediye Başkanı Salim Jenuzı, Meclis Başkanı: the next is another's)."""
     ordered = sorted(offices, key=lambda o: o.start)
     k = next(i for i, o in enumerate(ordered) if o.role == role)
     lo, hi = ordered[k].start, ordered[k].end
+
+    def joined(end: int, start: int) -> bool:
+        return _joined(text, end, start) and not (end < name[1] and name[0] < start)
+
     for o in ordered[k + 1:]:
-        if not _joined(text, hi, o.start):
+        if not joined(hi, o.start):
             break
         hi = max(hi, o.end)
     for o in reversed(ordered[:k]):
-        if not _joined(text, o.end, lo):
+        if not joined(o.end, lo):
             break
         lo = o.start
     return lo, hi
@@ -710,7 +716,7 @@ def _official(person: _Person, page: Text, profile: Profile, spans: list[tuple[i
         return Official(person.name, latin, role, person.offices[0].headline,
                         home if role in MUNICIPAL else None, None, tuple(person.aliases),
                         text[lo:hi].strip())
-    first, last = _office_phrase(text, person.offices, role)
+    first, last = _office_phrase(text, person.offices, role, (person.start, person.end))
     city = _office_city(page, person.offices, spans, home) if role in CITY_ROLES else None
     # an office in a body beside the chosen one (Belediye Başkanı ve Eurocities Başkan
     # Yardımcısı), else the body beside a non-municipal office

@@ -293,6 +293,10 @@ def test_the_role_text_is_the_office_phrase_not_the_text_between_two_mentions():
     found = {o["name"]: o for o in officials(text, "tr")}
     assert found["Osman Zolan"]["role"] == "mayor"
     assert found["Osman Zolan"]["role_text"] == "Başkanı ve Denizli Büyükşehir Belediye Başkanı"
+    # nor across the holder's name to the office of the next one listed
+    found = {o["name"]: o for o in officials(
+        "Toplantıya Dragaş Belediye Başkanı Salim Jenuzı, Meclis Başkanı ve üyeler katıldı.", "tr")}
+    assert found["Salim Jenuzı"]["role_text"] == "Belediye Başkanı"
 
 
 def test_a_persian_name_after_an_office_and_its_city_opens_with_a_first_name():
