@@ -144,7 +144,7 @@ def run_corpus(pages: list[dict], repeat: int, site_mode: bool = True,
             **({"fields": field_accuracy(pages)} if fields else {})}
 
 
-def run(repeat: int = 5) -> dict:
+def run(repeat: int = 9) -> dict:
     """Every set that is there: the fixtures always, the real ones where ../shared is."""
     corpora = {"fixtures": run_corpus(fixture_pages(), repeat)}
     if realpages.available():

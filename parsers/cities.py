@@ -344,7 +344,7 @@ def _pointed(words: tuple[Token, ...], first: int, demonstratives: frozenset[str
 def _country_after(c: _Candidate, countries: list[tuple[int, int, str]]) -> set[str]:
     """The countries named right after the name, a word at most between (مالاکا در مالزی,
     نیکوزیا از قبرس); `countries` in text order, as _countries gives them."""
-    k = bisect_left(countries, c.end, key=lambda country: country[0])
+    k = bisect_left(countries, (c.end,))  # (the first that starts at its end or after)
     return {code for s, _, code in countries[k:k + 1] if s - c.end <= READ_BACK_REACH}
 
 
@@ -415,7 +415,7 @@ class _Believed:
 def _countries_near(c: _Candidate, countries: list[tuple[int, int, str]]) -> set[str]:
     """The countries named within COUNTRY_REACH of the name, before or after it;
     `countries` in text order (their starts and their ends sorted)."""
-    k = bisect_left(countries, c.end - COUNTRY_REACH, key=lambda country: country[0])
+    k = bisect_left(countries, (c.end - COUNTRY_REACH,))
     near = set()
     while k < len(countries) and countries[k][0] <= c.end + COUNTRY_REACH:
         near.add(countries[k][2])
