@@ -116,7 +116,7 @@ def find_cities(page: Text, country: str | None = None,
     gazetteer = gazetteer or default_gazetteer()
     words = page.tokens
     countries = _countries(text, profile)
-    candidates = _candidates(text, words, profile, countries, gazetteer)
+    candidates = _candidates(page, profile, countries, gazetteer)
     if profile is not None:
         candidates = _not_regions(page, candidates, profile)
     # One place per name on the page, chosen with what all its mentions say.
@@ -457,9 +457,9 @@ def _word_keys(language: str) -> tuple[frozenset[str], frozenset[str], frozenset
             frozenset(normalize_name(w) for w in profile.weekdays))
 
 
-def _candidates(text: str, words: tuple[Token, ...], profile: Profile | None,
-                countries: list[tuple[int, int, str]], gazetteer: Gazetteer
-                ) -> list[_Candidate]:
+def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, int, str]],
+                gazetteer: Gazetteer) -> list[_Candidate]:
+    text, words = page.raw, page.tokens
     cased = _cased(profile)
     stop, not_places, weekdays = _word_keys(profile.code) if profile else (set(), set(), set())
     cues = set(profile.place_cues_before) if profile else set()
@@ -469,14 +469,15 @@ def _candidates(text: str, words: tuple[Token, ...], profile: Profile | None,
     ezafe = frozenset(profile.ezafe_after) if profile else frozenset()
     shortest = 3 if cased else 2
     # What each word allows, worked out once (up to four names start at every word).
-    usable = _outside(words, countries)
+    begins = [w.start for w in words]
+    usable = _outside(words, begins, countries)
     # where the script has capitals, a name's words are all capitalised: only those count
     named = [i for i, w in enumerate(words) if usable[i] and (not cased or w.text[0].isupper())]
     keys = {i: normalize_name(words[i].text) for i in named}
     joins = {j for j in named  # the words that may go on the name before them
              if j and not words[j].suffix and text[words[j - 1].end:words[j].start] in _NAME_GAPS}
     starts = [i for i in named if not words[i].suffix]
-    titled = _after_honorifics(text, words, starts, profile.honorifics if profile else ())
+    titled = _after_honorifics(page, words, begins, profile.honorifics) if profile else set()
     opening = _opening(text, words, keys, starts, joins, profile, gazetteer)
     out = []
     for i in starts:
@@ -529,18 +530,17 @@ def _opening(text: str, words: tuple[Token, ...], keys: dict[int, str], starts: 
 _NAME_GAPS = frozenset((" ", "-", "\u200c"))  # what may stand between a name's words
 
 
-def _outside(words: tuple[Token, ...], countries: list[tuple[int, int, str]]) -> list[bool]:
-    """For each word, whether it lies outside every country name: one sweep, as the
-    names (sorted, never overlapping) and the words both run left to right."""
+def _outside(words: tuple[Token, ...], begins: list[int],
+             countries: list[tuple[int, int, str]]) -> list[bool]:
+    """For each word, whether it lies outside every country name (`begins`: where each
+    word begins; the words inside a name are found by bisection)."""
     usable = [True] * len(words)
-    if not countries:
-        return usable
-    spans = sorted((s, e) for s, e, _ in countries)
-    k = 0
-    for i, w in enumerate(words):
-        while k < len(spans) and spans[k][1] <= w.start:
-            k += 1
-        usable[i] = k == len(spans) or spans[k][0] >= w.end
+    for start, end, _ in countries:
+        k = bisect_left(begins, start)
+        if k and words[k - 1].end > start:
+            k -= 1  # a word that runs into the name
+        for i in range(k, bisect_left(begins, end)):
+            usable[i] = False
     return usable
 
 
@@ -557,26 +557,17 @@ def _surname_position(text: str, words: tuple[Token, ...], i: int, titled: set[i
     return k > 0 and (text[k - 1] not in ".!?;\n\"“„«(–—-" or i - 1 in titled)
 
 
-def _after_honorifics(text: str, words: tuple[Token, ...], starts: list[int],
+def _after_honorifics(page: Text, words: tuple[Token, ...], begins: list[int],
                       honorifics: tuple[str, ...]) -> set[int]:
-    """The indexes (among `starts`) of the words right after an honorific: г-н Ито,
-    Sayın Erkek. An honorific ends the word before, so only words after one that ends as
-    one does are searched."""
-    if not honorifics:
-        return set()
-    pattern, tails = _honorific_end(honorifics)
-    return {i for i in starts
-            if i and words[i - 1].text.lower().endswith(tails)
-            and pattern.search(text, max(0, words[i].start - 12), words[i].start)}
-
-
-@cache
-def _honorific_end(honorifics: tuple[str, ...]) -> tuple[re.Pattern, tuple[str, ...]]:
-    """An honorific ending where the search window ends (г-н Ито, Sayın Erkek), and the
-    letters honorifics end in."""
-    words = "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
-    tails = tuple(sorted({re.findall(r"[^\W\d_]+", h.lower())[-1] for h in honorifics}))
-    return re.compile(rf"(?<![^\W\d_])(?:{words})\s*$", re.IGNORECASE), tails
+    """The indexes of the words right after an honorific: г-н Ито, Sayın Erkek (`begins`:
+    where each word begins). The few honorifics are found with str.find in the folded
+    text, not asked of every word."""
+    text, found = page.raw, set()
+    for _, end in whole_words(page.folded, honorifics):
+        k = bisect_left(begins, end)
+        if k < len(words) and not text[end:words[k].start].strip():
+            found.add(k)
+    return found
 
 
 def _first_name_position(text: str, words: tuple[Token, ...], i: int, cues_after: set[str],
