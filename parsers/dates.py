@@ -235,8 +235,9 @@ class _Grammar:
              ("year_before", "digit")),
             # a period of years, marked: 2021 – 2027 г., سال‌های ۱۳۶۰ تا ۱۳۶۸
             ("year_range", re.compile(
-                rf"{NO_LETTER_BEFORE}(?:{_words(words.get('year_before', ()))})\s+(\d{{4}}){span}"
-                rf"(\d{{4}})(?!\d)|(?<![\d.])(\d{{4}}){span}(\d{{4}})\s*(?:{year_after})"),
+                rf"{NO_LETTER_BEFORE}(?:{_words(words.get('year_before', ()))})\s+(\d{{4}}|\d\d)"
+                rf"{span}(\d{{4}}|\d\d)(?!\d)|(?<![\d.])(\d{{4}}){span}(\d{{4}})\s*"
+                rf"(?:{year_after})"),
              ("year_before", "digit")),
             ("year", re.compile(
                 rf"{NO_LETTER_BEFORE}(?:{_words(words.get('year_before', ()))})\s+(\d{{4}}|\d\d)"
@@ -347,9 +348,18 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
         calendar, month = g.month_value(grp[0] or grp[1])
         return _Atom(s, e, calendar, None, month, None)
     if kind == "year_range":
-        first, last = int(grp[0] or grp[2]), int(grp[1] or grp[3])
-        calendar = _year_calendar(first, g)
-        if last <= first or _year_calendar(last, g) != calendar:
+        written = grp[0] or grp[2], grp[1] or grp[3]
+        if min(map(len, written)) == 2:  # سال‌های ۹۲ تا ۹۶: two figures only in Solar Hijri
+            if not g.counts_jalali:
+                return None
+            first, last = (_year(w, "jalali") or 0 for w in written)
+            calendar = "jalali"
+        else:
+            first, last = map(int, written)
+            calendar = _year_calendar(first, g)
+            if _year_calendar(last, g) != calendar:
+                return None
+        if last <= first:
             return None
         return _Atom(s, e, calendar, first, None, None, last)
     # a marked year: never a decade, an age or a year before the era
