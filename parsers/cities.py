@@ -119,6 +119,11 @@ def find_cities(page: Text, country: str | None = None,
     candidates = _candidates(page, profile, countries, gazetteer)
     if profile is not None:
         candidates = _not_regions(page, candidates, profile)
+    # a text that ends on a word with no mark after it may be cut there (an excerpt, a
+    # teaser): its last word is no city (… در شهر ری, cut from ریازان)
+    end = len(text.rstrip())
+    if words and words[-1].end == end and text[end - 1:end].isalpha():
+        candidates = [c for c in candidates if c.end < words[-1].start]
     # One place per name on the page, chosen with what all its mentions say.
     cues_before = set(profile.place_cues_before) if profile else set()
     cues_after = set(profile.place_cues_after) if profile else set()

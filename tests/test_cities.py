@@ -101,6 +101,13 @@ def test_a_province_that_bears_its_capitals_name_is_no_city():
     assert ids("Göle Belediyesi (Ardahan) ile protokol imzaladık.", "tr") == {746643}  # Göle
 
 
+def test_the_last_word_of_a_text_cut_short_is_no_city_and_a_verb_is_none():
+    # an excerpt cut mid-word: Казан may be Казанлък; with its full stop it is Kazan
+    assert ids("Кметът на Бургас посрещна делегация от Казан", "bg") == {732770}  # Burgas
+    assert 551487 in ids("Кметът на Бургас посрещна делегация от Казан.", "bg")
+    assert ids("مدیران با ظرفیت های شهرهای ایران آشنا شوند.", "fa") == set()  # no Shavand
+
+
 def test_a_persian_name_ending_in_a_vowel_takes_its_ezafe():
     assert ids("شهرداران مشهد و کربلای معلی دیدار کردند.", "fa") == {124665, 94824}
     assert ids("هیئتی از آنکارای ترکیه آمد.", "fa") == {323786}
