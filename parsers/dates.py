@@ -236,7 +236,7 @@ class _Grammar:
             # a period of years, marked: 2021 – 2027 г., سال‌های ۱۳۶۰ تا ۱۳۶۸
             ("year_range", re.compile(
                 rf"{NO_LETTER_BEFORE}(?:{_words(words.get('year_before', ()))})\s+(\d{{4}}|\d\d)"
-                rf"{span}(\d{{4}}|\d\d)(?!\d)|(?<![\d.])(\d{{4}}){span}(\d{{4}})\s*"
+                rf"{span}(\d{{4}}|\d\d)(?:\s*(?:{year_after}))?(?!\d)|(?<![\d.])(\d{{4}}){span}(\d{{4}})\s*"
                 rf"(?:{year_after})"),
              ("year_before", "digit")),
             ("year", re.compile(

@@ -96,6 +96,8 @@ def test_continents_provinces_and_ordinary_words_are_not_cities():
 def test_a_province_that_bears_its_capitals_name_is_no_city():
     assert ids("استاندار اصفهان از طرح بازدید کرد و به استان یزد رفت.", "fa") == set()
     assert ids("شهردار اصفهان در استان اصفهان سخن گفت.", "fa") == {418863}  # the city, once
+    # a فرماندار heads a county at home, and Bangkok abroad: no region's word
+    assert 1609350 in ids("شهردار تهران با فرماندار بانکوک دیدار کرد.", "fa")
     assert ids("Новото училище в област Стара Загора отвори врати.", "bg") == set()  # not Zagora
     assert ids("Konya Valisi, Konya ilinde yeni bir okul açtı.", "tr") == set()
     assert ids("Göle Belediyesi (Ardahan) ile protokol imzaladık.", "tr") == {746643}  # Göle
