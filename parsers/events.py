@@ -363,7 +363,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         borrowed = None if in_sentence else _borrowed_date(text, spans, index, dates, today,
                                                            folded, page.published)
         said = [(cue, kind) for cue, kind in cued
-                if kind != "membership" or not _a_seat(folded, cue, profile)]
+                if (kind != "membership" or not _a_seat(folded, cue, profile))
+                and not folded.startswith(profile.states, cue)]
         found = [(kind, _dated(_date_for(breaks, cue, _free(in_sentence, kind, said)
                                          if profile.verb_last else in_sentence,
                                          profile.verb_last))

@@ -100,7 +100,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
                "today",
                "this_city", "our_city", "this_happened",
                "event_word_first", "verb_last", "not_member_bodies", "origin_before",
-               "origin_after", "visited_before", "visited_after"),
+               "origin_after", "visited_before", "visited_after", "states"),
               table="events", mention_table="event_mentions", scored=("events",)),
     Extractor("relations", lambda r: find_relations(r.text, r["cities"], r["date_mentions"],
                                                     r["own_city"], r["organizations"],

@@ -157,6 +157,14 @@ def test_where_a_visit_goes_is_its_venue_and_an_invitation_is_no_visit():
     assert events("Кметът отправи покана към кмета на Одрин да гостува в Ямбол.", "bg") == []
 
 
+def test_a_body_described_by_its_members_is_no_city_joining_it():
+    text = ("Türkiye'de 149 belediyenin üyesi olduğu birliğin toplantısı 5 Ekim 2023 tarihinde "
+            "Ankara'da yapıldı.")
+    assert [e[0] for e in events(text, "tr")] == ["meeting"]
+    assert [e[0] for e in events("Konya 5 Ekim 2023 tarihinde birliğe üye oldu.", "tr")] == [
+        "membership"]
+
+
 def test_a_seat_on_a_council_is_no_city_joining_a_body():
     text = "На 3 май 2019 г. гостите бяха водени от кмета на Русе и член на Общинския съвет."
     assert all(e[0] != "membership" for e in events(text, "bg"))

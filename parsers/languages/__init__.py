@@ -135,6 +135,9 @@ class Profile:
     # words naming bodies a city never joins: councils and boards people sit on, unions of
     # states, museums and halls (a member of the municipal council is a person)
     not_member_bodies: tuple[str, ...] = _spec(default=())
+    # an event's word said of how things are, not of what happened: üyesi olduğu (of which
+    # it is a member) describes a body, it tells of no city joining it
+    states: tuple[str, ...] = _spec(default=())
     transliteration: dict[str, str] = _spec(case=True, default_factory=dict)  # letter -> Latin
     # the word that ties an office or a body to its place (кмет на Кочани, mayor of)
     genitives: tuple[str, ...] = _spec(default=())
