@@ -107,9 +107,10 @@ def _countries(text: str, profile: Profile | None) -> list[tuple[int, int, str]]
             for m in _country_pattern(profile.code).finditer(folded)]
 
 
-def find_cities(page: Text, country: str | None = None,
-                gazetteer: Gazetteer | None = None) -> tuple[City, ...]:
-    """Each city once, with every mention: DESIGN.md's `cities` list."""
+def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | None = None,
+                regions: Sequence[int] | None = None) -> tuple[City, ...]:
+    """Each city once, with every mention: DESIGN.md's `cities` list. `regions` are the
+    region names' starts (region_starts, worked out here when not given)."""
     text, profile = page.raw, profiles().get(page.language or "")
     if not text:
         return ()
@@ -117,8 +118,7 @@ def find_cities(page: Text, country: str | None = None,
     words = page.tokens
     countries = _countries(text, profile)
     candidates = _candidates(page, profile, countries, gazetteer)
-    if profile is not None:
-        candidates = _not_regions(page, candidates, profile)
+    candidates = _not_regions(candidates, region_starts(page) if regions is None else regions)
     # a text that ends on a word with no mark after it may be cut there (an excerpt, a
     # teaser): its last word is no city (… در شهر ری, cut from ریازان)
     end = len(text.rstrip())
@@ -195,18 +195,16 @@ def find_cities(page: Text, country: str | None = None,
     return tuple(sorted(cities, key=lambda c: c.mentions[0].start))
 
 
-def _not_regions(page: Text, candidates: list[_Candidate], profile: Profile
-                 ) -> list[_Candidate]:
-    """The candidates outside the names of regions (region_words): not a name holding
-    such a word, nor one that begins inside it (област Стара Загора: not Zagora either).
-    The candidates come in the order of their starts: each region's are found by bisection."""
-    words = page.tokens
-    marked = [words[k].start for k in region_words(page, words, profile)]
-    if not marked:
+def _not_regions(candidates: list[_Candidate], regions: Sequence[int]) -> list[_Candidate]:
+    """The candidates outside the names of regions (`regions`: where region_starts says
+    such a name begins): not a name holding one, nor one that begins inside it (област
+    Стара Загора: not Zagora either). The candidates come in the order of their starts:
+    each region's are found by bisection."""
+    if not regions:
         return candidates
     starts = [c.start for c in candidates]
     cut: list[tuple[int, int]] = []  # ranges of candidates to leave out
-    for at in marked:
+    for at in regions:
         holding = [c for c in candidates[bisect_left(starts, at - REGION_NAME_CHARS):
                                          bisect_right(starts, at)] if c.end > at]
         for c in holding:
@@ -221,22 +219,24 @@ def _not_regions(page: Text, candidates: list[_Candidate], profile: Profile
 REGION_NAME_CHARS = 80  # the longest name of a region a candidate may hold
 
 
-def region_words(page: Text, words: Sequence[Token], profile: Profile) -> list[int]:
-    """The indexes (in order) among `words` (the page's, in order) of the words that name
-    a region, not a city: set off by a region's word (استان اصفهان, област Монтана, Konya
-    ili, Sivas Valisi: a province that bears its capital's name is no city there), or
-    alone in brackets after a municipality's name, as its province (Göle Belediyesi
-    (Ardahan), Община Кирково (Кърджали)). The cue words are searched for in the text."""
-    before, after = profile.region_cues_before, profile.region_cues_after
-    if not before and not after:
-        return []
-    text, folded, starts = page.raw, page.folded, [w.start for w in words]
+def region_starts(page: Text) -> tuple[int, ...]:
+    """Where the words that name a region, not a city, begin (in order): set off by a
+    region's word (استان اصفهان, област Монтана, Konya ili, Sivas Valisi: a province that
+    bears its capital's name is no city there), or alone in brackets after a
+    municipality's name, as its province (Göle Belediyesi (Ardahan), Община Кирково
+    (Кърджали)). The cue words are searched for in the text. Cities leave these names
+    out; officials pass over them on the way from an office to its holder's name."""
+    profile = profiles().get(page.language or "")
+    if profile is None or not profile.region_cues_before and not profile.region_cues_after:
+        return ()
+    text, folded, words = page.raw, page.folded, page.tokens
+    starts = [w.start for w in words]
     found = set()
-    for _, end in whole_words(folded, before):  # استان اصفهان
+    for _, end in whole_words(folded, profile.region_cues_before):  # استان اصفهان
         k = bisect_left(starts, end)
         if k < len(words) and text[end:words[k].start].strip(_CUE_GAP) == "":
             found.add(k)
-    for at, _ in whole_words(folded, after):  # Konya ili
+    for at, _ in whole_words(folded, profile.region_cues_after):  # Konya ili
         k = bisect_left(starts, at) - 1
         if k >= 0 and text[words[k].end:at].isspace():
             found.add(k)
@@ -246,7 +246,7 @@ def region_words(page: Text, words: Sequence[Token], profile: Profile) -> list[i
             if 0 < q < len(words) and text[words[q - 1].end:words[q].start].strip() == "(" \
                     and text[words[q].end:words[q].end + 1] == ")":
                 found.add(q)
-    return sorted(found)
+    return tuple(starts[k] for k in sorted(found))
 
 
 class _Candidate(NamedTuple):  # a tuple: hundreds per page where every word may start one

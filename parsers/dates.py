@@ -132,13 +132,15 @@ class _Grammar:
                      for names in (profile.day_words if profile else ())]
         self.ordinals = {_unspaced(w): n for n, names in enumerate(day_words, start=1)
                          for w in names}
+        day_spellings = [w for names in day_words for w in names]
         self.needs_year = frozenset(_unspaced(w) for w in words.get("only_with_year", ()))
         # Persian may join ماه to the month's name: آذرماه
         self.joined = words.get("month_joined", ())
-        month = (rf"{NO_LETTER_BEFORE}(?:{_words(tuple(self.months))})"
-                 rf"(?:{_words(self.joined)})?\.?{NO_LETTER_AFTER}")
+        month_names = _words(tuple(self.months))
+        month = (rf"{NO_LETTER_BEFORE}(?:{month_names})(?:{_words(self.joined)})?\.?"
+                 rf"{NO_LETTER_AFTER}")
         suffixes = _words(words.get("day_suffixes", ()))
-        spelled = alternation(sum(day_words, []), space=r"\s*")
+        spelled = alternation(day_spellings, space=r"\s*")
         day = (rf"(?:(?<![\d.,/])\d{{1,2}}(?:-?(?:{suffixes}))?\.?(?![\d,/])|"
                rf"{NO_LETTER_BEFORE}(?:{spelled}){NO_LETTER_AFTER})")
         rng = rf"\s*(?:{_words(words.get('range', ()))})\s*"
@@ -148,7 +150,7 @@ class _Grammar:
         spanning = tuple(w for w in words.get("range", ()) if w not in conjunctions)
         span = rf"\s*(?:{_words(spanning)})\s*"
         # a month's name alone, for a date whose parts one mark joins (12.Mart.2019)
-        bare_month = rf"(?:{_words(tuple(self.months))}){NO_LETTER_AFTER}"
+        bare_month = rf"(?:{month_names}){NO_LETTER_AFTER}"
         # a word that may stand between a day and its month (۵ تا ۷ ماه ثور)
         between = rf"(?:(?:{_words(words.get('day_month_between', ()))})\s+)?"
         # the words between a month and its year (آبان ماه سال ۱۳۸۷)
@@ -177,7 +179,7 @@ class _Grammar:
         # Where each pattern can begin, so it is tried there only: a scan of the whole
         # text per pattern costs more than all the rest of the date finding.
         self.leading = {kind: leading_letters(names) for kind, names in (
-            ("ordinal", tuple(sum(day_words, []))),
+            ("ordinal", tuple(day_spellings)),
             ("month_before", words.get("month_before", ())),
             ("year_before", words.get("year_before", ())))}
         digit, by_day, by_month = ("digit",), ("day",), ("month",)
@@ -296,11 +298,12 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
     if kind == "jalali_short":
         return _short_jalali(s, e, *grp)
     if kind == "days_range":
-        read = [g.day_value(t) for t in g.day.findall(grp[0] + grp[1])]
+        day_texts = g.day.findall(grp[0] + grp[1])
+        read = [g.day_value(t) for t in day_texts]
         days = [d for d in read if d is not None]
         calendar, month = g.month_value(grp[2])
         year = _year(grp[3], calendar)
-        if year is None and g.wants_year(*g.day.findall(grp[0] + grp[1]), grp[2]):
+        if year is None and g.wants_year(*day_texts, grp[2]):
             return None
         if len(days) < len(read) or any(b - a != 1 for a, b in zip(days[1:-1], days[2:],
                                                                        strict=False)):

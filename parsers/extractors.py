@@ -21,7 +21,7 @@ from dataclasses import dataclass, is_dataclass
 from itertools import count
 from typing import Any, NamedTuple
 
-from parsers.cities import City, find_cities, home_city
+from parsers.cities import City, find_cities, home_city, region_starts
 from parsers.dates import DateMention, date_mentions, distinct
 from parsers.events import Event, find_events
 from parsers.gazetteer import default_gazetteer
@@ -69,9 +69,13 @@ EXTRACTORS: tuple[Extractor, ...] = (
               needs_profile=False, recorded=False),
     Extractor("dates", lambda r: distinct(r["date_mentions"]), DateMention, ("date_mentions",),
               needs_profile=False, table="dates", scored=("dates",)),
-    Extractor("cities", lambda r: find_cities(r.text, r.country), City,
+    Extractor("regions", lambda r: region_starts(r.text), int,
+              profile_keys=("region_cues_before", "region_cues_after", "municipality_words"),
+              needs_profile=False, recorded=False),
+    Extractor("cities", lambda r: find_cities(r.text, r.country, regions=r["regions"]), City,
+              ("regions",),
               profile_keys=("countries", "place_cues_before", "place_cues_after",
-                            "region_cues_before", "region_cues_after", "ezafe_after",
+                            "ezafe_after",
                             "locative_before", "locative_after", "destination_before",
                             "destination_after", "municipality_words", "not_places",
                             "honorifics", "weekdays", "transliteration", "adjective_endings",
@@ -86,8 +90,8 @@ EXTRACTORS: tuple[Extractor, ...] = (
                             "demonstratives", "case_endings", "building_words"),
               recorded=False),
     Extractor("officials", lambda r: find_officials(r.text, r["cities"], r["own_city"],
-                                                    r["organizations"]), Official,
-              ("cities", "own_city", "organizations"),
+                                                    r["organizations"], r["regions"]),
+              Official, ("cities", "own_city", "organizations", "regions"),
               ("roles", "honorifics", "copulas", "office_as", "name_breaks", "given_names",
                "statements", "not_name_endings", "plural_endings",
                "genitives", "abbreviations"),

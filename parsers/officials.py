@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from parsers.cities import City, home_city, mention_spans, mentions_between, region_words
+from parsers.cities import City, home_city, mention_spans, mentions_between, region_starts
 from parsers.dates import NO_LETTER_AFTER, NO_LETTER_BEFORE
 from parsers.languages import Profile, profiles
 from parsers.names import NameIndex, name_words, same_person
@@ -149,7 +149,8 @@ class _Reader:
     """Names around offices in one text."""
 
     def __init__(self, page: Text, profile: Profile, cities: Sequence[City],
-                 organizations: Sequence[Organization] = ()) -> None:
+                 organizations: Sequence[Organization] = (), regions: Sequence[int] = ()
+                 ) -> None:
         self.page = page
         # where each body's name ends, by where it starts: an office's body is passed over
         # on the way to its holder's name (رئیس مجمع شهرداران آسیایی علی رضایی)
@@ -164,7 +165,7 @@ class _Reader:
         spans = sorted((m.start, m.end) for c in cities for m in c.mentions)
         self.place_starts, self.place_ends = [s for s, _ in spans], [e for _, e in spans]
         # and the words that name a region (استاندار فارس محمد …: passed over as a place)
-        self.regions = {self.words[k].start for k in region_words(page, self.words, profile)}
+        self.regions = set(regions)
         self.skippable, self.role_words, self.months = _words_of(profile.code)
         self.not_name_endings = profile.not_name_endings
         # without capitals, a first name tells a name that opens a clause
@@ -497,14 +498,17 @@ def _body_held(text: str, offices: list[_Office], organizations: Sequence[Organi
 
 
 def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
-                   organizations: Sequence[Organization] = ()) -> tuple[Official, ...]:
+                   organizations: Sequence[Organization] = (),
+                   regions: Sequence[int] | None = None) -> tuple[Official, ...]:
     """DESIGN.md's `officials`: name, name_latin, role, role_text, city, organization,
     evidence (the sentence), and aliases where the page writes the name twice.
-    `organizations` are the bodies the text names (find_organizations)."""
+    `organizations` are the bodies the text names (find_organizations), `regions` where
+    the names of regions begin (region_starts, worked out here when not given)."""
     text, profile = page.raw, profiles().get(page.language or "")
     if profile is None or not profile.roles or not text:
         return ()
-    reader = _Reader(page, profile, cities, organizations)
+    reader = _Reader(page, profile, cities, organizations,
+                     region_starts(page) if regions is None else regions)
     offices = _offices(page.folded, profile)
     home = home if home is not None else home_city(page, cities)
     people: list[_Person] = []

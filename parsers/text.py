@@ -188,8 +188,10 @@ class WordPattern:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = re.compile(pattern, flags)
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None
-                 ) -> Iterator[re.Match]:
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None,
+                 overlapping: bool = False) -> Iterator[re.Match]:
+        """The matches in order; `overlapping`, the next is looked for from one character
+        after the last one's start, not from its end."""
         end = len(text) if endpos is None else endpos
         while (m := self.pattern.search(text, pos, end)) is not None:
             at = m.start()
@@ -197,7 +199,7 @@ class WordPattern:
                 pos = at + 1
                 continue
             yield m
-            pos = m.end() if m.end() > at else at + 1
+            pos = m.end() if m.end() > at and not overlapping else at + 1
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         return next(self.finditer(text, pos, endpos), None)
@@ -237,7 +239,7 @@ class WordCues:
         self.kinds = {kind: re.compile("(?:" + "|".join(map(re.escape, words)) + ")")
                       for kind, words in self.stems.items()}
         every = {w for words in self.stems.values() for w in words}
-        self.any = re.compile(_beginning_any(every)) if every else None
+        self.any = WordPattern(_beginning_any(every)) if every else None
         self._begun: dict[str, list[str]] = {}  # per stem the scan stops at: the kinds to try
 
     def starts(self, text: str) -> dict[str, list[int]]:
@@ -246,17 +248,13 @@ class WordCues:
         if self.any is None:
             return found
         ends = dict.fromkeys(self.kinds, 0)
-        pos = 0
-        while (m := self.any.search(text, pos)) is not None:
+        # (overlapping: a stem of another kind may begin inside this one's words)
+        for m in self.any.finditer(text, overlapping=True):
             at = m.start()
-            if at and _LETTER.match(text, at - 1):  # (inside a word: scanned for without
-                pos = at + 1  # the word-start check, which re would try everywhere)
-                continue
             for kind in self._kinds_beginning(m.group()):
                 if at >= ends[kind] and (hit := self.kinds[kind].match(text, at)) is not None:
                     found[kind].append(at)
                     ends[kind] = hit.end()
-            pos = at + 1  # a stem of another kind may begin inside this one's words
         return found
 
     def _kinds_beginning(self, shortest: str) -> list[str]:
