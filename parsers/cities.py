@@ -152,16 +152,26 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
     placed: list[Place] = []  # the first NEIGHBOURS places found, that namesakes are near
     believed = _Believed()
     # Twice: a place beside a believed one in a list (Кочани, Струмица и Гоце Делчев) is
-    # supported by it.
-    for _ in range(2):
+    # supported by it. All else a name's support is stays as the first round found it: the
+    # second judges again only the names a list with a believed place now supports.
+    support: dict[str, tuple[set[str], bool]] = {}  # per name: countries near it, a cue word
+    for second in (False, True):
         for key, group in by_key.items():
             if any(c in believed for c in group):
                 continue
             judged = group[:JUDGED_MENTIONS]
-            near = {code for c in judged for code in _countries_near(c, countries)}
-            cued = any(_cue(text, words, c, cues_before, cues_after) for c in judged)
+            if second:
+                near, cued = support[key]
+                if cued:
+                    continue  # (judged as it was: not believed)
+            else:
+                near = {code for c in judged for code in _countries_near(c, countries)}
+                cued = any(_cue(text, words, c, cues_before, cues_after) for c in judged)
+                support[key] = near, cued
             cue = cued or any(_listed_with(text, c, found[key], believed, joiners, stop)
                               for c in judged)
+            if second and not cue:
+                continue
             read_cue, behind = False, set()
             if key in loose:  # what a Latin reading needs: a cue, or its country after it
                 read_cue = cue and not any(_pointed(words, c.first, pointing) for c in judged)
