@@ -229,13 +229,15 @@ def _not_regions(candidates: list[_Candidate], regions: Sequence[int]) -> list[_
 REGION_NAME_CHARS = 80  # the longest name of a region a candidate may hold
 
 
-def region_starts(page: Text) -> tuple[int, ...]:
+def region_starts(page: Text, gazetteer: Gazetteer | None = None) -> tuple[int, ...]:
     """Where the words that name a region, not a city, begin (in order): set off by a
     region's word (استان اصفهان, област Монтана, Konya ili, Sivas Valisi: a province that
     bears its capital's name is no city there), or alone in brackets after a
     municipality's name, as its province (Göle Belediyesi (Ardahan), Община Кирково
-    (Кърджали)). The cue words are searched for in the text. Cities leave these names
-    out; officials pass over them on the way from an office to its holder's name."""
+    (Кърджали)). A name of several words after a region's word has each of its words
+    here, where the index knows them as one name (област Стара Загора). The cue words are
+    searched for in the text. Cities leave these names out; officials pass over them on
+    the way from an office to its holder's name."""
     profile = profiles().get(page.language or "")
     if profile is None or not profile.region_cues_before and not profile.region_cues_after:
         return ()
@@ -246,6 +248,8 @@ def region_starts(page: Text) -> tuple[int, ...]:
         k = bisect_left(starts, end)
         if k < len(words) and text[end:words[k].start].strip(_CUE_GAP) == "":
             found.add(k)
+    found |= _region_name_words(text, words, sorted(found), profile.cased,
+                                gazetteer or default_gazetteer())
     for at, _ in whole_words(folded, profile.region_cues_after):  # Konya ili
         k = bisect_left(starts, at) - 1
         if k >= 0 and text[words[k].end:at].isspace():
@@ -257,6 +261,26 @@ def region_starts(page: Text) -> tuple[int, ...]:
                     and text[words[q].end:words[q].end + 1] == ")":
                 found.add(q)
     return tuple(starts[k] for k in sorted(found))
+
+
+def _region_name_words(text: str, words: tuple[Token, ...], firsts: list[int], cased: bool,
+                       gazetteer: Gazetteer) -> set[int]:
+    """The words after each region name's first word (`firsts`: their indexes) that go on
+    the name: those of the longest run of up to MAX_WORDS words, capitalised where the
+    script has capitals, that the index knows as one name (Стара Загора, Велико Търново:
+    not the holder's name after them, Стара Загора Иван Петров)."""
+    runs: list[tuple[str, int, int]] = []  # a run's key, and its first and last words
+    for k in firsts:
+        key = normalize_name(words[k].text)
+        for j in range(k + 1, min(len(words), k + MAX_WORDS)):
+            if text[words[j - 1].end:words[j].start] not in _NAME_GAPS or \
+                    cased and not words[j].capitalised:
+                break
+            key = f"{key} {normalize_name(words[j].text)}"
+            runs.append((key, k, j))
+    known = gazetteer.lookup(key for key, _, _ in runs)
+    # (a name's shorter known runs lie inside its longest one)
+    return {i for key, k, j in runs if key in known for i in range(k + 1, j + 1)}
 
 
 class _Candidate(NamedTuple):  # a tuple: hundreds per page where every word may start one

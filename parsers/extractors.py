@@ -71,7 +71,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
               needs_profile=False, table="dates", scored=("dates",)),
     Extractor("regions", lambda r: region_starts(r.text), int,
               profile_keys=("region_cues_before", "region_cues_after", "municipality_words"),
-              needs_profile=False, recorded=False),
+              needs_profile=False, recorded=False, opens=default_gazetteer),
     Extractor("cities", lambda r: find_cities(r.text, r.country, regions=r["regions"]), City,
               ("regions",),
               profile_keys=("countries", "place_cues_before", "place_cues_after",

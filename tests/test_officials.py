@@ -316,6 +316,14 @@ def test_a_governors_region_stands_between_the_office_and_the_name_and_is_no_cit
         ("Иван Петров", "governor")]
 
 
+def test_a_region_named_in_several_words_is_passed_over_whole():
+    """The index knows the words together (Стара Загора, Велико Търново): all are the
+    region's, none the holder's name; a first word alone stays the region's name."""
+    for region in ("Стара Загора", "Велико Търново", "Монтана"):
+        assert held(f"Областният управител на област {region} Георги Димов посети Лом.",
+                    "bg") == [("Георги Димов", "governor")]
+
+
 def test_a_name_index_finds_the_first_name_of_the_same_person_among_namesakes():
     from parsers.names import NameIndex
 
