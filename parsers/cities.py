@@ -119,10 +119,12 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
     countries = _countries(text, profile)
     candidates = _candidates(page, profile, countries, gazetteer)
     candidates = _not_regions(candidates, region_starts(page) if regions is None else regions)
-    # a text that ends on a word with no mark after it may be cut there (an excerpt, a
-    # teaser): its last word is no city (… در شهر ری, cut from ریازان)
+    # a text whose last line is a sentence that ends on a word with no mark after it may
+    # be cut there (an excerpt, a teaser): its last word is no city (… در شهر ری, cut
+    # from ریازان); a short last line is whole (a list's item: Казан, Русия)
     end = len(text.rstrip())
-    if words and words[-1].end == end and text[end - 1:end].isalpha():
+    if words and words[-1].end == end and text[end - 1:end].isalpha() and \
+            len(text[text.rfind("\n", 0, end) + 1:end].split()) > LIST_ITEM_WORDS:
         candidates = [c for c in candidates if c.end < words[-1].start]
     # One place per name on the page, chosen with what all its mentions say.
     cues_before = set(profile.place_cues_before) if profile else set()
@@ -226,6 +228,7 @@ def _not_regions(candidates: list[_Candidate], regions: Sequence[int]) -> list[_
     return kept + candidates[last:]
 
 
+LIST_ITEM_WORDS = 3  # words a line of a list holds at most (Казан, Русия): none is cut short
 REGION_NAME_CHARS = 80  # the longest name of a region a candidate may hold
 
 

@@ -110,6 +110,12 @@ def test_the_last_word_of_a_text_cut_short_is_no_city_and_a_verb_is_none():
     assert ids("مدیران با ظرفیت های شهرهای ایران آشنا شوند.", "fa") == set()  # no Shavand
 
 
+def test_a_short_last_line_is_a_whole_list_item_and_its_city_is_kept():
+    # a list's last line has no full stop and is not cut: Kazan, as a line of its own
+    assert 551487 in ids("Побратимени градове на Бургас:\nКазан", "bg")
+    assert 551487 in ids("Kardeş şehirlerimiz:\nKazan, Rusya", "tr")
+
+
 def test_a_persian_name_ending_in_a_vowel_takes_its_ezafe():
     assert ids("شهرداران مشهد و کربلای معلی دیدار کردند.", "fa") == {124665, 94824}
     assert ids("هیئتی از آنکارای ترکیه آمد.", "fa") == {323786}
