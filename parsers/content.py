@@ -72,7 +72,6 @@ INLINE_TAGS = frozenset((
     "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "picture", "source",
     "font", "span"))
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
-_SPACE = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
 # Characters no HTML may hold; pasted from word processors, they break lxml's tree. In
@@ -247,9 +246,9 @@ def blocks(doc: etree._Element) -> list[Block]:
     holders, hidden = _block_holders(body), _hidden(body)
     counter = iter(range(1 << 30))
 
-    def emit(parts: list[str], links: int, tag: str, path: tuple[int, ...],
+    def emit(text: str, links: int, tag: str, path: tuple[int, ...],
              marks: tuple[int, ...]) -> None:
-        text = " ".join("".join(parts).split())
+        text = " ".join(text.split())
         if text:
             raw.append(_Raw(text, min(links, len(text)), tag, path, marks))
 
@@ -262,8 +261,7 @@ def blocks(doc: etree._Element) -> list[Block]:
             kinds[mark] = kind
             marks = (*marks, mark)
         if tag in ALWAYS_LEAF or (tag in LEAF_TAGS and el not in holders):
-            text, links = _inline(el, hidden)
-            emit([text], links, tag, path, marks)
+            emit(*_inline(el, hidden), tag, path, marks)
             return
         here = (*path, next(counter))
         # only text is gathered: most elements hold nothing but space between blocks
@@ -277,7 +275,7 @@ def blocks(doc: etree._Element) -> list[Block]:
             elif child_tag not in INLINE_TAGS or child_tag in ("font", "span") and (
                     child in holders):
                 if parts:
-                    emit(parts, links, "div", here, marks)
+                    emit("".join(parts), links, "div", here, marks)
                     parts, links = [], 0
                 if child_tag not in ("br", "hr"):
                     walk(child, here, marks)
@@ -291,7 +289,7 @@ def blocks(doc: etree._Element) -> list[Block]:
             if tail and (parts or not tail.isspace()):
                 parts.append(tail)
         if parts:
-            emit(parts, links, "div", here, marks)
+            emit("".join(parts), links, "div", here, marks)
 
     walk(body, (), ())
     return _flag_furniture(raw, kinds)
@@ -326,8 +324,11 @@ def _flag_furniture(raw: list[_Raw], kinds: dict[int, str]) -> list[Block]:
             spared.add(mark)
         elif kind == "strong" or chars < WEAK_MAX_CHARS or links > 0.5 * chars:
             furniture.add(mark)
-    return [Block(r.text, r.links, r.tag, r.path, not furniture.isdisjoint(r.marks),
-                  not spared.isdisjoint(r.marks)) for r in raw]
+    # (tuple.__new__ skips the named tuple's Python-level constructor)
+    return [tuple.__new__(Block, (r.text, r.links, r.tag, r.path,
+                                  bool(r.marks) and not furniture.isdisjoint(r.marks),
+                                  bool(r.marks) and not spared.isdisjoint(r.marks)))
+            for r in raw]
 
 
 def learn_template(pages: Iterable[list[Block]], min_share: float = 0.5) -> set[str]:
@@ -369,13 +370,24 @@ def _density(text: str, stop: frozenset[str]) -> float:
     return sum(map(stop.__contains__, words)) / len(words) if words else 0.0
 
 
+def headline_key(title: str | None) -> str:
+    """The headline as a block that repeats it is compared (is_headline)."""
+    return " ".join((title or "").split()).lower()
+
+
+def is_headline(block: Block, key: str) -> bool:
+    """The block is the headline (`key`: headline_key's). Lower case never shortens a
+    text: a block longer than the key is not it, and is not lowered to be compared."""
+    return len(block.text) <= len(key) and block.text.lower() == key
+
+
 def extract_main(page_blocks: list[Block], template: AbstractSet[str] = frozenset(),
                  language: str | None = None, title: str | None = None) -> MainText:
     """The article body as paragraphs separated by blank lines, by the first method of
     the cascade whose result is plausible."""
-    title_key = _SPACE.sub(" ", title or "").strip().lower()
+    title_key = headline_key(title)
     usable = [b for b in page_blocks if not (template and b.key in template)
-              and b.text.lower() != title_key]
+              and not is_headline(b, title_key)]
     candidates = [b for b in usable if not b.furniture and b.link_density < 0.5]
     reader = _Reader(language)
     page_prose = sum(len(b.text) for b in candidates if reader.prose(b))

@@ -432,6 +432,8 @@ def _present(sentence: str, officials: Sequence[Official], by_last: dict[str, li
              ) -> list[Official]:
     """The officials the sentence names: in full, else by the surname, where it names none
     with that surname in full (Yılmaz beside Ahmet Yılmaz is not Mehmet Yılmaz)."""
+    if not by_last:
+        return []
     found: list[int] = []
     for word in set(_WORD_AT.findall(sentence)):
         group = by_last.get(word)

@@ -129,7 +129,7 @@ def _acronym(token: Token) -> bool:
 def _split_offices(words: list[Token], cased: bool) -> list[Token]:
     """A hyphen before a word in small letters joins no double name: "Младенов-кмет" is a
     name and its office written together."""
-    if not cased:
+    if not cased or not any("-" in token.text for token in words):
         return words
     out = []
     for token in words:

@@ -19,7 +19,7 @@ from datetime import date
 
 from lxml import etree
 
-from parsers.content import Block, text_of
+from parsers.content import Block, headline_key, is_headline, text_of
 from parsers.dates import find_dates
 from parsers.text import Text
 
@@ -112,10 +112,10 @@ def from_url(url: str | None) -> str | None:
 
 
 def _headline_index(page_blocks: list[Block], title: str | None) -> int | None:
-    wanted = " ".join((title or "").split()).lower()
+    wanted = headline_key(title)
     if not wanted:
         return None
-    found = [i for i, b in enumerate(page_blocks) if b.text.lower() == wanted]
+    found = [i for i, b in enumerate(page_blocks) if is_headline(b, wanted)]
     headings = [i for i in found if page_blocks[i].tag == "h1"]
     return (headings or found)[0] if found else None
 

@@ -316,8 +316,15 @@ def starts_between(starts: list[int], start: int, end: int) -> list[int]:
 
 
 def named_between(starts: Mapping[str, list[int]], start: int, end: int) -> list[str]:
-    """The names of the patterns that match within start..end, in their order."""
-    return [name for name, found in starts.items() if starts_between(found, start, end)]
+    """The names of the patterns that match within start..end, in their order (most
+    have no match on a page: those cost nothing)."""
+    named = []
+    for name, found in starts.items():
+        if found:
+            first = bisect_left(found, start)  # the first match at or after `start`
+            if first < len(found) and found[first] < end:
+                named.append(name)
+    return named
 
 
 def run_starts(text: str, leading: Mapping[str, frozenset[str]]) -> dict[str, list[int]]:
