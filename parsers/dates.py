@@ -28,6 +28,7 @@ from parsers.calendars import (
     hijri_year_of,
     jalali_month_length,
     jalali_to_gregorian,
+    normalize_digits,
     normalize_letters,
 )
 from parsers.dates_any import borrowed_profile
@@ -58,6 +59,10 @@ MONTH_REACH = 240
 # yapılacak") is the page's month or one in the half year after it.
 PUBLISHED_WINDOW = timedelta(days=45)
 PUBLISHED_WINDOW_MONTH = timedelta(days=183)
+# The years a headline may name for a page without a date ("… фестивал 2022", "جشنواره
+# ۱۴۰۱"): a recent Gregorian or Solar Hijri year, as a number of its own.
+HEADLINE_YEARS = {"gregorian": range(1900, 2101), "jalali": range(1300, 1500)}
+_NUMBER = re.compile(r"(?<![\d.,/])\d{4}(?![\d.,/])")
 
 
 @dataclass(frozen=True)
@@ -469,7 +474,7 @@ def _merge_ranges(atoms: list[_Atom], folded: str, g: _Grammar) -> list[_Atom]:
 def _resolve_years(atoms: list[_Atom], text: Text, g: _Grammar) -> list[_Atom]:
     """A date without a year takes the year of its sentence, else of the paragraph before
     it (not one that starts a lasting state), else of the page's date when it then falls
-    within half a year of it; "of last
+    within half a year of it, else (a page without a date) of its headline; "of last
     year" after it (دی ماه سال گذشته) counts back from the page's date, "of this year"
     (април т.г.) is the page's year."""
     folded, published = text.folded, text.published
@@ -500,10 +505,22 @@ def _resolve_years(atoms: list[_Atom], text: Text, g: _Grammar) -> list[_Atom]:
                 atom.year = source.year
             elif published is not None and atom.month is not None:
                 atom.year = _year_near(atom, published)
+            elif atom.month is not None:
+                atom.year = _headline_year(text.title, atom.calendar)
             if atom.year is None:
                 continue
         out.append(atom)
     return out
+
+
+def _headline_year(title: str | None, calendar: str) -> int | None:
+    """The one year of the calendar the headline names, where it names one: a page with
+    no date of its own announcing "… фестивал 2022" dates its 25 юни in 2022."""
+    years = HEADLINE_YEARS.get(calendar)
+    found = {int(m.group()) for m in _NUMBER.finditer(normalize_digits(title or ""))} \
+        if years else set()
+    named = [year for year in found if year in years] if years else []
+    return named[0] if len(named) == 1 else None
 
 
 def _year_of(day: date, calendar: str) -> int:

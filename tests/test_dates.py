@@ -92,6 +92,19 @@ def test_yearless_dates_take_the_year_of_their_sentence_or_a_close_page_date():
     assert spans("НАЦИОНАЛЕН ПРАЗНИК – 8 СЕПТЕМВРИ", "bg", date(2018, 11, 27)) == []
 
 
+def test_a_page_without_a_date_dates_a_yearless_day_by_the_one_year_its_headline_names():
+    def days(text: str, language: str, title: str) -> list[str]:
+        return [d.start.isoformat() for d in find_dates(Text(text, language, None, title))]
+
+    assert days("Откриването е на 12-ти май на площада.", "bg", "Панаир на занаятите 2019") \
+        == ["2019-05-12"]
+    assert days("Açılış 12 Mayıs'ta yapılacak.", "tr", "Zanaat Fuarı 2019") == ["2019-05-12"]
+    assert days("افتتاحیه ۲۲ اردیبهشت است.", "fa", "نمایشگاه صنایع دستی ۱۳۹۸") == ["2019-05-12"]
+    # two years in the headline (a programme's period), or none: no year is certain
+    assert days("Откриването е на 12-ти май.", "bg", "Програма 2021 – 2027") == []
+    assert days("Откриването е на 12-ти май.", "bg", "Панаир на занаятите") == []
+
+
 @pytest.mark.parametrize("text, language, expected", [
     ("Посещението е в края на октомври т.г. в Габрово.", "bg", "2011-10-01"),
     ("Festival bu yılın Ekim ayında yapılacak.", "tr", "2011-10-01"),
