@@ -5,7 +5,8 @@ positives and negatives summed over pages (micro-average), per language and over
 - dates: the set of (start, end); a prediction equal to a `dates_optional` entry is
   neither right nor wrong.
 - officials: names match after case folding and dropping titles when one name's words
-  are all in the other's; scored on the name, and on name and role together.
+  are all in the other's (the gold's name or one of its aliases); scored on the name,
+  and on name and role together.
 - events: same type and equal start (or one of the gold's `alt_starts`), or, where both
   have no date, equal city.
 - relations: (type, unordered pair of ids); for `member`, the city id and an
@@ -85,8 +86,9 @@ def _compared(pred: dict, gold: dict) -> dict[str, tuple[list, list, Callable, l
     def spans(items):
         return _dedupe(((d["start"], d["end"]) for d in items or []), lambda x: x)
 
-    def person(a, b):
-        return same_person(a["name"], b["name"])
+    def person(a, b):  # (b is the gold: its name, or one of its aliases)
+        return any(same_person(a["name"], name)
+                   for name in (b["name"], *(b.get("aliases") or ())))
 
     officials, wanted = pred.get("officials") or [], gold.get("officials") or []
     return {

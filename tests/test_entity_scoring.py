@@ -58,3 +58,12 @@ def test_names_match_by_words_after_titles():
     assert same_person("Стоянова", "Галина Стоянова")
     assert same_person("Sayın Muharrem Erkek", "Muharrem Erkek")
     assert not same_person("Галина Петрова", "Галина Стоянова")
+
+
+def test_an_official_named_as_the_gold_names_an_alias_is_found():
+    gold = {"lang": "tr", "officials": [{"name": "Arben Kaplani", "role": "mayor",
+                                         "aliases": ["Arben Kaplanı"]}]}
+    pred = {"officials": [{"name": "Arben Kaplanı", "role": "mayor"}]}
+    assert score([(pred, gold)])["overall"]["officials_role"]["f1"] == 1.0
+    pred = {"officials": [{"name": "Arben Kaplanu", "role": "mayor"}]}
+    assert score([(pred, gold)])["overall"]["officials"]["f1"] == 0.0

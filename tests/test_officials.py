@@ -75,6 +75,14 @@ def test_two_scripts_give_an_alias():
     assert found[0]["name"] == "Andrea Virgilio" and found[0]["aliases"] == ["Андреа Виргилио"]
 
 
+def test_a_name_spelled_with_and_without_the_dots_of_turkish_i_is_one_person():
+    text = ("Belediye Başkanı Arben Kaplanı ziyarete geldi. Görüşmede Belediye Başkanı "
+            "Arben Kaplani, iki kentin dostluğunu anlattı. Belediye Başkanı İlir Dervishi "
+            "ve Belediye Başkanı Ilir Dervishi aynı kişidir.")
+    found = officials(text, "tr")
+    assert [o["name"] for o in found] == ["Arben Kaplanı", "İlir Dervishi"]
+
+
 def test_seed_gold_officials():
     if not SHARED_GOLD.exists():
         pytest.skip("../shared/gold is not beside this checkout")
