@@ -506,7 +506,7 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
     stop, not_places, weekdays = _word_keys(profile.code) if profile else (set(), set(), set())
     cues = set(profile.place_cues_before) if profile else set()
     cues_after = set(profile.place_cues_after) if profile else set()
-    office_words = profile.office_words if profile else frozenset()
+    after_place = profile.after_place if profile else frozenset()
     script = profile.script if profile else None
     ezafe = frozenset(profile.ezafe_after) if profile else frozenset()
     shortest = 3 if cased else 2
@@ -542,7 +542,7 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
                 key = f"{key} {keys[j]}" if key else keys[j]
             if len(key) < shortest or key in not_places or (j == i and key in stop):
                 continue
-            if cased and j == i and _first_name_position(text, words, i, cues_after, office_words) \
+            if cased and j == i and _first_name_position(text, words, i, cues_after, after_place) \
                     and not _cued_before(text, words, i, cues) and (not i or usable[i - 1]):
                 continue  # (after a country it names its city: Makedonya Üsküp Studenican)
             # tuple.__new__ skips the named tuple's Python-level constructor
@@ -613,17 +613,18 @@ def _after_honorifics(page: Text, words: tuple[Token, ...], begins: list[int],
 
 
 def _first_name_position(text: str, words: tuple[Token, ...], i: int, cues_after: set[str],
-                         office_words: frozenset[str]) -> bool:
+                         after_place: frozenset[str]) -> bool:
     """Right before another capitalised word that is no cue: Hasan Akgün, Ali Dilber. Not
-    right before an office's word: the word names the office's place (Konya Milletvekili,
-    Sivas Valisi), as a first name does not (a surname comes between: Hasan Akgün Genel
+    right before an office's or an institution's word (`after_place`): the word names the
+    office's place (Konya Milletvekili, Sivas Valisi) or the institution's (İstanbul
+    Üniversitesi), as a first name does not (a surname comes between: Hasan Akgün Genel
     Sekreter)."""
     if i + 1 >= len(words):
         return False
     following = words[i + 1]
     lower = following.text.lower()
     return text[words[i].end:following.start] == " " and following.capitalised \
-        and not following.suffix and lower not in cues_after and lower not in office_words
+        and not following.suffix and lower not in cues_after and lower not in after_place
 
 
 def _cued_before(text: str, words: Sequence[Token], index: int, before: set[str]) -> bool:

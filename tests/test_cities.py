@@ -110,6 +110,12 @@ def test_the_last_word_of_a_text_cut_short_is_no_city_and_a_verb_is_none():
     assert ids("مدیران با ظرفیت های شهرهای ایران آشنا شوند.", "fa") == set()  # no Shavand
 
 
+def test_a_place_an_institution_is_named_after_is_no_first_name():
+    # Trabzon Limanı, Bursa Lisesi: a port and a school named after their cities
+    assert ids("Heyet, Trabzon Limanı ve Bursa Lisesi gezdi.", "tr") == {738648, 750269}
+    assert ids("Heyet, Hasan Akgün ile görüştü.", "tr") == set()  # a first name stays one
+
+
 def test_a_short_last_line_is_a_whole_list_item_and_its_city_is_kept():
     # a list's last line has no full stop and is not cut: Kazan, as a line of its own
     assert 551487 in ids("Побратимени градове на Бургас:\nКазан", "bg")

@@ -66,6 +66,9 @@ class Profile:
     date_words: dict[str, tuple[str, ...]] = _spec(keys=DATE_WORD_KINDS, default_factory=dict)
     place_cues_before: tuple[str, ...] = _spec(default=())
     place_cues_after: tuple[str, ...] = _spec(default=())
+    # words that follow a place's name as what it names an institution after (İstanbul
+    # Üniversitesi, Konya Lisesi): the name before them is no person's first name
+    institutions_after: tuple[str, ...] = _spec(default=())
     # words that make the name beside them a region's (استان اصفهان, област Монтана, Konya
     # ili): a province that bears its capital's name is no city there
     region_cues_before: tuple[str, ...] = _spec(default=())
@@ -177,6 +180,13 @@ class Profile:
     def office_words(self) -> frozenset[str]:
         """Every word of its offices' phrases: none of them is a name's."""
         return frozenset(w for words in self._office_phrases for w in words)
+
+    @cached_property
+    def after_place(self) -> frozenset[str]:
+        """The words that may follow a place's name where a person's surname would follow
+        a first name: its offices' (Konya Milletvekili) and institutions' (İstanbul
+        Üniversitesi)."""
+        return self.office_words | frozenset(self.institutions_after)
 
     @cached_property
     def office_heads(self) -> frozenset[str]:
