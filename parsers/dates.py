@@ -50,6 +50,7 @@ NO_LETTER_AFTER = r"(?![^\W\d_])"
 GREGORIAN_YEARS = range(1000, 2101)
 JALALI_YEARS = range(1200, 1501)
 YEARS = {"gregorian": GREGORIAN_YEARS, "jalali": JALALI_YEARS, "hijri": HIJRI_YEARS}
+SHORT_YEAR_PIVOT = 50  # a Gregorian year of two figures below this is 20xx, else 19xx
 LIST_MAX = 12  # items of a list of days or years read as one date
 # characters from a day to its month's name, at most: a list of LIST_MAX days and range
 # words (a day is tried as one only with a month this close after it)
@@ -216,6 +217,9 @@ class _Grammar:
         self.patterns += [
             ("dmy", re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2\s?(\d{4})(?!\d)"),
              digit),
+            # a year of two figures where a year's mark follows it: 24.03.22г.
+            ("dmy_marked", re.compile(rf"(?<![\d.])(\d{{1,2}})([./-])(\d{{1,2}})\2(\d\d)(?=\s?"
+                                      rf"(?:{year_after}){NO_LETTER_AFTER})"), digit),
             # one mark joins the parts: 12.Mart.2019, 3-Ekim-2021
             ("joined_dmy", re.compile(rf"(?<![\d.,/])(\d{{1,2}})([./-])({bare_month})\2(\d{{4}})"
                                       r"(?!\d)"), digit),
@@ -294,6 +298,10 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
     if kind == "dmy":  # (25/12/1401 is Solar Hijri where the language counts them)
         return _Atom(s, e, _year_calendar(int(grp[3]), g, folded, e), int(grp[3]), int(grp[2]),
                      int(grp[0]))
+    if kind == "dmy_marked":
+        short = int(grp[3])
+        return _Atom(s, e, "gregorian", (2000 if short < SHORT_YEAR_PIVOT else 1900) + short,
+                     int(grp[2]), int(grp[0]))
     if kind == "joined_dmy":
         calendar, month = g.month_value(grp[2])
         return _Atom(s, e, calendar, _year(grp[3], calendar), month, int(grp[0]))

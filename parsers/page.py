@@ -16,7 +16,7 @@ from parsers.content import PROSE_CHARS, Block, blocks, extract_main, parse_docu
 from parsers.extractors import plain_entities, run_extractors
 from parsers.language import SAMPLE, detect_language, dominant_script
 from parsers.languages import decoding_for, profiles
-from parsers.published import from_date_line, from_metadata, from_url
+from parsers.published import from_date_line, from_headline, from_metadata, from_url
 from parsers.text import Text
 from scraper.encoding import decode_html
 
@@ -156,7 +156,8 @@ def main_text_of(parsed: ParsedHTML, template: AbstractSet[str] = frozenset(),
     language = page_language if not main.text or dominant_script(main.text) == \
         dominant_script(prose) else detect_language(main.text, parsed.declared_language)
     published = parsed.metadata_published or from_url(url) or from_date_line(
-        parsed.blocks, main.blocks, parsed.title, language, template)
+        parsed.blocks, main.blocks, parsed.title, language, template) or from_headline(
+        parsed.title, language)
     return PageText(main.text, main.method, language, published)
 
 

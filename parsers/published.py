@@ -1,5 +1,6 @@
 """When a page was published: its own metadata, then a date in its URL's path, then the
-date line beside the headline. Null is better than a wrong date.
+date line beside the headline, then a headline that opens on "today" and a date. Null is
+better than a wrong date.
 
 The date line is looked for inside the article's own container (the element that holds
 both the headline and the main text, widened by three levels, as Blogger sets its date
@@ -21,6 +22,7 @@ from lxml import etree
 
 from parsers.content import Block, headline_key, is_headline, text_of
 from parsers.dates import find_dates
+from parsers.languages import profiles
 from parsers.text import Text
 
 # Metadata naming the publication date, as <meta name|property|itemprop> (lower case).
@@ -137,6 +139,26 @@ def _teaser_date(page_blocks: list[Block], i: int, anchor: int) -> bool:
     return bool(item) and any(
         0 <= j < len(page_blocks) and j != anchor and page_blocks[j].link_density >= 0.5
         and item[0] in page_blocks[j].ancestors for j in (i - 1, i + 1))
+
+
+def from_headline(title: str | None, language: str | None) -> str | None:
+    """The day a headline that opens on the language's "today" gives (Днес, 24.03.22г.
+    делегацията …; Bugün, 12 Mart 2019 …): the page's own day."""
+    profile = profiles().get(language or "")
+    if profile is None or not title:
+        return None
+    lowered = title.lower()
+    opening = next((w for w in profile.today if lowered.startswith(w)
+                    and not lowered[len(w):len(w) + 1].isalpha()), None)
+    if opening is None:
+        return None
+    days = [d for d in find_dates(Text(title, language))
+            if d.precision == "day" and d.start == d.end
+            and not title[len(opening):d.offset].strip(_TODAY_GAP)]
+    return days[0].start.isoformat() if days else None
+
+
+_TODAY_GAP = " ,،:–—-"  # what may stand between "today" and its date
 
 
 def from_date_line(page_blocks: list[Block], kept: Sequence[Block], title: str | None,

@@ -227,6 +227,30 @@ def test_publication_date_from_the_url_path():
     assert record.published == "2022-09-14"
 
 
+TODAY_BODIES = {
+    "bg": "Кметът на Видин и кметът на Крайова обсъдиха общите проекти по програмата за "
+          "трансгранично сътрудничество и новия мост над Дунав.",
+    "tr": "Heyet, belediye başkanı ile kardeş şehir ilişkileri, kültür ve turizm alanındaki "
+          "ortak projeler hakkında uzun bir görüşme yaptı.",
+    "fa": "هیئت شهرداری شیراز در این سفر با شهردار کازان درباره همکاری های فرهنگی و "
+          "گردشگری دو شهر خواهرخوانده گفت و گو کرد.",
+}
+
+
+@pytest.mark.parametrize("headline, language, expected", [
+    ("Днес, 24.03.22г. делегацията от община Видин посети Крайова", "bg", "2022-03-24"),
+    ("Bugün 12 Mart 2019: Kardeş şehir heyeti Bursa'da", "tr", "2019-03-12"),
+    ("امروز، ۱۲ اسفند ۱۴۰۱ هیئت شیراز به کازان رفت", "fa", "2023-03-03"),
+    # a day the headline names elsewhere is the news', not the page's
+    ("Делегацията от Видин ще посети Крайова на 24.03.2022 г.", "bg", None),
+])
+def test_a_headline_that_opens_on_today_and_a_day_dates_the_page(headline, language, expected):
+    body = TODAY_BODIES[language]
+    page = f"""<html><head><title>{headline}</title></head><body>
+    <h1>{headline}</h1><p>{body}</p><p>{body}</p></body></html>"""
+    assert extract(page).published == expected
+
+
 def test_a_date_every_page_of_the_site_repeats_is_no_publication_date():
     def page(n: int) -> str:
         return f"""<html><body><div class="news"><div class="bar">Днес: 13.11.2025</div>

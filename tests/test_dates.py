@@ -92,6 +92,14 @@ def test_yearless_dates_take_the_year_of_their_sentence_or_a_close_page_date():
     assert spans("НАЦИОНАЛЕН ПРАЗНИК – 8 СЕПТЕМВРИ", "bg", date(2018, 11, 27)) == []
 
 
+def test_a_year_of_two_figures_is_read_where_a_years_mark_follows_it():
+    assert spans("Договорът е подписан на 5.11.98 г. в Русе.", "bg") == [
+        ("1998-11-05", "1998-11-05", "day", "gregorian")]
+    assert spans("Heyet 12.03.22'de Bursa'ya geldi.", "tr") == [
+        ("2022-03-12", "2022-03-12", "day", "gregorian")]
+    assert spans("Версия 24.03.22 на програмата.", "bg") == []  # no mark: a version
+
+
 def test_a_page_without_a_date_dates_a_yearless_day_by_the_one_year_its_headline_names():
     def days(text: str, language: str, title: str) -> list[str]:
         return [d.start.isoformat() for d in find_dates(Text(text, language, None, title))]
