@@ -177,12 +177,13 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
             read_cue, behind = False, set()
             if key in loose:  # what a Latin reading needs: a cue, or its country after it
                 read_cue = cue and not any(_pointed(words, c.first, pointing) for c in judged)
+            if key in loose or key in heard:
                 behind = {code for c in judged for code in _country_after(c, countries)}
             believable = [p for p in found[key]
                           if (p.country in near or not all(c.weekday for c in judged))
                           and (cue or near or p.geonameid not in added.get(key, ()))
                           and (p.geonameid not in heard.get(key, ())
-                               or _heard_right(p, key, cue, near))
+                               or _heard_right(p, key, cue, near, behind))
                           and (p.geonameid not in loose.get(key, ())
                                or _read_right(p, key, read_cue, behind, adjectives))
                           and p.population >= _needed(p, key, cue, near, country, _cased(profile),
@@ -400,11 +401,13 @@ def _read_right(place: Place, key: str, cued: bool, behind: set[str],
         place.country in behind or (cued and not key.endswith(adjectives)))
 
 
-def _heard_right(place: Place, key: str, cue: bool, near: set[str]) -> bool:
+def _heard_right(place: Place, key: str, cue: bool, near: set[str], behind: set[str]) -> bool:
     """A place matched by its sound only (Байлещи for Băileşti): a name of five letters
-    or more, a town at least, with a cue word or its own country beside it."""
-    return len(key) >= HEARD_LETTERS and place.population >= MIN_POPULATION \
-        and (cue or place.country in near)
+    or more, a town at least, with a cue word or its own country beside it; of any size
+    with its country right after it (`behind`: Кълъраш, Румъния), as a list of partner
+    towns writes them."""
+    return len(key) >= HEARD_LETTERS and (place.country in behind or (
+        place.population >= MIN_POPULATION and (cue or place.country in near)))
 
 
 def _distance(place: Place, others: list[Place]) -> float | None:

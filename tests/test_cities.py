@@ -110,6 +110,13 @@ def test_the_last_word_of_a_text_cut_short_is_no_city_and_a_verb_is_none():
     assert ids("مدیران با ظرفیت های شهرهای ایران آشنا شوند.", "fa") == set()  # no Shavand
 
 
+def test_a_small_town_heard_in_another_alphabet_is_believed_with_its_country_after_it():
+    # Кълъраш sounds as Călăraşi: the Romanian town of that name, Romania written after it
+    assert ids("Партньори на общината:\n\nКълъраш, Румъния\n\nСрещите са ежегодни.",
+               "bg") == {673150}
+    assert ids("Партньори на общината:\n\nКълъраш\n\nСрещите са ежегодни.", "bg") == set()
+
+
 def test_a_place_an_institution_is_named_after_is_no_first_name():
     # Trabzon Limanı, Bursa Lisesi: a port and a school named after their cities
     assert ids("Heyet, Trabzon Limanı ve Bursa Lisesi gezdi.", "tr") == {738648, 750269}
