@@ -31,6 +31,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from parsers.languages import profiles
+from parsers.text import LETTERS
 
 # Never shown: their text is not the page's.
 INVISIBLE_TAGS = frozenset((
@@ -73,7 +74,6 @@ INLINE_TAGS = frozenset((
     "font", "span"))
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _DIGIT = re.compile(r"\d")
-_WORD = re.compile(r"[^\W\d_]+")
 # Characters no HTML may hold; pasted from word processors, they break lxml's tree. In
 # UTF-8 they are single bytes, which a table turns to spaces (a regex takes ten times as
 # long on a page of 100 KB).
@@ -366,7 +366,7 @@ def _all_stop_words() -> frozenset[str]:
 
 
 def _density(text: str, stop: frozenset[str]) -> float:
-    words = _WORD.findall(text.lower())
+    words = LETTERS.findall(text.lower())
     return sum(map(stop.__contains__, words)) / len(words) if words else 0.0
 
 
@@ -513,7 +513,7 @@ def _by_density(candidates: list[Block], reader: _Reader) -> list[Block]:
 def _short(candidates: list[Block], reader: _Reader) -> list[Block]:
     """A page whose article is one short paragraph: its longest block that reads as a
     sentence (function words or closing punctuation), not a label or a link."""
-    sentences = [b for b in candidates if b.link_density < 0.3 and len(_WORD.findall(b.text)) >= 4
+    sentences = [b for b in candidates if b.link_density < 0.3 and len(LETTERS.findall(b.text)) >= 4
                  and (reader.density(b) > 0 or b.text[-1] in ".!?؟。")]
     return [max(sentences, key=lambda b: len(b.text))] if sentences else []
 

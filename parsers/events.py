@@ -30,6 +30,7 @@ from parsers.languages import Profile, profiles
 from parsers.officials import Official
 from parsers.text import (
     CLAUSE_BREAK,
+    LETTERS,
     Text,
     WordCues,
     WordPattern,
@@ -244,13 +245,12 @@ def _named_after_cue(text: str, at: dict[int, int], cues: list[int]) -> int | No
     """A city that follows the event's word itself (اجلاس تهران, the Tehran summit);
     `at` is the city named at each offset."""
     for cue in cues:
-        word = _WORD_AT.match(text, cue)
+        word = LETTERS.match(text, cue)
         if word is not None and text[word.end():word.end() + 1] == " " and word.end() + 1 in at:
             return at[word.end() + 1]
     return None
 
 
-_WORD_AT = re.compile(r"[^\W\d_]+")
 
 
 def _city_referred_to(text: str, folded: str, start: int,
@@ -396,7 +396,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
 
 def _said_again(folded: str, first: int, cue: int) -> bool:
     """The word at `cue` is the one at `first`, said again (نشست … نشست)."""
-    word, again = _WORD_AT.match(folded, first), _WORD_AT.match(folded, cue)
+    word, again = LETTERS.match(folded, first), LETTERS.match(folded, cue)
     return cue != first and word is not None and again is not None \
         and word.group() == again.group()
 
@@ -422,7 +422,7 @@ def _by_last_word(officials: Sequence[Official]) -> dict[str, list[int]]:
     page of hundreds of people)."""
     by_last: dict[str, list[int]] = {}
     for i, official in enumerate(officials):
-        words = _WORD_AT.findall(official.name)
+        words = LETTERS.findall(official.name)
         if words:
             by_last.setdefault(words[-1], []).append(i)
     return by_last
@@ -435,7 +435,7 @@ def _present(sentence: str, officials: Sequence[Official], by_last: dict[str, li
     if not by_last:
         return []
     found: list[int] = []
-    for word in set(_WORD_AT.findall(sentence)):
+    for word in set(LETTERS.findall(sentence)):
         group = by_last.get(word)
         if group:
             found += [i for i in group if officials[i].name in sentence] or \

@@ -75,7 +75,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("cities", lambda r: find_cities(r.text, r.country, regions=r["regions"]), City,
               ("regions",),
               profile_keys=("countries", "place_cues_before", "place_cues_after",
-                            "ezafe_after",
+                            "institutions_after", "ezafe_after",
                             "locative_before", "locative_after", "destination_before",
                             "destination_after", "municipality_words", "not_places",
                             "honorifics", "weekdays", "transliteration", "adjective_endings",

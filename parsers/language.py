@@ -16,6 +16,7 @@ import re
 from functools import cache, lru_cache
 
 from parsers.languages import profiles
+from parsers.text import LETTERS
 from scraper.encoding import SCRIPT_CLASS, SCRIPT_NAMES, SCRIPT_RANGES
 
 SAMPLE = 1000  # characters enough to tell a language (the model's time grows with them)
@@ -24,7 +25,6 @@ PROFILE_SURE = 0.1  # this share of a profile's function words confirms its decl
 OWN_SHARE = 0.01  # and this share of the letters its own beyond ASCII (ç, ş, ğ in Turkish)
 FOREIGN_SHARE = 0.002  # letters foreign to a profile's language, per letter, that veto it
 
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 COUNTED_SCRIPTS = "LCA"  # latin, cyrillic and arabic (SCRIPT_RANGES' names)
@@ -126,7 +126,7 @@ def normalise_code(value: str | None) -> str | None:
 def detect_language(text: str, declared: str | None = None) -> str | None:
     """ISO 639-1 code of the text, or None when there is no text to tell by."""
     sample = text[:SAMPLE].lower()
-    words = _WORD.findall(sample)
+    words = LETTERS.findall(sample)
     letters = sum(map(len, words))
     if not letters:
         return None

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from parsers.languages import capitals, profiles
-from parsers.text import APOSTROPHES, Text, WordPattern, alternation
+from parsers.text import APOSTROPHES, LETTERS, Text, WordPattern, alternation
 
 _NO_LETTER_BEFORE = r"(?<![^\W\d_])"
 _NO_LETTER_AFTER = r"(?![^\W\d_])"
@@ -204,7 +204,7 @@ def _trimmed(start: int, written: str, stop: frozenset[str], word_first: bool) -
     words before one whose word comes last (… yapılan toplantıda Türk Devletleri
     Teşkilatı)."""
     name = written.rstrip(" ,.")
-    words = list(_WORD_AT.finditer(name))
+    words = list(LETTERS.finditer(name))
     cuts = [(prev.end(), word.start()) for prev, word in zip(words, words[1:], strict=False)
             if word.group()[0].isupper() and prev.group().islower() and len(prev.group()) > 3
             and prev.group() not in stop and not name[prev.end():word.start()].strip()]
@@ -235,7 +235,6 @@ def _undated(start: int, name: str) -> Organization:
 
 _TOKEN = re.compile(r"\S+")
 _LAST_WORD = re.compile(r"[ \t]+([^\W\d_]+)$")
-_WORD_AT = re.compile(r"[^\W\d_]+")
 
 
 def _after_office(body: Organization, language: str) -> Organization:
