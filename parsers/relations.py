@@ -214,10 +214,11 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
         if not kinds and not named:
             continue  # no tie and no list item: nothing changes (a page of short lines)
         item = len(sentence.strip()) <= LIST_ITEM_CHARS and _own_paragraph(text, start, end)
+        listed = False  # the tie is a list's, not the sentence's own
         if not kinds and carried and named and item:
-            kinds = carried.kinds  # an item of the list the cue line opened
+            kinds, listed = carried.kinds, True  # an item of the list the cue line opened
         elif not kinds and carried and named and carried.after_heading:
-            kinds, carried = carried.kinds, None
+            kinds, carried, listed = carried.kinds, None, True
         if kinds and hedge is not None and hedge.search(folded) and \
                 not _carried(folded_text, spans, index, adopted):
             kinds = [k for k in kinds if k == "member"]  # (a list's hedged line too)
@@ -254,9 +255,10 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
                 partners = [gid for gid in named if gid not in qualifiers and (
                     gid not in venues or _apart(text, said, [s for s, _, g in here if g == gid]))]
             # two cities named and the anchor not: the pair is tied (Erbil ile Kayseri); a
-            # longer list without it is the anchor's partners (ile A, B ve C kardeş)
+            # longer list without it is the anchor's partners (ile A, B ve C kardeş), and so
+            # is every line of a list (… Buna Şam ve Halep eklendi: two more of its own)
             first: int | None
-            if (len(partners) == 2 or len(partners) > 2 and anchor is None) \
+            if not listed and (len(partners) == 2 or len(partners) > 2 and anchor is None) \
                     and anchor not in partners:
                 first, others = partners[0], partners[1:]
             else:

@@ -126,6 +126,15 @@ def test_a_list_of_partners_without_its_city_is_the_pages_citys():
     assert pairs == {frozenset((kayseri, x)) for x in (2884509, 3194828, 2996944)}
 
 
+def test_a_line_that_goes_on_with_a_headed_list_ties_its_cities_to_the_lists_city():
+    text = ("KAYSERİ'NİN KARDEŞ ŞEHİRLERİ\n\nKayseri daha önce Erbil ve Mostar ile kardeş "
+            "şehir olmuştu. Bunlara Krefeld ve Saarbrücken de eklendi.")
+    pairs = twins(text, "tr")
+    kayseri, krefeld, saarbruecken = 308464, 2884509, 2842647
+    assert {frozenset((kayseri, krefeld)), frozenset((kayseri, saarbruecken))} <= pairs
+    assert frozenset((krefeld, saarbruecken)) not in pairs  # two of its list, not a pair
+
+
 def test_two_cities_named_with_the_cue_are_tied_to_each_other():
     text = ("İzmir Büyükşehir Belediyesi yeni bir park açtı.\n\nKayseri ile Erbil 2014 yılında "
             "kardeş şehir oldu.")
