@@ -135,6 +135,20 @@ def test_a_line_that_goes_on_with_a_headed_list_ties_its_cities_to_the_lists_cit
     assert frozenset((krefeld, saarbruecken)) not in pairs  # two of its list, not a pair
 
 
+@pytest.mark.parametrize("joined", [" ", "\u200c", ""])
+def test_a_persian_twinning_is_read_however_its_compound_is_joined(joined):
+    text = f"شهرداران شیراز و کازان تفاهم نامه خواهر{joined}خواندگی دو شهر را امضا کردند."
+    assert twins(text, "fa") == {frozenset((115019, 551487))}  # Shiraz, Kazan
+
+
+@pytest.mark.parametrize("text", [
+    "شهردار شیراز خواستار خواهر خواندگی شیراز و کازان شد.",  # called for
+    "شهردار شیراز در خصوص خواهر خواندگی شیراز و کازان گفت و گو کرد.",  # talked about
+])
+def test_a_persian_twinning_called_for_or_talked_about_is_no_tie(text):
+    assert twins(text, "fa") == set()
+
+
 def test_two_cities_named_with_the_cue_are_tied_to_each_other():
     text = ("İzmir Büyükşehir Belediyesi yeni bir park açtı.\n\nKayseri ile Erbil 2014 yılında "
             "kardeş şehir oldu.")
