@@ -70,11 +70,13 @@ class Token(NamedTuple):  # a tuple: made by the thousand on every page
 
 
 def fold(text: str, language: str | None) -> str:
-    """Lower case that keeps offsets: Turkish İ/I, Persian letter forms, Eastern digits."""
+    """Lower case that keeps offsets: Turkish İ/I, Persian letter forms, Eastern digits,
+    and the zero-width non-joiner as the space Persian writes as often between the parts
+    of a compound (خواهر‌خواندگی, خواهر خواندگی: the phrases' spaces find both)."""
     profile = profiles().get(language or "")
     if profile is not None and profile.dotted_i:
         text = text.replace("İ", "i").replace("I", "ı")
-    text = normalize_letters(normalize_digits(text))
+    text = normalize_letters(normalize_digits(text)).replace("\u200c", " ")
     folded = text.lower()
     return folded if len(folded) == len(text) else text  # never shift offsets
 

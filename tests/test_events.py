@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from parsers.page import parse_page, read_html
 
 
@@ -415,3 +417,9 @@ def test_the_place_a_visit_takes_as_visited_is_its_venue():
                                          ("visit", "2021-05-05", "2021-05-05", 726050)]
     # inviting a mayor to visit is no visit yet
     assert events("شهردار ضمن دعوت از شهردار آنکارا جهت بازدید از تهران سخن گفت.", "fa") == []
+
+
+@pytest.mark.parametrize("talks", ["گفت\u200cوگو", "گفت و گو", "گفتگو"])
+def test_a_persian_compound_is_one_cue_written_with_a_half_space_a_space_or_joined(talks):
+    text = f"شهرداران شیراز و کازان روز ۱۲ اسفند ۱۴۰۱ در شیراز {talks} کردند."
+    assert events(text, "fa") == [("meeting", "2023-03-03", "2023-03-03", 115019)]
