@@ -110,7 +110,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
                                                     r["own_city"], r["organizations"],
                                                     r["officials"]),
               Relation, ("cities", "date_mentions", "own_city", "organizations", "officials"),
-              ("relation_cues", "relation_hedges", "adopted", "not_member_bodies",
+              ("relation_cues", "relation_hedges", "adopted", "both_cities", "not_member_bodies",
                "genitive_endings", "municipality_words"),
               table="relations", mention_table="relation_mentions", scored=("relations",)),
 )

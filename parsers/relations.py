@@ -41,6 +41,7 @@ from parsers.text import (
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _CLAUSE_END = re.compile(r"[.;:!?؟]")
+BOTH_REACH = 1500  # characters back from "the two cities" to the two it means
 LIST_ITEM_CHARS = 120  # a short line after a cue line is an item of its list
 MEMBER_REACH = 40  # characters from the membership cue to the first member
 MEMBER_GAP = 40  # characters between two members of one list
@@ -182,6 +183,7 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
     bodies_of: dict[tuple, list[tuple]] = {}  # the keys of each type and side, by body
     carried: _OpenList | None = None
     hedge = word_pattern(profile.relation_hedges)
+    both = word_pattern(profile.both_cities, whole=True)
 
     def tie(kind: str, a: int, b: int | None, organization: str | None, since: Since | None,
             evidence: str) -> None:
@@ -211,6 +213,8 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
         kinds = named_between(cues, start, end)
         here = mentions_between(mentions, start, end)
         named = list(dict.fromkeys(gid for _, _, gid in here))
+        if kinds and not named and both is not None and both.search(folded):
+            named = _two_before(mentions, start)  # "the sisterhood of the two cities"
         if not kinds and not named:
             continue  # no tie and no list item: nothing changes (a page of short lines)
         item = len(sentence.strip()) <= LIST_ITEM_CHARS and _own_paragraph(text, start, end)
@@ -282,6 +286,21 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
                 and _joinable(official.organization, profile):
             tie("member", official.city, None, official.organization, None, official.evidence)
     return tuple(ties.values())
+
+
+def _two_before(mentions: list[tuple[int, int, int]], start: int) -> list[int]:
+    """The two cities named last before `start` (within BOTH_REACH), in text order: what
+    "the two cities" points back to; none where fewer are named."""
+    k = bisect_left(mentions, (start,))
+    found: list[int] = []
+    for s, _, gid in reversed(mentions[:k]):
+        if start - s > BOTH_REACH:
+            break
+        if gid not in found:
+            found.append(gid)
+            if len(found) == 2:
+                return found[::-1]
+    return []
 
 
 def _carried(folded: str, spans: Sequence[tuple[int, int]], index: int,

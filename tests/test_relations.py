@@ -149,6 +149,23 @@ def test_a_persian_twinning_called_for_or_talked_about_is_no_tie(text):
     assert twins(text, "fa") == set()
 
 
+@pytest.mark.parametrize("text, language, pair", [
+    ("Кметовете на Варна и Одеса се срещнаха.\n\nДоговорът за побратимяване на двата града "
+     "е подписан през 1995 г.", "bg", (726050, 698740)),
+    ("Bursa ve Krefeld belediye başkanları görüştü. İki şehir 1990 yılında kardeş şehir oldu.",
+     "tr", (750269, 2884509)),
+    ("شهرداران شیراز و کازان روز گذشته در تالار شهرداری با یکدیگر دیدار کردند.\n\n"
+     "تفاهم نامه خواهر خواندگی دو شهر در پایان این دیدار امضا شد.", "fa", (115019, 551487)),
+])
+def test_a_tie_of_the_two_cities_is_between_the_two_named_last_before(text, language, pair):
+    assert twins(text, language) == {frozenset(pair)}
+
+
+def test_the_two_cities_name_no_pair_where_one_city_came_before():
+    assert twins("Кметът на Варна се срещна с гости.\n\nДоговорът за побратимяване на двата "
+                 "града е подписан през 1995 г.", "bg") == set()
+
+
 def test_two_cities_named_with_the_cue_are_tied_to_each_other():
     text = ("İzmir Büyükşehir Belediyesi yeni bir park açtı.\n\nKayseri ile Erbil 2014 yılında "
             "kardeş şehir oldu.")

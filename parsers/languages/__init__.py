@@ -135,6 +135,9 @@ class Profile:
     # words saying a proposal was carried (kabul edildi, одобри, تصویب شد): a hedged tie
     # that this sentence or the next says was adopted is made
     adopted: tuple[str, ...] = _spec(default=())
+    # words for "the two cities" (двата града, iki şehir, این دو شهر): a tie said of them
+    # is between the two cities named last before them
+    both_cities: tuple[str, ...] = _spec(default=())
     # words naming bodies a city never joins: councils and boards people sit on, unions of
     # states, museums and halls (a member of the municipal council is a person)
     not_member_bodies: tuple[str, ...] = _spec(default=())
