@@ -254,6 +254,9 @@ def word_pattern(words: tuple[str, ...], whole: bool = False) -> WordPattern | N
                        + (r"(?![^\W\d_])" if whole else ""))
 
 
+CONTAINING_CUES = 4  # matches before one (of other kinds) that may hold it
+
+
 class WordCues:
     """Kinds of stems (visits, meetings, …), each found where a word begins. One scan
     (of a tree of their letters) finds every word start where any stem begins; each kind
@@ -269,18 +272,26 @@ class WordCues:
         self._begun: dict[str, list[str]] = {}  # per stem the scan stops at: the kinds to try
 
     def starts(self, text: str) -> dict[str, list[int]]:
-        """Where each kind's matches begin, in order."""
+        """Where each kind's matches begin, in order. A match inside a longer one of
+        another kind is that kind's only: "bir araya geldi" is a meeting, not a visit's
+        "geldi"; "göreve geldi" is taking office."""
         found: dict[str, list[int]] = {kind: [] for kind in self.kinds}
         if self.any is None:
             return found
         ends = dict.fromkeys(self.kinds, 0)
+        hits: list[tuple[int, int, str]] = []  # (start, end, kind) in order of starts
         # (overlapping: a stem of another kind may begin inside this one's words)
         for m in self.any.finditer(text, overlapping=True):
             at = m.start()
             for kind in self._kinds_beginning(m.group()):
                 if at >= ends[kind] and (hit := self.kinds[kind].match(text, at)) is not None:
-                    found[kind].append(at)
+                    rest = LETTERS.match(text, hit.end())  # (a stem held to its word's end)
+                    hits.append((at, rest.end() if rest else hit.end(), kind))
                     ends[kind] = hit.end()
+        for i, (at, end, kind) in enumerate(hits):
+            if not any(other != kind and start <= at and end <= stop and stop - start > end - at
+                       for start, stop, other in hits[max(0, i - CONTAINING_CUES):i + 1]):
+                found[kind].append(at)
         return found
 
     def _kinds_beginning(self, shortest: str) -> list[str]:

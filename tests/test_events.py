@@ -423,3 +423,11 @@ def test_the_place_a_visit_takes_as_visited_is_its_venue():
 def test_a_persian_compound_is_one_cue_written_with_a_half_space_a_space_or_joined(talks):
     text = f"شهرداران شیراز و کازان روز ۱۲ اسفند ۱۴۰۱ در شیراز {talks} کردند."
     assert events(text, "fa") == [("meeting", "2023-03-03", "2023-03-03", 115019)]
+
+
+def test_a_cue_inside_a_longer_one_of_another_kind_is_that_kind_only():
+    # "bir araya geldi" (met) is no visit's "geldi"; "göreve geldi" (took office) neither
+    met = "Bursa ve Krefeld belediye başkanları 12 Mart 2019 tarihinde Bursa'da bir araya geldi."
+    assert events(met, "tr") == [("meeting", "2019-03-12", "2019-03-12", 750269)]
+    took_office = "Ahmet Yılmaz 12 Mart 2019 tarihinde Bursa Belediye Başkanı olarak göreve geldi."
+    assert [e[0] for e in events(took_office, "tr")] == ["other"]
