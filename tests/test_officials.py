@@ -75,6 +75,16 @@ def test_two_scripts_give_an_alias():
     assert found[0]["name"] == "Andrea Virgilio" and found[0]["aliases"] == ["Андреа Виргилио"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("При подписването присъства Зам. кметът Радослав Найденов.",
+     [("Радослав Найденов", "deputy_mayor")]),
+    ("На срещата бяха общинските съветници Иван Петров и Мария Иванова.",
+     [("Иван Петров", "councillor"), ("Мария Иванова", "councillor")]),
+])
+def test_bulgarian_offices_in_their_article_and_plural_forms(text, expected):
+    assert [(o["name"], o["role"]) for o in officials(text, "bg")] == expected
+
+
 def test_a_name_spelled_with_and_without_the_dots_of_turkish_i_is_one_person():
     text = ("Belediye Başkanı Arben Kaplanı ziyarete geldi. Görüşmede Belediye Başkanı "
             "Arben Kaplani, iki kentin dostluğunu anlattı. Belediye Başkanı İlir Dervishi "
