@@ -276,16 +276,18 @@ class FixtureServer:
                     reply.headers["Last-Modified"] = formatdate(site.last_modified, usegmt=True)
                     if _not_modified(self.headers, etag, site.last_modified):
                         reply = Reply(304, {"ETag": etag})
+                # logged before the reply goes out: a client that has its answer (and may
+                # have exited) finds its request in the log
+                with server._log_lock:
+                    server.log.append(LoggedRequest(site.name, started, "GET", self.path,
+                                                    dict(self.headers), reply.status,
+                                                    len(reply.body)))
                 self.send_response(reply.status)
                 for key, value in reply.headers.items():
                     self.send_header(key, value)
                 self.send_header("Content-Length", str(len(reply.body)))
                 self.end_headers()
                 self.wfile.write(reply.body)
-                with server._log_lock:
-                    server.log.append(LoggedRequest(site.name, started, "GET", self.path,
-                                                    dict(self.headers), reply.status,
-                                                    len(reply.body)))
 
             def log_message(self, *args: object) -> None:
                 pass
