@@ -525,10 +525,11 @@ def _headline_year(title: str | None, calendar: str) -> int | None:
     """The one year of the calendar the headline names, where it names one: a page with
     no date of its own announcing "… фестивал 2022" dates its 25 юни in 2022."""
     years = HEADLINE_YEARS.get(calendar)
-    found = {int(m.group()) for m in _NUMBER.finditer(normalize_digits(title or ""))} \
-        if years else set()
-    named = [year for year in found if year in years] if years else []
-    return named[0] if len(named) == 1 else None
+    if years is None:
+        return None
+    named = {year for m in _NUMBER.finditer(normalize_digits(title or ""))
+             if (year := int(m.group())) in years}
+    return named.pop() if len(named) == 1 else None
 
 
 def _year_of(day: date, calendar: str) -> int:

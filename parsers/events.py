@@ -251,8 +251,6 @@ def _named_after_cue(text: str, at: dict[int, int], cues: list[int]) -> int | No
     return None
 
 
-
-
 def _city_referred_to(text: str, folded: str, start: int,
                       mentions: list[tuple[int, int, int]], profile: Profile,
                       home: int | None) -> int | None:

@@ -26,7 +26,6 @@ OWN_SHARE = 0.01  # and this share of the letters its own beyond ASCII (ç, ş, 
 FOREIGN_SHARE = 0.002  # letters foreign to a profile's language, per letter, that veto it
 
 
-
 COUNTED_SCRIPTS = "LCA"  # latin, cyrillic and arabic (SCRIPT_RANGES' names)
 # Runs of their letters, counted where a letter's first byte does not tell its script
 # (regular expressions count them faster than a translation table can name each letter).

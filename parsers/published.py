@@ -147,12 +147,13 @@ def from_headline(title: str | None, language: str | None) -> str | None:
     profile = profiles().get(language or "")
     if profile is None or not title:
         return None
-    lowered = title.lower()
-    opening = next((w for w in profile.today if lowered.startswith(w)
-                    and not lowered[len(w):len(w) + 1].isalpha()), None)
+    headline = Text(title, language)  # (its folded form keeps the title's offsets)
+    folded = headline.folded
+    opening = next((w for w in profile.today if folded.startswith(w)
+                    and not folded[len(w):len(w) + 1].isalpha()), None)
     if opening is None:
         return None
-    days = [d for d in find_dates(Text(title, language))
+    days = [d for d in find_dates(headline)
             if d.precision == "day" and d.start == d.end
             and not title[len(opening):d.offset].strip(_TODAY_GAP)]
     return days[0].start.isoformat() if days else None

@@ -37,9 +37,9 @@ def _letter_set() -> str:
     return "[" + "".join(spans) + "]"
 
 
-# One letter of a word, for the patterns that read runs of them (a pattern that tests one
-# character, no letter before or after, keeps re's categories: the set's size would slow
-# every such pattern's compiling more than its matching gains).
+# One letter of a word, for the patterns that read runs of them. The guards inside other
+# patterns (no letter before or after) keep re's categories: they test one character a
+# match, and the set's size would slow every such pattern's compiling more than it gains.
 LETTER = _letter_set()
 LETTERS = re.compile(f"{LETTER}+")  # a run of letters
 # Letters joined by hyphens or a zero-width non-joiner (Persian) make one word.
