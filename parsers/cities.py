@@ -168,10 +168,18 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
                     continue  # (judged as it was: not believed)
             else:
                 near = {code for c in judged for code in _countries_near(c, countries)}
+                if country in near and not any(country in _country_after(c, countries)
+                                               for c in judged):
+                    # a page names its own country about anything: only right after a
+                    # name does it say the name is a place (… مشهد (شمال شرق ایران)
+                    # "رحمان میرزائیان": a person, no village Rahman)
+                    near.discard(country)
                 cued = any(_cue(text, words, c, cues_before, cues_after) for c in judged)
                 support[key] = near, cued
             cue = cued or any(_listed_with(text, c, found[key], believed, joiners, stop)
                               for c in judged)
+            # a capital that only begins a sentence or a line is no sign of a name
+            opening = all(_opens_sentence(text, c.start) for c in judged)
             if second and not cue:
                 continue
             read_cue, behind = False, set()
@@ -187,7 +195,7 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
                           and (p.geonameid not in loose.get(key, ())
                                or _read_right(p, key, read_cue, behind, adjectives))
                           and p.population >= _needed(p, key, cue, near, country, _cased(profile),
-                                                      group[0])]
+                                                      group[0], opening)]
             if not believable:
                 continue
             # at home, a place bearing the name itself beats a larger one that has it as
@@ -195,7 +203,8 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
             # namesakes of equal size, the one nearest them
             place = believable[0] if len(believable) == 1 else max(
                 believable, key=lambda p: _rank(p, key, near, country, placed,
-                                                added.get(key, set())))
+                                                added.get(key, set()),
+                                                _home_town(believable, key, country)))
             for c in group:
                 believed.add(c, place)
             if place.geonameid not in mentions and len(placed) < NEIGHBOURS:
@@ -350,14 +359,22 @@ def _lookup(text: str, candidates: list[_Candidate], readable: list[_Candidate],
     return out
 
 
+def _home_town(places: Sequence[Place], key: str, country: str | None) -> bool:
+    """A town of the source's country bears the name as written (Düzce): a village of a
+    country named nearby that has the name only as an alternate one (Áchna, Cyprus, whose
+    Turkish name is Düzce) is not the one meant."""
+    return any(p.country == country and p.population >= MIN_POPULATION
+               and normalize_name(p.name) == key for p in places)
+
+
 def _rank(place: Place, key: str, near: set[str], country: str | None,
-          placed: list[Place], added: set[int]) -> tuple:
+          placed: list[Place], added: set[int], home_town: bool) -> tuple:
     distance = _distance(place, placed)
+    as_written = normalize_name(place.name) == key
     # at home, a place that has the name only as an alternate one counts as home only
     # with some people (Atina is an old name of Pazar, a village of no known size)
-    home = place.country == country and (normalize_name(place.name) == key
-                                         or place.population >= MIN_POPULATION_HOME)
-    return (place.country in near, home, home and normalize_name(place.name) == key,
+    home = place.country == country and (as_written or place.population >= MIN_POPULATION_HOME)
+    return (place.country in near and (as_written or not home_town), home, home and as_written,
             distance is not None and distance <= NEARBY, place.population,
             place.geonameid not in added, -(distance or 0.0))  # (of equals, the one as written)
 
@@ -643,6 +660,18 @@ def _cued_before(text: str, words: Sequence[Token], index: int, before: set[str]
 _CUE_GAP = " .\"«“„'"  # what may stand between a cue word and the name
 
 
+_BEFORE_OPENING = " \t\"“„«'(–—-"  # what may stand between a sentence's start and its word
+_OPENED = ".!?…\n"  # what a sentence or a line begins after
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """The word at `start` is the first of its sentence or its line."""
+    k = start
+    while k and text[k - 1] in _BEFORE_OPENING:
+        k -= 1
+    return k == 0 or text[k - 1] in _OPENED
+
+
 def _cue(text: str, words: tuple[Token, ...], c: _Candidate, before: set[str],
          after: set[str]) -> bool:
     """A cue word right before or after the name, with only a space between."""
@@ -656,13 +685,23 @@ def _cue(text: str, words: tuple[Token, ...], c: _Candidate, before: set[str],
 
 
 def _needed(place: Place, key: str, cue: bool, near: set[str], country: str | None,
-            cased: bool, first: _Candidate) -> int:
-    """The population a place must have to be believed, given the support it has."""
+            cased: bool, first: _Candidate, opening: bool = False) -> int:
+    """The population a place must have to be believed, given the support it has;
+    `opening`: each of its mentions begins a sentence or a line, where every word has
+    a capital."""
     # a name of several capitalised words is one; without capitals, any words in a row
     if cue or place.country in near or (" " in key and cased):
         return MIN_POPULATION_SUPPORTED
     if first.foreign_script:
         return MIN_POPULATION_UNCASED
+    if cased and opening:
+        # There the name's capital says nothing, as in a script without capitals: a
+        # common word that is some place's other name (Son: Sion; Paz: La Paz) is read
+        # as where every word is a candidate, and a home village is no town (Orta).
+        if script_of(key[0]) == script_of(place.name[0]) and normalize_name(place.name) != key:
+            return MIN_POPULATION_HOME_UNCASED if place.country == country \
+                else MIN_POPULATION_UNCASED
+        return MIN_POPULATION
     if place.country == country:
         return MIN_POPULATION_HOME if cased else MIN_POPULATION_HOME_UNCASED
     return MIN_POPULATION if cased else MIN_POPULATION_UNCASED

@@ -257,3 +257,26 @@ def test_a_countrys_adjective_beside_a_name_sets_it_in_that_country():
     # Они is also an alternate name of Osny, a French town of 16,000
     assert ids("Делегация от Попово гостува в грузинския град Они за празника на виното.",
                "bg") == {728075, 612592}  # Popovo and Oni
+
+
+def test_a_capital_that_only_begins_a_sentence_is_no_sign_of_a_name():
+    # Son (last) is an alternate name of Sion, Kale (castle) of Malazgirt; Orta (middle)
+    # names a home village: none is meant where a sentence or a line begins with it
+    assert ids("Son toplantıda yeni projeler anlatıldı.\nKale surları onarıldı.\n"
+               "Orta şiddetli yağmur bekleniyor.", "tr") == set()
+    # a big city there is still itself, and a name inside a sentence keeps its capital's say
+    assert ids("Moskova ile iş birliği sürüyor.", "tr") == {524901}
+    assert ids("Heyet dün Son kentinde incelemelerde bulundu.", "tr") == {2658576}
+
+
+def test_a_home_town_bearing_the_name_beats_a_village_abroad_with_it_as_another_name():
+    # Áchna, a village of Cyprus, is Düzce in Turkish; Cyprus named beside it does not
+    # make it the Düzce meant when a Turkish town of 190,000 bears the name
+    text = "Düzce ile Kıbrıs'ın Girne kenti kardeş şehir oldu."
+    assert ids(text, "tr") == {747764, 146412}  # and Kyrenia
+
+
+def test_the_pages_own_country_supports_only_a_name_right_before_it():
+    # رحمان is the name of a village of no known size: a person here, beside "Iran"
+    text = "میهمانان در تبریز (شمال غرب ایران) حضور یافتند.\n«رحمان کریمی» مدیر ستاد گفت."
+    assert ids(text, "fa") == {113646}  # Tabriz

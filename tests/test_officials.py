@@ -363,3 +363,11 @@ def test_many_people_on_a_page_are_each_one_official():
     names = [f"{a} {b}" for a in firsts for b in lasts]
     text = " ".join(f"Belediye Başkanı {n} toplantıya katıldı." for n in names)
     assert sorted(name for name, _ in held(text, "tr")) == sorted(names)
+
+
+def test_a_persian_name_ends_before_while_and_during():
+    # ضمن (while), طی (during) follow the subject's name: they are none of its words
+    assert held("شهردار قزوین آقای رضا کاظمی ضمن خوشامد به میهمانان سخن گفت.", "fa") == [
+        ("رضا کاظمی", "mayor")]
+    assert held("شهردار قزوین رضا کاظمی طی سفری به ارمنستان رفت.", "fa") == [
+        ("رضا کاظمی", "mayor")]
