@@ -178,10 +178,10 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
                 support[key] = near, cued
             cue = cued or any(_listed_with(text, c, found[key], believed, joiners, stop)
                               for c in judged)
-            # a capital that only begins a sentence or a line is no sign of a name
-            opening = all(_opens_sentence(text, c.start) for c in judged)
             if second and not cue:
                 continue
+            # a capital that only begins a sentence or a line is no sign of a name
+            opening = all(_opens_sentence(page, c.start) for c in judged)
             read_cue, behind = False, set()
             if key in loose:  # what a Latin reading needs: a cue, or its country after it
                 read_cue = cue and not any(_pointed(words, c.first, pointing) for c in judged)
@@ -201,10 +201,10 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
             # at home, a place bearing the name itself beats a larger one that has it as
             # an alternate name (Saray); then one beside the page's other places; among
             # namesakes of equal size, the one nearest them
+            home_town = len(believable) > 1 and _home_town(believable, key, country)
             place = believable[0] if len(believable) == 1 else max(
                 believable, key=lambda p: _rank(p, key, near, country, placed,
-                                                added.get(key, set()),
-                                                _home_town(believable, key, country)))
+                                                added.get(key, set()), home_town))
             for c in group:
                 believed.add(c, place)
             if place.geonameid not in mentions and len(placed) < NEIGHBOURS:
@@ -364,13 +364,18 @@ def _home_town(places: Sequence[Place], key: str, country: str | None) -> bool:
     country named nearby that has the name only as an alternate one (Áchna, Cyprus, whose
     Turkish name is Düzce) is not the one meant."""
     return any(p.country == country and p.population >= MIN_POPULATION
-               and normalize_name(p.name) == key for p in places)
+               and _as_written(p, key) for p in places)
+
+
+def _as_written(place: Place, key: str) -> bool:
+    """The place's own name is the name as the text writes it (not another name of it)."""
+    return normalize_name(place.name) == key
 
 
 def _rank(place: Place, key: str, near: set[str], country: str | None,
           placed: list[Place], added: set[int], home_town: bool) -> tuple:
     distance = _distance(place, placed)
-    as_written = normalize_name(place.name) == key
+    as_written = _as_written(place, key)
     # at home, a place that has the name only as an alternate one counts as home only
     # with some people (Atina is an old name of Pazar, a village of no known size)
     home = place.country == country and (as_written or place.population >= MIN_POPULATION_HOME)
@@ -660,16 +665,14 @@ def _cued_before(text: str, words: Sequence[Token], index: int, before: set[str]
 _CUE_GAP = " .\"«“„'"  # what may stand between a cue word and the name
 
 
-_BEFORE_OPENING = " \t\"“„«'(–—-"  # what may stand between a sentence's start and its word
-_OPENED = ".!?…\n"  # what a sentence or a line begins after
+_BEFORE_OPENING = " \t\n\"“„«'(–—-"  # what may stand between a sentence's start and its word
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    """The word at `start` is the first of its sentence or its line."""
-    k = start
-    while k and text[k - 1] in _BEFORE_OPENING:
-        k -= 1
-    return k == 0 or text[k - 1] in _OPENED
+def _opens_sentence(page: Text, start: int) -> bool:
+    """The word at `start` is the first of its sentence or its line (as the text model
+    splits them: not after an abbreviation's full stop)."""
+    first, _ = page.sentence_bounds(start)
+    return not page.raw[first:start].strip(_BEFORE_OPENING)
 
 
 def _cue(text: str, words: tuple[Token, ...], c: _Candidate, before: set[str],
@@ -698,7 +701,7 @@ def _needed(place: Place, key: str, cue: bool, near: set[str], country: str | No
         # There the name's capital says nothing, as in a script without capitals: a
         # common word that is some place's other name (Son: Sion; Paz: La Paz) is read
         # as where every word is a candidate, and a home village is no town (Orta).
-        if script_of(key[0]) == script_of(place.name[0]) and normalize_name(place.name) != key:
+        if script_of(key[0]) == script_of(place.name[0]) and not _as_written(place, key):
             return MIN_POPULATION_HOME_UNCASED if place.country == country \
                 else MIN_POPULATION_UNCASED
         return MIN_POPULATION
