@@ -155,6 +155,9 @@ class _Grammar:
         conjunctions = set(profile.conjunctions if profile else ())
         spanning = tuple(w for w in words.get("range", ()) if w not in conjunctions)
         span = rf"\s*(?:{_words(spanning)})\s*"
+        self.conjunction = re.compile(
+            rf"{NO_LETTER_BEFORE}(?:{_words(tuple(conjunctions & set(words.get('range', ()))))})"
+            rf"{NO_LETTER_AFTER}")
         # a month's name alone, for a date whose parts one mark joins (12.Mart.2019)
         bare_month = rf"(?:{month_names}){NO_LETTER_AFTER}"
         # a word that may stand between a day and its month (۵ تا ۷ ماه ثور)
@@ -174,7 +177,12 @@ class _Grammar:
                            for kind, back in (("last_year", 1), ("this_year", 0))]
         self.since = re.compile(rf"\s*(?:{_words(words.get('since_after', ()))})"
                                 rf"{NO_LETTER_AFTER}")
-        self.range = re.compile(rf"^{rng}(?:(?:{_words(words.get('month_before', ()))})\s+)*$")
+        # the first date may keep its year's mark (от септември 2019 г. до май 2020 г.)
+        mark = rf"(?:\s*(?:{year_after}){NO_LETTER_AFTER})?"
+        before = rf"(?:(?:{_words(words.get('month_before', ()))})\s+)*$"
+        self.range = re.compile(rf"^{mark}{rng}{before}")
+        # a conjunction joins only consecutive days (14 и 15 май); other dates it lists
+        self.spanning = re.compile(rf"^{mark}{span}{before}")
         self.range_word = re.compile(rf"(?:{_words(words.get('range', ()))}){NO_LETTER_AFTER}\s")
         self.day = re.compile(day)
         # (where a month's name begins: scanned for without the word-start check first)
@@ -318,8 +326,11 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
         year = _year(grp[3], calendar)
         if year is None and g.wants_year(*day_texts, grp[2]):
             return None
-        if len(days) < len(read) or any(b - a != 1 for a, b in zip(days[1:-1], days[2:],
-                                                                       strict=False)):
+        # a dash may span its first two days (5-7 Kasım); a conjunction joins only the next
+        first = 0 if g.conjunction.search(g.day.sub(" ", grp[1])) else 1
+        if len(days) < len(read) or any(b - a != 1 for a, b in zip(days[first:-1],
+                                                                   days[first + 1:],
+                                                                   strict=False)):
             return None  # 5 и 12 май are two dates, not a range
         return _Atom(s, e, calendar, year, month, days[0], None, None, days[-1])
     if kind == "cross_range":
@@ -468,15 +479,24 @@ def _merge_ranges(atoms: list[_Atom], folded: str, g: _Grammar) -> list[_Atom]:
                 and prev.day2 is None
                 and prev.month2 is None and (prev.day is None) == (atom.day is None)
                 and (prev.month is None) == (atom.month is None)
-                and (g.range.match(folded[prev.end:atom.start])
+                and (g.spanning.match(gap := folded[prev.end:atom.start])
+                     or g.range.match(gap) and _consecutive(prev, atom)
                      # От 1985 до 1989 год.: the range word opened the later date
-                     or folded[prev.end:atom.start].isspace()
-                     and g.range_word.match(folded, atom.start))):
+                     or gap.isspace() and g.range_word.match(folded, atom.start))):
             out[-1] = _Atom(prev.start, atom.end, prev.calendar, prev.year or atom.year,
                             prev.month, prev.day, atom.year, atom.month, atom.day)
         else:
             out.append(atom)
     return out
+
+
+def _consecutive(first: _Atom, then: _Atom) -> bool:
+    """The second of two dates is the day (or the month) after the first, in one year."""
+    if first.year not in (None, then.year):
+        return False
+    if first.day is None:
+        return first.month is not None and then.month == first.month + 1
+    return then.day == first.day + 1 and first.month in (None, then.month)
 
 
 def _resolve_years(atoms: list[_Atom], text: Text, g: _Grammar) -> list[_Atom]:

@@ -55,8 +55,14 @@ def spans(text: str, language: str, published: date | None = None):
     ("Ocak-Şubat 2020 döneminde", "tr", ("2020-01-01", "2020-02-29", "month")),
     ("Birliğin 2023 Ekim ayı meclis toplantısı", "tr", ("2023-10-01", "2023-10-31", "month")),
     ("Kasaba 2009 itibarıyla büyüdü.", "tr", ("2009-01-01", "2009-12-31", "year")),
+    ("Köprü 1987 senesinde yapıldı.", "tr", ("1987-01-01", "1987-12-31", "year")),
     ("Програмата за 2021 – 2027 г. е приета.", "bg", ("2021-01-01", "2027-12-31", "year")),
     ("през януари – март 2020 г.", "bg", ("2020-01-01", "2020-03-31", "month")),
+    # the first date of a range keeps its year's mark
+    ("Ремонтът трае от октомври 2022 г. до април 2023 г.", "bg",
+     ("2022-10-01", "2023-04-30", "month")),
+    ("Курсът е от 3 октомври 2022 г. - 7 април 2023 г.", "bg",
+     ("2022-10-03", "2023-04-07", "day")),
     ("در سال‌های ۱۳۶۰ تا ۱۳۶۸ ساخته شد", "fa", ("1981-03-21", "1990-03-20", "year")),
     ("از سال ۲۰۱۵ تا ۲۰۱۹ عضو بود", "fa", ("2015-01-01", "2019-12-31", "year")),
     ("طی سال‌های ۹۲ تا ۹۶ شهردار بود", "fa", ("2013-03-21", "2018-03-20", "year")),
@@ -72,6 +78,10 @@ def spans(text: str, language: str, published: date | None = None):
     ("در ۱۵ ژوئیهٔ ۲۰۱۹ امضا شد", "fa", ("2019-07-15", "2019-07-15", "day")),
     ("در ۱۰ مارچ ۲۰۲۱ سفر کرد", "fa", ("2021-03-10", "2021-03-10", "day")),
     ("در ۱۵ می ۲۰۱۹ امضا شد", "fa", ("2019-05-15", "2019-05-15", "day")),
+    ("در ۵ آپریل ۲۰۲۱ به هرات رسید", "fa", ("2021-04-05", "2021-04-05", "day")),
+    ("نمایشگاه ۲۵ ديسمبر ۲۰۱۹ باز شد", "fa", ("2019-12-25", "2019-12-25", "day")),
+    # a Solar Hijri year marked by its abbreviation
+    ("این بنا در ۱۳۴۵ هـ.ش ساخته شد", "fa", ("1966-03-21", "1967-03-20", "year")),
     # short Solar Hijri figures, the year last
     ("در تاریخ 3/8/91 برگزار شد", "fa", ("2012-10-24", "2012-10-24", "day")),
     ("در تاریخ ۱۲/۵/۹۸ امضا شد", "fa", ("2019-08-03", "2019-08-03", "day")),
@@ -79,6 +89,21 @@ def spans(text: str, language: str, published: date | None = None):
 def test_forms(text, language, expected):
     found = spans(text, language)
     assert [f[:3] for f in found] == [expected], found
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Изложби на 3 юни 2021 г. и 9 юли 2021 г.", "bg",
+     [("2021-06-03", "2021-06-03"), ("2021-07-09", "2021-07-09")]),
+    ("Seçimler 2 Nisan 2017 ve 8 Ekim 2017 tarihlerinde", "tr",
+     [("2017-04-02", "2017-04-02"), ("2017-10-08", "2017-10-08")]),
+    ("نشست‌ها ۳ تیر ۱۴۰۰ و ۹ مرداد ۱۴۰۰ بود", "fa",
+     [("2021-06-24", "2021-06-24"), ("2021-07-31", "2021-07-31")]),
+    # days a conjunction joins are a range only when the second is the next day
+    ("Пазарът е на 4 и 11 март 2023 г.", "bg", [("2023-03-11", "2023-03-11")]),
+    ("Пазарът е на 4 и 5 март 2023 г.", "bg", [("2023-03-04", "2023-03-05")]),
+])
+def test_a_conjunction_lists_dates_and_joins_only_consecutive_ones(text, language, expected):
+    assert [f[:2] for f in spans(text, language)] == expected
 
 
 def test_yearless_dates_take_the_year_of_their_sentence_or_a_close_page_date():
