@@ -33,6 +33,7 @@ NAMED_ELSEWHERE = (*CITY_ROLES, "minister", "head_of_state", "diplomat")
 JOINED_WORDS = 4  # from one office to the next a conjunction joins: "на Кочани и"
 MAX_SUBJECT_OPENERS = 2  # stop words before an office that opens its sentence (همچنین, و)
 MAX_NAME_WORDS = 4
+MAX_INITIALS = 4  # letters of a word in capitals that may be initials, not a name's word
 NAME_AFTER_OF = 2  # кмета на Велки Медер Бела Хорват: an unknown place, then the name
 ORGANIZATION_REACH = 60
 CHAIN_CHARS = 60  # offices listed before one name (X Daire Başkanı ve Y Sekreteri Z)
@@ -126,6 +127,24 @@ def _acronym(token: Token) -> bool:
     return token.text.isupper() and 2 <= len(token.text) <= 6
 
 
+def _in_capitals(words: list[Token], text: str) -> frozenset[int]:
+    """Where the words of a name written wholly in capitals begin (ИВАН ПЕТРОВ, MEHMET ÖZ):
+    runs of two words or more in capitals, one space apart, one of them too long for
+    initials. Such a word is a name's, not a party's initials (ГЕРБ Иво Димов)."""
+    found: set[int] = set()
+    run: list[Token] = []
+    for token in (*words, None):
+        if token is not None and token.text.isupper() and token.text.isalpha() and (
+                not run or text[run[-1].end:token.start] == " "):
+            run.append(token)
+            continue
+        if len(run) >= 2 and any(len(t.text) > MAX_INITIALS for t in run):
+            found.update(t.start for t in run)
+        run = [token] if token is not None and token.text.isupper() and \
+            token.text.isalpha() else []
+    return frozenset(found)
+
+
 def _split_offices(words: list[Token], cased: bool) -> list[Token]:
     """A hyphen before a word in small letters joins no double name: "Младенов-кмет" is a
     name and its office written together."""
@@ -161,6 +180,7 @@ class _Reader:
         self.starts = [t.start for t in self.words]  # sorted: a word is found by bisection
         self.ends = [t.end for t in self.words]
         self.cased = profile.cased
+        self.capitals = _in_capitals(self.words, self.text) if profile.cased else frozenset()
         # the city names' spans in text order (they never overlap), for a bisection
         spans = sorted((m.start, m.end) for c in cities for m in c.mentions)
         self.place_starts, self.place_ends = [s for s, _ in spans], [e for _, e in spans]
@@ -182,8 +202,11 @@ class _Reader:
         if lower in self.skippable or lower in self.months or (
                 self.not_name_endings and lower.endswith(self.not_name_endings)):
             return False
-        return token.capitalised and not (token.text.isupper() and len(token.text) <= 4) \
-            if self.cased else lower not in self.profile.name_breaks
+        if not self.cased:
+            return lower not in self.profile.name_breaks
+        # a short word in capitals is initials (CHP, ДПС) unless a name in capitals has it
+        return token.capitalised and (not token.text.isupper() or len(token.text) >
+                                      MAX_INITIALS or token.start in self.capitals)
 
     def _run(self, index: int, step: int) -> list[Token]:
         """Name words from `index` on, forwards (step 1) or backwards (-1)."""
@@ -223,7 +246,8 @@ class _Reader:
                 i, skipped = bisect_left(self.starts, self.body_ends[token.start]), skipped + 1
                 continue
             if lower in self.skippable or self._is_place(token) or (
-                    self.cased and _acronym(token) and skipped - described < 2) or (
+                    self.cased and _acronym(token) and token.start not in self.capitals
+                    and skipped - described < 2) or (
                     self.cased and lower in self.profile.stop_words
                     and i + 1 < len(self.words) and _acronym(self.words[i + 1])):
                 # депутатите от ГЕРБ Иво Димов: a party's or a body's initials between
@@ -237,6 +261,8 @@ class _Reader:
             if describing and not _DASHED.search(between):
                 return []  # кметът на общината посрещна Иван Петров: he is a guest
             run = self._run(i, 1)
+            if run and self._capitals_run_on(run[-1]):
+                return []  # КМЕТЪТ НА ЯМБОЛ ПОСРЕЩНА ДЕЛЕГАЦИЯ ОТ …: a heading, not a name
             if run and self._organisation_follows(run[-1]):
                 return []  # Италианския културен институт: a body, not a person
             if run and self.text[run[0].start:run[-1].end] in self.profile.countries:
@@ -253,6 +279,13 @@ class _Reader:
                 return run[-NAME_AFTER_OF:]
             return run[:3]
         return []
+
+    def _capitals_run_on(self, last: Token) -> bool:
+        """The name ends in capitals and the words in capitals go on past it: a line
+        written wholly in capitals, whose words after an office need not be a name."""
+        k = bisect_left(self.starts, last.start) + 1
+        return last.start in self.capitals and k < len(self.words) and \
+            self.words[k].start in self.capitals and self.text[last.end:self.starts[k]] == " "
 
     def _of_something(self, office: _Office) -> bool:
         """The office phrase ends in its "of" (началник на, mayor of)."""

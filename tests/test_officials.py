@@ -371,3 +371,27 @@ def test_a_persian_name_ends_before_while_and_during():
         ("رضا کاظمی", "mayor")]
     assert held("شهردار قزوین رضا کاظمی طی سفری به ارمنستان رفت.", "fa") == [
         ("رضا کاظمی", "mayor")]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Заместник-кметът ЯНА БОЕВА подписа договора.", "bg", [("ЯНА БОЕВА", "deputy_mayor")]),
+    ("Кметът ИВАН ПЕТРОВ ГЕОРГИЕВ откри изложбата.", "bg",
+     [("ИВАН ПЕТРОВ ГЕОРГИЕВ", "mayor")]),
+    ("Кмет\nЗЛАТКО ПЕТКОВ ЖИВКОВ – кмет на община Монтана", "bg",
+     [("ЗЛАТКО ПЕТКОВ ЖИВКОВ", "mayor")]),
+    ("BELEDİYE BAŞKANI MEHMET ÖZ kurdeleyi kesti.", "tr", [("MEHMET ÖZ", "mayor")]),
+    # a party's initials beside a name are still no part of it
+    ("Депутатите от ГЕРБ Иво Димов и Мария Колева гласуваха.", "bg",
+     [("Иво Димов", "other"), ("Мария Колева", "other")]),
+    ("Belediye Başkanı Mansur Yavaş CHP adına konuştu.", "tr", [("Mansur Yavaş", "mayor")]),
+])
+def test_a_name_written_in_capitals_is_read_whole(text, language, expected):
+    assert held(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("КМЕТЪТ НА ОБЩИНА ЯМБОЛ ПОСРЕЩНА ДЕЛЕГАЦИЯ ОТ ГРУЗИЯ", "bg"),
+    ("BAŞKAN YAVAŞ KARDEŞ ŞEHİR TÖRENİNE KATILDI", "tr"),
+])
+def test_the_words_after_an_office_in_a_heading_in_capitals_are_no_name(text, language):
+    assert held(text, language) == []
