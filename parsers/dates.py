@@ -111,6 +111,7 @@ def _words(words: tuple[str, ...]) -> str:
 # tried at every character.
 _FIGURE_RUN = re.compile(r"\d+")
 DATE_FIGURES = frozenset((1, 2, 4))
+UNTIL_REACH = 16  # characters after a date its "until" may take (’ye kadar, yılına dek)
 _DAY_FIGURES = re.compile(r"\d{1,2}")
 _FOUR_FIGURES = re.compile(r"\d{4}")
 
@@ -183,6 +184,13 @@ class _Grammar:
         self.range = re.compile(rf"^{mark}{rng}{before}")
         # a conjunction joins only consecutive days (14 и 15 май); other dates it lists
         self.spanning = re.compile(rf"^{mark}{span}{before}")
+        # a case ending of "from" after the first date and one of "until" after the second
+        # make a range with no word between (1 Ocak'tan 31 Mart'a kadar)
+        opening, closing = words.get("range_from_after", ()), words.get("range_until_after", ())
+        # (the ending may be a date's own mark: 2019 yılından 2022 yılına kadar)
+        self.from_until = (re.compile(rf"(?:{_words(opening)})\s+$"),
+                           re.compile(rf"(?:{_words(closing)}){NO_LETTER_AFTER}")) \
+            if opening and closing else None
         self.range_word = re.compile(rf"(?:{_words(words.get('range', ()))}){NO_LETTER_AFTER}\s")
         self.day = re.compile(day)
         # (where a month's name begins: scanned for without the word-start check first)
@@ -481,6 +489,7 @@ def _merge_ranges(atoms: list[_Atom], folded: str, g: _Grammar) -> list[_Atom]:
                 and (prev.month is None) == (atom.month is None)
                 and (g.spanning.match(gap := folded[prev.end:atom.start])
                      or g.range.match(gap) and _consecutive(prev, atom)
+                     or _from_until(prev, atom, folded, g)
                      # От 1985 до 1989 год.: the range word opened the later date
                      or gap.isspace() and g.range_word.match(folded, atom.start))):
             out[-1] = _Atom(prev.start, atom.end, prev.calendar, prev.year or atom.year,
@@ -488,6 +497,18 @@ def _merge_ranges(atoms: list[_Atom], folded: str, g: _Grammar) -> list[_Atom]:
         else:
             out.append(atom)
     return out
+
+
+def _from_until(first: _Atom, then: _Atom, folded: str, g: _Grammar) -> bool:
+    """The first date ends in "from" and the second in "until" (2019'dan 2022 yılına
+    kadar), the endings in their text or just after it."""
+    if g.from_until is None:
+        return False
+    opening, closing = g.from_until
+    until = closing.search(folded, then.start, then.end + UNTIL_REACH)
+    return opening.search(folded[first.start:then.start]) is not None and \
+        until is not None and then.end <= until.end() and \
+        not folded[then.end:until.start()].strip()
 
 
 def _consecutive(first: _Atom, then: _Atom) -> bool:

@@ -106,6 +106,18 @@ def test_a_conjunction_lists_dates_and_joins_only_consecutive_ones(text, languag
     assert [f[:2] for f in spans(text, language)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Sergi 3 Şubat 2021'den 28 Şubat 2021'e kadar açık.", [("2021-02-03", "2021-02-28")]),
+    ("Kurul 2016 yılından 2020 yılına kadar toplandı.", [("2016-01-01", "2020-12-31")]),
+    ("Eylül 2017 ayından Ocak 2018 ayına dek sürdü.", [("2017-09-01", "2018-01-31")]),
+    # "from" with no "until" after the second date: two dates
+    ("2016 yılından 2020 yılına geçildi.", [("2016-01-01", "2016-12-31"),
+                                            ("2020-01-01", "2020-12-31")]),
+])
+def test_turkish_from_and_until_endings_make_a_range(text, expected):
+    assert [f[:2] for f in spans(text, "tr")] == expected
+
+
 def test_yearless_dates_take_the_year_of_their_sentence_or_a_close_page_date():
     text = "Кметът участва в среща 30.04 - 05.05. 2005 г. и отправя покана за среща през август."
     assert ("2005-08-01", "2005-08-31", "month", "gregorian") in spans(text, "bg")
