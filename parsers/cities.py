@@ -107,6 +107,16 @@ def _countries(text: str, profile: Profile | None) -> list[tuple[int, int, str]]
             for m in _country_pattern(profile.code).finditer(folded)]
 
 
+def country_named(text: str, start: int, end: int, language: str | None) -> str | None:
+    """The ISO code of the first country the text names between start and end, by its
+    name or its adjective (грузинския град, Slovak belediyesi), or None."""
+    profile = profiles().get(language or "")
+    if profile is None or not profile.countries:
+        return None
+    m = _country_pattern(profile.code).search(normalize_letters(text[start:end]))
+    return profile.countries[m.group(1)] if m else None
+
+
 def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | None = None,
                 regions: Sequence[int] | None = None) -> tuple[City, ...]:
     """Each city once, with every mention: DESIGN.md's `cities` list. `regions` are the

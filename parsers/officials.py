@@ -17,7 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from parsers.cities import City, home_city, mention_spans, mentions_between, region_starts
+from parsers.cities import (
+    City,
+    country_named,
+    home_city,
+    mention_spans,
+    mentions_between,
+    region_starts,
+)
 from parsers.dates import NO_LETTER_AFTER, NO_LETTER_BEFORE
 from parsers.languages import Profile, profiles
 from parsers.names import NameIndex, name_words, same_person
@@ -115,6 +122,7 @@ def _given_pattern(language: str) -> re.Pattern | None:
 
 
 LIST_REACH = 100  # characters from an office to the colon of the list of its holders
+DESCRIBED_REACH = 30  # characters after an office that may say which place it is of
 MAX_DESCRIBED = 3  # words in small letters between an office's "of" and the name
 _DASHED = re.compile(r"[–—-]")
 # a dash, then up to three words in small letters, then the office
@@ -132,16 +140,15 @@ def _in_capitals(words: list[Token], text: str) -> frozenset[int]:
     runs of two words or more in capitals, one space apart, one of them too long for
     initials. Such a word is a name's, not a party's initials (ГЕРБ Иво Димов)."""
     found: set[int] = set()
-    run: list[Token] = []
-    for token in (*words, None):
-        if token is not None and token.text.isupper() and token.text.isalpha() and (
-                not run or text[run[-1].end:token.start] == " "):
-            run.append(token)
+    run: list[tuple[int, Token]] = []
+    for k, token in [(k, t) for k, t in enumerate(words) if t.text.isupper()] + [(-2, None)]:
+        if token is not None and token.text.isalpha() and run and k == run[-1][0] + 1 \
+                and text[run[-1][1].end:token.start] == " ":
+            run.append((k, token))
             continue
-        if len(run) >= 2 and any(len(t.text) > MAX_INITIALS for t in run):
-            found.update(t.start for t in run)
-        run = [token] if token is not None and token.text.isupper() and \
-            token.text.isalpha() else []
+        if len(run) >= 2 and any(len(t.text) > MAX_INITIALS for _, t in run):
+            found.update(t.start for _, t in run)
+        run = [(k, token)] if token is not None and token.text.isalpha() else []
     return frozenset(found)
 
 
@@ -261,6 +268,9 @@ class _Reader:
             if describing and not _DASHED.search(between):
                 return []  # кметът на общината посрещна Иван Петров: he is a guest
             run = self._run(i, 1)
+            if run and "\n" in self.text[office.end:run[0].start] and \
+                    self.text[run[-1].end:run[-1].end + 3].lstrip(" ").startswith(":"):
+                return []  # Belediye Başkanı:⏎Web Sitesi: …: an empty field, then the next
             if run and self._capitals_run_on(run[-1]):
                 return []  # КМЕТЪТ НА ЯМБОЛ ПОСРЕЩНА ДЕЛЕГАЦИЯ ОТ …: a heading, not a name
             if run and self._organisation_follows(run[-1]):
@@ -487,13 +497,26 @@ def _choose_role(offices: list[_Office]) -> str:
 
 
 def _office_city(page: Text, offices: list[_Office], spans: list[tuple[int, int, int]],
-                 home: int | None) -> int | None:
+                 home: int | None, name: int, country_of: dict[int, str]) -> int | None:
     """The city named with the office (`кмет на Кочани`, `Çanakkale Belediye Başkanı`,
-    `شهردار آنکارا`); for a municipal office with none, the page's own city. `spans`: the
-    page's city mentions, as mention_spans gives them."""
+    `شهردار آنکارا`); for a municipal office with none, the page's own city. An office of
+    a place the text sets only in a country (зам.-кметът на словашката община – г-н …) is
+    of the city the text names in that country, or of none known. `spans`: the page's
+    city mentions, as mention_spans gives them; `name`: where the holder's name begins;
+    `country_of`: each city's country."""
     best = None
     for office in offices:
-        for start, end, gid in mentions_between(spans, *page.sentence_bounds(office.start)):
+        lo, hi = page.sentence_bounds(office.start)
+        reach = name if name > office.end else min(hi, office.end + DESCRIBED_REACH)
+        # (up to the first city named after it: кмет на Русе, посети Турция is Ruse's)
+        named = mentions_between(spans, office.end, reach)
+        reach = named[0][0] if named else reach
+        country = country_named(page.raw, office.end, reach, page.language)
+        if country is not None:
+            there = [(abs(start - office.start), gid) for start, _, gid in spans
+                     if country_of[gid] == country]
+            return min(there)[1] if there else None
+        for start, end, gid in mentions_between(spans, lo, hi):
             distance = start - office.end if start >= office.end else office.start - end
             if distance <= 40 and (best is None or distance < best[0]):
                 best = (distance, gid)
@@ -589,7 +612,9 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
         # for something; a director at a festival or a shah in a history does not
         merged = [p for p in merged if p.offices or _quoted(page, p, profile)]
     spans = mention_spans(cities)
-    return tuple(_official(p, page, profile, spans, home, organizations) for p in merged)
+    country_of = {c.geonameid: c.country for c in cities}
+    return tuple(_official(p, page, profile, spans, home, organizations, country_of)
+                 for p in merged)
 
 
 @cache
@@ -739,7 +764,8 @@ _PHRASE_BREAK = re.compile(r"[.;:!?؟\n()«»“”\"]")
 
 
 def _official(person: _Person, page: Text, profile: Profile, spans: list[tuple[int, int, int]],
-              home: int | None, organizations: Sequence[Organization]) -> Official:
+              home: int | None, organizations: Sequence[Organization],
+              country_of: dict[int, str]) -> Official:
     text = page.raw
     lo, hi = page.sentence_bounds(person.start)
     # a script without short vowels reads back too loosely to spell a person's name
@@ -754,7 +780,8 @@ def _official(person: _Person, page: Text, profile: Profile, spans: list[tuple[i
                         home if role in MUNICIPAL else None, None, tuple(person.aliases),
                         text[lo:hi].strip())
     first, last = _office_phrase(text, person.offices, role, (person.start, person.end))
-    city = _office_city(page, person.offices, spans, home) if role in CITY_ROLES else None
+    city = _office_city(page, person.offices, spans, home, person.start, country_of) \
+        if role in CITY_ROLES else None
     # an office in a body beside the chosen one (Belediye Başkanı ve Eurocities Başkan
     # Yardımcısı), else the body beside a non-municipal office
     organization = _body_held(text, [o for o in person.offices if first <= o.start < last],

@@ -395,3 +395,22 @@ def test_a_name_written_in_capitals_is_read_whole(text, language, expected):
 ])
 def test_the_words_after_an_office_in_a_heading_in_capitals_are_no_name(text, language):
     assert held(text, language) == []
+
+
+def test_an_empty_field_after_an_office_label_lends_it_the_next_label_as_no_name():
+    text = ("Belediye Başkanı:\nWeb Sitesi : http://www.example.org/\n\n"
+            "Belediye Başkan Yardımcısı:\nSelin Aydın\nWeb Sitesi : http://www.example.org/")
+    assert held(text, "tr") == [("Selin Aydın", "deputy_mayor")]
+
+
+def test_an_office_of_a_place_set_only_in_a_country_is_of_that_countrys_city_never_home():
+    text = ("Делегация от Батуми посети Ямбол. Кметът на Ямбол Георги Славов и кметът на "
+            "грузинския град – Серго Хидешели подписаха споразумение.")
+    found = {o["name"]: o["city"] for o in officials(text, "bg")}
+    assert found == {"Георги Славов": 725578, "Серго Хидешели": 615532}  # Yambol, Batumi
+    # no city of that country named: none known, not the city named before
+    alone = officials(text.replace("от Батуми ", ""), "bg")
+    assert [o["city"] for o in alone] == [725578, None]
+    # a country named after the office's own city does not move it
+    assert [o["city"] for o in officials("Иван Петров, кмет на Русе, посети Турция.", "bg")] \
+        == [727523]
