@@ -51,6 +51,8 @@ GREGORIAN_YEARS = range(1000, 2101)
 JALALI_YEARS = range(1200, 1501)
 YEARS = {"gregorian": GREGORIAN_YEARS, "jalali": JALALI_YEARS, "hijri": HIJRI_YEARS}
 SHORT_YEAR_PIVOT = 50  # a Gregorian year of two figures below this is 20xx, else 19xx
+BETWEEN_REACH = 24  # characters before a date its "between" may stand (بین سال‌های)
+SHORTEST_MONTH = 28  # days: the last day of a month is at least this one
 LIST_MAX = 12  # items of a list of days or years read as one date
 # characters from a day to its month's name, at most: a list of LIST_MAX days and range
 # words (a day is tried as one only with a month this close after it)
@@ -148,7 +150,7 @@ class _Grammar:
                  rf"{NO_LETTER_AFTER}")
         suffixes = _words(words.get("day_suffixes", ()))
         spelled = alternation(day_spellings, space=r"\s*")
-        day = (rf"(?:(?<![\d.,/])\d{{1,2}}(?:-?(?:{suffixes}))?\.?(?![\d,/])|"
+        day = (rf"(?:(?<![\d.,/])\d{{1,2}}(?:-?(?:{suffixes}))?\.?(?![\d/]|,\d)|"
                rf"{NO_LETTER_BEFORE}(?:{spelled}){NO_LETTER_AFTER})")
         rng = rf"\s*(?:{_words(words.get('range', ()))})\s*"
         # between two years or two months a conjunction lists them (2014 и 2019 г.): only
@@ -191,6 +193,14 @@ class _Grammar:
         self.from_until = (re.compile(rf"(?:{_words(opening)})\s+$"),
                            re.compile(rf"(?:{_words(closing)}){NO_LETTER_AFTER}")) \
             if opening and closing else None
+        # a word of "between" makes two dates a conjunction joins one period (между 5 и
+        # 12 май, 5 ile 12 Mayıs arasında, بین سال‌های ۱۳۹۰ و ۱۳۹۵)
+        lead, tail = words.get("between_before", ()), words.get("between_after", ())
+        self.between_before = re.compile(
+            rf"{NO_LETTER_BEFORE}(?:{_words(lead)})\s+(?:(?:{_words(words.get('year_before', ()))})"
+            r"\s+)?$") if lead else None
+        self.between_after = re.compile(rf"\s*(?:{_words(tail)}){NO_LETTER_AFTER}") \
+            if tail else None
         self.range_word = re.compile(rf"(?:{_words(words.get('range', ()))}){NO_LETTER_AFTER}\s")
         self.day = re.compile(day)
         # (where a month's name begins: scanned for without the word-start check first)
@@ -217,10 +227,12 @@ class _Grammar:
                 rf"(\d{{4}})(?!\d)"), digit),
             # lists are capped (LIST_MAX): tried at every figure, an uncapped one would read
             # a page-long run of figures to its end from each of them
-            ("days_range", re.compile(rf"({day})((?:{rng}(?:{day})){{1,{LIST_MAX}}})\s+"
+            # days before one month, by range words and commas (5-7, 14 и 15, 5, 12 и 19 май)
+            ("days", re.compile(rf"({day})((?:(?:{rng}|\s*[,،]\s*)(?:{day})){{1,{LIST_MAX}}})\s+"
                                       rf"{between}({month})"
                                       rf"(?:{year_lead}(\d{{4}}|\d\d)(?!\d))?"), by_day),
-            ("cross_range", re.compile(rf"({day})\s+{between}({month}){rng}"
+            # (a conjunction lists two whole days unless one is the next: 5 май и 7 юни)
+            ("cross_range", re.compile(rf"({day})\s+{between}({month})({rng})"
                                        rf"({day})\s+{between}({month})"
                                        rf"(?:{year_lead}(\d{{4}}))?(?!\d)"), by_day),
         ]
@@ -271,6 +283,12 @@ class _Grammar:
                 rf"(?:\s*(?:{year_after}))?(?!\d)|(?<![\d.])(\d{{4}})\s*(?:{year_after})"),
              ("year_before", "digit")),
         ]
+
+    def between(self, folded: str, start: int, end: int) -> bool:
+        """A word of "between" stands before `start` or after `end`."""
+        return self.between_before is not None and self.between_before.search(
+            folded, max(0, start - BETWEEN_REACH), start) is not None or \
+            self.between_after is not None and self.between_after.match(folded, end) is not None
 
     def day_value(self, token: str) -> int | None:
         token = token.strip().rstrip(".")
@@ -326,30 +344,19 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
         return _Atom(s, e, "gregorian", y, int(grp[1]), int(grp[0]), y, int(grp[3]), int(grp[2]))
     if kind == "jalali_short":
         return _short_jalali(s, e, *grp)
-    if kind == "days_range":
-        day_texts = g.day.findall(grp[0] + grp[1])
-        read = [g.day_value(t) for t in day_texts]
-        days = [d for d in read if d is not None]
-        calendar, month = g.month_value(grp[2])
-        year = _year(grp[3], calendar)
-        if year is None and g.wants_year(*day_texts, grp[2]):
-            return None
-        # a dash may span its first two days (5-7 Kasım); a conjunction joins only the next
-        first = 0 if g.conjunction.search(g.day.sub(" ", grp[1])) else 1
-        if len(days) < len(read) or any(b - a != 1 for a, b in zip(days[first:-1],
-                                                                   days[first + 1:],
-                                                                   strict=False)):
-            return None  # 5 и 12 май are two dates, not a range
-        return _Atom(s, e, calendar, year, month, days[0], None, None, days[-1])
     if kind == "cross_range":
         cal1, m1 = g.month_value(grp[1])
-        cal2, m2 = g.month_value(grp[3])
+        cal2, m2 = g.month_value(grp[4])
         if cal1 != cal2:
             return None
-        year = _year(grp[4], cal1)
-        if year is None and g.wants_year(grp[0], grp[1], grp[2], grp[3]):
+        year = _year(grp[5], cal1)
+        if year is None and g.wants_year(grp[0], grp[1], grp[3], grp[4]):
             return None
-        return _Atom(s, e, cal1, year, m1, g.day_value(grp[0]), year, m2, g.day_value(grp[2]))
+        day1, day2 = g.day_value(grp[0]), g.day_value(grp[3])
+        if g.conjunction.search(grp[2]) and not g.between(folded, s, e) and not (
+                day2 == 1 and m2 == m1 % 12 + 1 and (day1 or 0) >= SHORTEST_MONTH):
+            return None  # 31 януари и 1 февруари is a range, 5 май и 7 юни two dates
+        return _Atom(s, e, cal1, year, m1, day1, year, m2, day2)
     if kind == "day_month_year":
         calendar, month = g.month_value(grp[1])
         return _Atom(s, e, calendar, _year(grp[2], calendar), month, g.day_value(grp[0]))
@@ -407,6 +414,44 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
     return _Atom(s, e, _year_calendar(value, g, folded, e), value, None, None)
 
 
+def _days(m: re.Match, g: _Grammar) -> list[_Atom]:
+    """The days before one month: a range where a range word spans them (5-7 Kasım,
+    5-6-7 Haziran) or a conjunction and commas list consecutive ones (14 и 15 май,
+    5, 6 и 7 май); else each listed item its own date (5 и 12 май, 5-7 и 12 май), from its
+    first day to the month and year."""
+    calendar, month = g.month_value(m.group(3))
+    year = _year(m.group(4), calendar)
+    found = list(g.day.finditer(m.string, m.start(1), m.end(2)))
+    days = [g.day_value(d.group()) for d in found]
+    if any(d is None for d in days) or \
+            year is None and g.wants_year(*(d.group() for d in found), m.group(3)):
+        return []
+    if len(found) == 1:  # one day spelled with a conjunction (بیست و سه خرداد)
+        return [_Atom(m.start(), m.end(), calendar, year, month, days[0])]
+    spans = [g.spanning.match(m.string[a.end():b.start()]) is not None
+             for a, b in zip(found, found[1:], strict=False)]
+    steps = [b - a for a, b in zip(days, days[1:], strict=False)]  # type: ignore[operator]
+    if all(step == 1 for step in steps[1:]) and steps[0] > 0 and (
+            all(spans) or not any(spans) and (
+                steps[0] == 1 or len(days) == 2 and g.between(m.string, m.start(), m.end()))):
+        return [_Atom(m.start(), m.end(), calendar, year, month, days[0], None, None,
+                      days[-1])]
+    items: list[list[int]] = []  # indices of the days of each item, a range word joining
+    for k in range(len(found)):
+        if k and spans[k - 1]:
+            items[-1].append(k)
+        else:
+            items.append([k])
+    out = []
+    for item in items:
+        first, last = days[item[0]], days[item[-1]]
+        if len(item) > 2 or first is None or last is None or last < first:
+            return []
+        out.append(_Atom(found[item[0]].start(), m.end(), calendar, year, month, first,
+                         None, None, last if last != first else None, listed=True))
+    return out
+
+
 def _short_jalali(start: int, end: int, first: str, month: str, last: str) -> _Atom | None:
     """A Solar Hijri day of three short figures: the year is the one that cannot be a day
     (98/07/22 year first, 3/8/91 and 12/5/98 year last); where both could, two figures
@@ -461,11 +506,24 @@ def _atoms(folded: str, g: _Grammar) -> list[_Atom]:
         for m in matches_at(pattern, folded, ordered[begins]):
             if not taken.free(m.start(), m.end()):
                 continue
+            if kind == "days":
+                days = _days(m, g)
+                found += days
+                if days:
+                    taken.take(m.start(), m.end())
+                continue
             if kind == "year_list":
-                found += [_Atom(m.start() + y.start(), m.start() + y.end(),
-                                _year_calendar(int(y.group()), g), int(y.group()), None, None,
-                                listed=True)
-                          for y in _FOUR_FIGURES.finditer(m.group())]
+                years = list(_FOUR_FIGURES.finditer(m.group()))
+                first, last = int(years[0].group()), int(years[-1].group())
+                if len(years) == 2 and first < last and \
+                        g.between(folded, m.start() + years[0].start(), m.end()):
+                    # между 2005 и 2010 г.: one period
+                    found.append(_Atom(m.start(), m.end(), _year_calendar(first, g), first,
+                                       None, None, last))
+                else:
+                    found += [_Atom(m.start() + y.start(), m.start() + y.end(),
+                                    _year_calendar(int(y.group()), g), int(y.group()), None,
+                                    None, listed=True) for y in years]
                 taken.take(m.start(), m.end())
                 continue
             try:
@@ -488,7 +546,8 @@ def _merge_ranges(atoms: list[_Atom], folded: str, g: _Grammar) -> list[_Atom]:
                 and prev.month2 is None and (prev.day is None) == (atom.day is None)
                 and (prev.month is None) == (atom.month is None)
                 and (g.spanning.match(gap := folded[prev.end:atom.start])
-                     or g.range.match(gap) and _consecutive(prev, atom)
+                     or g.range.match(gap) and (_consecutive(prev, atom)
+                                                or g.between(folded, prev.start, atom.end))
                      or _from_until(prev, atom, folded, g)
                      # От 1985 до 1989 год.: the range word opened the later date
                      or gap.isspace() and g.range_word.match(folded, atom.start))):

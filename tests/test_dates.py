@@ -99,7 +99,20 @@ def test_forms(text, language, expected):
     ("نشست‌ها ۳ تیر ۱۴۰۰ و ۹ مرداد ۱۴۰۰ بود", "fa",
      [("2021-06-24", "2021-06-24"), ("2021-07-31", "2021-07-31")]),
     # days a conjunction joins are a range only when the second is the next day
-    ("Пазарът е на 4 и 11 март 2023 г.", "bg", [("2023-03-11", "2023-03-11")]),
+    ("Пазарът е на 4 и 11 март 2023 г.", "bg", [("2023-03-04", "2023-03-04"),
+                                                ("2023-03-11", "2023-03-11")]),
+    ("Пазарът е на 4, 11 и 18 март 2023 г.", "bg", [("2023-03-04", "2023-03-04"),
+                                                    ("2023-03-11", "2023-03-11"),
+                                                    ("2023-03-18", "2023-03-18")]),
+    ("Fuar 4, 5 ve 6 Mart 2023 tarihlerinde.", "tr", [("2023-03-04", "2023-03-06")]),
+    ("Fuar 4-6 ve 11 Mart 2023 tarihlerinde.", "tr", [("2023-03-04", "2023-03-06"),
+                                                      ("2023-03-11", "2023-03-11")]),
+    ("نمایشگاه ۴ و ۱۱ اسفند ۱۴۰۱ برگزار شد.", "fa", [("2023-02-23", "2023-02-23"),
+                                                  ("2023-03-02", "2023-03-02")]),
+    # whole days: listed, unless the second is the first of the next month
+    ("Fuar 30 Nisan ve 1 Mayıs 2023 tarihlerinde.", "tr", [("2023-04-30", "2023-05-01")]),
+    ("Fuar 4 Nisan ve 7 Mayıs 2023 tarihlerinde.", "tr", [("2023-04-04", "2023-04-04"),
+                                                          ("2023-05-07", "2023-05-07")]),
     ("Пазарът е на 4 и 5 март 2023 г.", "bg", [("2023-03-04", "2023-03-05")]),
 ])
 def test_a_conjunction_lists_dates_and_joins_only_consecutive_ones(text, language, expected):
@@ -116,6 +129,21 @@ def test_a_conjunction_lists_dates_and_joins_only_consecutive_ones(text, languag
 ])
 def test_turkish_from_and_until_endings_make_a_range(text, expected):
     assert [f[:2] for f in spans(text, "tr")] == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Изложбата е открита между 8 и 20 април 2022 г.", "bg", [("2022-04-08", "2022-04-20")]),
+    ("Ремонтът вървя между 2011 и 2014 г.", "bg", [("2011-01-01", "2014-12-31")]),
+    ("Kurs 8 ile 20 Nisan 2022 tarihleri arasında yapıldı.", "tr",
+     [("2022-04-08", "2022-04-20")]),
+    ("Proje 2011 ile 2014 yılları arasında sürdü.", "tr", [("2011-01-01", "2014-12-31")]),
+    ("کارگاه بین ۸ و ۲۰ فروردین ۱۴۰۱ برگزار شد.", "fa", [("2022-03-28", "2022-04-09")]),
+    # without the word of "between" the same dates are two
+    ("Изложбите са на 8 и 20 април 2022 г.", "bg",
+     [("2022-04-08", "2022-04-08"), ("2022-04-20", "2022-04-20")]),
+])
+def test_a_word_of_between_makes_two_joined_dates_one_period(text, language, expected):
+    assert [f[:2] for f in spans(text, language)] == expected
 
 
 def test_yearless_dates_take_the_year_of_their_sentence_or_a_close_page_date():
