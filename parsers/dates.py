@@ -225,6 +225,10 @@ class _Grammar:
             ("numeric_range", re.compile(
                 rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.?{rng}(\d{{1,2}})\.(\d{{1,2}})\.?\s*"
                 rf"(\d{{4}})(?!\d)"), digit),
+            # a day, then a whole date it runs to: от 01 до 05.03.2019, 1-5.03.2019
+            ("numeric_days", re.compile(
+                rf"(?<![\d.])(\d{{1,2}})\.?{span}(\d{{1,2}})\.(\d{{1,2}})\.\s?(\d{{4}})(?!\d)"),
+             digit),
             # lists are capped (LIST_MAX): tried at every figure, an uncapped one would read
             # a page-long run of figures to its end from each of them
             # days before one month, by range words and commas (5-7, 14 и 15, 5, 12 и 19 май)
@@ -342,6 +346,12 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
     if kind == "numeric_range":
         y = int(grp[4])
         return _Atom(s, e, "gregorian", y, int(grp[1]), int(grp[0]), y, int(grp[3]), int(grp[2]))
+    if kind == "numeric_days":
+        first, last, y = int(grp[0]), int(grp[1]), int(grp[3])
+        if last <= first:
+            return None
+        return _Atom(s, e, _year_calendar(y, g, folded, e), y, int(grp[2]), first, None, None,
+                     last)
     if kind == "jalali_short":
         return _short_jalali(s, e, *grp)
     if kind == "cross_range":

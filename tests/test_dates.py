@@ -56,6 +56,12 @@ def spans(text: str, language: str, published: date | None = None):
     ("Birliğin 2023 Ekim ayı meclis toplantısı", "tr", ("2023-10-01", "2023-10-31", "month")),
     ("Kasaba 2009 itibarıyla büyüdü.", "tr", ("2009-01-01", "2009-12-31", "year")),
     ("Köprü 1987 senesinde yapıldı.", "tr", ("1987-01-01", "1987-12-31", "year")),
+    ("Sergi 2016'nın sonunda açıldı.", "tr", ("2016-01-01", "2016-12-31", "year")),
+    ("Okul 2016 yazında yenilendi.", "tr", ("2016-01-01", "2016-12-31", "year")),
+    ("Срещнаха се през есента на 2016 в Пловдив.", "bg", ("2016-01-01", "2016-12-31", "year")),
+    ("در پاییز ۱۳۹۵ افتتاح شد", "fa", ("2016-03-20", "2017-03-20", "year")),
+    ("Панаирът е от 03 до 06.09.2016 г.", "bg", ("2016-09-03", "2016-09-06", "day")),
+    ("Fuar 3-6.09.2016 tarihlerinde yapıldı.", "tr", ("2016-09-03", "2016-09-06", "day")),
     ("Програмата за 2021 – 2027 г. е приета.", "bg", ("2021-01-01", "2027-12-31", "year")),
     ("през януари – март 2020 г.", "bg", ("2020-01-01", "2020-03-31", "month")),
     # the first date of a range keeps its year's mark
@@ -201,6 +207,7 @@ def test_persian_ordinal_day_range_without_year_uses_context():
     ("Основан е през 218 пр. н. е.", "bg"),
     ("1920'li yıllarda başlayan uygulama", "tr"),
     ("1.200'e yakın üye belediye ve 4'üncü yılında", "tr"),
+    ("Sonunda 2000'in üzerinde katılımcı geldi.", "tr"),  # a count, not the year 2000
     ("بیش از ۶ هزار شهر عضو و ۱۶۰ نفر", "fa"),
     ("می ۲۰۰۵ نفر", "fa"),  # the verb prefix می is not May
     ("آنها ۱۰ می خواهند بروند", "fa"),  # nor is it May with a day and no year
