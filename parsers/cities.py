@@ -22,7 +22,14 @@ from functools import cache
 from typing import NamedTuple
 
 from parsers.calendars import normalize_letters
-from parsers.gazetteer import Gazetteer, Place, default_gazetteer, normalize_name, sound_key
+from parsers.gazetteer import (
+    Gazetteer,
+    Place,
+    default_gazetteer,
+    normalize_name,
+    skeleton_key,
+    sound_key,
+)
 from parsers.languages import Profile, profiles
 from parsers.text import (
     APOSTROPHES,
@@ -36,6 +43,7 @@ from parsers.text import (
 from scraper.encoding import script_of
 
 MAX_WORDS = 4
+FOREIGN_REACH = 30  # characters after a municipality's name its country may take
 MIN_POPULATION = 15000  # a place with no support in the text must be at least a town
 MIN_POPULATION_UNCASED = 1000000  # every word is a candidate where there are no capitals
 MIN_POPULATION_HOME = 5000  # in the source's own country
@@ -107,14 +115,19 @@ def _countries(text: str, profile: Profile | None) -> list[tuple[int, int, str]]
             for m in _country_pattern(profile.code).finditer(folded)]
 
 
-def country_named(text: str, start: int, end: int, language: str | None) -> str | None:
+def country_named(text: str, start: int, end: int, language: str | None,
+                  first: bool = False) -> str | None:
     """The ISO code of the first country the text names between start and end, by its
-    name or its adjective (грузинския град, Slovak belediyesi), or None."""
+    name or its adjective (грузинския град, Slovak belediyesi), or None; `first`: only
+    one that the stretch opens with, past spaces and punctuation (Dragaş, Kosova)."""
     profile = profiles().get(language or "")
     if profile is None or not profile.countries:
         return None
-    m = _country_pattern(profile.code).search(normalize_letters(text[start:end]))
-    return profile.countries[m.group(1)] if m else None
+    stretch = normalize_letters(text[start:end])
+    if first:
+        stretch = stretch.lstrip(" ,،(-–—")
+    m = _country_pattern(profile.code).search(stretch)
+    return profile.countries[m.group(1)] if m and (m.start() == 0 or not first) else None
 
 
 def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | None = None,
@@ -142,8 +155,12 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
     readable = candidates if _cased(profile) else _readable(
         words, candidates, countries, cues_before,
         frozenset(profile.conjunctions) if profile else frozenset())
-    index = _lookup(text, candidates, readable, profile, gazetteer)
-    found, added, heard = index.places, index.added, index.heard
+    # a name with a foreign country right after it (غازیان تپ ترکیه): the ones its
+    # consonants may tell, where the script has no short vowels
+    abroad = set() if _cased(profile) else {
+        c.key for c in readable if _country_after(c, countries) - {country}}
+    index = _lookup(text, candidates, readable, profile, gazetteer, abroad)
+    found, added, heard, spelled = index.places, index.added, index.heard, index.spelled
     # without short vowels, a Latin reading is looser than a sound (ساحلی reads as Zahlé)
     loose = index.read_back if not _cased(profile) else {}
     adjectives = profile.adjective_endings if profile else ()
@@ -195,7 +212,7 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
             read_cue, behind = False, set()
             if key in loose:  # what a Latin reading needs: a cue, or its country after it
                 read_cue = cue and not any(_pointed(words, c.first, pointing) for c in judged)
-            if key in loose or key in heard:
+            if key in loose or key in heard or key in spelled:
                 behind = {code for c in judged for code in _country_after(c, countries)}
             believable = [p for p in found[key]
                           if (p.country in near or not all(c.weekday for c in judged))
@@ -204,6 +221,9 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
                                or _heard_right(p, key, cue, near, behind))
                           and (p.geonameid not in loose.get(key, ())
                                or _read_right(p, key, read_cue, behind, adjectives))
+                          # by its consonants: only a town of the country right after it
+                          and (p.geonameid not in spelled.get(key, ()) or p.country in behind
+                               and p.country != country)
                           and p.population >= _needed(p, key, cue, near, country, _cased(profile),
                                                       group[0], opening)]
             if not believable:
@@ -325,16 +345,18 @@ class _Found(NamedTuple):
     added: dict[str, set[int]]
     heard: dict[str, set[int]]  # of those, the ones found by their sound alone
     read_back: dict[str, set[int]]  # and the ones found through a Latin reading
+    spelled: dict[str, set[int]]  # and the ones found by their consonants (skeleton_key)
 
 
 def _lookup(text: str, candidates: list[_Candidate], readable: list[_Candidate],
-            profile: Profile | None, gazetteer: Gazetteer) -> _Found:
+            profile: Profile | None, gazetteer: Gazetteer, abroad: set[str]) -> _Found:
     """The places of each candidate as written, then in the language's Latin letters and
     as the language hears it (Байлещи, Strazburg, Şuşa: the name's sound). A name the
     index knows is also read so where the script has capitals and the name is long: its
     namesakes are weighed beside it (Слобозия is an alternate name of a village of 5,000
     only, Науса reads Nausa, a Náousa of 3,000; the towns of 40,000 and 20,000 spell the
-    same sound)."""
+    same sound). Those `abroad` that none of these found may be a town by its consonants.
+    """
     found = gazetteer.lookup(c.key for c in candidates)
     cased = _cased(profile)
     latin: dict[str, str] = {}
@@ -347,8 +369,13 @@ def _lookup(text: str, candidates: list[_Candidate], readable: list[_Candidate],
               and (c.key not in found or c.key in latin)
               and (written := latin.get(c.key) or c.key) < "\x80"  # ASCII
               and (sound := sound_key(written))}
-    by_sound = gazetteer.lookup(sounds.values(), by_sound=True)
-    out = _Found(dict(found), {}, {}, {})
+    by_sound = gazetteer.lookup(sounds.values(), "sounds")
+    # without short vowels, a name no reading found may still show a town's consonants
+    skeletons = {key: skeleton for key, k in latin.items() if key in abroad
+                 and k not in by_latin and sounds.get(key) not in by_sound
+                 and (skeleton := skeleton_key(k))}
+    by_skeleton = gazetteer.lookup(skeletons.values(), "skeletons")
+    out = _Found(dict(found), {}, {}, {}, {})
 
     def add(key: str, places: tuple[Place, ...], *kinds: dict[str, set[int]]) -> None:
         known = {p.geonameid for p in out.places.get(key, ())}
@@ -366,6 +393,9 @@ def _lookup(text: str, candidates: list[_Candidate], readable: list[_Candidate],
     for key, sound in sounds.items():
         if sound in by_sound:
             add(key, by_sound[sound], out.heard, *([out.read_back] if key in latin else []))
+    for key, skeleton in skeletons.items():
+        if skeleton in by_skeleton:
+            add(key, by_skeleton[skeleton], out.spelled)
     return out
 
 
@@ -798,10 +828,16 @@ def home_city(page: Text, cities: Sequence[City]) -> int | None:
     starts = [t.start for t in tokens]
 
     def named_as_municipality(mention: Mention) -> bool:
-        """A municipality word is the word right before or after it (within 25 letters)."""
+        """A municipality word is the word right before or after it (within 25 letters),
+        and no foreign country follows it (شهرداری یاسبرین مجارستان: a guest's)."""
         k, j = bisect_left(starts, mention.start), bisect_left(starts, mention.end)
-        before = tokens[k - 1] if k else None
         after = tokens[j] if j < len(tokens) else None
+        end = after.end if after is not None and after.start < mention.end + 2 and \
+            after.text.lower() in words else mention.end  # (Dragaş Belediyesi, Kosova)
+        abroad = country_named(page.raw, end, end + FOREIGN_REACH, page.language, first=True)
+        if abroad is not None and profile is not None and abroad != profile.country:
+            return False
+        before = tokens[k - 1] if k else None
         return (before is not None and before.end > mention.start - 25
                 and before.text.lower() in words) or \
             (after is not None and after.start < mention.end + 25

