@@ -204,6 +204,7 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
                 cued = any(_cue(text, words, c, cues_before, cues_after) for c in judged)
                 support[key] = near, cued
             cue = cued or any(_listed_with(text, c, found[key], believed, joiners, stop)
+                              or _listed_abroad(text, c, countries, believed, joiners)
                               for c in judged)
             if second and not cue:
                 continue
@@ -221,9 +222,10 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
                                or _heard_right(p, key, cue, near, behind))
                           and (p.geonameid not in loose.get(key, ())
                                or _read_right(p, key, read_cue, behind, adjectives))
-                          # by its consonants: only a town of the country right after it
-                          and (p.geonameid not in spelled.get(key, ()) or p.country in behind
-                               and p.country != country)
+                          # by its consonants: only a town of the country right after it,
+                          # after a cue word or in a list (شهر کچکمت مجارستان)
+                          and (p.geonameid not in spelled.get(key, ()) or cue
+                               and p.country in behind and p.country != country)
                           and p.population >= _needed(p, key, cue, near, country, _cased(profile),
                                                       group[0], opening)]
             if not believable:
@@ -364,17 +366,14 @@ def _lookup(text: str, candidates: list[_Candidate], readable: list[_Candidate],
         latin = {c.key: normalize_name(profile.to_latin(text[c.start:c.end]))
                  for c in readable if not c.foreign_script
                  and (c.key not in found or (cased and len(c.key) >= HEARD_LETTERS))}
-    by_latin = gazetteer.lookup(latin.values())
+    # (without capitals, two words are read only for their consonants, below)
+    pairs = set() if cased else {key for key in latin if " " in key}
+    by_latin = gazetteer.lookup(k for key, k in latin.items() if key not in pairs)
     sounds = {c.key: sound for c in candidates if len(c.key) >= HEARD_LETTERS
-              and (c.key not in found or c.key in latin)
+              and (c.key not in found or c.key in latin) and c.key not in pairs
               and (written := latin.get(c.key) or c.key) < "\x80"  # ASCII
               and (sound := sound_key(written))}
     by_sound = gazetteer.lookup(sounds.values(), "sounds")
-    # without short vowels, a name no reading found may still show a town's consonants
-    skeletons = {key: skeleton for key, k in latin.items() if key in abroad
-                 and k not in by_latin and sounds.get(key) not in by_sound
-                 and (skeleton := skeleton_key(k))}
-    by_skeleton = gazetteer.lookup(skeletons.values(), "skeletons")
     out = _Found(dict(found), {}, {}, {}, {})
 
     def add(key: str, places: tuple[Place, ...], *kinds: dict[str, set[int]]) -> None:
@@ -393,6 +392,14 @@ def _lookup(text: str, candidates: list[_Candidate], readable: list[_Candidate],
     for key, sound in sounds.items():
         if sound in by_sound:
             add(key, by_sound[sound], out.heard, *([out.read_back] if key in latin else []))
+    # without short vowels, a name no reading found may still show a town's consonants;
+    # two words only where neither names a place itself (غازیان تپ, not شهر هایکو)
+    named = [(c.start, c.end) for c in candidates if c.key in out.places]
+    skeletons = {c.key: skeleton for c in readable if c.key in abroad and c.key in latin
+                 and c.key not in out.places
+                 and not any(c.start <= a and b <= c.end for a, b in named)
+                 and (skeleton := skeleton_key(latin[c.key]))}
+    by_skeleton = gazetteer.lookup(skeletons.values(), "skeletons")
     for key, skeleton in skeletons.items():
         if skeleton in by_skeleton:
             add(key, by_skeleton[skeleton], out.spelled)
@@ -429,15 +436,23 @@ def _readable(words: tuple[Token, ...], candidates: list[_Candidate],
               joined: frozenset[str]) -> list[_Candidate]:
     """Without capitals every word is a candidate: only a long single word a word or two
     after a cue word, right after a conjunction (a list's next place), or right before a
-    country, is worth reading in Latin letters (_read_right judges it)."""
+    country, is worth reading in Latin letters (_read_right judges it); and two words
+    with a country right after them (غازیان تپ ترکیه)."""
     after: set[int] = set()  # (a script without capitals has no case to fold)
     for i, w in enumerate(words):
         if w.text in cues:
             after.update((i + 1, i + 2))
         elif w.text in joined:
             after.add(i + 1)
-    return [c for c in candidates if len(c.key) >= HEARD_LETTERS and " " not in c.key
-            and (c.first in after or (countries and _country_after(c, countries)))]
+    return [c for c in candidates if len(c.key) >= HEARD_LETTERS and (
+        " " not in c.key and (c.first in after or (countries and _country_after(c, countries)))
+        or c.key.count(" ") == 1 and _country_next(c, countries))]
+
+
+def _country_next(c: _Candidate, countries: list[tuple[int, int, str]]) -> bool:
+    """A country's name begins right after the name, a space between."""
+    k = bisect_left(countries, (c.end,))
+    return k < len(countries) and countries[k][0] - c.end <= 1
 
 
 def _pointed(words: tuple[Token, ...], first: int, demonstratives: frozenset[str]) -> bool:
@@ -553,6 +568,23 @@ def _listed_with(text: str, c: _Candidate, places: tuple[Place, ...], believed: 
     return False
 
 
+def _listed_abroad(text: str, c: _Candidate, countries: list[tuple[int, int, str]],
+                   believed: _Believed, joiners: tuple[re.Pattern, re.Pattern]) -> bool:
+    """An item of a list of places each with its country after it (باكو در آذربايجان ،
+    ماگیلف روسیه سفید و خجند در تاجيكستان): beside a believed place, the two joined by a
+    comma or a conjunction after the first one's country, and the second with its own."""
+    for o, _ in believed.beside(c):
+        first, second = (o, c) if o.end <= c.start else (c, o)
+        k = bisect_left(countries, (first.end,))
+        if k == len(countries) or countries[k][0] - first.end > READ_BACK_REACH or \
+                not _country_after(second, countries):
+            continue
+        gap = text[countries[k][1]:second.start]
+        if any(joiner.fullmatch(gap) for joiner in joiners):
+            return True
+    return False
+
+
 @cache
 def _word_keys(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The profile's stop words and month names, not-places and weekdays, compared as the
@@ -585,7 +617,7 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
              if j and not words[j].suffix and text[words[j - 1].end:words[j].start] in _NAME_GAPS}
     starts = [i for i in named if not words[i].suffix]
     titled = _after_honorifics(page, words, begins, profile.honorifics) if profile else set()
-    opening = _opening(text, words, keys, starts, joins, profile, gazetteer)
+    opening = _opening(text, words, keys, starts, joins, profile, gazetteer, countries)
     out = []
     for i in starts:
         first = words[i]
@@ -621,17 +653,25 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
 
 
 def _opening(text: str, words: tuple[Token, ...], keys: dict[int, str], starts: list[int],
-             joins: set[int], profile: Profile | None, gazetteer: Gazetteer) -> set[int]:
+             joins: set[int], profile: Profile | None, gazetteer: Gazetteer,
+             countries: list[tuple[int, int, str]]) -> set[int]:
     """The words a name of several words may start at: followed by a word it may go on
     with, and the first word of such a name in the index (as written, or in Latin
-    letters where the language has a transliteration). Where every word is a candidate,
-    this spares most of the names of two, three and four words."""
+    letters where the language has a transliteration); without capitals, also two words
+    right before a country (غازیان تپ ترکیه: a foreign name as heard). Where every word
+    is a candidate, this spares most of the names of two, three and four words."""
     going_on = [i for i in starts if i + 1 in joins]
     # (without capitals, only single words are read back in Latin letters)
     latin = {i: normalize_name(profile.to_latin(words[i].text)) for i in going_on} \
         if profile is not None and profile.transliteration and profile.cased else {}
     known = gazetteer.opening([keys[i] for i in going_on] + list(latin.values()))
-    return {i for i in going_on if keys[i] in known or latin.get(i) in known}
+    stop = profile.stop_words if profile else frozenset()
+    before_country = set() if _cased(profile) else {
+        i for i in going_on if i + 2 < len(words) and words[i].text not in stop and
+        bisect_left(countries, (words[i + 2].start,)) < len(countries) and
+        countries[bisect_left(countries, (words[i + 2].start,))][0] == words[i + 2].start}
+    return {i for i in going_on if keys[i] in known or latin.get(i) in known
+            or i in before_country}
 
 
 _NAME_GAPS = frozenset((" ", "-", "\u200c"))  # what may stand between a name's words

@@ -288,9 +288,17 @@ def test_a_foreign_town_written_without_short_vowels_is_told_by_its_consonants()
     assert skeleton_key("kchkmt") == skeleton_key("kechkemet") == "kmt"  # as Persian writes it
     # its country right after it says where to look
     assert 3050434 in ids("هیئتی از شهر کچکمت مجارستان به یزد آمد.", "fa")  # Kecskemét
-    # with no country after it, or the page's own, the consonants tell nothing
+    # or a list of places each with its country after it
+    assert 3050434 in ids("تبریز با باکو در آذربایجان، کچکمت مجارستان و خجند در "
+                          "تاجیکستان پیوند دارد.", "fa")
+    # two words where neither names a place (Donostia / San Sebastián)
+    assert 3110044 in ids("هیئتی از شهر سان سباستین اسپانیا به یزد آمد.", "fa")
+    # with no country after it, or the page's own, or no cue or list, it tells nothing
     assert 3050434 not in ids("هیئتی از شهر کچکمت به یزد آمد.", "fa")
     assert ids("مردم کچکمت ایران آمدند.", "fa") == set()
+    assert 3050434 not in ids("تبریز با کچکمت مجارستان پیوند دارد.", "fa")
+    # a noun before a country is no town that shares its consonants (Duarte, Schwerte)
+    assert ids("هیئت آمریکا و سفارت آلمان و رئیس جمهور وقت آمریکا آمدند.", "fa") == set()
 
 
 @pytest.mark.parametrize("text, language, home", [
