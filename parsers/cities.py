@@ -167,7 +167,8 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
     pointing = frozenset(profile.demonstratives) if profile else frozenset()
     chosen: list[_Candidate] = []
     taken = FreeSpans()
-    for c in sorted((c for c in candidates if c.key in found),
+    for c in sorted((c for c in candidates if c.key in found
+                     and not _cue_adds_nothing(c, candidates, found, words, cues_before)),
                     key=lambda c: (c.start - c.end, c.start)):  # longest first
         if taken.free(c.start, c.end):
             taken.take(c.start, c.end)
@@ -234,8 +235,17 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
             # an alternate name (Saray); then one beside the page's other places; among
             # namesakes of equal size, the one nearest them
             home_town = len(believable) > 1 and _home_town(believable, key, country)
+            # against such a town, only a country right beside the name sets it abroad
+            # (Gürcistan'ın Batum, Batum (Gürcistan)), not one a word away (… افغانستان به
+            # مشهد: to Mashhad, Iran's)
+            # (without capitals, no name is as written: a city at home is one by its size)
+            rival = home_town or not _cased(profile) and len(believable) > 1 and any(
+                p.country == country and p.population >= MIN_POPULATION_HOME_UNCASED
+                for p in believable)
+            ranked_near = {code for c in judged for code in _country_beside(c, countries)} \
+                if rival else near
             place = believable[0] if len(believable) == 1 else max(
-                believable, key=lambda p: _rank(p, key, near, country, placed,
+                believable, key=lambda p: _rank(p, key, ranked_near, country, placed,
                                                 added.get(key, set()), home_town))
             for c in group:
                 believed.add(c, place)
@@ -566,6 +576,26 @@ def _listed_with(text: str, c: _Candidate, places: tuple[Place, ...], believed: 
                 p.country == place.country for p in places)):
             return True
     return False
+
+
+def _country_beside(c: _Candidate, countries: list[tuple[int, int, str]]) -> set[str]:
+    """The countries named right after the name (as _country_after finds them) or right
+    before it, a space between (Gürcistan'ın Batum, Makedonya Üsküp)."""
+    k = bisect_left(countries, (c.start,)) - 1  # the last that starts before it
+    before = {countries[k][2]} if k >= 0 and 0 <= c.start - countries[k][1] <= 1 else set()
+    return before | _country_after(c, countries)
+
+
+def _cue_adds_nothing(c: _Candidate, candidates: list[_Candidate],
+                      found: dict[str, tuple[Place, ...]], words: tuple[Token, ...],
+                      cues: set[str]) -> bool:
+    """A name that opens with a cue word names no place the rest does not (شهر هرات is
+    another name of one Herāt, هرات names both): the rest is read, after its cue."""
+    if words[c.first].text.lower() not in cues:
+        return False
+    rest = next((o for o in candidates if o.first == c.first + 1 and o.end == c.end), None)
+    return rest is not None and rest.key in found and \
+        {p.geonameid for p in found[c.key]} <= {p.geonameid for p in found[rest.key]}
 
 
 def _listed_abroad(text: str, c: _Candidate, countries: list[tuple[int, int, str]],

@@ -315,3 +315,17 @@ def test_the_pages_own_city_is_not_a_municipality_set_abroad(text, language, hom
 
     page = Text(text, language)
     assert home_city(page, find_cities(page, HOME[language])) == home
+
+
+def test_a_name_that_opens_with_a_cue_word_yields_to_the_rest_where_it_adds_no_place():
+    # شهر هرات is another name of an Iranian Herāt only: هرات, after its cue, is read
+    assert ids("هیئتی از شهر هرات افغانستان به مشهد آمد.", "fa") >= {1140026}  # Herat
+    # where the whole names a place the rest does not, the whole stands (Bandar Abbas)
+    assert ids("هیئتی از بندر عباس به یزد آمد.", "fa") >= {141681}
+
+
+def test_a_country_a_word_away_sets_no_namesake_abroad_against_a_city_at_home():
+    found = ids("هیئتی از شهر هرات افغانستان به مشهد آمد.", "fa")
+    assert 124665 in found and 1133749 not in found  # Mashhad, Iran's, not a hamlet's
+    # right beside the name it does (Gürcistan'ın Batum)
+    assert 615532 in ids("Gürcistan'ın Batum kenti ile kardeş olduk.", "tr")
