@@ -244,9 +244,14 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
                 for p in believable)
             ranked_near = {code for c in judged for code in _country_beside(c, countries)} \
                 if rival else near
+            other_names = added.get(key, set())
+            # a town the text names as the index writes it beats a namesake heard or read
+            # abroad (Кавала is Kavála, not India's larger Kāvali); a village may not
+            written_town = any(p.geonameid not in other_names and p.population >= MIN_POPULATION
+                               for p in believable)
             place = believable[0] if len(believable) == 1 else max(
                 believable, key=lambda p: _rank(p, key, ranked_near, country, placed,
-                                                added.get(key, set()), home_town))
+                                                other_names, home_town, written_town))
             for c in group:
                 believed.add(c, place)
             if place.geonameid not in mentions and len(placed) < NEIGHBOURS:
@@ -430,14 +435,15 @@ def _as_written(place: Place, key: str) -> bool:
 
 
 def _rank(place: Place, key: str, near: set[str], country: str | None,
-          placed: list[Place], added: set[int], home_town: bool) -> tuple:
+          placed: list[Place], added: set[int], home_town: bool, written_town: bool) -> tuple:
     distance = _distance(place, placed)
     as_written = _as_written(place, key)
     # at home, a place that has the name only as an alternate one counts as home only
     # with some people (Atina is an old name of Pazar, a village of no known size)
     home = place.country == country and (as_written or place.population >= MIN_POPULATION_HOME)
     return (place.country in near and (as_written or not home_town), home, home and as_written,
-            distance is not None and distance <= NEARBY, place.population,
+            distance is not None and distance <= NEARBY,
+            not (written_town and place.geonameid in added), place.population,
             place.geonameid not in added, -(distance or 0.0))  # (of equals, the one as written)
 
 

@@ -201,6 +201,9 @@ def test_a_latin_reading_meets_its_namesakes_by_sound_and_the_town_wins():
     # Науса reads Nausa, an alternate name of the Náousa of 3,000 on Paros only; the
     # Náousa of 20,000 in Imathia spells the same sound
     assert ids("Кметът замина за гр. Науса в Гърция.", "bg") == {735030}
+    # but a town the text names as the index writes it is not outweighed by a larger
+    # namesake abroad that only sounds alike (Kavála, not India's Kāvali)
+    assert ids("Кметът замина за гр. Кавала.", "bg") == {735861}
 
 
 def test_a_city_after_its_country_and_a_capital_over_a_village_of_its_old_name():
