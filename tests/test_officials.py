@@ -414,3 +414,12 @@ def test_an_office_of_a_place_set_only_in_a_country_is_of_that_countrys_city_nev
     # a country named after the office's own city does not move it
     assert [o["city"] for o in officials("Иван Петров, кмет на Русе, посети Турция.", "bg")] \
         == [727523]
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("Vali Yardımcısı Kemal Ünal açılışı yaptı.", "tr", "Kemal Ünal"),
+    ("Заместник областният управител Елена Димова откри форума.", "bg", "Елена Димова"),
+    ("معاون استاندار آقای حسن کریمی در این نشست گفت.", "fa", "حسن کریمی"),
+])
+def test_a_deputy_governor_holds_the_governors_office(text, language, name):
+    assert held(text, language) == [(name, "governor")]
