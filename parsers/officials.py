@@ -49,6 +49,7 @@ CHAIN_CHARS = 60  # offices listed before one name (X Daire Başkanı ve Y Sekre
 _STRICT_GAP = re.compile(r"^\s*$")
 _LOOSE_GAP = re.compile(r"^\s*[:–—\-(«“„\"]?\s*$")
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_][\w\-]*")
 _DESCRIBED_GAP = re.compile(r"\s*[,،–—\-(]\s*")  # a name, then what describes it
 _DESCRIBED_GAP_UNCASED = re.compile(r"\s*[،(]\s*")
 _ALIAS = re.compile(r"\s*[(,]\s*((?:[^\W\d_]+\s?){1,3})\)?")  # the name again, in brackets
@@ -484,6 +485,15 @@ class _Reader:
             w.text.lower() in self.profile.stop_words for w in words)
 
 
+def _described_between(text: str, start: int, end: int, profile: Profile) -> bool:
+    """Words in small letters that are not stop words stand between two offices: they
+    are no list of offices one name holds (… 2 Başkan Yardımcısı ve daire müdürlerinden
+    oluşan heyet Sapanca Belediye Başkanı …: the guests, then the host)."""
+    return profile.cased and any(
+        w[0].islower() and w.lower() not in profile.stop_words
+        for w in _WORD.findall(text, start, end))
+
+
 def _plural(office: str, profile: Profile) -> bool:
     """The office is named in the plural (Meclis Üyeleri, депутатите, کارمندان)."""
     words = office.lower().split()
@@ -572,7 +582,8 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
     unnamed: list[_Office] = []  # offices that open a sentence with no holder beside them
     for office in offices:
         if chain and (office.start - chain[-1].end > CHAIN_CHARS
-                      or page.sentence_bounds(office.start)[0] > chain[-1].start):
+                      or page.sentence_bounds(office.start)[0] > chain[-1].start
+                      or _described_between(text, chain[-1].end, office.start, profile)):
             chain = []
         chain.append(office)
         run = reader.holder(office)

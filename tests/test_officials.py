@@ -423,3 +423,14 @@ def test_an_office_of_a_place_set_only_in_a_country_is_of_that_countrys_city_nev
 ])
 def test_a_deputy_governor_holds_the_governors_office(text, language, name):
     assert held(text, language) == [(name, "governor")]
+
+
+def test_offices_a_description_in_small_letters_parts_are_not_one_holders():
+    text = ("Gürcü Belediye Başkan Yardımcısı ve birim müdürlerinden oluşan heyet Konya "
+            "Belediye Başkanı Uğur İbrahim Altay'ı makamında ziyaret etti.")
+    assert held(text, "tr") == [("Uğur İbrahim Altay", "mayor")]
+    # offices a conjunction lists before one name are all his (Daire Başkanı ve Sekreteri)
+    listed = officials("Kültür Daire Başkanı ve Birlik Genel Sekreteri Ayşe Demir konuştu.",
+                       "tr")
+    assert [o["name"] for o in listed] == ["Ayşe Demir"]
+    assert listed[0]["role"] == "municipal_official"
