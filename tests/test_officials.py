@@ -434,3 +434,17 @@ def test_offices_a_description_in_small_letters_parts_are_not_one_holders():
                        "tr")
     assert [o["name"] for o in listed] == ["Ayşe Demir"]
     assert listed[0]["role"] == "municipal_official"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the council member who chairs the session in the mayor's stead is a councillor
+    ("Oturum, Meclis Başkan Vekili Kemal Tunç başkanlığında açıldı.",
+     [("Kemal Tunç", "councillor")]),
+    ("Toplantı, Başkan Vekili Derya Kılıç başkanlığında yapıldı.",
+     [("Derya Kılıç", "councillor")]),
+    # the acting mayor is the deputy mayor; a department's head a municipal official
+    ("Belediye Başkan Vekili Okan Sarı açılışı yaptı.", [("Okan Sarı", "deputy_mayor")]),
+    ("Park ve Bahçeler Dairesi Başkanı Nur Er konuştu.", [("Nur Er", "municipal_official")]),
+])
+def test_turkish_council_and_department_offices(text, expected):
+    assert held(text, "tr") == expected
