@@ -278,8 +278,9 @@ class _Reader:
                 return []  # Италианския културен институт: a body, not a person
             if run and self.text[run[0].start:run[-1].end] in self.profile.countries:
                 return []  # посланик на Република България: the country he serves
-            if not self.cased:  # without capitals an honorific or a first name marks it
-                return run[:3] if len(run) >= 2 and (self._honoured(i) or self._given(i)) \
+            if not self.cased:  # without capitals an honorific or a first name marks it,
+                # and after an honorific a surname alone is a name (فرماندار شیراز آقای لشکری)
+                return run[:3] if self._honoured(i) or len(run) >= 2 and self._given(i) \
                     else []
             if len(run) == 1 and not self._honoured(i) and (
                     skipped or self.text[office.end:token.start] != " " or office_of):
@@ -791,8 +792,10 @@ def _official(person: _Person, page: Text, profile: Profile, spans: list[tuple[i
                         home if role in MUNICIPAL else None, None, tuple(person.aliases),
                         text[lo:hi].strip())
     first, last = _office_phrase(text, person.offices, role, (person.start, person.end))
+    regional = all(page.folded[o.start:o.end] in profile.regional_offices
+                   for o in person.offices if o.role == role)
     city = _office_city(page, person.offices, spans, home, person.start, country_of) \
-        if role in CITY_ROLES else None
+        if role in CITY_ROLES and not regional else None
     # an office in a body beside the chosen one (Belediye Başkanı ve Eurocities Başkan
     # Yardımcısı), else the body beside a non-municipal office
     organization = _body_held(text, [o for o in person.offices if first <= o.start < last],

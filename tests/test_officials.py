@@ -448,3 +448,22 @@ def test_offices_a_description_in_small_letters_parts_are_not_one_holders():
 ])
 def test_turkish_council_and_department_offices(text, expected):
     assert held(text, "tr") == expected
+
+
+@pytest.mark.parametrize("text, language, city", [
+    # a province's or a county's governor holds no city's office
+    ("فرماندار شیراز آقای لشکری در این مراسم گفت.", "fa", None),
+    ("İZMİR VALİSİ Süleyman Elban törene katıldı.", "tr", None),
+    ("Областният управител на Русе Иван Петров откри форума.", "bg", None),
+    # a district governor's district is a town
+    ("Kuşadası Kaymakamı Muammer Aksoy heyeti kabul etti.", "tr", 305359),
+])
+def test_a_regional_governor_holds_no_citys_office(text, language, city):
+    found = officials(text, language)
+    assert [(o["role"], o["city"]) for o in found] == [("governor", city)]
+
+
+def test_a_persian_surname_after_its_honorific_follows_the_office():
+    assert held("شهردار تبریز دکتر رضایی از هیئت استقبال کرد.", "fa") == [("رضایی", "mayor")]
+    # with no honorific, one word after the office is no name
+    assert held("شهردار تبریز رضایی را دید.", "fa") == []

@@ -84,6 +84,8 @@ class Profile:
     copulas: tuple[str, ...] = _spec(default=())
     # words right before an office a clause's subject takes (به عنوان شهردار: as mayor)
     office_as: tuple[str, ...] = _spec(default=())
+    # offices of a province or a county, not of a city: their holders get no city
+    regional_offices: tuple[str, ...] = _spec(default=())
     weekdays: tuple[str, ...] = _spec(default=())
     relation_cues: dict[str, tuple[str, ...]] = _spec(keys=RELATION_TYPES,
                                                       default_factory=dict)  # type -> stems
