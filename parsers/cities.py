@@ -845,7 +845,9 @@ def _in_case(text: str, start: int, end: int, profile: Profile, case: str,
     before = getattr(profile, f"{case}_before")
     # (a language whose cases are endings alone, Turkish, has no word before to read)
     words = before or (case == "locative" and profile.genitives)
-    preceding = _words_before(text, start, sentence_start, CASE_REACH) if words else []
+    # (far enough back for the longest cue: в Окръжна администрация Крайова)
+    reach = CASE_REACH + max(map(len, profile.place_cues_before), default=0)
+    preceding = _words_before(text, start, sentence_start, reach) if words else []
     # the cue between: в град X, در شهر X, от кмета на X
     if len(preceding) > 2 and " ".join(preceding[-2:]) in profile.place_cues_before:
         preceding = preceding[:-2]
@@ -855,7 +857,7 @@ def _in_case(text: str, start: int, end: int, profile: Profile, case: str,
         return True
     if case == "locative" and preceding and preceding[-1] in profile.genitives:
         # in a building of the city: в залата на Община X, в заседателната зала на Община X
-        wider = _words_before(text, start, sentence_start, HALL_REACH)
+        wider = _words_before(text, start, sentence_start, HALL_REACH + reach - CASE_REACH)
         while wider and wider[-1] != preceding[-1]:
             wider.pop()  # back to the genitive, past the cue word
         if len(wider) >= 3 and wider[-3] in before or len(wider) >= 4 and wider[-4] in before \

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from typing import NamedTuple
@@ -45,6 +45,7 @@ BOTH_REACH = 1500  # characters back from "the two cities" to the two it means
 LIST_ITEM_CHARS = 120  # a short line after a cue line is an item of its list
 MEMBER_REACH = 40  # characters from the membership cue to the first member
 MEMBER_GAP = 40  # characters between two members of one list
+CUE_BEFORE_CITY = 24  # characters from a tie's word to the city it names (побратимения град X)
 
 
 @dataclass(frozen=True)
@@ -229,14 +230,14 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
         since = _since(dates, start, end) if kinds else None
         evidence = sentence.strip()
         anchor = carried.anchor if carried and carried.anchor else home
-        venues = _venues(page, here, profile, start) if kinds else set()
+        venues = _venues(page, here, profile, start, cues) if kinds else set()
         qualifiers = _qualifiers(text, here, profile) if kinds else set()
         for kind in kinds:
             if kind == "member":
                 body = bodies.joined(start, end)
                 # a city named as where the body met, or where a letter went, is no
                 # member (… Ankara'da yapıldı; platformun merkezi Hiroşima'ya göndermiş)
-                away = venues | _venues(page, here, profile, start, ("destination",))
+                away = venues | _venues(page, here, profile, start, cues, ("destination",))
                 members = [gid for gid in _members(text, folded_text[start:end], start,
                                                    mentions, named, profile)
                            if gid not in away]
@@ -371,14 +372,29 @@ _AFTER_PLACE = re.compile(r"[^\W\d_]+\s*$")  # a word right before the bracket
 
 
 def _venues(page: Text, here: list[tuple[int, int, int]], profile: Profile,
-            sentence_start: int, cases: tuple[str, ...] = ("locative",)) -> set[int]:
+            sentence_start: int, cues: Mapping[str, list[int]],
+            cases: tuple[str, ...] = ("locative",)) -> set[int]:
     """The cities a sentence names only as where something happens (or, with more
-    `cases`, where something goes)."""
+    `cases`, where something goes); not one a tie's word stands right before (в
+    побратимения град Крушевац: in the twin town, which is a side of the tie)."""
     as_venue: dict[int, set[bool]] = {}  # per city: is each of its mentions a venue
     for pos, stop, gid in here:
-        as_venue.setdefault(gid, set()).add(any(
-            in_case(page, pos, stop, profile, case, sentence_start) for case in cases))
+        as_venue.setdefault(gid, set()).add(
+            not _named_by_tie(page.raw, pos, cues, profile) and any(
+                in_case(page, pos, stop, profile, case, sentence_start) for case in cases))
     return {gid for gid, found in as_venue.items() if found == {True}}
+
+
+def _named_by_tie(text: str, pos: int, cues: Mapping[str, list[int]],
+                  profile: Profile) -> bool:
+    """A tie's word names the city at `pos`, nothing but a cue word of places between
+    (побратимения град Крушевац; not побратимяване в Гродно: where it was signed)."""
+    for found in cues.values():
+        for at in starts_between(found, pos - CUE_BEFORE_CITY, pos):
+            if all(w.lower() in profile.place_cues_before
+                   for w in text[at:pos].split()[1:]):
+                return True
+    return False
 
 
 def _own_paragraph(text: str, start: int, end: int) -> bool:

@@ -431,3 +431,10 @@ def test_a_cue_inside_a_longer_one_of_another_kind_is_that_kind_only():
     assert events(met, "tr") == [("meeting", "2019-03-12", "2019-03-12", 750269)]
     took_office = "Ahmet Yılmaz 12 Mart 2019 tarihinde Bursa Belediye Başkanı olarak göreve geldi."
     assert [e[0] for e in events(took_office, "tr")] == ["other"]
+
+
+def test_a_city_after_a_long_cue_of_its_administration_is_the_venue():
+    # в Областна администрация Пловдив: the venue, past a cue of two long words
+    found = events("На 12 май 2016 г. в Областна администрация Пловдив кметът подписа "
+                   "споразумение.", "bg")
+    assert found == [("agreement", "2016-05-12", "2016-05-12", 728193)]  # Plovdiv

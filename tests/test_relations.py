@@ -323,3 +323,11 @@ def test_a_proposed_tie_the_text_says_was_carried_is_made():
 def test_a_place_in_brackets_after_another_only_says_where_it_lies():
     assert twins("Manisa Belediyesi ile Göle Belediyesi (Ardahan) arasında kardeş kent "
                  "ilişkisi kuruldu.", "tr") == {frozenset({304827, 746643})}
+
+
+def test_a_twin_town_named_with_its_tie_where_something_happens_is_a_side():
+    # в побратимения град Охрид: where the festival was, and the twin it names
+    found = relations("Делегация от Община Казанлък участва в празниците в побратимения град "
+                      "Охрид, Северна Македония.", "bg")
+    assert {frozenset((r["a"], r["b"])) for r in found if r["type"] == "twin"} == {
+        frozenset((730496, 787487))}  # Kazanlak, Ohrid
