@@ -161,6 +161,22 @@ def _write_index(tmp: Path, cities: dict) -> None:
 
 
 TABLES = ("names", "sounds", "skeletons")
+_INDEX_FILE = re.compile(r"gazetteer-(\d+)-.*\.(?:sqlite|lock)")
+
+
+def remove_older_indexes(folder: Path) -> None:
+    """Delete the indexes (and their locks) of earlier index versions in `folder`: a
+    newer muni never reads them, and each is some 80 MB."""
+    for old in folder.iterdir():
+        m = _INDEX_FILE.fullmatch(old.name)
+        if m and int(m.group(1)) < INDEX_VERSION:
+            try:
+                old.unlink()
+                log.info("removed %s, an index of an earlier version", old)
+            except OSError as exc:  # (another user's file, say: it is only space)
+                log.warning("cannot remove %s: %s", old, exc.strerror or exc)
+
+
 KNOWN_KEYS = 200_000  # answers kept in memory (a few tens of MB at most)
 
 
@@ -182,6 +198,7 @@ class Gazetteer:
                     fcntl.flock(lock, fcntl.LOCK_EX)
                     if not path.exists():
                         build_index(path)
+                        remove_older_indexes(path.parent)
             except OSError as exc:
                 raise GazetteerError(
                     f"cannot compile the gazetteer into {path.parent}: "

