@@ -846,7 +846,7 @@ def _in_case(text: str, start: int, end: int, profile: Profile, case: str,
     # (a language whose cases are endings alone, Turkish, has no word before to read)
     words = before or (case == "locative" and profile.genitives)
     # (far enough back for the longest cue: в Окръжна администрация Крайова)
-    reach = CASE_REACH + max(map(len, profile.place_cues_before), default=0)
+    reach = CASE_REACH + _longest_cue(profile.code)
     preceding = _words_before(text, start, sentence_start, reach) if words else []
     # the cue between: в град X, در شهر X, от кмета на X
     if len(preceding) > 2 and " ".join(preceding[-2:]) in profile.place_cues_before:
@@ -870,6 +870,11 @@ def _in_case(text: str, start: int, end: int, profile: Profile, case: str,
         end = word.end()
     endings = _endings(profile.code, case)
     return endings is not None and endings.match(text, end) is not None
+
+
+@cache
+def _longest_cue(language: str) -> int:
+    return max(map(len, profiles()[language].place_cues_before), default=0)
 
 
 @cache
@@ -909,17 +914,18 @@ def home_city(page: Text, cities: Sequence[City]) -> int | None:
         """A municipality word is the word right before or after it (within 25 letters),
         and no foreign country follows it (شهرداری یاسبرین مجارستان: a guest's)."""
         k, j = bisect_left(starts, mention.start), bisect_left(starts, mention.end)
+        before = tokens[k - 1] if k else None
         after = tokens[j] if j < len(tokens) else None
+        named = (before is not None and before.end > mention.start - 25
+                 and before.text.lower() in words) or \
+            (after is not None and after.start < mention.end + 25
+             and after.text.lower() in words)
+        if not named or profile is None:
+            return named
         end = after.end if after is not None and after.start < mention.end + 2 and \
             after.text.lower() in words else mention.end  # (Dragaş Belediyesi, Kosova)
         abroad = country_named(page.raw, end, end + FOREIGN_REACH, page.language, first=True)
-        if abroad is not None and profile is not None and abroad != profile.country:
-            return False
-        before = tokens[k - 1] if k else None
-        return (before is not None and before.end > mention.start - 25
-                and before.text.lower() in words) or \
-            (after is not None and after.start < mention.end + 25
-             and after.text.lower() in words)
+        return abroad is None or abroad == profile.country
 
     def weight(city: City) -> tuple[int, bool, int]:
         return (sum(named_as_municipality(m) for m in city.mentions),
