@@ -332,3 +332,12 @@ def test_a_country_a_word_away_sets_no_namesake_abroad_against_a_city_at_home():
     assert 124665 in found and 1133749 not in found  # Mashhad, Iran's, not a hamlet's
     # right beside the name it does (Gürcistan'ın Batum)
     assert 615532 in ids("Gürcistan'ın Batum kenti ile kardeş olduk.", "tr")
+
+
+@pytest.mark.parametrize("text, language, city", [
+    ("شیراز با کراکوف لهستان خواهرخوانده است.", "fa", 3094802),  # Kraków
+    ("Sapanca, Krakov (Polonya) ile kardeş şehir oldu.", "tr", 3094802),
+    ("Габрово е побратим с Ескилстуна, Швеция.", "bg", 2715953),  # Eskilstuna
+])
+def test_a_town_abroad_is_placed_by_its_countrys_name(text, language, city):
+    assert city in ids(text, language)
