@@ -56,8 +56,10 @@ def _pattern(language: str) -> re.Pattern | None:
     if not profile.genitives:
         return re.compile(rf"{quoted_after}|{adjectives}")
     of = "|".join(map(re.escape, profile.genitives))
-    words_after = rf"{word}[ \t]+(?:{of})[ \t]+(?:[^\W\d_]+[ \t]+){{0,4}}[^\W\d_]+"
-    return re.compile(rf"{quoted_after}|{words_after}|{adjectives}")
+    # the words its "of" names it by: Асоциацията на дунавските общини; after adjectives
+    # too (Националното сдружение на общините в Република България)
+    of_words = rf"[ \t]+(?:{of})[ \t]+(?:[^\W\d_]+[ \t]+){{0,4}}[^\W\d_]+"
+    return re.compile(rf"{quoted_after}|{word}{of_words}|{adjectives}(?:{of_words})?")
 
 
 @cache

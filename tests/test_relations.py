@@ -331,3 +331,10 @@ def test_a_twin_town_named_with_its_tie_where_something_happens_is_a_side():
                       "Охрид, Северна Македония.", "bg")
     assert {frozenset((r["a"], r["b"])) for r in found if r["type"] == "twin"} == {
         frozenset((730496, 787487))}  # Kazanlak, Ohrid
+
+
+def test_a_bodys_name_of_adjectives_goes_on_with_the_words_its_of_names_it_by():
+    found = relations("Община Кърджали е член на Националното сдружение на общините в "
+                      "Република България от 1996 г.", "bg")
+    assert [(r["type"], r["a"], r["organization"], r["since"]) for r in found] == [
+        ("member", 729794, "Националното сдружение на общините в Република България", "1996")]
