@@ -120,14 +120,9 @@ def country_named(text: str, start: int, end: int, language: str | None,
     """The ISO code of the first country the text names between start and end, by its
     name or its adjective (грузинския град, Slovak belediyesi), or None; `first`: only
     one that the stretch opens with, past spaces and punctuation (Dragaş, Kosova)."""
-    profile = profiles().get(language or "")
-    if profile is None or not profile.countries:
-        return None
-    stretch = normalize_letters(text[start:end])
-    if first:
-        stretch = stretch.lstrip(" ,،(-–—")
-    m = _country_pattern(profile.code).search(stretch)
-    return profile.countries[m.group(1)] if m and (m.start() == 0 or not first) else None
+    stretch = text[start:end].lstrip(" ,،(-–—") if first else text[start:end]
+    found = _countries(stretch, profiles().get(language or ""))
+    return found[0][2] if found and (not first or found[0][0] == 0) else None
 
 
 def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | None = None,
@@ -167,8 +162,9 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
     pointing = frozenset(profile.demonstratives) if profile else frozenset()
     chosen: list[_Candidate] = []
     taken = FreeSpans()
+    by_span = {(c.first, c.end): c for c in candidates}
     for c in sorted((c for c in candidates if c.key in found
-                     and not _cue_adds_nothing(c, candidates, found, words, cues_before)),
+                     and not _cue_adds_nothing(c, by_span, found, words, cues_before)),
                     key=lambda c: (c.start - c.end, c.start)):  # longest first
         if taken.free(c.start, c.end):
             taken.take(c.start, c.end)
@@ -592,14 +588,15 @@ def _country_beside(c: _Candidate, countries: list[tuple[int, int, str]]) -> set
     return before | _country_after(c, countries)
 
 
-def _cue_adds_nothing(c: _Candidate, candidates: list[_Candidate],
+def _cue_adds_nothing(c: _Candidate, by_span: dict[tuple[int, int], _Candidate],
                       found: dict[str, tuple[Place, ...]], words: tuple[Token, ...],
                       cues: set[str]) -> bool:
     """A name that opens with a cue word names no place the rest does not (شهر هرات is
-    another name of one Herāt, هرات names both): the rest is read, after its cue."""
+    another name of one Herāt, هرات names both): the rest is read, after its cue.
+    `by_span`: the candidates by their first word and their end."""
     if words[c.first].text.lower() not in cues:
         return False
-    rest = next((o for o in candidates if o.first == c.first + 1 and o.end == c.end), None)
+    rest = by_span.get((c.first + 1, c.end))
     return rest is not None and rest.key in found and \
         {p.geonameid for p in found[c.key]} <= {p.geonameid for p in found[rest.key]}
 
@@ -702,10 +699,10 @@ def _opening(text: str, words: tuple[Token, ...], keys: dict[int, str], starts: 
         if profile is not None and profile.transliteration and profile.cased else {}
     known = gazetteer.opening([keys[i] for i in going_on] + list(latin.values()))
     stop = profile.stop_words if profile else frozenset()
+    country_starts = {start for start, _, _ in countries}
     before_country = set() if _cased(profile) else {
-        i for i in going_on if i + 2 < len(words) and words[i].text not in stop and
-        bisect_left(countries, (words[i + 2].start,)) < len(countries) and
-        countries[bisect_left(countries, (words[i + 2].start,))][0] == words[i + 2].start}
+        i for i in going_on if i + 2 < len(words) and words[i].text not in stop
+        and words[i + 2].start in country_starts}
     return {i for i in going_on if keys[i] in known or latin.get(i) in known
             or i in before_country}
 
@@ -846,8 +843,9 @@ def _in_case(text: str, start: int, end: int, profile: Profile, case: str,
     # (a language whose cases are endings alone, Turkish, has no word before to read)
     words = before or (case == "locative" and profile.genitives)
     # (far enough back for the longest cue: в Окръжна администрация Крайова)
-    reach = CASE_REACH + _longest_cue(profile.code)
-    preceding = _words_before(text, start, sentence_start, reach) if words else []
+    longest = _longest_cue(profile.code)
+    preceding = _words_before(text, start, sentence_start, CASE_REACH + longest) \
+        if words else []
     # the cue between: в град X, در شهر X, от кмета на X
     if len(preceding) > 2 and " ".join(preceding[-2:]) in profile.place_cues_before:
         preceding = preceding[:-2]
@@ -857,7 +855,7 @@ def _in_case(text: str, start: int, end: int, profile: Profile, case: str,
         return True
     if case == "locative" and preceding and preceding[-1] in profile.genitives:
         # in a building of the city: в залата на Община X, в заседателната зала на Община X
-        wider = _words_before(text, start, sentence_start, HALL_REACH + reach - CASE_REACH)
+        wider = _words_before(text, start, sentence_start, HALL_REACH + longest)
         while wider and wider[-1] != preceding[-1]:
             wider.pop()  # back to the genitive, past the cue word
         if len(wider) >= 3 and wider[-3] in before or len(wider) >= 4 and wider[-4] in before \

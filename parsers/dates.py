@@ -362,11 +362,12 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
         year = _year(grp[5], cal1)
         if year is None and g.wants_year(grp[0], grp[1], grp[3], grp[4]):
             return None
-        day1, day2 = g.day_value(grp[0]), g.day_value(grp[3])
-        if g.conjunction.search(grp[2]) and not g.between(folded, s, e) and not (
-                day2 == 1 and m2 == m1 % 12 + 1 and (day1 or 0) >= SHORTEST_MONTH):
+        one = _Atom(s, e, cal1, year, m1, g.day_value(grp[0]))
+        other = _Atom(s, e, cal1, year, m2, g.day_value(grp[3]))
+        if g.conjunction.search(grp[2]) and not g.between(folded, s, e) and \
+                not _consecutive(one, other):
             return None  # 31 януари и 1 февруари is a range, 5 май и 7 юни two dates
-        return _Atom(s, e, cal1, year, m1, day1, year, m2, day2)
+        return _Atom(s, e, cal1, year, m1, one.day, year, m2, other.day)
     if kind == "day_month_year":
         calendar, month = g.month_value(grp[1])
         return _Atom(s, e, calendar, _year(grp[2], calendar), month, g.day_value(grp[0]))
@@ -432,15 +433,15 @@ def _days(m: re.Match, g: _Grammar) -> list[_Atom]:
     calendar, month = g.month_value(m.group(3))
     year = _year(m.group(4), calendar)
     found = list(g.day.finditer(m.string, m.start(1), m.end(2)))
-    days = [g.day_value(d.group()) for d in found]
-    if any(d is None for d in days) or \
-            year is None and g.wants_year(*(d.group() for d in found), m.group(3)):
+    days = [d for f in found if (d := g.day_value(f.group())) is not None]
+    if len(days) < len(found) or \
+            year is None and g.wants_year(*(f.group() for f in found), m.group(3)):
         return []
     if len(found) == 1:  # one day spelled with a conjunction (بیست و سه خرداد)
         return [_Atom(m.start(), m.end(), calendar, year, month, days[0])]
     spans = [g.spanning.match(m.string[a.end():b.start()]) is not None
              for a, b in zip(found, found[1:], strict=False)]
-    steps = [b - a for a, b in zip(days, days[1:], strict=False)]  # type: ignore[operator]
+    steps = [b - a for a, b in zip(days, days[1:], strict=False)]
     if all(step == 1 for step in steps[1:]) and steps[0] > 0 and (
             all(spans) or not any(spans) and (
                 steps[0] == 1 or len(days) == 2 and g.between(m.string, m.start(), m.end()))):
@@ -455,7 +456,7 @@ def _days(m: re.Match, g: _Grammar) -> list[_Atom]:
     out = []
     for item in items:
         first, last = days[item[0]], days[item[-1]]
-        if len(item) > 2 or first is None or last is None or last < first:
+        if len(item) > 2 or last < first:
             return []
         out.append(_Atom(found[item[0]].start(), m.end(), calendar, year, month, first,
                          None, None, last if last != first else None, listed=True))
@@ -581,12 +582,15 @@ def _from_until(first: _Atom, then: _Atom, folded: str, g: _Grammar) -> bool:
 
 
 def _consecutive(first: _Atom, then: _Atom) -> bool:
-    """The second of two dates is the day (or the month) after the first, in one year."""
+    """The second of two dates is the day (or the month) after the first, in one year: the
+    next day of the month, or the first of the next after a month's last days."""
     if first.year not in (None, then.year):
         return False
     if first.day is None:
         return first.month is not None and then.month == first.month + 1
-    return then.day == first.day + 1 and first.month in (None, then.month)
+    return then.day == first.day + 1 and first.month in (None, then.month) or (
+        then.day == 1 and first.month is not None and then.month == first.month % 12 + 1
+        and first.day >= SHORTEST_MONTH)
 
 
 def _resolve_years(atoms: list[_Atom], text: Text, g: _Grammar) -> list[_Atom]:

@@ -49,7 +49,6 @@ CHAIN_CHARS = 60  # offices listed before one name (X Daire Başkanı ve Y Sekre
 _STRICT_GAP = re.compile(r"^\s*$")
 _LOOSE_GAP = re.compile(r"^\s*[:–—\-(«“„\"]?\s*$")
 _SPACES = re.compile(r"\s+")
-_WORD = re.compile(r"[^\W\d_][\w\-]*")
 _DESCRIBED_GAP = re.compile(r"\s*[,،–—\-(]\s*")  # a name, then what describes it
 _DESCRIBED_GAP_UNCASED = re.compile(r"\s*[،(]\s*")
 _ALIAS = re.compile(r"\s*[(,]\s*((?:[^\W\d_]+\s?){1,3})\)?")  # the name again, in brackets
@@ -477,6 +476,14 @@ class _Reader:
         before = self.text[lo:start].rstrip()
         return not before or _CLAUSE_MARK.fullmatch(before[-1]) is not None
 
+    def described_between(self, start: int, end: int) -> bool:
+        """Words in small letters that are not stop words stand between two offices:
+        they are no list of offices one name holds (… 2 Başkan Yardımcısı ve daire
+        müdürlerinden oluşan heyet Sapanca Belediye Başkanı …: the guests, then the host)."""
+        return self.cased and any(
+            w.text[0].islower() and w.text.lower() not in self.profile.stop_words
+            for w in self.words[bisect_left(self.starts, start):bisect_left(self.starts, end)])
+
     def opens_sentence(self, office: _Office) -> bool:
         """The office is its sentence's subject: it opens it, past a stop word or two
         (همچنین استاندار خراسان رضوی در نشستی …: also the governor …)."""
@@ -484,15 +491,6 @@ class _Reader:
         words = self.words[bisect_left(self.starts, lo):bisect_left(self.starts, office.start)]
         return len(words) <= MAX_SUBJECT_OPENERS and all(
             w.text.lower() in self.profile.stop_words for w in words)
-
-
-def _described_between(text: str, start: int, end: int, profile: Profile) -> bool:
-    """Words in small letters that are not stop words stand between two offices: they
-    are no list of offices one name holds (… 2 Başkan Yardımcısı ve daire müdürlerinden
-    oluşan heyet Sapanca Belediye Başkanı …: the guests, then the host)."""
-    return profile.cased and any(
-        w[0].islower() and w.lower() not in profile.stop_words
-        for w in _WORD.findall(text, start, end))
 
 
 def _plural(office: str, profile: Profile) -> bool:
@@ -584,7 +582,7 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
     for office in offices:
         if chain and (office.start - chain[-1].end > CHAIN_CHARS
                       or page.sentence_bounds(office.start)[0] > chain[-1].start
-                      or _described_between(text, chain[-1].end, office.start, profile)):
+                      or reader.described_between(chain[-1].end, office.start)):
             chain = []
         chain.append(office)
         run = reader.holder(office)
