@@ -456,15 +456,13 @@ def _readable(words: tuple[Token, ...], candidates: list[_Candidate],
             after.update((i + 1, i + 2))
         elif w.text in joined:
             after.add(i + 1)
+    # the ends a country's name follows (as _country_after finds it; `beside`, a space at
+    # most between), asked of every candidate as one set lookup
+    reach = {s - d for s, _, _ in countries for d in range(READ_BACK_REACH + 1)}
+    beside = {s - d for s, _, _ in countries for d in (0, 1)}
     return [c for c in candidates if len(c.key) >= HEARD_LETTERS and (
-        " " not in c.key and (c.first in after or (countries and _country_after(c, countries)))
-        or c.key.count(" ") == 1 and _country_next(c, countries))]
-
-
-def _country_next(c: _Candidate, countries: list[tuple[int, int, str]]) -> bool:
-    """A country's name begins right after the name, a space between."""
-    k = bisect_left(countries, (c.end,))
-    return k < len(countries) and countries[k][0] - c.end <= 1
+        (c.first in after or c.end in reach) if " " not in c.key
+        else c.key.count(" ") == 1 and c.end in beside)]
 
 
 def _pointed(words: tuple[Token, ...], first: int, demonstratives: frozenset[str]) -> bool:

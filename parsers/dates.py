@@ -57,6 +57,7 @@ LIST_MAX = 12  # items of a list of days or years read as one date
 # characters from a day to its month's name, at most: a list of LIST_MAX days and range
 # words (a day is tried as one only with a month this close after it)
 MONTH_REACH = 240
+PART_REACH = 12  # characters before a day a word for a part of a month is looked for in
 # A yearless day this close to the page's date is in its year; a recurring holiday far
 # from it (8 септември) is not certain enough. A month named alone ("eylül ayında
 # yapılacak") is the page's month or one in the half year after it.
@@ -115,7 +116,7 @@ _FIGURE_RUN = re.compile(r"\d+")
 DATE_FIGURES = frozenset((1, 2, 4))
 UNTIL_REACH = 16  # characters after a date its "until" may take (’ye kadar, yılına dek)
 _DAY_FIGURES = re.compile(r"\d{1,2}")
-_FOUR_FIGURES = re.compile(r"\d{4}")
+_FIGURES = re.compile(r"\d+")
 
 
 class _Grammar:
@@ -143,6 +144,11 @@ class _Grammar:
                          for w in names}
         day_spellings = [w for names in day_words for w in names]
         self.needs_year = frozenset(_unspaced(w) for w in words.get("only_with_year", ()))
+        # a part of a month its ordinal counts (نیمه دوم اسفند: Esfand's second half): the
+        # ordinal after it is no day
+        parts = words.get("month_parts", ())
+        self.month_part = re.compile(rf"{NO_LETTER_BEFORE}(?:{_words(parts)})\s+$") \
+            if parts else None
         # Persian may join ماه to the month's name: آذرماه
         self.joined = words.get("month_joined", ())
         month_names = _words(tuple(self.months))
@@ -170,7 +176,10 @@ class _Grammar:
                      rf"{NO_LETTER_AFTER})*\s*,?\s*")
         year_after = _words(words.get("year_after", ()))
         and_words = _words(profile.conjunctions if profile else ())
-        years = rf"(?:(?:\s*,\s*|\s+(?:{and_words})\s+)\d{{4}}){{1,{LIST_MAX}}}"  # listed after one
+        # (two figures are a year only in a Solar Hijri text: سال‌های ۹۸ و ۹۹)
+        year_figures = r"(?:\d{4}|\d\d)" if self.counts_jalali else r"\d{4}"
+        listing = rf"(?:\s*[,،]\s*|\s+(?:{and_words})\s+)"
+        years = rf"(?:{listing}{year_figures}(?!\d)){{1,{LIST_MAX}}}"  # listed after one
         # "of last year" and "of this year" beside a date without one count from the page's
         # (април т.г., bu yılın Ekim ayında)
         self.years_back = [(re.compile(rf"{year_lead}(?:{_words(words.get(kind, ()))})"
@@ -205,9 +214,13 @@ class _Grammar:
         self.day = re.compile(day)
         # (where a month's name begins: scanned for without the word-start check first)
         self.month = WordPattern(month.removeprefix(NO_LETTER_BEFORE))
+        # a figure that counts (2000 души, ۱۳۹۸ نفر) or a year before the era; whole words
+        # (در سال ۱۳۹۸ شهرداری: a year, not 1398 cities)
+        counted = rf"(?:{_words(words.get('not_year_after', ()))}){NO_LETTER_AFTER}"
         self.not_year = re.compile(
-            rf"^\s*(?:{_words(words.get('not_year_after', ()))}|"
-            rf"{_words(words.get('before_era', ()))})")
+            rf"\s*(?:{counted}|(?:{_words(words.get('before_era', ()))}){NO_LETTER_AFTER})"
+            # (the first figure of a range counts what its last one does: от 1000 до 2000 лв.)
+            rf"|{span}\d+\s*{counted}")
         # Where each pattern can begin, so it is tried there only: a scan of the whole
         # text per pattern costs more than all the rest of the date finding.
         self.leading = {kind: leading_letters(names) for kind, names in (
@@ -247,8 +260,9 @@ class _Grammar:
                  digit),
             ]
         self.patterns += [
-            ("dmy", re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2\s?(\d{4})(?!\d)"),
-             digit),
+            # (a dot may have a space after it: 14. 03. 2019 г.)
+            ("dmy", re.compile(r"(?<![\d.])(\d{1,2})([./-])(?:(?<=\.)\s)?(\d{1,2})\2\s?(\d{4})"
+                               r"(?!\d)"), digit),
             # a year of two figures where a year's mark follows it: 24.03.22г.
             ("dmy_marked", re.compile(rf"(?<![\d.])(\d{{1,2}})([./-])(\d{{1,2}})\2(\d\d)(?=\s?"
                                       rf"(?:{year_after}){NO_LETTER_AFTER})"), digit),
@@ -264,6 +278,9 @@ class _Grammar:
             # 2021 yılı Kasım, 2023 Ekim ayı: a year right before a month is its year
             ("year_month", re.compile(rf"(?<![\d.])(\d{{4}})(?:\s*(?:{year_after}))?\s+({month})"),
              digit),
+            # months listed before one year (март и април 2019, مهر و آبان ۱۴۰۲): each
+            ("months", re.compile(rf"({month})(?:{listing}(?:{month})){{1,{LIST_MAX}}}"
+                                  rf"{year_lead}(\d{{4}}|\d\d)(?!\d)"), by_month),
             ("months_range", re.compile(rf"({month}){span}({month}){year_lead}(\d{{4}}|\d\d)"
                                         r"(?!\d)"), by_month),
             ("month_year", re.compile(rf"({month}){year_lead}(\d{{4}}|\d\d)(?!\d)"), by_month),
@@ -274,7 +291,7 @@ class _Grammar:
             # 2014 ve 2019 yıllarında, 2014 и 2019 г., سال ۱۳۹۰ و ۱۳۹۵: each year of the list
             ("year_list", re.compile(
                 rf"(?<![\d.])\d{{4}}{years}\s*(?:{year_after})(?!\d)|{NO_LETTER_BEFORE}"
-                rf"(?:{_words(words.get('year_before', ()))})\s+\d{{4}}{years}(?!\d)"),
+                rf"(?:{_words(words.get('year_before', ()))})\s+{year_figures}{years}(?!\d)"),
              ("year_before", "digit")),
             # a period of years, marked: 2021 – 2027 г., سال‌های ۱۳۶۰ تا ۱۳۶۸
             ("year_range", re.compile(
@@ -392,7 +409,7 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
         calendar, month = g.month_value(grp[0])
         year = _year(grp[1], calendar)
         # (می ۲۰۰۵ نفر: 2005 people, not May 2005)
-        if year is None and g.wants_year(grp[0]) or g.not_year.match(folded[e:e + 30]):
+        if year is None and g.wants_year(grp[0]) or g.not_year.match(folded, e):
             return None
         return _Atom(s, e, calendar, year, month, None)
     if kind == "month_alone":
@@ -401,6 +418,8 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
         calendar, month = g.month_value(grp[0] or grp[1])
         return _Atom(s, e, calendar, None, month, None)
     if kind == "year_range":
+        if g.not_year.match(folded, e):
+            return None  # от 1000 до 2000 лв.
         written = grp[0] or grp[2], grp[1] or grp[3]
         if min(map(len, written)) == 2:  # سال‌های ۹۲ تا ۹۶: two figures only in Solar Hijri
             if not g.counts_jalali:
@@ -417,12 +436,35 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
         return _Atom(s, e, calendar, first, None, None, last)
     # a marked year: never a decade, an age or a year before the era
     value = int(grp[0] or grp[1])
-    if g.not_year.match(folded[e:e + 30]):
+    if g.not_year.match(folded, e):
         return None
     if value < 100:  # سال ۹۷: two figures name a year only in a Solar Hijri text
         jalali = _year(grp[0], "jalali") if g.counts_jalali else None
         return _Atom(s, e, "jalali", jalali, None, None) if jalali else None
     return _Atom(s, e, _year_calendar(value, g, folded, e), value, None, None)
+
+
+def _listed_year(figures: str, g: _Grammar) -> tuple[str, int]:
+    """The calendar and value of a year in a list (two figures: a Solar Hijri year)."""
+    if len(figures) == 2:
+        return "jalali", _year(figures, "jalali") or 0
+    return _year_calendar(int(figures), g), int(figures)
+
+
+def _months(m: re.Match, g: _Grammar, folded: str) -> list[_Atom]:
+    """The months listed before one year, each a date of that year (none where their
+    calendars differ); two that a word of "between" joins are one period."""
+    named = [(found, *g.month_value(found.group())) for found in
+             g.month.finditer(folded, m.start(), m.start(2))]
+    calendars = {calendar for _, calendar, _ in named}
+    year = _year(m.group(2), named[0][1]) if len(calendars) == 1 else None
+    if year is None or g.not_year.match(folded, m.end()):
+        return []
+    (_, calendar, first), (_, _, last) = named[0], named[-1]
+    if len(named) == 2 and first < last and g.between(folded, m.start(), m.end()):
+        return [_Atom(m.start(), m.end(), calendar, year, first, None, year, last)]
+    return [_Atom(found.start(), found.end(), calendar, year, month, None, listed=True)
+            for found, calendar, month in named]
 
 
 def _days(m: re.Match, g: _Grammar) -> list[_Atom]:
@@ -494,15 +536,18 @@ def _year(token: str | None, calendar: str) -> int | None:
 
 def _starts(folded: str, g: _Grammar) -> dict[str, list[int]]:
     """Where a date can begin: each run of digits, month name and listed word; and "day",
-    the days (figures and ordinal words) a month's name follows within MONTH_REACH."""
+    the days (figures and ordinal words) a month's name follows within MONTH_REACH, unless
+    they count a part of a month (its second half, third week)."""
     starts = {"digit": [m.start() for m in _FIGURE_RUN.finditer(folded)
                         if m.end() - m.start() in DATE_FIGURES],
               "month": [m.start() for m in g.month.finditer(folded)],
               **run_starts(folded, g.leading)}
     months = starts["month"]
+    part = g.month_part
     starts["day"] = [s for s in sorted(starts["digit"] + starts["ordinal"])
                      if (k := bisect_right(months, s)) < len(months)
-                     and months[k] - s <= MONTH_REACH]
+                     and months[k] - s <= MONTH_REACH
+                     and (part is None or part.search(folded, max(0, s - PART_REACH), s) is None)]
     return starts
 
 
@@ -523,18 +568,22 @@ def _atoms(folded: str, g: _Grammar) -> list[_Atom]:
                 if days:
                     taken.take(m.start(), m.end())
                 continue
+            if kind == "months":
+                months = _months(m, g, folded)
+                found += months
+                if months:
+                    taken.take(m.start(), m.end())
+                continue
             if kind == "year_list":
-                years = list(_FOUR_FIGURES.finditer(m.group()))
-                first, last = int(years[0].group()), int(years[-1].group())
-                if len(years) == 2 and first < last and \
-                        g.between(folded, m.start() + years[0].start(), m.end()):
+                years = [(y, *_listed_year(y.group(), g)) for y in _FIGURES.finditer(m.group())]
+                (_, cal1, first), (_, cal2, last) = years[0], years[-1]
+                if len(years) == 2 and cal1 == cal2 and first < last and \
+                        g.between(folded, m.start() + years[0][0].start(), m.end()):
                     # между 2005 и 2010 г.: one period
-                    found.append(_Atom(m.start(), m.end(), _year_calendar(first, g), first,
-                                       None, None, last))
+                    found.append(_Atom(m.start(), m.end(), cal1, first, None, None, last))
                 else:
-                    found += [_Atom(m.start() + y.start(), m.start() + y.end(),
-                                    _year_calendar(int(y.group()), g), int(y.group()), None,
-                                    None, listed=True) for y in years]
+                    found += [_Atom(m.start() + y.start(), m.start() + y.end(), calendar, value,
+                                    None, None, listed=True) for y, calendar, value in years]
                 taken.take(m.start(), m.end())
                 continue
             try:

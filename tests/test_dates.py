@@ -28,6 +28,8 @@ def spans(text: str, language: str, published: date | None = None):
     ("5-6-7 Haziran 2022 tarihlerinde", "tr", ("2022-06-05", "2022-06-07", "day")),
     ("Yayın Tarihi: 3 ARALIK 2024", "tr", ("2024-12-03", "2024-12-03", "day")),
     ("открит на 12.VIII.2024", "bg", ("2024-08-12", "2024-08-12", "day")),
+    ("Заседанието е на 14. 03. 2019 г.", "bg", ("2019-03-14", "2019-03-14", "day")),
+    ("Toplantı 7.04. 2023 tarihinde", "tr", ("2023-04-07", "2023-04-07", "day")),
     ("Публикувано на: 25-ти юни 2022", "bg", ("2022-06-25", "2022-06-25", "day")),
     ("в края на март 2019", "bg", ("2019-03-01", "2019-03-31", "month")),
     ("през 2007г. официално", "bg", ("2007-01-01", "2007-12-31", "year")),
@@ -120,6 +122,17 @@ def test_forms(text, language, expected):
     ("Fuar 4 Nisan ve 7 Mayıs 2023 tarihlerinde.", "tr", [("2023-04-04", "2023-04-04"),
                                                           ("2023-05-07", "2023-05-07")]),
     ("Пазарът е на 4 и 5 март 2023 г.", "bg", [("2023-03-04", "2023-03-05")]),
+    # months listed before one year are each a month of it, as listed years are each one
+    ("Ремонтът е през юли и септември 2024 г.", "bg", [("2024-07-01", "2024-07-31"),
+                                                      ("2024-09-01", "2024-09-30")]),
+    ("Kurslar Ekim, Kasım ve Aralık 2022'de açıldı.", "tr",
+     [("2022-10-01", "2022-10-31"), ("2022-11-01", "2022-11-30"), ("2022-12-01", "2022-12-31")]),
+    ("کلاس‌ها در تیر و شهریور ۱۴۰۱ بود.", "fa", [("2022-06-22", "2022-07-22"),
+                                              ("2022-08-23", "2022-09-22")]),
+    ("Kurs Mart ile Mayıs 2019 arasında sürdü.", "tr", [("2019-03-01", "2019-05-31")]),
+    # two figures are a listed year in a Solar Hijri text only
+    ("بودجه سال‌های ۹۷ و ۹۹ تصویب شد.", "fa", [("2018-03-21", "2019-03-20"),
+                                             ("2020-03-20", "2021-03-20")]),
 ])
 def test_a_conjunction_lists_dates_and_joins_only_consecutive_ones(text, language, expected):
     assert [f[:2] for f in spans(text, language)] == expected
@@ -150,6 +163,27 @@ def test_turkish_from_and_until_endings_make_a_range(text, expected):
 ])
 def test_a_word_of_between_makes_two_joined_dates_one_period(text, language, expected):
     assert [f[:2] for f in spans(text, language)] == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("در سال ۱۳۹۸ شهرداری تهران طرح را آغاز کرد.", "fa"),  # not "1398 cities"
+    ("През 2019 европейската програма тръгна.", "bg"),
+    ("През 2019 евродепутатите гласуваха.", "bg"),
+])
+def test_a_word_that_marks_a_count_does_so_only_as_a_whole_word(text, language):
+    years = [f for f in spans(text, language) if f[2] == "year"]
+    assert len(years) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("طرح در نیمه دوم اسفند ۱۴۰۰ اجرا شد.", ("2022-02-20", "2022-03-20", "month")),
+    ("مراسم در دهه اول محرم ۱۴۴۵ قمری برپا شد.", ("2023-07-19", "2023-08-16", "month")),
+    ("نمایشگاه در هفته‌ی سوم مهر ۱۴۰۱ باز بود.", ("2022-09-23", "2022-10-22", "month")),
+    # a day of its own stays a day (روز دوم: the second day)
+    ("جلسه روز دوم فروردین ۱۴۰۰ بود.", ("2021-03-22", "2021-03-22", "day")),
+])
+def test_an_ordinal_that_counts_a_part_of_a_month_is_no_day(text, expected):
+    assert [f[:3] for f in spans(text, "fa")] == [expected]
 
 
 def test_yearless_dates_take_the_year_of_their_sentence_or_a_close_page_date():
@@ -212,6 +246,11 @@ def test_persian_ordinal_day_range_without_year_uses_context():
     ("می ۲۰۰۵ نفر", "fa"),  # the verb prefix می is not May
     ("آنها ۱۰ می خواهند بروند", "fa"),  # nor is it May with a day and no year
     ("دو تیر شلیک شد", "fa"),  # a count is a day only with its year: two shots
+    # sums and counts, also at a range's first figure
+    ("Наградите са от 1000 до 2000 лв. за отбор.", "bg"),
+    ("Залата побира 2000 души.", "bg"),
+    ("Projeye 2023 TL ayrıldı, 1500 - 2000 kişi katıldı.", "tr"),
+    ("کمک ۲۰۰۰ میلیون ریالی برای ۱۵۰۰ دانش آموز", "fa"),
 ])
 def test_not_dates(text, language):
     assert spans(text, language) == []

@@ -32,7 +32,7 @@ DATE_WORD_KINDS = ("range", "year_before", "year_after", "month_before", "month_
                    "day_suffixes", "before_era", "not_year_after", "month_joined",
                    "last_year", "this_year", "since_after", "day_month_between",
                    "month_year_between", "lunar_after", "only_with_year", "range_from_after",
-                   "range_until_after", "between_before", "between_after")
+                   "range_until_after", "between_before", "between_after", "month_parts")
 RELATION_TYPES = ("twin", "friendship", "member")
 
 
