@@ -363,7 +363,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         said = [(cue, kind) for cue, kind in cued
                 if (kind != "membership" or not _a_seat(folded, cue, profile))
                 and not folded.startswith(profile.states, cue)]
-        found = [(kind, _dated(_date_for(breaks, cue, _free(in_sentence, kind, said)
+        found = [(kind, _dated(_date_for(breaks, cue, _free(in_sentence, cue, kind, said, breaks)
                                          if profile.verb_last else in_sentence,
                                          profile.verb_last))
                   or (None if _aimed_at(folded, cue, purposes) else borrowed), venues[cue, kind])
@@ -460,12 +460,21 @@ def _surname(name: str) -> tuple[str, re.Pattern | None]:
 SURNAME_LETTERS = 4  # a shorter "surname" is as likely any word's part
 
 
-def _free(dates: list[DateMention], kind: str, said: list[tuple[int, str]]
-          ) -> list[DateMention]:
-    """The dates a cue of `kind` may take where the verb comes last: not one right before
-    another kind's word (2021 yılında kurulan … Zirvesi: 2021 is when it was founded)."""
-    bound = {d.offset for d in dates for c, k in said
-             if k != kind and 0 <= c - d.end_offset <= BOUND_GAP}
+def _free(dates: list[DateMention], cue: int, kind: str, said: list[tuple[int, str]],
+          breaks: list[int]) -> list[DateMention]:
+    """The dates the cue (of `kind`) may take where the verb comes last: not one right
+    before another kind's word (2021 yılında kurulan … Zirvesi: 2021 is when it was
+    founded), nor one after the cue whose clause goes on to another kind's word
+    (toplantının sonunda …, 1997 yılında … kurulan birlik: the meeting is not of 1997;
+    heyeti, 28 Ağustos'ta … gelerek, … Ödülü: the delegation's day, past the comma)."""
+    starts = sorted(said)
+    bound = set()
+    for d in dates:
+        k = bisect_left(starts, (d.end_offset,))
+        if k < len(starts) and starts[k][1] != kind and (
+                starts[k][0] - d.end_offset <= BOUND_GAP or d.offset > cue
+                and _clause(breaks, d.offset) == _clause(breaks, starts[k][0])):
+            bound.add(d.offset)
     return [d for d in dates if d.offset not in bound]
 
 

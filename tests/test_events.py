@@ -239,6 +239,19 @@ def test_a_date_right_before_one_events_word_is_not_another_kinds():
                   "kuruldu.", "tr") == [("founding", "2010-01-01", "2010-12-31", 727011)]
 
 
+def test_a_date_after_the_events_word_in_a_clause_going_on_to_another_kinds_is_that_ones():
+    found = {(e[0], e[1]) for e in events(
+        "Başkan toplantıda yaptığı konuşmada, 2005 yılında Bursa'da kurulan birliğe teşekkür "
+        "etti.", "tr")}
+    assert ("founding", "2005-01-01") in found and ("meeting", "2005-01-01") not in found
+    found = {(e[0], e[1]) for e in events(
+        "شهردار در نشست امروز از انجمنی که در سال ۱۳۸۵ در شیراز تاسیس شد تقدیر کرد.", "fa")}
+    assert ("meeting", "2006-03-21") not in found
+    # past a comma, the date is still the delegation's, not the award's
+    assert ("visit", "2023-05-12") in {(e[0], e[1]) for e in events(
+        "Heyet, 12 Mayıs 2023 günü Bursa'ya gelerek, Başkana bir ödül takdim etti.", "tr")}
+
+
 def test_a_case_ending_after_any_apostrophe_sets_the_venue_off():
     assert {e[3] for e in events("Protokol 5 Mayıs 2019'da Üsküp´te iki başkan tarafından "
                                  "imzalandı.", "tr") if e[0] == "agreement"} == {785842}
