@@ -157,6 +157,12 @@ def test_where_a_visit_goes_is_its_venue_and_an_invitation_is_no_visit():
     found = events("Başkan, Münih'e gerçekleştirdiği ziyarette meslektaşıyla görüştü.", "tr")
     assert ("visit", None, None, 2867714) in found
     assert events("Кметът отправи покана към кмета на Одрин да гостува в Ямбол.", "bg") == []
+    assert events("Кметът получи покана за визита в Охрид на 5 май 2022 г.", "bg") == []
+    assert events("Başkan, Sofya ziyareti için 5 Mayıs 2022'de davetiye gönderdi.", "tr") == []
+    assert events("شهردار دعوت‌نامه سفر به شهر کازان را در ۵ مهر ۱۴۰۱ دریافت کرد.", "fa") == []
+    # at an invitation, the visit is made
+    assert ("visit", "2022-05-05") in {(e[0], e[1]) for e in events(
+        "По покана на кмета делегация от Охрид посети Варна на 5 май 2022 г.", "bg")}
 
 
 def test_a_body_described_by_its_members_is_no_city_joining_it():
