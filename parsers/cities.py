@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -647,7 +647,8 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
     joins = {j for j in named  # the words that may go on the name before them
              if j and not words[j].suffix and text[words[j - 1].end:words[j].start] in _NAME_GAPS}
     starts = [i for i in named if not words[i].suffix]
-    titled = _after_honorifics(page, words, begins, profile.honorifics) if profile else set()
+    titled = _after_honorifics(page, words, begins, profile.honorific_words) if profile \
+        else set()
     opening = _opening(text, words, keys, starts, joins, profile, gazetteer, countries)
     out = []
     for i in starts:
@@ -736,15 +737,15 @@ def _surname_position(text: str, words: tuple[Token, ...], i: int, titled: set[i
 
 
 def _after_honorifics(page: Text, words: tuple[Token, ...], begins: list[int],
-                      honorifics: tuple[str, ...]) -> set[int]:
+                      honorifics: Iterable[str]) -> set[int]:
     """The indexes of the words right after an honorific: г-н Ито, Sayın Erkek (`begins`:
     where each word begins). The few honorifics are found with str.find in the folded
     text, not asked of every word."""
     text, found = page.raw, set()
     for _, end in whole_words(page.folded, honorifics):
         k = bisect_left(begins, end)
-        if k < len(words) and not text[end:words[k].start].strip():
-            found.add(k)
+        if k < len(words) and not text[end:words[k].start].strip().removeprefix("."):
+            found.add(k)  # (past its dot: инж. Петров)
     return found
 
 

@@ -48,7 +48,10 @@ CHAIN_CHARS = 60  # offices listed before one name (X Daire Başkanı ve Y Sekre
 # colon as in "КМЕТ НА ГРАДА – Льупчо Папазов"; never a sentence break.
 _STRICT_GAP = re.compile(r"^\s*$")
 _LOOSE_GAP = re.compile(r"^\s*[:–—\-(«“„\"]?\s*$")
-_SPACES = re.compile(r"\s+")
+# what stands between an office's words: space, and a body's initials in brackets
+# (Türkiye Büyük Millet Meclisi (TBMM) Başkanı, Marmara Belediyeler Birliği (MBB) Başkanı)
+_OFFICE_SPACE = re.compile(r"\s+(?:\([^\W\d_]{2,8}\)\s+)?")
+_OFFICE_DASH = re.compile(r"\s?[-–—]\s?")
 _DESCRIBED_GAP = re.compile(r"\s*[,،–—\-(]\s*")  # a name, then what describes it
 _DESCRIBED_GAP_UNCASED = re.compile(r"\s*[،(]\s*")
 _ALIAS = re.compile(r"\s*[(,]\s*((?:[^\W\d_]+\s?){1,3})\)?")  # the name again, in brackets
@@ -91,12 +94,16 @@ class _Person:
 def _office_pattern(language: str) -> tuple[WordPattern, dict[str, str]]:
     profile = profiles()[language]
     phrase_role = {p: role for role, phrases in profile.roles.items() for p in phrases}
-    return WordPattern(rf"(?:{alternation(phrase_role)}){NO_LETTER_AFTER}"), phrase_role
+    # (a hyphen of an office may be written as a dash between spaces: заместник – кмет)
+    tree = alternation(phrase_role, space=_OFFICE_SPACE.pattern).replace(
+        re.escape("-"), _OFFICE_DASH.pattern)
+    return WordPattern(rf"(?:{tree}){NO_LETTER_AFTER}"), phrase_role
 
 
 def _offices(folded: str, profile: Profile) -> list[_Office]:
     pattern, phrase_role = _office_pattern(profile.code)
-    return [_Office(m.start(), m.end(), phrase_role[_SPACES.sub(" ", m.group(0))])
+    return [_Office(m.start(), m.end(),
+                    phrase_role[_OFFICE_SPACE.sub(" ", _OFFICE_DASH.sub("-", m.group(0)))])
             for m in pattern.finditer(folded)]
 
 
@@ -105,7 +112,7 @@ def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
     """The words a name skips over (honorifics, cues, copulas…), the words of its
     offices, and its month names: the same for every page of the language."""
     profile = profiles()[language]
-    skippable = {*profile.honorifics, *profile.place_cues_before, *profile.region_cues_before,
+    skippable = {*profile.honorific_words, *profile.place_cues_before, *profile.region_cues_before,
                  *profile.organization_words, *profile.copulas, *profile.genitives}
     return (frozenset(skippable), profile.office_words,
             frozenset(n for m in profile.months for n in m))
@@ -236,17 +243,18 @@ class _Reader:
         i = bisect_left(self.starts, office.end)  # the first word after it
         skipped = described = 0
         office_of = self._of_something(office)  # the phrase ends in its "of" (началник на)
+        honorifics = self.profile.honorific_words
         of, describing = office_of, False
         while i < len(self.words) and skipped <= 4:
             token = self.words[i]
             previous = self.words[i - 1] if i and skipped else None
             between = self.text[previous.end if previous else office.end:token.start]
-            if previous is not None and len(previous.text) <= 3 and between.startswith("."):
-                between = between[1:]  # the dot of an abbreviation: гр. Кочани
+            if previous is not None and between.startswith(".") and (
+                    len(previous.text) <= 3 or previous.text.lower() in honorifics):
+                between = between[1:]  # the dot of an abbreviation: гр. Кочани, Prof. Dr.
             lower = token.text.lower()
             if not gap.match(between) and not (
-                    gap is _LOOSE_GAP and between.strip() == "," and lower in
-                    self.profile.honorifics):
+                    gap is _LOOSE_GAP and between.strip() == "," and lower in honorifics):
                 return []  # (loosely, кметът на Костинброд, г-н Младенов: the honorific)
             of = of or lower in self.profile.genitives
             if token.start in self.body_ends:
@@ -336,7 +344,8 @@ class _Reader:
         names: list[list[Token]] = []
         i = bisect_left(self.starts, colon)
         while i < len(self.words) and self.words[i].start < hi:
-            while i < len(self.words) and self.words[i].text.lower() in self.profile.honorifics:
+            while i < len(self.words) and \
+                    self.words[i].text.lower() in self.profile.honorific_words:
                 i += 1
             run = self._run(i, 1) if i < len(self.words) else []
             if not 2 <= len(run) <= 3:
@@ -443,7 +452,7 @@ class _Reader:
             or self._honoured(first) or quoted else []
 
     def _honoured(self, index: int) -> bool:
-        return index > 0 and self.words[index - 1].text.lower() in self.profile.honorifics
+        return index > 0 and self.words[index - 1].text.lower() in self.profile.honorific_words
 
     def subjects(self) -> list[list[Token]]:
         """Without capitals, the names that open a sentence or a clause with a first name

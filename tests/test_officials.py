@@ -467,3 +467,19 @@ def test_a_persian_surname_after_its_honorific_follows_the_office():
     assert held("شهردار تبریز دکتر رضایی از هیئت استقبال کرد.", "fa") == [("رضایی", "mayor")]
     # with no honorific, one word after the office is no name
     assert held("شهردار تبریز رضایی را دید.", "fa") == []
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # titles of any length, dotted or not, stand between an office and its holder
+    ("Törene Belediye Başkanı Prof. Dr. Ayşe Demir katıldı.", "tr", [("Ayşe Demir", "mayor")]),
+    ("Törene Belediye Başkanı Uzm. Dr. Ayşe Demir katıldı.", "tr", [("Ayşe Demir", "mayor")]),
+    ("Кметът инж Стоян Колев откри моста.", "bg", [("Стоян Колев", "mayor")]),
+    # a body's initials in brackets inside the office; the national assembly is no council
+    ("Törene Türkiye Büyük Millet Meclisi (TBMM) Başkanı Ali Koç katıldı.", "tr",
+     [("Ali Koç", "other")]),
+    ("Törene Belediye Meclisi Başkanı Ali Koç katıldı.", "tr", [("Ali Koç", "council_chair")]),
+    # a hyphen of the office written as a spaced dash
+    ("Заместник – кметът Стоян Колев посрещна гостите.", "bg", [("Стоян Колев", "deputy_mayor")]),
+])
+def test_titles_initials_and_dashes_inside_an_office(text, language, expected):
+    assert held(text, language) == expected

@@ -183,6 +183,12 @@ class Profile:
         return [phrase.split() for found in self.roles.values() for phrase in found if phrase]
 
     @cached_property
+    def honorific_words(self) -> frozenset[str]:
+        """Its honorifics as a text's words read them: in small letters, with no dot
+        (Prof. and Prof, Uzm. and Uzm are one)."""
+        return frozenset(h.lower().rstrip(".") for h in self.honorifics)
+
+    @cached_property
     def office_words(self) -> frozenset[str]:
         """Every word of its offices' phrases: none of them is a name's."""
         return frozenset(w for words in self._office_phrases for w in words)
