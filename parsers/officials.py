@@ -113,7 +113,8 @@ def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
     offices, and its month names: the same for every page of the language."""
     profile = profiles()[language]
     skippable = {*profile.honorific_words, *profile.place_cues_before, *profile.region_cues_before,
-                 *profile.organization_words, *profile.copulas, *profile.genitives}
+                 *profile.municipality_words, *profile.organization_words, *profile.copulas,
+                 *profile.genitives}
     return (frozenset(skippable), profile.office_words,
             frozenset(n for m in profile.months for n in m))
 

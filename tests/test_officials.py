@@ -483,3 +483,19 @@ def test_a_persian_surname_after_its_honorific_follows_the_office():
 ])
 def test_titles_initials_and_dashes_inside_an_office(text, language, expected):
     assert held(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # "the municipality" names no place after it: the holder's first name is no village
+    ("Кметът на общината Иван Петров посрещна гостите.", "bg", [("Иван Петров", "mayor")]),
+    ("Председателят на ОбС Стоян Колев откри сесията.", "bg", [("Стоян Колев", "council_chair")]),
+    ("Главният архитект Стоян Колев представи плана.", "bg",
+     [("Стоян Колев", "municipal_official")]),
+    # the acting mayor and the deputy chairs, written as one word
+    ("Belediye Başkanvekili Ayşe Demir törene katıldı.", "tr", [("Ayşe Demir", "deputy_mayor")]),
+    ("Meclis Başkanvekili Ayşe Demir oturumu açtı.", "tr", [("Ayşe Demir", "councillor")]),
+    ("Törene Büyükşehir Belediyesi Genel Sekreteri Ayşe Demir katıldı.", "tr",
+     [("Ayşe Demir", "municipal_official")]),
+])
+def test_more_ways_the_offices_are_written(text, language, expected):
+    assert held(text, language) == expected
