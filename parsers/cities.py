@@ -106,7 +106,7 @@ def _country_pattern(language: str) -> WordPattern:
                        + rf")(?:[{APOSTROPHES}][^\W\d_]+)?(?![^\W\d_])")
 
 
-def _countries(text: str, profile: Profile | None) -> list[tuple[int, int, str]]:
+def countries_in(text: str, profile: Profile | None) -> list[tuple[int, int, str]]:
     """(start, end, ISO code) of each country name in the text."""
     if profile is None or not profile.countries:
         return []
@@ -121,7 +121,7 @@ def country_named(text: str, start: int, end: int, language: str | None,
     name or its adjective (грузинския град, Slovak belediyesi), or None; `first`: only
     one that the stretch opens with, past spaces and punctuation (Dragaş, Kosova)."""
     stretch = text[start:end].lstrip(" ,،(-–—") if first else text[start:end]
-    found = _countries(stretch, profiles().get(language or ""))
+    found = countries_in(stretch, profiles().get(language or ""))
     return found[0][2] if found and (not first or found[0][0] == 0) else None
 
 
@@ -134,7 +134,7 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
         return ()
     gazetteer = gazetteer or default_gazetteer()
     words = page.tokens
-    countries = _countries(text, profile)
+    countries = countries_in(text, profile)
     candidates = _candidates(page, profile, countries, gazetteer)
     candidates = _not_regions(candidates, region_starts(page) if regions is None else regions)
     # a text whose last line is a sentence that ends on a word with no mark after it may
@@ -473,7 +473,7 @@ def _pointed(words: tuple[Token, ...], first: int, demonstratives: frozenset[str
 
 def _country_after(c: _Candidate, countries: list[tuple[int, int, str]]) -> set[str]:
     """The countries named right after the name, a word at most between (مالاکا در مالزی,
-    نیکوزیا از قبرس); `countries` in text order, as _countries gives them."""
+    نیکوزیا از قبرس); `countries` in text order, as countries_in gives them."""
     k = bisect_left(countries, (c.end,))  # (the first that starts at its end or after)
     return {code for s, _, code in countries[k:k + 1] if s - c.end <= READ_BACK_REACH}
 

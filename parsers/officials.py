@@ -19,6 +19,7 @@ from functools import cache
 
 from parsers.cities import (
     City,
+    countries_in,
     country_named,
     home_city,
     mention_spans,
@@ -122,10 +123,12 @@ def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
 @cache
 def _given_pattern(language: str) -> re.Pattern | None:
     """Any first name of the language, its parts however joined (قدرت الله, قدرت‌الله,
-    قدرتالله); None for a language without them."""
+    قدرتالله), or two of them written as one (محمدهادی, علی‌اکبر); None for a language
+    without them."""
     names = profiles()[language].given_names
     joins = "[ \u200c]?"  # a space, a half-space or nothing between its parts
-    return re.compile(rf"{NO_LETTER_BEFORE}(?:{alternation(names, space=joins)})"
+    one = alternation(names, space=joins)
+    return re.compile(rf"{NO_LETTER_BEFORE}(?:{one})(?:{joins}(?:{one}))?"
                       rf"{NO_LETTER_AFTER}") if names else None
 
 
@@ -196,8 +199,11 @@ class _Reader:
         self.ends = [t.end for t in self.words]
         self.cased = profile.cased
         self.capitals = _in_capitals(self.words, self.text) if profile.cased else frozenset()
-        # the city names' spans in text order (they never overlap), for a bisection
-        spans = sorted((m.start, m.end) for c in cities for m in c.mentions)
+        # the city names' and the country names' spans in text order (they never overlap:
+        # a city is looked for outside the countries), for a bisection; a country after an
+        # office is passed over as a place is (سفیر ترکیه آقای فیرات)
+        spans = sorted([(m.start, m.end) for c in cities for m in c.mentions]
+                       + [(s, e) for s, e, _ in countries_in(self.text, profile)])
         self.place_starts, self.place_ends = [s for s, _ in spans], [e for _, e in spans]
         # and the words that name a region (استاندار فارس محمد …: passed over as a place)
         self.regions = set(regions)
@@ -262,6 +268,9 @@ class _Reader:
                 i, skipped = bisect_left(self.starts, self.body_ends[token.start]), skipped + 1
                 continue
             if lower in self.skippable or self._is_place(token) or (
+                    # an envoy of one country in another (سفیر روسیه در تهران آقای …)
+                    office.role == "diplomat" and lower in self.profile.locative_before
+                    and i + 1 < len(self.words) and self._is_place(self.words[i + 1])) or (
                     self.cased and _acronym(token) and token.start not in self.capitals
                     and skipped - described < 2) or (
                     self.cased and lower in self.profile.stop_words

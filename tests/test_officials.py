@@ -499,3 +499,16 @@ def test_titles_initials_and_dashes_inside_an_office(text, language, expected):
 ])
 def test_more_ways_the_offices_are_written(text, language, expected):
     assert held(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # two first names written as one
+    ("استاندار فارس، محمدهادی ایمانیه گفت.", "fa", [("محمدهادی ایمانیه", "governor")]),
+    # the country an envoy serves, and the place of his post, stand between office and name
+    ("سفیر ترکیه آقای فیرات گفت.", "fa", [("فیرات", "diplomat")]),
+    ("سرکنسول روسیه در اصفهان آقای الکسی دداف گفت.", "fa", [("الکسی دداف", "diplomat")]),
+    # a mayor's sentence that goes on to another place names no holder there
+    ("شهردار تهران در اصفهان آقای محمدی را دید.", "fa", []),
+])
+def test_persian_given_names_and_envoys(text, language, expected):
+    assert held(text, language) == expected
