@@ -47,6 +47,7 @@ FOREIGN_REACH = 30  # characters after a municipality's name its country may tak
 MIN_POPULATION = 15000  # a place with no support in the text must be at least a town
 MIN_POPULATION_UNCASED = 1000000  # every word is a candidate where there are no capitals
 MIN_POPULATION_HOME = 5000  # in the source's own country
+DWARFED = 10  # how many times larger a city abroad makes a namesake at home no match
 MIN_POPULATION_HOME_UNCASED = 100000  # there, where every word is a candidate (بافت: texture)
 MIN_POPULATION_SUPPORTED = 0  # GeoNames gives 0 where it does not know
 NEARBY = 0.5  # squared degrees (about 70 km): a namesake beside the page's other places wins
@@ -213,7 +214,9 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
             if key in loose or key in heard or key in spelled:
                 behind = {code for c in judged for code in _country_after(c, countries)}
             believable = [p for p in found[key]
-                          if (p.country in near or not all(c.weekday for c in judged))
+                          # (a weekday is a place with its country near, or a place's
+                          # word before it: شهر دوشنبه)
+                          if (p.country in near or cued or not all(c.weekday for c in judged))
                           and (cue or near or p.geonameid not in added.get(key, ()))
                           and (p.geonameid not in heard.get(key, ())
                                or _heard_right(p, key, cue, near, behind))
@@ -227,6 +230,14 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
                                                       group[0], opening)]
             if not believable:
                 continue
+            if not _cased(profile) and len(believable) > 1:
+                # without capitals no name is as written: a town at home a tenth the size
+                # of a city abroad bearing the name is not the one meant (هرات is Herat,
+                # not a town of 13,000 in Iran)
+                largest = max((p.population for p in believable if p.country != country),
+                              default=0)
+                believable = [p for p in believable
+                              if p.country != country or p.population * DWARFED >= largest]
             # at home, a place bearing the name itself beats a larger one that has it as
             # an alternate name (Saray); then one beside the page's other places; among
             # namesakes of equal size, the one nearest them

@@ -134,9 +134,17 @@ def test_a_persian_name_ending_in_a_vowel_takes_its_ezafe():
     assert ids("هیئتی از آنکارای ترکیه آمد.", "fa") == {323786}
 
 
-def test_a_weekday_name_is_a_city_only_with_its_country_beside_it():
+def test_a_weekday_name_is_a_city_only_with_its_country_or_a_places_word_beside_it():
     assert 1221874 in ids("شیراز با دوشنبه در تاجیکستان خواهرخوانده است.", "fa", "IR")
     assert 1221874 not in ids("این نشست روز دوشنبه در شیراز برگزار شد.", "fa", "IR")
+    # a place's word before it says the city too; a dateline's weekday is none
+    assert 1221874 in ids("شهردار اصفهان به شهر دوشنبه سفر کرد.", "fa", "IR")
+    assert 1221874 not in ids("تهران، دوشنبه ۵ مهر: نشست در تهران برگزار شد.", "fa", "IR")
+
+
+def test_without_capitals_a_town_at_home_dwarfed_by_a_city_abroad_is_not_meant():
+    # هرات: Afghanistan's Herat (574,300), not a town of 13,000 in Iran
+    assert ids("شهردار هرات به مشهد آمد.", "fa", "IR") == {1140026, 124665}
 
 
 def test_a_list_lends_its_support_and_arabic_letters_name_the_country():
