@@ -334,7 +334,8 @@ def _joinable(body: str, profile: Profile) -> bool:
 
 def _qualifiers(text: str, here: list[tuple[int, int, int]], profile: Profile) -> set[int]:
     """The cities named only to say where the next one lies: Ankara'nın Çankaya ilçesi,
-    a city right before a district's municipality (Üsküp Studenican Belediyesi), or one
+    a city right before a district's municipality or a place's word after its name
+    (Üsküp Studenican Belediyesi, Hatay'ın Defne ilçesi: a district the index lacks), or one
     in brackets after a place (Göle Belediyesi (Ardahan), Кочани (Северна Македония))."""
     starts = {pos for pos, _, _ in here}
     ends = {stop for _, stop, _ in here}
@@ -350,10 +351,11 @@ def _qualifiers(text: str, here: list[tuple[int, int, int]], profile: Profile) -
             found.setdefault(gid, set()).add(True)
             continue
         ending = genitive.match(text, stop) if genitive is not None else None
-        district = _DISTRICT.match(text, stop)
+        district = _DISTRICT.match(text, ending.end() if ending is not None else stop)
         found.setdefault(gid, set()).add(
             (ending is not None and ending.end() + 1 in starts and text[ending.end()] == " ")
-            or (district is not None and district.group(2).lower() in profile.municipality_words
+            or (district is not None and (district.group(2).lower() in profile.municipality_words
+                                          or district.group(2).lower() in profile.place_cues_after)
                 and district.group(1)[0].isupper() and district.start(1) not in starts
                 and district.group(1).lower() not in profile.municipality_words))
     return {gid for gid, kinds in found.items() if kinds == {True}}

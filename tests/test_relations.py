@@ -338,3 +338,10 @@ def test_a_bodys_name_of_adjectives_goes_on_with_the_words_its_of_names_it_by():
                       "Република България от 1996 г.", "bg")
     assert [(r["type"], r["a"], r["organization"], r["since"]) for r in found] == [
         ("member", 729794, "Националното сдружение на общините в Република България", "1996")]
+
+
+def test_a_city_in_the_genitive_before_a_district_the_index_lacks_is_no_side_of_the_tie():
+    text = ("İzmir Büyükşehir Belediyesi yeni bir park açtı.\n\nBursa'nın Osmangazi ilçesi ile "
+            "Hatay'ın Defne ilçesi arasında kardeş kent protokolü imzalandı.")
+    sides = {g for r in relations(text, "tr") for g in (r["a"], r["b"])}
+    assert 323779 not in sides  # Antakya (Hatay) only says where Defne lies
