@@ -28,6 +28,7 @@ from parsers.cities import City, in_case, mention_spans, mentions_between
 from parsers.dates import DateMention
 from parsers.languages import Profile, profiles
 from parsers.officials import Official
+from parsers.organizations import a_seat
 from parsers.text import (
     CLAUSE_BREAK,
     LETTERS,
@@ -145,16 +146,6 @@ def _borrowed_date(text: str, spans: tuple[tuple[int, int], ...], index: int,
 @cache
 def _cues(language: str) -> WordCues:
     return WordCues(profiles()[language].events)
-
-
-def _a_seat(folded: str, cue: int, profile: Profile) -> bool:
-    """A membership cue followed by a body a city never joins: члена на Общинския съвет is
-    a person's seat, no city joining anything."""
-    bodies = word_pattern(profile.not_member_bodies, whole=True)
-    return bodies is not None and bodies.search(folded, cue, cue + SEAT_REACH) is not None
-
-
-SEAT_REACH = 40  # characters after the cue where the body is named
 
 
 @cache
@@ -361,7 +352,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         borrowed = None if in_sentence else _borrowed_date(text, spans, index, dates, today,
                                                            folded, page.published)
         said = [(cue, kind) for cue, kind in cued
-                if (kind != "membership" or not _a_seat(folded, cue, profile))
+                if (kind != "membership" or not a_seat(folded, cue, profile))
                 and not folded.startswith(profile.states, cue)]
         found = [(kind, _dated(_date_for(breaks, cue, _free(in_sentence, cue, kind, said, breaks)
                                          if profile.verb_last else in_sentence,

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from parsers.languages import capitals, profiles
-from parsers.text import APOSTROPHES, LETTERS, Text, WordPattern, alternation
+from parsers.languages import Profile, capitals, profiles
+from parsers.text import APOSTROPHES, LETTERS, Text, WordPattern, alternation, word_pattern
 
 _NO_LETTER_BEFORE = r"(?<![^\W\d_])"
 _NO_LETTER_AFTER = r"(?![^\W\d_])"
@@ -269,3 +269,18 @@ def nearest(organizations: list[Organization], start: int, end: int,
         if -len(org.name) <= distance <= reach and (best is None or distance < best[0]):
             best = (distance, org)
     return best[1] if best else None
+
+
+def a_seat(folded: str, cue: int, profile: Profile) -> bool:
+    """A membership cue (at `cue` in the folded text) of a body a city never joins, named
+    after it or right before it: члена на Общинския съвет, meclis üyelerine are a
+    person's seat, no city joining anything."""
+    bodies = word_pattern(profile.not_member_bodies, whole=True)
+    if bodies is None:
+        return False
+    before = folded[max(0, cue - SEAT_REACH):cue].split()[-1:]
+    return bodies.search(folded, cue, cue + SEAT_REACH) is not None or \
+        bool(before) and before[0] in profile.not_member_bodies
+
+
+SEAT_REACH = 40  # characters after the cue where the body is named

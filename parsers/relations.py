@@ -27,7 +27,7 @@ from parsers.cities import City, in_case, mention_spans, mentions_between
 from parsers.dates import DateMention
 from parsers.languages import Profile, profiles
 from parsers.officials import Official
-from parsers.organizations import Organization
+from parsers.organizations import Organization, a_seat
 from parsers.text import (
     CLAUSE_BREAK,
     Text,
@@ -212,6 +212,9 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
         sentence = text[start:end]
         folded = folded_text[start:end]
         kinds = named_between(cues, start, end)
+        if "member" in kinds and all(a_seat(folded_text, cue, profile) for cue in
+                                     starts_between(cues["member"], start, end)):
+            kinds = [k for k in kinds if k != "member"]  # meclis üyelerine: a seat
         here = mentions_between(mentions, start, end)
         named = list(dict.fromkeys(gid for _, _, gid in here))
         if kinds and not named and both is not None and both.search(folded):

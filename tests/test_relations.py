@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from bench.entity_scoring import score
+from parsers.languages import profiles
+from parsers.organizations import a_seat
 from parsers.page import parse_page, read_html
+from parsers.text import fold
 
 SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
@@ -345,3 +348,15 @@ def test_a_city_in_the_genitive_before_a_district_the_index_lacks_is_no_side_of_
             "Hatay'ın Defne ilçesi arasında kardeş kent protokolü imzalandı.")
     sides = {g for r in relations(text, "tr") for g in (r["a"], r["b"])}
     assert 323779 not in sides  # Antakya (Hatay) only says where Defne lies
+
+
+def test_a_member_word_of_a_seat_before_or_after_it_is_no_membership():
+    def seat(text: str, language: str) -> bool:
+        folded = fold(text, language)
+        cue = min(folded.find(w) for w in ("üye", "член") if w in folded)
+        return a_seat(folded, cue, profiles()[language])
+
+    assert seat("birliğe emek veren meclis üyelerine teşekkür etti", "tr")
+    assert seat("Иван Петров е член на Общинския съвет", "bg")
+    assert not seat("Denizli Belediyesi, Enerji Kentleri Birliği üyesi oldu", "tr")
+    assert not seat("Бургас е член на Националното сдружение на общините", "bg")
