@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from parsers.calendars import normalize_letters
 from parsers.gazetteer import (
     Gazetteer,
     Place,
@@ -36,8 +35,8 @@ from parsers.text import (
     FreeSpans,
     Text,
     Token,
-    WordPattern,
     alternation,
+    countries_in,
     whole_words,
 )
 from scraper.encoding import script_of
@@ -100,29 +99,13 @@ def _cased(profile: Profile | None) -> bool:
     return profile is None or profile.cased
 
 
-@cache
-def _country_pattern(language: str) -> WordPattern:
-    """The language's country names (as a tree of their letters: one scan is quick)."""
-    return WordPattern("(" + alternation(profiles()[language].countries, space=None)
-                       + rf")(?:[{APOSTROPHES}][^\W\d_]+)?(?![^\W\d_])")
-
-
-def countries_in(text: str, profile: Profile | None) -> list[tuple[int, int, str]]:
-    """(start, end, ISO code) of each country name in the text."""
-    if profile is None or not profile.countries:
-        return []
-    folded = normalize_letters(text)  # تركيه is ترکیه
-    return [(m.start(), m.end(), profile.countries[m.group(1)])
-            for m in _country_pattern(profile.code).finditer(folded)]
-
-
 def country_named(text: str, start: int, end: int, language: str | None,
                   first: bool = False) -> str | None:
     """The ISO code of the first country the text names between start and end, by its
     name or its adjective (грузинския град, Slovak belediyesi), or None; `first`: only
     one that the stretch opens with, past spaces and punctuation (Dragaş, Kosova)."""
     stretch = text[start:end].lstrip(" ,،(-–—") if first else text[start:end]
-    found = countries_in(stretch, profiles().get(language or ""))
+    found = countries_in(stretch, language)
     return found[0][2] if found and (not first or found[0][0] == 0) else None
 
 
@@ -135,7 +118,7 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
         return ()
     gazetteer = gazetteer or default_gazetteer()
     words = page.tokens
-    countries = countries_in(text, profile)
+    countries = page.countries
     candidates = _candidates(page, profile, countries, gazetteer)
     candidates = _not_regions(candidates, region_starts(page) if regions is None else regions)
     # a text whose last line is a sentence that ends on a word with no mark after it may
@@ -484,7 +467,7 @@ def _pointed(words: tuple[Token, ...], first: int, demonstratives: frozenset[str
 
 def _country_after(c: _Candidate, countries: list[tuple[int, int, str]]) -> set[str]:
     """The countries named right after the name, a word at most between (مالاکا در مالزی,
-    نیکوزیا از قبرس); `countries` in text order, as countries_in gives them."""
+    نیکوزیا از قبرس); `countries` in text order, as Text.countries gives them."""
     k = bisect_left(countries, (c.end,))  # (the first that starts at its end or after)
     return {code for s, _, code in countries[k:k + 1] if s - c.end <= READ_BACK_REACH}
 

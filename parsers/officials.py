@@ -19,7 +19,6 @@ from functools import cache
 
 from parsers.cities import (
     City,
-    countries_in,
     country_named,
     home_city,
     mention_spans,
@@ -203,7 +202,7 @@ class _Reader:
         # a city is looked for outside the countries), for a bisection; a country after an
         # office is passed over as a place is (سفیر ترکیه آقای فیرات)
         spans = sorted([(m.start, m.end) for c in cities for m in c.mentions]
-                       + [(s, e) for s, e, _ in countries_in(self.text, profile)])
+                       + [(s, e) for s, e, _ in page.countries])
         self.place_starts, self.place_ends = [s for s, _ in spans], [e for _, e in spans]
         # and the words that name a region (استاندار فارس محمد …: passed over as a place)
         self.regions = set(regions)

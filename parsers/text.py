@@ -97,6 +97,12 @@ class Text:
         return fold(self.raw, self.language)
 
     @cached_property
+    def countries(self) -> list[tuple[int, int, str]]:
+        """(start, end, ISO code) of each country the text names (cities are looked for
+        outside them; an office's holder is read past them)."""
+        return countries_in(self.raw, self.language)
+
+    @cached_property
     def cases(self) -> dict[tuple, bool]:
         """Which case sets off each mention asked of (cities.in_case): several extractors
         ask it of the same one."""
@@ -399,3 +405,20 @@ class FreeSpans:
 
     def take(self, start: int, end: int) -> None:
         insort(self._spans, (start, end))
+
+
+@cache
+def _country_pattern(language: str) -> WordPattern:
+    """The language's country names (as a tree of their letters: one scan is quick)."""
+    return WordPattern("(" + alternation(profiles()[language].countries, space=None)
+                       + rf")(?:[{APOSTROPHES}][^\W\d_]+)?(?![^\W\d_])")
+
+
+def countries_in(text: str, language: str | None) -> list[tuple[int, int, str]]:
+    """(start, end, ISO code) of each country name in the text, in the language's names."""
+    profile = profiles().get(language or "")
+    if profile is None or not profile.countries:
+        return []
+    folded = normalize_letters(text)  # تركيه is ترکیه
+    return [(m.start(), m.end(), profile.countries[m.group(1)])
+            for m in _country_pattern(profile.code).finditer(folded)]
