@@ -301,7 +301,8 @@ class _Grammar:
              ("year_before", "digit")),
             ("year", re.compile(
                 rf"{NO_LETTER_BEFORE}(?:{_words(words.get('year_before', ()))})\s+(\d{{4}}|\d\d)"
-                rf"(?:\s*(?:{year_after}))?(?!\d)|(?<![\d.])(\d{{4}})\s*(?:{year_after})"),
+                # (a year a slash joins to the next is none alone: 2022/2023 учебна година)
+                rf"(?:\s*(?:{year_after}))?(?!\d|/\d)|(?<![\d.])(?<!\d/)(\d{{4}})\s*(?:{year_after})"),
              ("year_before", "digit")),
         ]
 

@@ -249,6 +249,7 @@ def test_persian_ordinal_day_range_without_year_uses_context():
     # sums and counts, also at a range's first figure
     ("Наградите са от 1000 до 2000 лв. за отбор.", "bg"),
     ("Залата побира 2000 души.", "bg"),
+    ("Записът за 2022/2023 учебна година започна.", "bg"),  # a school year, no one year
     ("Projeye 2023 TL ayrıldı, 1500 - 2000 kişi katıldı.", "tr"),
     ("کمک ۲۰۰۰ میلیون ریالی برای ۱۵۰۰ دانش آموز", "fa"),
 ])
