@@ -480,12 +480,6 @@ def test_a_persian_surname_after_its_honorific_follows_the_office():
     ("Törene Belediye Meclisi Başkanı Ali Koç katıldı.", "tr", [("Ali Koç", "council_chair")]),
     # a hyphen of the office written as a spaced dash
     ("Заместник – кметът Стоян Колев посрещна гостите.", "bg", [("Стоян Колев", "deputy_mayor")]),
-])
-def test_titles_initials_and_dashes_inside_an_office(text, language, expected):
-    assert held(text, language) == expected
-
-
-@pytest.mark.parametrize("text, language, expected", [
     # "the municipality" names no place after it: the holder's first name is no village
     ("Кметът на общината Иван Петров посрещна гостите.", "bg", [("Иван Петров", "mayor")]),
     ("Председателят на ОбС Стоян Колев откри сесията.", "bg", [("Стоян Колев", "council_chair")]),
@@ -496,12 +490,6 @@ def test_titles_initials_and_dashes_inside_an_office(text, language, expected):
     ("Meclis Başkanvekili Ayşe Demir oturumu açtı.", "tr", [("Ayşe Demir", "councillor")]),
     ("Törene Büyükşehir Belediyesi Genel Sekreteri Ayşe Demir katıldı.", "tr",
      [("Ayşe Demir", "municipal_official")]),
-])
-def test_more_ways_the_offices_are_written(text, language, expected):
-    assert held(text, language) == expected
-
-
-@pytest.mark.parametrize("text, language, expected", [
     # two first names written as one
     ("استاندار فارس، محمدهادی ایمانیه گفت.", "fa", [("محمدهادی ایمانیه", "governor")]),
     # the country an envoy serves, and the place of his post, stand between office and name
@@ -510,5 +498,5 @@ def test_more_ways_the_offices_are_written(text, language, expected):
     # a mayor's sentence that goes on to another place names no holder there
     ("شهردار تهران در اصفهان آقای محمدی را دید.", "fa", []),
 ])
-def test_persian_given_names_and_envoys(text, language, expected):
+def test_offices_and_names_as_real_pages_write_them(text, language, expected):
     assert held(text, language) == expected
