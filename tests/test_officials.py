@@ -473,6 +473,8 @@ def test_a_persian_surname_after_its_honorific_follows_the_office():
     # titles of any length, dotted or not, stand between an office and its holder
     ("Törene Belediye Başkanı Prof. Dr. Ayşe Demir katıldı.", "tr", [("Ayşe Demir", "mayor")]),
     ("Törene Belediye Başkanı Uzm. Dr. Ayşe Demir katıldı.", "tr", [("Ayşe Demir", "mayor")]),
+    # (a surname that is also a village's name, after titles: Kara)
+    ("Törene Vali Yardımcısı Prof. Dr. Ayşe Kara katıldı.", "tr", [("Ayşe Kara", "governor")]),
     ("Кметът инж Стоян Колев откри моста.", "bg", [("Стоян Колев", "mayor")]),
     # a body's initials in brackets inside the office; the national assembly is no council
     ("Törene Türkiye Büyük Millet Meclisi (TBMM) Başkanı Ali Koç katıldı.", "tr",
