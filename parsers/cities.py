@@ -875,7 +875,7 @@ def _endings(language: str, case: str) -> re.Pattern | None:
     after = {e.replace("’", "'") for e in getattr(profiles()[language], f"{case}_after")}
     if not after:
         return None
-    return re.compile(alternation(after, space=None).replace("'", f"[{APOSTROPHES}]")
+    return re.compile(alternation(after, space=None, written={"'": f"[{APOSTROPHES}]"})
                       .join(("(?i:", r")(?![^\W\d_])")))
 
 

@@ -95,8 +95,8 @@ def _office_pattern(language: str) -> tuple[WordPattern, dict[str, str]]:
     profile = profiles()[language]
     phrase_role = {p: role for role, phrases in profile.roles.items() for p in phrases}
     # (a hyphen of an office may be written as a dash between spaces: заместник – кмет)
-    tree = alternation(phrase_role, space=_OFFICE_SPACE.pattern).replace(
-        re.escape("-"), _OFFICE_DASH.pattern)
+    tree = alternation(phrase_role, space=_OFFICE_SPACE.pattern,
+                       written={"-": _OFFICE_DASH.pattern})
     return WordPattern(rf"(?:{tree}){NO_LETTER_AFTER}"), phrase_role
 
 

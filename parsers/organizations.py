@@ -283,4 +283,4 @@ def a_seat(folded: str, cue: int, profile: Profile) -> bool:
         bool(before) and before[0] in profile.not_member_bodies
 
 
-SEAT_REACH = 40  # characters after the cue where the body is named
+SEAT_REACH = 40  # characters after the cue where the body is named (and before it, its word)

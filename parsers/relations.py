@@ -344,6 +344,7 @@ def _qualifiers(text: str, here: list[tuple[int, int, int]], profile: Profile) -
     ends = {stop for _, stop, _ in here}
     found: dict[int, set[bool]] = {}
     genitive = _genitive_ending(profile.code)
+    place_words = {*profile.municipality_words, *profile.place_cues_after}
     for pos, stop, gid in here:
         # (the bracket first: the word before it is looked for only then)
         bracketed = pos > 0 and text[pos - 1] == "(" and \
@@ -357,8 +358,7 @@ def _qualifiers(text: str, here: list[tuple[int, int, int]], profile: Profile) -
         district = _DISTRICT.match(text, ending.end() if ending is not None else stop)
         found.setdefault(gid, set()).add(
             (ending is not None and ending.end() + 1 in starts and text[ending.end()] == " ")
-            or (district is not None and (district.group(2).lower() in profile.municipality_words
-                                          or district.group(2).lower() in profile.place_cues_after)
+            or (district is not None and district.group(2).lower() in place_words
                 and district.group(1)[0].isupper() and district.start(1) not in starts
                 and district.group(1).lower() not in profile.municipality_words))
     return {gid for gid, kinds in found.items() if kinds == {True}}

@@ -311,16 +311,20 @@ class WordCues:
         return kinds
 
 
-def alternation(phrases: Iterable[str], space: str | None = r"\s+") -> str:
+def alternation(phrases: Iterable[str], space: str | None = r"\s+",
+                written: Mapping[str, str] | None = None) -> str:
     """A regular expression for any of the phrases that matches as `longest|…|shortest`
     does (the longest phrase the rest of the pattern allows), written as a tree of their
-    characters, each space a run of `space` (or itself): re tries one branch per
-    character instead of every phrase in turn. Never empty: no phrases match nothing."""
+    characters, each space a run of `space` (or itself), and each character `written`
+    maps as the pattern it gives (a hyphen as a dash, an apostrophe as any): re tries one
+    branch per character instead of every phrase in turn. Never empty: no phrases match
+    nothing."""
+    units = {**({" ": space} if space else {}), **(written or {})}
     tree: dict = {}
     for phrase in phrases:
         node = tree
         for char in phrase:
-            node = node.setdefault(space if char == " " and space else re.escape(char), {})
+            node = node.setdefault(units.get(char) or re.escape(char), {})
         node[""] = {}
     if not tree:
         return r"(?!x)x"
