@@ -196,10 +196,12 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
                 read_cue = cue and not any(_pointed(words, c.first, pointing) for c in judged)
             if key in loose or key in heard or key in spelled:
                 behind = {code for c in judged for code in _country_after(c, countries)}
+            within = {c.within for c in judged}
             believable = [p for p in found[key]
+                          if ("" in within or p.country in within)
                           # (a weekday is a place with its country near, or a place's
                           # word before it: شهر دوشنبه)
-                          if (p.country in near or cued or not all(c.weekday for c in judged))
+                          and (p.country in near or cued or not all(c.weekday for c in judged))
                           and (cue or near or p.geonameid not in added.get(key, ()))
                           and (p.geonameid not in heard.get(key, ())
                                or _heard_right(p, key, cue, near, behind))
@@ -340,6 +342,9 @@ class _Candidate(NamedTuple):  # a tuple: hundreds per page where every word may
     key: str
     foreign_script: bool  # written in another script than the language's
     weekday: bool = False  # دوشنبه is Monday unless Tajikistan is named beside it
+    # the country it must lie in: a name read only for the country before it, where a
+    # first name would stand (Makedonya Üsküp Studenican; not Франция Флоранс Робин)
+    within: str = ""
 
 
 class _Found(NamedTuple):
@@ -665,16 +670,19 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
                 key = f"{key} {keys[j]}" if key else keys[j]
             if len(key) < shortest or key in not_places or (j == i and key in stop):
                 continue
+            within = ""
             if cased and j == i and _first_name_position(text, words, i, cues_after, after_place) \
-                    and not _cued_before(text, words, i, cues) and (not i or usable[i - 1]):
-                continue  # (after a country it names its city: Makedonya Üsküp Studenican)
+                    and not _cued_before(text, words, i, cues):
+                if not i or usable[i - 1]:
+                    continue
+                within = _country_at(countries, words[i - 1].start)  # (Makedonya Üsküp)
             # tuple.__new__ skips the named tuple's Python-level constructor
             out.append(tuple.__new__(_Candidate, (first.start, words[j].end, i, key, foreign,
-                                                  j == i and key in weekdays)))
+                                                  j == i and key in weekdays, within)))
             if ezafe and key[-1] == "ی" and key[-2:-1] in ezafe and len(key) > shortest:
                 # the name with the ezafe after its vowel: کربلای معلی is Karbala's
                 out.append(tuple.__new__(_Candidate, (first.start, words[j].end - 1, i,
-                                                      key[:-1], foreign, False)))
+                                                      key[:-1], foreign, False, "")))
     return out
 
 
@@ -715,6 +723,11 @@ def _outside(words: tuple[Token, ...], begins: list[int],
         for i in range(k, bisect_left(begins, end)):
             usable[i] = False
     return usable
+
+
+def _country_at(countries: list[tuple[int, int, str]], at: int) -> str:
+    """The code of the country name that holds the character at `at`."""
+    return next(code for start, end, code in countries if start <= at < end)
 
 
 def _surname_position(text: str, words: tuple[Token, ...], i: int, titled: set[int]) -> bool:

@@ -95,7 +95,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
               ("roles", "honorifics", "copulas", "office_as", "regional_offices", "name_breaks",
                "given_names",
                "statements", "not_name_endings", "plural_endings",
-               "genitives", "abbreviations"),
+               "genitives", "office_fields", "definite_endings", "conjunctions", "abbreviations"),
               table="officials", mention_table="official_mentions",
               scored=("officials", "officials_role")),
     Extractor("events", lambda r: find_events(r.text, r["cities"], r["date_mentions"],

@@ -250,7 +250,7 @@ class _Reader:
         skipped = described = 0
         office_of = self._of_something(office)  # the phrase ends in its "of" (началник на)
         honorifics = self.profile.honorific_words
-        of, describing = office_of, False
+        of, describing, told, field = office_of, False, False, False
         while i < len(self.words) and skipped <= 4:
             token = self.words[i]
             previous = self.words[i - 1] if i and skipped else None
@@ -263,6 +263,8 @@ class _Reader:
                     gap is _LOOSE_GAP and between.strip() == "," and lower in honorifics):
                 return []  # (loosely, кметът на Костинброд, г-н Младенов: the honorific)
             of = of or lower in self.profile.genitives
+            if field and lower in self.profile.genitives:
+                return []  # по време на посещението: "during", no field
             if token.start in self.body_ends:
                 i, skipped = bisect_left(self.starts, self.body_ends[token.start]), skipped + 1
                 continue
@@ -277,12 +279,19 @@ class _Reader:
                 # депутатите от ГЕРБ Иво Димов: a party's or a body's initials between
                 i, skipped, describing = i + 1, skipped + 1, False
                 continue
+            if self.cased and lower in self.profile.office_fields and (not skipped or describing):
+                # заместник-кметът по култура, председателят на комисията по култура
+                i, skipped, of, told, field = i + 1, skipped + 1, True, True, True
+                continue
             if self.cased and of and not token.capitalised and described < MAX_DESCRIBED \
-                    and lower not in self.profile.stop_words:
-                # кмета на грузинския град – Серго Хидешели: words that say which place
+                    and (lower not in self.profile.stop_words
+                         or described and lower in self.profile.conjunctions):
+                # кмета на грузинския град – Серго Хидешели: words that say which place,
+                # министърът на културата Иван Петров: which ministry
+                told = told or not described and lower.endswith(self.profile.definite_endings)
                 i, skipped, described, describing = i + 1, skipped + 1, described + 1, True
                 continue
-            if describing and not _DASHED.search(between):
+            if describing and not told and not _DASHED.search(between):
                 return []  # кметът на общината посрещна Иван Петров: he is a guest
             run = self._run(i, 1)
             if run and "\n" in self.text[office.end:run[0].start] and \

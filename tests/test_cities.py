@@ -221,6 +221,14 @@ def test_a_city_after_its_country_and_a_capital_over_a_village_of_its_old_name()
     assert ids("Başkan, Atina Belediye Başkanı ile görüştü.", "tr") == {264371}
 
 
+def test_a_first_name_after_a_country_is_a_city_only_of_that_country():
+    # a name that a capitalised word follows is read after a country as its city, but
+    # only as a city in it: here the envoy's first names, not Florence or an Iranian Eyvan
+    assert ids("Посланикът на Франция Флоранс Робин посети града.", "bg") == set()
+    assert ids("Посланикът на Франция Иван Петров посети града.", "bg") == set()
+    assert ids("Büyükelçi Almanya Berlin Büyükelçiliğinde konuştu.", "tr") == {2950159}
+
+
 def test_a_common_word_near_a_country_is_not_read_back_as_its_city():
     text = "یکی از مسئولان گفت انتظار داریم گردشگران بیشتری از ترکیه بیایند."
     assert ids(text, "fa") == set()  # انتظار is "expectation", not Ankara; یکی is "one"

@@ -194,6 +194,24 @@ def test_words_that_say_which_place_stand_between_an_office_and_its_holder(text,
     assert held(text, "bg") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Министърът на земеделието Петър Димов откри панаира.", [("Петър Димов", "minister")]),
+    ("Гост беше министърът на вътрешните работи Иво Колев.", [("Иво Колев", "minister")]),
+    ("Заместник-кметът по образование Нели Кирова връчи наградите.",
+     [("Нели Кирова", "deputy_mayor")]),
+    ("Зам.-кметът по туризъм и спорт Иван Русев поздрави гостите.",
+     [("Иван Русев", "deputy_mayor")]),
+    ("Председателят на комисията по транспорт Калин Иванов внесе доклада.",
+     [("Калин Иванов", "organization_leader")]),
+    # a verb after the office's "of", or "during" after it: the name is another's
+    ("Кметът на града поздрави гостите Иван Петров и Мария Колева.", []),
+    ("Заместник-кметът по време на срещата Иван Петров благодари.", []),
+])
+def test_a_ministry_or_a_field_in_small_letters_stands_between_the_office_and_its_holder(
+        text, expected):
+    assert held(text, "bg") == expected
+
+
 def test_a_persian_surname_after_its_honorific_right_before_the_office_is_the_holders():
     assert held("مهندس کریمی شهردار همدان از نمایشگاه کتاب بازدید کرد.", "fa") == [
         ("کریمی", "mayor")]

@@ -150,6 +150,13 @@ class Profile:
     transliteration: dict[str, str] = _spec(case=True, default_factory=dict)  # letter -> Latin
     # the word that ties an office or a body to its place (кмет на Кочани, mayor of)
     genitives: tuple[str, ...] = _spec(default=())
+    # words that open an office's field (заместник-кметът по култура Мария …): the words
+    # in small letters after one say which field, and the holder's name follows
+    office_fields: tuple[str, ...] = _spec(default=())
+    # endings of a noun with its article (културата, развитието): such a word after an
+    # office's "of" says what the office is of (министърът на културата Иван …), where a
+    # verb there makes the next name another's (кметът на общината посрещна Иван …)
+    definite_endings: tuple[str, ...] = _spec(default=())
     # the case ending of a place that names where the next one lies (Ankara'nın Çankaya
     # ilçesi: Çankaya of Ankara): the first place is no side of a tie
     genitive_endings: tuple[str, ...] = _spec(default=())
