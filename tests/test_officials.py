@@ -194,6 +194,14 @@ def test_words_that_say_which_place_stand_between_an_office_and_its_holder(text,
     assert held(text, "bg") == expected
 
 
+@pytest.mark.parametrize("text", [
+    "معاون فنی و عمرانی شهرداری شیراز، حسین کریمی، از پروژه بازدید کرد.",
+    "حسین کریمی معاون خدمات شهری شهرداری شیراز گفت که کار ادامه دارد.",
+])
+def test_a_deputy_of_a_persian_municipality_with_its_field_is_a_deputy_mayor(text):
+    assert held(text, "fa") == [("حسین کریمی", "deputy_mayor")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Министърът на земеделието Петър Димов откри панаира.", [("Петър Димов", "minister")]),
     ("Гост беше министърът на вътрешните работи Иво Колев.", [("Иво Колев", "minister")]),
