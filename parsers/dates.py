@@ -51,6 +51,9 @@ GREGORIAN_YEARS = range(1000, 2101)
 JALALI_YEARS = range(1200, 1501)
 YEARS = {"gregorian": GREGORIAN_YEARS, "jalali": JALALI_YEARS, "hijri": HIJRI_YEARS}
 SHORT_YEAR_PIVOT = 50  # a Gregorian year of two figures below this is 20xx, else 19xx
+# a Solar Hijri one below this is 14xx, else 13xx: 1400 began in 2021, and a year of two
+# figures names a year lived (بهمن ۵۷, سال ۳۲), not one decades ahead
+JALALI_SHORT_PIVOT = 20
 BETWEEN_REACH = 24  # characters before a date its "between" may stand (بین سال‌های)
 SHORTEST_MONTH = 28  # days: the last day of a month is at least this one
 LIST_MAX = 12  # items of a list of days or years read as one date
@@ -531,7 +534,8 @@ def _year(token: str | None, calendar: str) -> int | None:
         return None
     value = int(token)
     if value < 100:  # a two-digit Solar Hijri year: خرداد ۹۸ is 1398; no such Gregorian one
-        return (1400 + value if value < 50 else 1300 + value) if calendar == "jalali" else None
+        return (1400 + value if value < JALALI_SHORT_PIVOT else 1300 + value) \
+            if calendar == "jalali" else None
     return value
 
 

@@ -93,6 +93,14 @@ def spans(text: str, language: str, published: date | None = None):
     # short Solar Hijri figures, the year last
     ("در تاریخ 3/8/91 برگزار شد", "fa", ("2012-10-24", "2012-10-24", "day")),
     ("در تاریخ ۱۲/۵/۹۸ امضا شد", "fa", ("2019-08-03", "2019-08-03", "day")),
+    # a period of years after the word for a period
+    ("Проектът е за периода 2021 – 2027 по програмата.", "bg", ("2021-01-01", "2027-12-31",
+                                                            "year")),
+    ("اعضای شورا در دوره ۱۳۹۲ تا ۱۳۹۶ انتخاب شدند", "fa", ("2013-03-21", "2018-03-20",
+                                                          "year")),
+    # two Solar Hijri figures name a year lived, 13xx unless they are a recent one
+    ("این پل در سال ۴۵ ساخته شد", "fa", ("1966-03-21", "1967-03-20", "year")),
+    ("این پل در سال ۰۳ ساخته شد", "fa", ("2024-03-20", "2025-03-20", "year")),
 ])
 def test_forms(text, language, expected):
     found = spans(text, language)
@@ -252,6 +260,7 @@ def test_persian_ordinal_day_range_without_year_uses_context():
     ("Записът за 2022/2023 учебна година започна.", "bg"),  # a school year, no one year
     ("Projeye 2023 TL ayrıldı, 1500 - 2000 kişi katıldı.", "tr"),
     ("کمک ۲۰۰۰ میلیون ریالی برای ۱۵۰۰ دانش آموز", "fa"),
+    ("یک دوره ۲۰ ساله و دوره ۱۲۰۰ ساعته آموزش", "fa"),  # a length, not a year
 ])
 def test_not_dates(text, language):
     assert spans(text, language) == []
