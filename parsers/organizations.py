@@ -19,6 +19,8 @@ from parsers.text import APOSTROPHES, LETTERS, Text, WordPattern, alternation, w
 
 _NO_LETTER_BEFORE = r"(?<![^\W\d_])"
 _NO_LETTER_AFTER = r"(?![^\W\d_])"
+# the words after a body's word that name it, without capitals (سازمان شهرهای میراث جهانی)
+UNCASED_NAME_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,13 @@ def _pattern(language: str) -> re.Pattern | None:
     quoted = r"[ \t]*[“„\"«][^”“\"»\n]{2,80}[”“\"»]"
     cap = rf"[A-Z{capitals()}0-9][\w\-]*"  # a capitalised word of any alphabet muni reads
     if not profile.cased:
-        # the body's word first, then up to three words that are not function words
-        stop = alternation(profile.stop_words, space=None)
-        tail = rf"(?:[ \t]+(?!(?:{stop}){_NO_LETTER_AFTER})[^\W\d_]+){{1,2}}"
+        # the body's word first, then up to three words that are not function words, nor
+        # a person's title or first name (رئیس مجمع شهرداران آسیایی علی رضایی), nor the
+        # sentence's last word: its verb (… مجمع شهرداران آسیایی پیوست.)
+        stop = alternation({*profile.stop_words, *profile.honorific_words, *profile.given_names},
+                           space=None)
+        tail = rf"(?:[ \t]+(?!(?:{stop}){_NO_LETTER_AFTER})(?![^\W\d_]+[ \t]*[.!?؟\n])" \
+            rf"[^\W\d_]+){{1,{UNCASED_NAME_WORDS}}}"
         return re.compile(rf"{word}{tail}")
     if not profile.organization_word_first:  # B40 Balkan Şehirleri Ağı (EKB)
         acronym = rf"(?:[ \t]*\([A-Z{capitals()}0-9]{{2,8}}\))?"

@@ -224,6 +224,16 @@ def test_a_club_or_a_league_is_a_body_a_city_joins():
         ("member", "Балканския клуб", "2015")]
 
 
+@pytest.mark.parametrize(("text", "body", "since"), [
+    ("شهر یزد در سال ۲۰۱۷ به عضویت شبکه شهرهای خلاق یونسکو درآمد.",
+     "شبکه شهرهای خلاق یونسکو", "2017"),
+    ("شهر کرمان به سازمان شهرهای میراث جهانی پیوست.", "سازمان شهرهای میراث جهانی", None),
+])
+def test_a_persian_network_is_named_by_up_to_three_words_before_the_verb(text, body, since):
+    assert [(r["type"], r["organization"], r["since"]) for r in relations(text, "fa")] == [
+        ("member", body, since)]
+
+
 def test_a_bodys_own_name_before_its_gloss_in_brackets_is_its_name():
     found = relations("Kartal Belediyesi geçen yıl METREX (Avrupa Metropol Bölgeleri Ağı) "
                       "ağına katılarak üye oldu.", "tr")
