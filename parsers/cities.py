@@ -59,6 +59,7 @@ JUDGED_MENTIONS = 100
 NEIGHBOURS = 100
 COUNTRY_REACH = 40  # characters: "Tiran'da (Arnavutluk)", "Луксор и Александрия – Египет"
 CASE_REACH = 16  # characters back to the case word (в гр. X, от кмета на X)
+ENDING_REACH = 16  # characters after a place's word that its case may go on (şehrini ziyaret)
 HALL_REACH = 40  # characters back to the locative of "in the hall of <city>"
 READ_BACK_REACH = 6  # characters from a name read back in Latin to its country ( در )
 
@@ -873,7 +874,19 @@ def _in_case(text: str, start: int, end: int, profile: Profile, case: str,
             word.group(1).lower() in profile.municipality_words:
         end = word.end()
     endings = _endings(profile.code, case)
-    return endings is not None and endings.match(text, end) is not None
+    if endings is None:
+        return False
+    if endings.match(text, end) is not None:
+        return True
+    # or the word for a place after it carries the ending (Kecskemet şehrinde, Köln
+    # kentini ziyaret): read as if the ending were the name's
+    word = _NEXT_WORD.match(text, end)
+    if word is None or not profile.place_cues_after:
+        return False
+    lower = word.group(1).lower()
+    cue = next((c for c in profile.place_cues_after if lower.startswith(c) and lower != c), None)
+    return cue is not None and endings.match(
+        f"'{lower[len(cue):]}{text[word.end():word.end() + ENDING_REACH]}") is not None
 
 
 @cache

@@ -156,9 +156,14 @@ def test_a_persian_event_word_names_its_place_right_after_it():
 def test_where_a_visit_goes_is_its_venue_and_an_invitation_is_no_visit():
     found = events("Başkan, Münih'e gerçekleştirdiği ziyarette meslektaşıyla görüştü.", "tr")
     assert ("visit", None, None, 2867714) in found
-    # the city a visit's verb takes through the word for a city (Münih kentini ziyaret)
+    # the case a Turkish city's name takes on the word for a city after it (Münih kentini
+    # ziyaret: visits Munich, Münih şehrine: to Munich, Münih kentinde: in Munich)
     assert events("Heyet 3 Haziran 2021'de Almanya'nın Münih kentini ziyaret etti.", "tr") == [
         ("visit", "2021-06-03", "2021-06-03", 2867714)]
+    assert events("Heyet 3 Haziran 2021'de Münih şehrine gitti.", "tr") == [
+        ("visit", "2021-06-03", "2021-06-03", 2867714)]
+    assert events("Başkan, Münih kentinde düzenlenen fuara 3 Haziran 2021'de katıldı.", "tr") == [
+        ("festival", "2021-06-03", "2021-06-03", 2867714)]
     assert events("Кметът отправи покана към кмета на Одрин да гостува в Ямбол.", "bg") == []
     assert events("Кметът получи покана за визита в Охрид на 5 май 2022 г.", "bg") == []
     assert events("Başkan, Sofya ziyareti için 5 Mayıs 2022'de davetiye gönderdi.", "tr") == []
