@@ -354,7 +354,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         said = [(cue, kind) for cue, kind in cued
                 if (kind != "membership" or not a_seat(folded, cue, profile))
                 and not folded.startswith(profile.states, cue)]
-        found = [(kind, _dated(_date_for(breaks, cue, _free(in_sentence, cue, kind, said, breaks)
+        found = [(kind, _dated(_date_for(breaks, cue, _free(in_sentence, cue, kind, said, breaks,
+                                                           folded, profile.participle_endings)
                                          if profile.verb_last else in_sentence,
                                          profile.verb_last))
                   or (None if _aimed_at(folded, cue, purposes) else borrowed), venues[cue, kind])
@@ -452,23 +453,43 @@ SURNAME_LETTERS = 4  # a shorter "surname" is as likely any word's part
 
 
 def _free(dates: list[DateMention], cue: int, kind: str, said: list[tuple[int, str]],
-          breaks: list[int]) -> list[DateMention]:
+          breaks: list[int], folded: str, participles: tuple[str, ...]) -> list[DateMention]:
     """The dates the cue (of `kind`) may take where the verb comes last: not one right
     before another kind's word (2021 yılında kurulan … Zirvesi: 2021 is when it was
-    founded), nor one after the cue whose clause goes on to another kind's word
+    founded), nor one whose clause goes on to another kind's word after the cue
     (toplantının sonunda …, 1997 yılında … kurulan birlik: the meeting is not of 1997;
-    heyeti, 28 Ağustos'ta … gelerek, … Ödülü: the delegation's day, past the comma)."""
+    heyeti, 28 Ağustos'ta … gelerek, … Ödülü: the delegation's day, past the comma), nor
+    one before the cue that another kind's word and a participle (`participles`: its
+    endings) follow, the date's clause being theirs (2010 yılında kardeşlik protokolü
+    imzalanan Batum'u ziyaret etti: the visit is not of 2010; but 12 Mayıs'ta düzenlenen
+    festival: the festival is of that day)."""
     starts = sorted(said)
     bound = set()
     for d in dates:
         k = bisect_left(starts, (d.end_offset,))
-        if k < len(starts) and starts[k][1] != kind and (
-                starts[k][0] - d.end_offset <= BOUND_GAP or d.offset > cue
-                and _clause(breaks, d.offset) == _clause(breaks, starts[k][0])):
+        if k == len(starts) or starts[k][1] == kind:
+            continue
+        other = starts[k][0]
+        if other - d.end_offset <= BOUND_GAP or (
+                _clause(breaks, d.offset) == _clause(breaks, other) and (
+                    d.offset > cue or other < cue and _participle_between(
+                        folded, d.end_offset, cue, breaks, participles))):
             bound.add(d.offset)
     return [d for d in dates if d.offset not in bound]
 
 
+def _participle_between(folded: str, start: int, end: int, breaks: list[int],
+                        endings: tuple[str, ...]) -> bool:
+    """A participle (a word in one of the `endings`: kurulan, imzalanan) between `start`
+    and `end`, in the clause `start` is in."""
+    if not endings:
+        return False
+    _, hi = _clause(breaks, start)
+    return any(len(word) >= MIN_PARTICIPLE and word.endswith(endings)
+               for word in LETTERS.findall(folded, start, min(end, hi)))
+
+
+MIN_PARTICIPLE = 5  # letters of a participle: shorter words so ended are nouns (ilan, plan)
 BOUND_GAP = 2  # characters between a date and the word it belongs to
 
 

@@ -27,6 +27,15 @@ def _names(record: dict) -> dict[int, str]:
     return {c["geonameid"]: c["name"] for c in record["cities"]}
 
 
+def test_a_date_before_a_turkish_participle_is_its_clauses_not_the_verbs_after_it():
+    found = events("Heyet, 2010 yılında kardeşlik protokolü imzalanan Batum'u ziyaret etti.", "tr")
+    assert ("visit", None, None, 615532) in found
+    assert not any(e[0] == "visit" and e[1] for e in found)
+    # a participle that describes the event's word itself dates that event
+    assert ("festival", "2019-05-12", "2019-05-12", None) in events(
+        "Başkan 12 Mayıs 2019'da düzenlenen uluslararası festivale katıldı.", "tr")
+
+
 def test_each_cue_takes_the_date_of_its_clause():
     text = ("В края на 1995г. между Община Казанлък и Община Кочани е подписан Протокол за "
             "намерение, а през 1996г. е осъществен обмен на делегации между двете общини.")

@@ -94,6 +94,9 @@ class Profile:
     event_word_first: bool = _spec(default=False)
     # the verb comes last (Turkish, Persian): a happening's date stands before its word
     verb_last: bool = _spec(default=False)
+    # endings of a participle (kurulan, düzenlenen, imzaladığı): an event's word so ended
+    # makes a clause of its own, whose date the verb after it does not take
+    participle_endings: tuple[str, ...] = _spec(default=())
     demonstratives: tuple[str, ...] = _spec(default=())
     municipality_words: tuple[str, ...] = _spec(default=())
     events: dict[str, tuple[str, ...]] = _spec(keys=EVENT_TYPES,
