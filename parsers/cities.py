@@ -633,6 +633,9 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
     cased = _cased(profile)
     stop, not_places, weekdays = _word_keys(profile.code) if profile else (set(), set(), set())
     cues = set(profile.place_cues_before) if profile else set()
+    # a word for "in" before a name makes it a place's, whatever capital follows it (…
+    # консул на Турция в Пловдив Мехмет Гючюк): no person is in a place so written
+    cues_or_in = cues | set(profile.locative_before if profile else ())
     cues_after = set(profile.place_cues_after) if profile else set()
     after_place = profile.after_place if profile else frozenset()
     script = profile.script if profile else None
@@ -673,7 +676,7 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
                 continue
             within = ""
             if cased and j == i and _first_name_position(text, words, i, cues_after, after_place) \
-                    and not _cued_before(text, words, i, cues):
+                    and not _cued_before(text, words, i, cues_or_in):
                 if not i or usable[i - 1]:
                     continue
                 within = _country_at(countries, words[i - 1].start)  # (Makedonya Üsküp)

@@ -41,7 +41,7 @@ JOINED_WORDS = 4  # from one office to the next a conjunction joins: "на Ко�
 MAX_SUBJECT_OPENERS = 2  # stop words before an office that opens its sentence (همچنین, و)
 MAX_NAME_WORDS = 4
 MAX_INITIALS = 4  # letters of a word in capitals that may be initials, not a name's word
-NAME_AFTER_OF = 2  # кмета на Велки Медер Бела Хорват: an unknown place, then the name
+NAME_AFTER_OF = 2  # кмета на Велки Медер Бела Хорват, с. Долно Осеново …: a place, the name
 ORGANIZATION_REACH = 60
 CHAIN_CHARS = 60  # offices listed before one name (X Daire Başkanı ve Y Sekreteri Z)
 # What may stand between an office and the name after it: a space, or (loosely) a dash or
@@ -112,7 +112,10 @@ def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
     """The words a name skips over (honorifics, cues, copulas…), the words of its
     offices, and its month names: the same for every page of the language."""
     profile = profiles()[language]
-    skippable = {*profile.honorific_words, *profile.place_cues_before, *profile.region_cues_before,
+    # (an honorific with dots inside is read a part at a time: Н.Пр., His Excellency)
+    parts = {part for h in profile.honorific_words for part in h.split(".") if part}
+    skippable = {*profile.honorific_words, *parts, *profile.place_cues_before,
+                 *profile.region_cues_before,
                  *profile.municipality_words, *profile.organization_words, *profile.copulas,
                  *profile.genitives}
     return (frozenset(skippable), profile.office_words,
@@ -207,6 +210,7 @@ class _Reader:
         # and the words that name a region (استاندار فارس محمد …: passed over as a place)
         self.regions = set(regions)
         self.skippable, self.role_words, self.months = _words_of(profile.code)
+        self.place_cues = frozenset(profile.place_cues_before)
         self.not_name_endings = profile.not_name_endings
         # without capitals, a first name tells a name that opens a clause
         self.given = _given_pattern(profile.code) if not profile.cased else None
@@ -312,8 +316,10 @@ class _Reader:
                 # one word is a surname only right after its office (Кметът Дамянов), not
                 # after its "of" (началник на Инспектората: the body he heads)
                 return []
-            if previous is not None and previous.text.lower() in self.profile.genitives:
-                return run[-NAME_AFTER_OF:]
+            if previous is not None and (previous.text.lower() in self.profile.genitives
+                                         or previous.text.lower() in self.place_cues
+                                         or self._is_place(previous)):
+                return run[-NAME_AFTER_OF:]  # (кмета на с. Долно Осеново Георги Иванов)
             return run[:3]
         return []
 

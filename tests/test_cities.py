@@ -221,6 +221,10 @@ def test_a_city_after_its_country_and_a_capital_over_a_village_of_its_old_name()
     assert ids("Başkan, Atina Belediye Başkanı ile görüştü.", "tr") == {264371}
 
 
+def test_a_name_after_the_word_for_in_is_a_place_whatever_capital_follows():
+    assert ids("Консулът на Гърция в Бургас Янис Пападопулос посети кмета.", "bg") == {732770}
+
+
 def test_a_first_name_after_a_country_is_a_city_only_of_that_country():
     # a name that a capitalised word follows is read after a country as its city, but
     # only as a city in it: here the envoy's first names, not Florence or an Iranian Eyvan

@@ -194,6 +194,20 @@ def test_words_that_say_which_place_stand_between_an_office_and_its_holder(text,
     assert held(text, "bg") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Генералният консул на Гърция в Бургас Янис Пападопулос откри изложбата.",
+     [("Янис Пападопулос", "diplomat")]),
+    ("Посланикът на Полша Н.Пр. Мачей Шимански беше гост на кмета.",
+     [("Мачей Шимански", "diplomat")]),
+    ("Секретарят на Община Елена Стела Маринова откри сесията.",
+     [("Стела Маринова", "municipal_official")]),
+    # a village the index lacks, after its abbreviation: its words, then the name
+    ("Кметът на с. Горно Поле Васил Ненов посрещна гостите.", [("Васил Ненов", "mayor")]),
+])
+def test_bulgarian_envoys_secretaries_and_village_mayors(text, expected):
+    assert held(text, "bg") == expected
+
+
 @pytest.mark.parametrize("text", [
     "معاون فنی و عمرانی شهرداری شیراز، حسین کریمی، از پروژه بازدید کرد.",
     "حسین کریمی معاون خدمات شهری شهرداری شیراز گفت که کار ادامه دارد.",
