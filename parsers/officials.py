@@ -41,6 +41,7 @@ JOINED_WORDS = 4  # from one office to the next a conjunction joins: "на Ко�
 MAX_SUBJECT_OPENERS = 2  # stop words before an office that opens its sentence (همچنین, و)
 MAX_NAME_WORDS = 4
 MAX_INITIALS = 4  # letters of a word in capitals that may be initials, not a name's word
+MAX_FIELD_WORDS = 3  # words of an office's field before its holder's first name (راه و شهرسازی)
 NAME_AFTER_OF = 2  # кмета на Велки Медер Бела Хорват, с. Долно Осеново …: a place, the name
 ORGANIZATION_REACH = 60
 CHAIN_CHARS = 60  # offices listed before one name (X Daire Başkanı ve Y Sekreteri Z)
@@ -211,6 +212,7 @@ class _Reader:
         self.regions = set(regions)
         self.skippable, self.role_words, self.months = _words_of(profile.code)
         self.place_cues = frozenset(profile.place_cues_before)
+        self.statement_words = frozenset(w for s in profile.statements for w in s.split())
         self.not_name_endings = profile.not_name_endings
         # without capitals, a first name tells a name that opens a clause
         self.given = _given_pattern(profile.code) if not profile.cased else None
@@ -309,8 +311,11 @@ class _Reader:
                 return []  # посланик на Република България: the country he serves
             if not self.cased:  # without capitals an honorific or a first name marks it,
                 # and after an honorific a surname alone is a name (فرماندار شیراز آقای لشکری)
-                return run[:3] if self._honoured(i) or len(run) >= 2 and self._given(i) \
-                    else []
+                if self._honoured(i):
+                    return run[:3]
+                if len(run) >= 2 and self._given(i):
+                    return run[:3]
+                return self._after_field(i)
             if len(run) == 1 and not self._honoured(i) and (
                     skipped or self.text[office.end:token.start] != " " or office_of):
                 # one word is a surname only right after its office (Кметът Дамянов), not
@@ -321,6 +326,26 @@ class _Reader:
                                          or self._is_place(previous)):
                 return run[-NAME_AFTER_OF:]  # (кмета на с. Долно Осеново Георги Иванов)
             return run[:3]
+        return []
+
+    def _after_field(self, i: int) -> list[Token]:
+        """Without capitals, the name of two words or more that a first name opens after
+        the office's field, a few words in a row from word `i` (وزیر کشور احمد وحیدی, وزیر
+        راه و شهرسازی مهرداد بذرپاش); a conjunction never right before it (شهردار و علی
+        رضایی: two people)."""
+        for j in range(i + 1, min(i + MAX_FIELD_WORDS + 1, len(self.words))):
+            previous, token = self.words[j - 1], self.words[j]
+            if self.text[previous.end:token.start] not in (" ", "\u200c"):
+                return []
+            lower = previous.text.lower()
+            joining = lower in self.profile.conjunctions
+            if joining and j - 1 == i or not joining and (
+                    lower in self.profile.name_breaks or lower in self.profile.stop_words
+                    or lower in self.statement_words):
+                return []  # (شهردار گفت علی …: what was said, no field)
+            if self._given(j) and lower not in self.profile.conjunctions:
+                run = self._run(j, 1)
+                return run[:3] if len(run) >= 2 else []
         return []
 
     def _capitals_run_on(self, last: Token) -> bool:

@@ -194,6 +194,24 @@ def test_words_that_say_which_place_stand_between_an_office_and_its_holder(text,
     assert held(text, "bg") == expected
 
 
+def test_a_turkish_headman_is_an_official_of_no_municipality():
+    assert officials("Yeşilköy Muhtarı Kemal Arslan köylüleri dinledi.", "tr")[0]["role"] == "other"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وزیر نیرو علی اکبر محرابیان از سد بازدید کرد.", [("علی اکبر محرابیان", "minister")]),
+    ("وزیر جهاد کشاورزی غلامرضا نوری گفت که کار ادامه دارد.", [("غلامرضا نوری", "minister")]),
+    ("وزیر راه و شهرسازی فرزانه صادق در جلسه حضور داشت.", [("فرزانه صادق", "minister")]),
+    # a word said, or a conjunction, before the name: no field of the office
+    ("شهردار گفت حسین کریمی به زودی می آید.", []),
+    ("شهردار و حسین کریمی در جلسه بودند.", []),
+    ("رئیس مجلس شورای اسلامی، محمدباقر قالیباف، گفت که کار ادامه دارد.",
+     [("محمدباقر قالیباف", "other")]),
+])
+def test_a_persian_office_its_field_and_then_its_holder(text, expected):
+    assert held(text, "fa") == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Генералният консул на Гърция в Бургас Янис Пападопулос откри изложбата.",
      [("Янис Пападопулос", "diplomat")]),
