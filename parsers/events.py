@@ -120,15 +120,16 @@ def _date_for(breaks: list[int], cue: int, dates: list[DateMention],
 
 
 def _borrowed_date(text: str, spans: tuple[tuple[int, int], ...], index: int,
-                   dates: Sequence[DateMention], today: WordPattern | None, folded: str,
+                   dates: Sequence[DateMention], days: _DayWords, folded: str,
                    published: date | None) -> _When | None:
-    """A date for a sentence that gives none: `today` in it is the page's day; else the
-    first day or month the next sentence of the same paragraph gives (or its `today`),
-    else the last one the sentence before it gives (the paragraph goes on about that
-    day)."""
+    """A date for a sentence that gives none: `today` in it is the page's day (and
+    `yesterday` the day before); else the first day or month the next sentence of the
+    same paragraph gives (or its `today`), else the last one the sentence before it
+    gives (the paragraph goes on about that day)."""
     start, end = spans[index]
-    if today is not None and published and today.search(folded, start, end):
-        return _When(published.isoformat(), published.isoformat(), "day")
+    told = days.told(folded, start, end, published)
+    if told is not None:
+        return told
     for other, pick in ((index + 1, 0), (index - 1, -1)):
         if not 0 <= other < len(spans):
             continue
@@ -138,9 +139,27 @@ def _borrowed_date(text: str, spans: tuple[tuple[int, int], ...], index: int,
         near = [d for d in dates if lo <= d.offset < hi and d.precision in ("day", "month")]
         if near:
             return _when(near[pick])
-        if today is not None and published and today.search(folded, lo, hi):
-            return _When(published.isoformat(), published.isoformat(), "day")
+        told = days.told(folded, lo, hi, published)
+        if told is not None:
+            return told
     return None
+
+
+class _DayWords(NamedTuple):
+    """The words that date what a sentence says by the page's day: `today`, and
+    `yesterday` the day before it."""
+
+    today: WordPattern | None
+    yesterday: WordPattern | None
+
+    def told(self, folded: str, start: int, end: int, published: date | None) -> _When | None:
+        if published is None:
+            return None
+        for words, back in ((self.today, 0), (self.yesterday, 1)):
+            if words is not None and words.search(folded, start, end):
+                day = (published - timedelta(days=back)).isoformat()
+                return _When(day, day, "day")
+        return None
 
 
 @cache
@@ -289,7 +308,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     mentions = mention_spans(cities)
     habit = _phrases(profile.habits)
     invited = _phrases(profile.invitations)  # is no visit yet (its festival may be an event)
-    today = word_pattern(profile.today, whole=True)
+    days = _DayWords(word_pattern(profile.today, whole=True),
+                     word_pattern(profile.yesterday, whole=True))
     purposes = _phrases(profile.purposes)
     trip = word_pattern(profile.this_trip, whole=True)
     hosts = word_pattern(profile.hosts)
@@ -349,7 +369,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         sentence = text[start:end]
         present = _present(sentence, officials, by_last)
         people = [o.name for o in present]
-        borrowed = None if in_sentence else _borrowed_date(text, spans, index, dates, today,
+        borrowed = None if in_sentence else _borrowed_date(text, spans, index, dates, days,
                                                            folded, page.published)
         said = [(cue, kind) for cue, kind in cued
                 if (kind != "membership" or not a_seat(folded, cue, profile))

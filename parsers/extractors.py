@@ -103,7 +103,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
                                               r["officials"], r["own_city"]), Event,
               ("cities", "date_mentions", "officials", "own_city"),
               ("events", "habits", "invitations", "purposes", "this_trip", "hosts", "own_council",
-               "today",
+               "today", "yesterday",
                "this_city", "our_city", "this_happened",
                "event_word_first", "verb_last", "participle_endings", "not_member_bodies",
                "origin_before", "origin_after", "visited_before", "visited_after", "states"),

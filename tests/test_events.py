@@ -84,6 +84,16 @@ def test_today_is_the_pages_own_date_and_elections_are_other_events():
     assert ("other", "2024-03-31") in found
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("Вчера кметът на Ловеч посети Троян.", "bg"),
+    ("Başkan dün Edirne'yi ziyaret etti.", "tr"),
+    ("شهردار اصفهان روز گذشته وارد شیراز شد.", "fa"),
+])
+def test_yesterday_is_the_day_before_the_pages_own(text, language):
+    record = _record(text, language, "2024-04-02T09:00:00")
+    assert {(e["type"], e["start"]) for e in record["events"]} == {("visit", "2024-04-01")}
+
+
 def test_one_visit_told_in_several_sentences_is_one_event():
     text = ("На 12 април 2022 г. кметът на Казанлък посрещна делегация от Сома. "
             "Делегацията от Сома ще остане в Казанлък до 14 април.")
