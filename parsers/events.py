@@ -30,6 +30,7 @@ from parsers.languages import Profile, profiles
 from parsers.officials import Official
 from parsers.organizations import a_seat
 from parsers.text import (
+    APOSTROPHES,
     CLAUSE_BREAK,
     LETTERS,
     Text,
@@ -234,6 +235,22 @@ def _host(page: Text, folded: str, here: list[tuple[int, int, int]], breaks: lis
     return min(pool, key=lambda m: min(abs(m[0] - after), abs(at - m[1])))[2] if pool else None
 
 
+def _in_country_gone_to(page: Text, here: list[tuple[int, int, int]], start: int, end: int,
+                        profile: Profile, country_of: dict[int, str]) -> int | None:
+    """The one city of a country the sentence (`start`..`end`, its city mentions `here`)
+    says one went to, where it names no city so: در سفر به چین با شهردار نانجینگ دیدار
+    کرد (the trip to China, the meeting in Nanjing). Not a country one is in: that may
+    only say where a city lies (Almanya'daki kardeş şehri Marl)."""
+    for s, e, code in page.countries:
+        # (a country's span holds its case ending, Çin'e: the case is read from its mark)
+        e = next((k for k in range(s, e) if page.raw[k] in APOSTROPHES), e)
+        if start <= s < end and in_case(page, s, e, profile, "destination", start):
+            inside = {gid for _, _, gid in here if country_of.get(gid) == code}
+            if len(inside) == 1:
+                return inside.pop()
+    return None
+
+
 def _not_whence(page: Text, here: list[tuple[int, int, int]], start: int,
                 profile: Profile) -> int | None:
     """Where visitors from one city came, when the sentence (`here`: its mentions) names
@@ -318,6 +335,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     happening = [d for d in dates if not _lasting(folded, d, profile)]
     happening_at = [d.offset for d in happening]  # in text order, for a sentence's dates
     named_at = {s: gid for s, _, gid in mentions}
+    country_of = {c.geonameid: c.country for c in cities}
     spans = page.sentences
     cues = _cues(profile.code).starts(folded)
     told_back = _opening_words(profile.this_happened)
@@ -348,6 +366,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             (_named_after_cue(text, named_at, [c for c, _ in cued])
              if profile.event_word_first else None) \
             or _host(page, part, here, breaks, profile, hosts) \
+            or _in_country_gone_to(page, here, start, end, profile, country_of) \
             or _city_referred_to(text, part, start, mentions, profile, home) \
             or _not_whence(page, here, start, profile) \
             or (_only_venue(named, home) if trip is not None and trip.search(part) else None) \

@@ -27,6 +27,19 @@ def _names(record: dict) -> dict[int, str]:
     return {c["geonameid"]: c["name"] for c in record["cities"]}
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("شهردار مشهد در سفر به ژاپن با شهردار کیوتو دیدار کرد.", "fa"),
+    ("Başkan Japonya'ya yaptığı ziyarette Kyoto Belediye Başkanı ile görüştü.", "tr"),
+])
+def test_the_one_city_of_the_country_gone_to_is_where_it_happened(text, language):
+    assert ("visit", None, None, 1857910) in events(text, language)
+
+
+def test_a_country_a_city_lies_in_is_no_country_gone_to():
+    found = events("Almanya'daki kardeş şehrimiz Köln'ün heyeti Bursa'yı ziyaret etti.", "tr")
+    assert ("visit", None, None, 750269) in found and not any(e[3] == 2886242 for e in found)
+
+
 def test_a_date_before_a_turkish_participle_is_its_clauses_not_the_verbs_after_it():
     found = events("Heyet, 2010 yılında kardeşlik protokolü imzalanan Batum'u ziyaret etti.", "tr")
     assert ("visit", None, None, 615532) in found
