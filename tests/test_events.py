@@ -30,6 +30,7 @@ def _names(record: dict) -> dict[int, str]:
 @pytest.mark.parametrize(("text", "language"), [
     ("شهردار مشهد در سفر به ژاپن با شهردار کیوتو دیدار کرد.", "fa"),
     ("Başkan Japonya'ya yaptığı ziyarette Kyoto Belediye Başkanı ile görüştü.", "tr"),
+    ("Кметът замина за Япония, където се срещна с кмета на Киото.", "bg"),
 ])
 def test_the_one_city_of_the_country_gone_to_is_where_it_happened(text, language):
     assert ("visit", None, None, 1857910) in events(text, language)
