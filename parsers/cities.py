@@ -164,9 +164,12 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
     believed = _Believed()
     # Twice: a place beside a believed one in a list (Кочани, Струмица и Гоце Делчев) is
     # supported by it. All else a name's support is stays as the first round found it: the
-    # second judges again only the names a list with a believed place now supports.
+    # later ones judge again only the names a list with a believed place now supports
+    # (while they add any: Флоренция, Лахор, Шираз и Нанкин, believed from the end).
     support: dict[str, tuple[set[str], bool]] = {}  # per name: countries near it, a cue word
-    for second in (False, True):
+    rounds, grew = 0, True
+    while grew and rounds <= LIST_ROUNDS:
+        second, rounds, known = rounds > 0, rounds + 1, len(believed)
         for key, group in by_key.items():
             if any(c in believed for c in group):
                 continue
@@ -251,6 +254,7 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
                 placed.append(place)
             mentions.setdefault(place.geonameid, (place, []))[1].extend(
                 Mention(text[c.start:c.end], c.start, c.end) for c in group)
+        grew = len(believed) > known
     cities = [City(p.geonameid, p.name, p.country, p.lat, p.lon,
                    tuple(sorted(named, key=lambda m: m.start)))
               for p, named in mentions.values()]
@@ -278,6 +282,8 @@ def _not_regions(candidates: list[_Candidate], regions: Sequence[int]) -> list[_
     return kept + candidates[last:]
 
 
+LIST_ROUNDS = 4  # rounds of a list's items supporting their neighbours, after the first
+LIST_ITEMS = 12  # items of a list read on to its conjunction
 LIST_ITEM_WORDS = 3  # words a line of a list holds at most (Казан, Русия): none is cut short
 REGION_NAME_CHARS = 80  # the longest name of a region a candidate may hold
 
@@ -527,6 +533,9 @@ class _Believed:
     def __contains__(self, c: _Candidate) -> bool:
         return self._starting.get(c.start, (None,))[0] == c
 
+    def __len__(self) -> int:
+        return len(self._ends)
+
     def add(self, c: _Candidate, place: Place) -> None:
         insort(self._ends, c.end)
         insort(self._starts, c.start)
@@ -562,7 +571,8 @@ def _countries_near(c: _Candidate, countries: list[tuple[int, int, str]]) -> set
 def _listed_with(text: str, c: _Candidate, places: tuple[Place, ...], believed: _Believed,
                  joiners: tuple[re.Pattern, re.Pattern], stop: frozenset[str]) -> bool:
     """Beside a believed place in a list: joined by a conjunction (Кочани, Струмица и
-    Гоце Делчев), or by a comma to a place of the same country (a comma alone also ends
+    Гоце Делчев), or by a comma to a place of the same country, or to one a conjunction
+    joins to the next (فلورانس، لاهور و نانجینگ: a list's comma; a comma alone also ends
     a clause: "Başkan Erkek, İstanbul …")."""
     comma, conjunction = joiners
     rest = text[c.end:c.end + 30]
@@ -572,9 +582,28 @@ def _listed_with(text: str, c: _Candidate, places: tuple[Place, ...], believed: 
     # only the nearest believed place on either side: a farther one has it in the gap
     for o, place in believed.beside(c):
         gap = text[o.end:c.start] if o.end <= c.start else text[c.end:o.start]
-        if conjunction.fullmatch(gap) or (comma.fullmatch(gap) and any(
-                p.country == place.country for p in places)):
+        if conjunction.fullmatch(gap) or comma.fullmatch(gap) and (
+                any(p.country == place.country for p in places)
+                or o.start > c.end and _list_goes_on(text, o, believed, joiners)):
             return True
+    return False
+
+
+def _list_goes_on(text: str, c: _Candidate, believed: _Believed,
+                  joiners: tuple[re.Pattern, re.Pattern]) -> bool:
+    """The believed candidate `c` is followed by believed ones, joined by commas, the
+    last by a conjunction: an item of a list."""
+    comma, conjunction = joiners
+    for _ in range(LIST_ITEMS):
+        after = [o for o, _ in believed.beside(c) if o.start >= c.end]
+        if not after:
+            return False
+        gap = text[c.end:after[0].start]
+        if conjunction.fullmatch(gap):
+            return True
+        if not comma.fullmatch(gap):
+            return False
+        c = after[0]
     return False
 
 

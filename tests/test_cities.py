@@ -221,6 +221,12 @@ def test_a_city_after_its_country_and_a_capital_over_a_village_of_its_old_name()
     assert ids("Başkan, Atina Belediye Başkanı ile görüştü.", "tr") == {264371}
 
 
+def test_every_item_of_a_list_that_ends_in_a_conjunction_is_supported_by_the_next():
+    # commas between cities of different countries: a list's, where a conjunction ends it
+    found = ids("شهرهای خواهرخوانده یزد عبارتند از: فلورانس، کراکوف، لاهور و نانجینگ.", "fa")
+    assert found >= {3176959, 3094802, 1172451, 1799962}
+
+
 def test_a_name_after_the_word_for_in_is_a_place_whatever_capital_follows():
     assert ids("Консулът на Гърция в Бургас Янис Пападопулос посети кмета.", "bg") == {732770}
 
