@@ -221,6 +221,12 @@ def test_a_persian_office_its_field_and_then_its_holder(text, expected):
      [("Стела Маринова", "municipal_official")]),
     # a village the index lacks, after its abbreviation: its words, then the name
     ("Кметът на с. Горно Поле Васил Ненов посрещна гостите.", [("Васил Ненов", "mayor")]),
+    # the representatives of the council sit on it; the municipality's work for it
+    ("Присъстваха представителите на Общинския съвет – Иван Колев и Мария Дончева.",
+     [("Иван Колев", "councillor"), ("Мария Дончева", "councillor")]),
+    ("Представители на общината – Петя Русева и Стоян Митев – посрещнаха гостите.",
+     [("Петя Русева", "municipal_official"), ("Стоян Митев", "municipal_official")]),
+    ("Гости бяха и представители на община Ржгув, Полша.", []),
 ])
 def test_bulgarian_envoys_secretaries_and_village_mayors(text, expected):
     assert held(text, "bg") == expected
