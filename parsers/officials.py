@@ -650,7 +650,8 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
                 people.append(_Person(text[one[0].start:one[-1].end], one[0].start,
                                       one[-1].end, [office]))
             holder = people[-1] if people else None
-            if not listed and holder is not None and _conjoined(page, holder, office, profile):
+            if not listed and holder is not None and _conjoined(page, holder, office, profile,
+                                                                organizations):
                 holder.offices.append(office)  # X نماینده شهردار و رئیس شورای …: X's too
             elif not listed and office.role in NAMED_ELSEWHERE and \
                     reader.opens_sentence(office) and \
@@ -698,16 +699,26 @@ def _quoted(page: Text, person: _Person, profile: Profile) -> bool:
     return said is not None and said.search(page.folded, person.end, hi) is not None
 
 
-def _conjoined(page: Text, person: _Person, office: _Office, profile: Profile) -> bool:
+def _conjoined(page: Text, person: _Person, office: _Office, profile: Profile,
+               organizations: Sequence[Organization]) -> bool:
     """A conjunction joins `office` to the office of a person named before it, a few words
-    on (Николчо Илиев – кмет на Кочани и председател на …; X نماینده شهردار و رئیس …):
-    the second is the person's too."""
+    on, past the names of bodies and what brackets hold (Николчо Илиев – кмет на Кочани и
+    председател на …; Даниел Панов, председател на Управителния съвет (УС) на
+    Националното сдружение … (НСОРБ) и кмет на …; X نماینده شهردار و رئیس …): the
+    second is the person's too."""
     last = person.offices[-1]
     if person.end > last.start or office.start < last.end or \
             page.sentence_bounds(last.start)[1] <= office.start:
         return False
-    between = page.folded[last.end:office.start].split()
+    gap = list(page.folded[last.end:office.start])
+    for body in organizations:
+        if last.end <= body.start and body.end <= office.start:
+            gap[body.start - last.end:body.end - last.end] = " " * (body.end - body.start)
+    between = _BRACKETED.sub(" ", "".join(gap)).split()
     return 0 < len(between) <= JOINED_WORDS and between[-1] in profile.conjunctions
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def _as_named(run: list[Token], named: NameIndex, text: str) -> list[Token]:

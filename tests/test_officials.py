@@ -321,6 +321,9 @@ def test_a_word_that_opens_a_sentence_but_is_no_first_name_opens_no_name():
      [("Георги Стоянов", "mayor")]),
     ("هیئتی به ریاست رضا کاظمی، نماینده شهردار و رئیس شورای شهر اردبیل وارد شد.", "fa",
      [("رضا کاظمی", "council_chair")]),
+    # past a body's long name and what brackets hold
+    ("Петя Колева, председател на Управителния съвет (УС) на Асоциацията на дунавските "
+     "общини (АДО) и кмет на Свищов, откри форума.", "bg", [("Петя Колева", "mayor")]),
 ])
 def test_an_office_a_conjunction_joins_to_a_persons_office_is_theirs_too(text, language,
                                                                          expected):
