@@ -95,7 +95,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
               Official, ("cities", "own_city", "organizations", "regions"),
               ("roles", "honorifics", "copulas", "office_as", "regional_offices", "name_breaks",
                "given_names",
-               "statements", "not_name_endings", "plural_endings",
+               "statements", "not_name_endings", "plural_endings", "apposition_after",
                "genitives", "office_fields", "definite_endings", "conjunctions", "abbreviations"),
               table="officials", mention_table="official_mentions",
               scored=("officials", "officials_role")),

@@ -41,6 +41,7 @@ JOINED_WORDS = 4  # from one office to the next a conjunction joins: "на Ко�
 MAX_SUBJECT_OPENERS = 2  # stop words before an office that opens its sentence (همچنین, و)
 MAX_NAME_WORDS = 4
 MAX_INITIALS = 4  # letters of a word in capitals that may be initials, not a name's word
+MAX_NAME_BEFORE = 3  # words of a name set off before its office
 MAX_FIELD_WORDS = 3  # words of an office's field before its holder's first name (راه و شهرسازی)
 NAME_AFTER_OF = 2  # кмета на Велки Медер Бела Хорват, с. Долно Осеново …: a place, the name
 ORGANIZATION_REACH = 60
@@ -195,6 +196,7 @@ class _Reader:
         # where each body's name ends, by where it starts: an office's body is passed over
         # on the way to its holder's name (رئیس مجمع شهرداران آسیایی علی رضایی)
         self.body_ends = {o.start: o.end for o in organizations if not o.reference}
+        self.body_starts = sorted(self.body_ends)
         self.text = page.raw
         self.profile = profile
         self.words = _split_offices([t for t in page.tokens if not t.suffix], profile.cased)
@@ -456,7 +458,14 @@ class _Reader:
         i = bisect_right(self.ends, office.start) - 1  # the last word before it
         if i < 0:
             return []
-        gap = self.text[self.words[i].end:office.start]
+        start, qualified = office.start, False
+        if self.cased:
+            k = self._past_qualifiers(i)  # Ahmet Yılmaz, Bursa Belediye Başkanı
+            if k < 0:
+                return []
+            if k < i:
+                i, start, qualified = k, self.words[k + 1].start, True
+        gap = self.text[self.words[i].end:start]
         if not self.cased and gap.strip(_QUOTES) == " ":
             return self._opening(i)
         described = _DESCRIBED.search(self.text, max(0, office.start - 60), office.start) \
@@ -469,7 +478,7 @@ class _Reader:
             gap = self.text[self.words[i].end:described.start() + 1]
         if not (_DESCRIBED_GAP if self.cased else _DESCRIBED_GAP_UNCASED).fullmatch(gap):
             return []
-        run = self._run(i, -1)[-3:]
+        run = self._run(i, -1)[-MAX_NAME_BEFORE:]
         if not self.cased:
             # two words, or three behind an honorific or from a first name on: a Persian
             # name, not a noun phrase (با قدرت الله نوروزی، شهردار …)
@@ -478,7 +487,40 @@ class _Reader:
                 else run[-2:]
         if len(run) < 2:  # one capitalised word before an office is rarely a name
             return []     # (Meclis Toplantısı, Başkan Vekili …)
+        if self.cased and len(run) == MAX_NAME_BEFORE and \
+                not self.text[self.page.sentence_bounds(run[0].start)[0]:run[0].start].strip():
+            run = run[1:]  # Toplantıda Selim Acar, …: the sentence's first word has a capital
+        if qualified and not _APPOSITION_CLOSED.match(self.text, office.end) and \
+                _next_word(self.text, office.end) not in self.profile.apposition_after:
+            # Ahmet Kaya, Bursa Belediye Başkanı ile görüştü: whom he met; … Jaume Collboni,
+            # Sofya Belediye Başkanı ve … Başkanı Vasil Terziev: the next one's
+            return []
         return run
+
+    def _past_qualifiers(self, i: int) -> int:
+        """Back from word `i`, past the places and the bodies an office that follows them
+        names (Ahmet Yılmaz, Bursa Belediye Başkanı; …, Türk Dünyası Belediyeler Birliği
+        (TDBB) Başkanı): the word before them, -1 for none."""
+        k = i
+        while k >= 0:
+            token = self.words[k]
+            body = self._body_at(token.start)
+            if body is not None:
+                k = bisect_left(self.starts, body) - 1
+            elif self._is_place(token) or (
+                    _acronym(token) and self.text[token.start - 1:token.start] == "("):
+                k -= 1
+            else:
+                return k
+            if k >= 0 and self.text[self.words[k].end:self.words[k + 1].start].strip(" ()"):
+                return k  # (a comma before them: the name is set off there)
+        return k
+
+    def _body_at(self, at: int) -> int | None:
+        """Where the body whose name holds the character at `at` begins, or None."""
+        k = bisect_right(self.body_starts, at) - 1
+        return self.body_starts[k] if k >= 0 and at < self.body_ends[self.body_starts[k]] \
+            else None
 
     def _opening(self, i: int) -> list[Token]:
         """Without capitals, a name that opens its sentence (or a clause, or follows an
@@ -718,6 +760,17 @@ def _conjoined(page: Text, person: _Person, office: _Office, profile: Profile,
     return 0 < len(between) <= JOINED_WORDS and between[-1] in profile.conjunctions
 
 
+_APPOSITION_CLOSED = re.compile(r"\s*[,;.–—]")  # the office said of a name ends there
+
+
+def _next_word(text: str, at: int) -> str:
+    match = _WORD_AFTER.match(text, at)
+    return match.group(1).lower() if match else ""
+
+
+_WORD_AFTER = re.compile(r"\s*([^\W\d_]+)")
+
+
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 
@@ -863,10 +916,10 @@ def _official(person: _Person, page: Text, profile: Profile, spans: list[tuple[i
                    for o in person.offices if o.role == role)
     city = _office_city(page, person.offices, spans, home, person.start, country_of) \
         if role in CITY_ROLES and not regional else None
-    # an office in a body beside the chosen one (Belediye Başkanı ve Eurocities Başkan
-    # Yardımcısı), else the body beside a non-municipal office
-    organization = _body_held(text, [o for o in person.offices if first <= o.start < last],
-                              organizations, profile) \
+    # an office the person holds in a body (Belediye Başkanı ve Eurocities Başkan
+    # Yardımcısı; Uğur İbrahim Altay, … Birliği (TDBB) Başkanı), else the body beside a
+    # non-municipal office
+    organization = _body_held(text, person.offices, organizations, profile) \
         or (_organization(page, person.offices, organizations)
             if role in ("organization_leader", "other") else None)
     return Official(person.name, latin, role, text[first:last], city, organization,

@@ -194,6 +194,18 @@ def test_words_that_say_which_place_stand_between_an_office_and_its_holder(text,
     assert held(text, "bg") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mehmet Öztürk, Manisa Belediye Başkanı, açılışta konuştu.",
+     [("Mehmet Öztürk", "mayor")]),
+    ("Toplantıda Selim Acar, Marmara Belediyeler Birliği Başkanı olarak konuştu.",
+     [("Selim Acar", "organization_leader")]),
+    # the office after the comma with its case or the next name is another's
+    ("Vali Selim Acar, Manisa Belediye Başkanı ile görüştü.", [("Selim Acar", "governor")]),
+])
+def test_a_turkish_office_set_off_after_a_name_past_its_place_or_body(text, expected):
+    assert held(text, "tr") == expected
+
+
 def test_a_turkish_headman_is_an_official_of_no_municipality():
     assert officials("Yeşilköy Muhtarı Kemal Arslan köylüleri dinledi.", "tr")[0]["role"] == "other"
 

@@ -306,6 +306,9 @@ def test_a_city_whose_mayor_holds_an_office_in_a_body_is_its_member():
                    "Петрова откри форума.", "bg") == {(727523, "Асоциацията на дунавските общини")}
     assert members("شهردار شیراز و رئیس مجمع شهرداران آسیایی علی رضایی در نشست حضور یافت.",
                    "fa") == {(115019, "مجمع شهرداران آسیایی")}
+    # or set off after the mayor's name, "as" its holder
+    assert members("Manisa Belediye Başkanı Selim Acar, Marmara Belediyeler Birliği Başkanı "
+                   "sıfatıyla konuştu.", "tr") == {(304827, "Marmara Belediyeler Birliği")}
     # the body's initials, given in brackets once, name it later
     assert members("Tarihi Kentler Birliği'nin (TKB) toplantısı yapıldı. Toplantıda TKB Başkanı "
                    "ve Nevşehir Belediye Başkanı Mehmet Kaya konuştu.", "tr") == {

@@ -84,6 +84,9 @@ class Profile:
     copulas: tuple[str, ...] = _spec(default=())
     # words right before an office a clause's subject takes (به عنوان شهردار: as mayor)
     office_as: tuple[str, ...] = _spec(default=())
+    # words after an office set off after a name that say it is that name's (Ahmet Yılmaz,
+    # … Birliği Başkanı sıfatıyla / olarak): else the office is another's (… ile görüştü)
+    apposition_after: tuple[str, ...] = _spec(default=())
     # offices of a province or a county, not of a city: their holders get no city
     regional_offices: tuple[str, ...] = _spec(default=())
     weekdays: tuple[str, ...] = _spec(default=())
