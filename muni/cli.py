@@ -18,8 +18,10 @@ from types import ModuleType
 from muni import __version__, logs
 from muni.errors import MuniError
 from muni.progress import Progress
+from muni.settings import read_identity, read_sources
 from parsers.gazetteer import GazetteerError
 from parsers.languages import language_codes
+from scraper.identity import Identity
 
 DEFAULT_SOURCES = "sources.yaml"
 log = logging.getLogger("muni")
@@ -153,10 +155,10 @@ def _global_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
                         help="keep the whole log, debug included, in FILE")
 
 
-def _identity(args: argparse.Namespace, pipeline: ModuleType):
+def _identity(args: argparse.Namespace) -> Identity:
     """Who the crawler says it is, for this command (MuniError when it cannot say)."""
     sources = getattr(args, "sources", None)
-    return pipeline.read_identity(sources if sources and Path(sources).exists() else None,
+    return read_identity(sources if sources and Path(sources).exists() else None,
                                   args.contact, args.user_agent)
 
 
@@ -177,7 +179,9 @@ WRITERS = {"crawl", "parse", "export", "run", "refresh", "report", "demo"}
 
 
 def _run(args: argparse.Namespace) -> int:
-    # Imported here so that `muni --help` and usage errors stay fast.
+    if args.command == "extract":  # pages in, records out: none of the stages' machinery
+        return _extract(args)
+    # Imported here so that `muni --help`, usage errors and `muni extract` stay fast.
     from muni import pipeline
 
     if args.command in WRITERS:
@@ -192,9 +196,9 @@ def _dispatch(args: argparse.Namespace, pipeline: ModuleType) -> int:
     if args.command == "crawl":
         if args.max_pages is not None and args.max_pages < 0:
             raise MuniError("--max-pages must be 0 or more")
-        sources = pipeline.read_sources(args.sources, args.source)
+        sources = read_sources(args.sources, args.source)
         _say(args, pipeline.run_crawl(sources, data_dir, "crawl", args.max_pages, progress,
-                                      _identity(args, pipeline)).summary())
+                                      _identity(args)).summary())
     elif args.command == "parse":
         counts = pipeline.run_parse_stage(data_dir, args.warc, args.workers, progress,
                                           scheduler=args.scheduler)
@@ -203,8 +207,8 @@ def _dispatch(args: argparse.Namespace, pipeline: ModuleType) -> int:
         from scraper.check import check_sources, format_check
         from scraper.downloader import Downloader
 
-        sources = pipeline.read_sources(args.sources, args.source)
-        identity = _identity(args, pipeline)
+        sources = read_sources(args.sources, args.source)
+        identity = _identity(args)
         pipeline.refuse_placeholder(sources, identity)
         checks = check_sources(sources, Downloader(identity))
         for found in checks:
@@ -217,9 +221,9 @@ def _dispatch(args: argparse.Namespace, pipeline: ModuleType) -> int:
         tables = pipeline.run_export(data_dir, progress)
         _say(args, "export: " + ", ".join(f"{k} {v} rows" for k, v in tables.items()))
     elif args.command == "run":
-        sources = pipeline.read_sources(args.sources, args.source)
+        sources = read_sources(args.sources, args.source)
         stats = pipeline.run_crawl(sources, data_dir, "crawl", progress=progress,
-                                   identity=_identity(args, pipeline))
+                                   identity=_identity(args))
         counts = pipeline.run_parse_stage(data_dir, progress=progress,
                                           names=[s.name for s in sources])
         tables = pipeline.run_export(data_dir, progress)
@@ -228,8 +232,8 @@ def _dispatch(args: argparse.Namespace, pipeline: ModuleType) -> int:
     elif args.command == "refresh":
         from muni.refresh import refresh
 
-        summary = refresh(pipeline.read_sources(args.sources, args.source), data_dir,
-                          progress, _identity(args, pipeline))
+        summary = refresh(read_sources(args.sources, args.source), data_dir,
+                          progress, _identity(args))
         _say(args, summary)
     elif args.command == "report":
         for path in pipeline.run_report(data_dir):
@@ -244,30 +248,32 @@ def _dispatch(args: argparse.Namespace, pipeline: ModuleType) -> int:
 
         for line in run_demo(data_dir, progress):
             _say(args, line)
-    elif args.command == "extract":
-        from muni.extract import CSV_FIELDS, csv_row, expand_inputs, extract
-
-        try:
-            inputs = expand_inputs(args.inputs, args.input_file)
-        except OSError as exc:
-            raise MuniError(f"cannot read {args.input_file}: {exc.strerror or exc}") from None
-        if not inputs:
-            raise MuniError("nothing to extract: give files, folders, URLs, - or -i FILE")
-        failed = False
-        language = None if args.lang == "auto" else args.lang
-        identity = _identity(args, pipeline)
-        writer = csv.DictWriter(sys.stdout, CSV_FIELDS, lineterminator="\n") \
-            if args.format == "csv" else None
-        if writer:
-            writer.writeheader()
-        for result in extract(inputs, language, args.url, args.site, identity):
-            failed |= "error" in result
-            if writer:
-                writer.writerow(csv_row(result))
-            else:
-                print(json.dumps(result, ensure_ascii=False), flush=True)
-        return 1 if failed else 0
     return 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from muni.extract import CSV_FIELDS, csv_row, expand_inputs, extract
+
+    try:
+        inputs = expand_inputs(args.inputs, args.input_file)
+    except OSError as exc:
+        raise MuniError(f"cannot read {args.input_file}: {exc.strerror or exc}") from None
+    if not inputs:
+        raise MuniError("nothing to extract: give files, folders, URLs, - or -i FILE")
+    failed = False
+    language = None if args.lang == "auto" else args.lang
+    identity = _identity(args)
+    writer = csv.DictWriter(sys.stdout, CSV_FIELDS, lineterminator="\n") \
+        if args.format == "csv" else None
+    if writer:
+        writer.writeheader()
+    for result in extract(inputs, language, args.url, args.site, identity):
+        failed |= "error" in result
+        if writer:
+            writer.writerow(csv_row(result))
+        else:
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+    return 1 if failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parsers.content import learn_template
 from parsers.extractors import RECORDED
 from parsers.page import NotHTML, ParsedHTML, check_html, parse_page, read_html
-from scraper.downloader import Downloader, FetchError, content_decoded, fetch_page
 from scraper.identity import Identity, placeholder_refusal
+
+if TYPE_CHECKING:
+    from scraper.downloader import Downloader
 
 
 @dataclass
@@ -23,33 +27,60 @@ class Loaded:
     error: str | None = None
 
 
-def _load(item: str, url: str | None, language: str | None,
-          downloader: Downloader) -> Loaded:
+class _Web:
+    """Pages asked for by URL, through one downloader made at the first of them: the HTTP
+    stack takes a tenth of a second to import, which pages read from files never need."""
+
+    def __init__(self, identity: Identity | None) -> None:
+        self.identity = identity or Identity()
+
+    @cached_property
+    def downloader(self) -> Downloader:
+        from scraper.downloader import Downloader
+
+        return Downloader(self.identity)
+
+    def load(self, item: str, url: str | None, language: str | None) -> Loaded:
+        from scraper.downloader import FetchError, content_decoded, fetch_page
+
+        refusal = placeholder_refusal(self.identity, [item])
+        if refusal:
+            return Loaded(item, url, error=refusal)
+        try:
+            final, ex = fetch_page(item, downloader=self.downloader)
+        except FetchError as exc:
+            return Loaded(item, url, error=str(exc))
+        if not 200 <= ex.status < 300:
+            return Loaded(item, final, error=f"HTTP {ex.status}")
+        headers = {k.lower(): v for k, v in ex.response_headers}
+        body = content_decoded(ex.body, headers.get("content-encoding"), len(ex.body) * 50)
+        return _read(item, url or final, body, headers.get("content-type"), language)
+
+
+def _load(item: str, url: str | None, language: str | None, web: _Web) -> Loaded:
+    if item.startswith(("http://", "https://")):
+        return web.load(item, url, language)
     try:
-        if item.startswith(("http://", "https://")):
-            refusal = placeholder_refusal(downloader.identity, [item])
-            if refusal:
-                return Loaded(item, url, error=refusal)
-            final, ex = fetch_page(item, downloader=downloader)
-            if not 200 <= ex.status < 300:
-                return Loaded(item, final, error=f"HTTP {ex.status}")
-            headers = {k.lower(): v for k, v in ex.response_headers}
-            body = content_decoded(ex.body, headers.get("content-encoding"), len(ex.body) * 50)
-            content_type, url = headers.get("content-type"), url or final
-        elif item == "-":  # one page on standard input
-            body, content_type = sys.stdin.buffer.read(), None
+        if item == "-":  # one page on standard input
+            body = sys.stdin.buffer.read()
         else:
             path = Path(item)
             if not path.exists():
                 return Loaded(item, url, error="no such file")
             if not path.is_file():
                 return Loaded(item, url, error="not a file")
-            body, content_type = path.read_bytes(), None
-        check_html(body)
-    except (FetchError, NotHTML) as exc:
-        return Loaded(item, url, error=str(exc))
+            body = path.read_bytes()
     except OSError as exc:
         return Loaded(item, url, error=exc.strerror or str(exc))
+    return _read(item, url, body, None, language)
+
+
+def _read(item: str, url: str | None, body: bytes, content_type: str | None,
+          language: str | None) -> Loaded:
+    try:
+        check_html(body)
+    except NotHTML as exc:
+        return Loaded(item, url, error=str(exc))
     return Loaded(item, url, read_html(body, content_type, language))
 
 
@@ -92,10 +123,13 @@ def extract(inputs: list[str], language: str | None = None, url: str | None = No
 
     With `site`, the inputs are pages of one site and its template is learned from them.
     """
-    downloader = Downloader(identity)
-    loaded = [_load(item, url, language, downloader) for item in inputs]
-    pages = [item.parsed for item in loaded if item.parsed is not None]
-    template = learn_template(p.blocks for p in pages) if site and len(pages) > 1 else set()
+    web = _Web(identity)
+    loaded: Iterable[Loaded] = (_load(item, url, language, web) for item in inputs)
+    template: set[str] = set()
+    if site:  # the template needs every page read first; else each is read, then let go
+        loaded = list(loaded)
+        pages = [item.parsed.blocks for item in loaded if item.parsed is not None]
+        template = learn_template(pages) if len(pages) > 1 else set()
     for item in loaded:
         if item.parsed is None:
             yield {"input": item.input, "error": item.error}

@@ -14,31 +14,12 @@ from pathlib import Path
 
 from muni.errors import MuniError
 from muni.progress import Progress
-from normalizer.export import STEPS as EXPORT_STEPS
-from normalizer.export import ExportError, export, report_files
-from parsers.languages import decoding_for, language_codes
+from parsers.languages import decoding_for
 from parsers.stage import ParseError, SourceCount, run_parse, sources_in_warcs, sources_on_disk
-from scraper import CrawlError, CrawlStats, Source, SourceError, crawl, load_sources
-from scraper.identity import Identity, IdentityError, chosen, placeholder_refusal
-from scraper.sources import load_settings
+from scraper import CrawlError, CrawlStats, Source, crawl
+from scraper.identity import Identity, placeholder_refusal
 
 log = logging.getLogger(__name__)
-
-
-def read_sources(path: str | Path, names: list[str] | None = None) -> list[Source]:
-    try:
-        return load_sources(path, names, language_codes())
-    except SourceError as exc:
-        raise MuniError(str(exc)) from None
-
-
-def read_identity(path: str | Path | None, contact: str | None = None,
-                  user_agent: str | None = None) -> Identity:
-    """Who the crawler says it is: the flags, the environment, then sources.yaml."""
-    try:
-        return chosen(load_settings(path) if path else {}, contact, user_agent)
-    except (SourceError, IdentityError) as exc:
-        raise MuniError(str(exc)) from None
 
 
 @contextmanager
@@ -136,13 +117,17 @@ def parse_summary(counts: dict[str, SourceCount]) -> str:
 
 
 def run_export(data_dir: Path, progress: Progress | None = None) -> dict[str, int]:
+    # imported by the commands that export: pandas and pyarrow take half a second to load,
+    # which `muni extract` on one page would otherwise spend before its work
+    from normalizer.export import STEPS, ExportError, export
+
     def on_step(done: int, what: str) -> None:
         if progress:
-            progress.step("export", done, len(EXPORT_STEPS), what)
+            progress.step("export", done, len(STEPS), what)
 
     try:
         counts = export(data_dir, on_step)
-        on_step(len(EXPORT_STEPS), "done")
+        on_step(len(STEPS), "done")
     except ExportError as exc:
         raise MuniError(str(exc)) from None
     finally:
@@ -154,6 +139,8 @@ def run_export(data_dir: Path, progress: Progress | None = None) -> dict[str, in
 def run_report(data_dir: Path) -> list[Path]:
     """report.html and ties.geojson beside the tables they show, made again from the
     current dataset (every export writes them too)."""
+    from normalizer.export import ExportError, report_files
+
     try:
         return report_files(data_dir / "clean")
     except ExportError as exc:

@@ -4,11 +4,12 @@ on stderr when it is a terminal, and nothing at all when it is not."""
 from __future__ import annotations
 
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from tqdm import tqdm
 
-from scraper import CrawlStats
+if TYPE_CHECKING:  # (the crawler's import is the crawl's to pay)
+    from scraper import CrawlStats
 
 
 class Progress:

@@ -12,7 +12,12 @@ class YAMLFileError(ValueError):
     """A YAML file that is missing, not text, or not valid YAML."""
 
 
-class _UniqueKeys(yaml.SafeLoader):
+# libyaml's parser where PyYAML was built with it: the pure-Python one took 0.7 s to read
+# the language profiles, the most of what any `muni` command spent before its work began
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _UniqueKeys(_SafeLoader):  # type: ignore[misc, valid-type]
     """safe_load, except that a key written twice in one mapping is an error: YAML keeps
     the last silently, and a person who wrote both meant one of them."""
 

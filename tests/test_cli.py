@@ -300,6 +300,19 @@ def test_extract_reads_a_folder_a_listing_and_standard_input_and_writes_csv(page
     assert nothing.returncode == 1 and "nothing to extract" in one_line_error(nothing)
 
 
+def test_extract_on_files_loads_none_of_the_stages_machinery(page_files):
+    """A page read from a file needs neither the export's tables (pandas, pyarrow) nor
+    the crawler's HTTP stack: importing them cost `muni extract` on one page a second."""
+    probe = ("import sys; from muni.cli import main; "
+             "code = main(['extract', '-q', sys.argv[1]]); "
+             "print(sorted(m for m in ('pandas', 'pyarrow', 'requests', 'warcio') "
+             "if m in sys.modules), code, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", probe, str(page_files["kazanlak"])],
+                            capture_output=True, text=True, timeout=120)
+    assert result.stderr.split()[-2:] == ["[]", "0"], result.stderr
+    assert json.loads(result.stdout)["language"] == "bg"
+
+
 def test_check_reads_only_robots_txt_and_says_what_a_crawl_would_do(server, tmp_path):
     kazanlak = [s for s in sources_for(server) if s.name == "kazanlak"]
     sources = write_sources_yaml(tmp_path / "sources.yaml", kazanlak)
