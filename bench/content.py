@@ -10,6 +10,7 @@ empty and which method of the cascade gave the text.
 from __future__ import annotations
 
 import json
+import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from pathlib import Path
 from statistics import median
 
 from bench import realpages
+from bench.commands import measure
 from bench.scoring import averaged, page_scores
 from muni.fixture_server import load_sites
 from parsers.content import learn_template
@@ -152,11 +154,35 @@ def run_corpus(pages: list[dict], repeat: int, site_mode: bool = True,
             **({"fields": field_accuracy(pages)} if fields else {})}
 
 
+# The reference run as a user would script it: a fresh process, each file's bytes in.
+_TRAFILATURA_FILES = ("import sys, trafilatura\n"
+                      "for path in sys.argv[1:]:\n"
+                      "    with open(path, 'rb') as f:\n"
+                      "        trafilatura.extract(f.read())")
+
+
+def cold_start(paths: list[Path], rounds: int = 3) -> dict:
+    """`muni extract` on the files in a fresh process (its imports, profiles and patterns
+    compiled, every entity) beside trafilatura's text alone in one: what a user waits for
+    on a folder of pages. The best of `rounds` runs each."""
+    files = [str(p) for p in paths]
+    runs: dict[str, list[dict]] = defaultdict(list)
+    for _ in range(rounds):
+        runs["muni extract"].append(measure(sys.executable, "-m", "muni", "extract", "-q",
+                                            *files))
+        runs["trafilatura"].append(measure(sys.executable, "-c", _TRAFILATURA_FILES, *files))
+    best = {name: min(r, key=lambda m: m["seconds"]) for name, r in runs.items()}
+    return {"pages": len(files), **best, "speed_ratio_to_trafilatura": round(
+        best["trafilatura"]["seconds"] / best["muni extract"]["seconds"], 2)}
+
+
 def run(repeat: int = 9) -> dict:
     """Every set that is there: the fixtures always, the real ones where ../shared is."""
     corpora = {"fixtures": run_corpus(fixture_pages(), repeat)}
     if realpages.available():
         corpora["dev-gold"] = run_corpus(real_pages(realpages.dev_gold_pages), repeat)
+        corpora["dev-gold"]["cold_start"] = cold_start(
+            [p["path"] for p in realpages.dev_gold_pages()])
         corpora["scrapinghub"] = run_corpus(real_pages(realpages.scrapinghub_pages),
                                             max(1, repeat // 2), site_mode=False,
                                             fields=False)
@@ -181,4 +207,12 @@ def report(corpora: dict) -> list[str]:
         if "fields" in result:
             lines.append("  muni fields exactly right: " + ", ".join(
                 f"{k} {v:.3f}" for k, v in result["fields"].items()))
+        if "cold_start" in result:
+            cold = result["cold_start"]
+            lines.append(f"  cold start, a fresh process on the {cold['pages']} files: "
+                         f"muni extract {cold['muni extract']['seconds']:.2f} s "
+                         f"({cold['muni extract']['peak_rss_mb']:.0f} MB), trafilatura "
+                         f"{cold['trafilatura']['seconds']:.2f} s "
+                         f"({cold['trafilatura']['peak_rss_mb']:.0f} MB) = "
+                         f"{cold['speed_ratio_to_trafilatura']:.2f}x")
     return lines
