@@ -298,12 +298,35 @@ def _city_referred_to(text: str, folded: str, start: int,
     return home if ours is not None and ours.search(folded) else None
 
 
+def _council_seat(text: str, folded: str, start: int, here: list[tuple[int, int, int]],
+                  council: WordPattern, home: int | None) -> int | None:
+    """Where a city council sits: the city its name gives, two words from it at most
+    (نشست علنی شورای اسلامی شهر یزد, сесия на общинския съвет на Елена, Kazanlak Belediye
+    Meclisi toplantısı), else the page's own city; None when the sentence names no
+    council."""
+    found = council.search(folded)
+    if found is None:
+        return None
+    at, after = start + found.start(), start + found.end()
+    rest = LETTERS.match(text, after)  # (the phrase may end inside its word: شورا|ی)
+    after = rest.end() if rest else after
+    for s, e, gid in here:
+        if at < e and s < after:
+            continue  # (inside the phrase)
+        gap = text[after:s] if s >= after else text[e:at]
+        if len(LETTERS.findall(gap)) <= COUNCIL_GAP_WORDS and \
+                not any(mark in gap for mark in ",،;.:"):
+            return gid
+    return home
+
+
 def _in_title(text: str, at: int) -> bool:
     """`at` is inside quotes that open and close apart («…», “…”): the name of a thing."""
     opened = max(text.rfind(mark, max(0, at - TITLE_REACH), at) for mark in "«“")
     return opened >= 0 and not any(mark in text[opened:at] for mark in "»”")
 
 
+COUNCIL_GAP_WORDS = 2  # between a council's words and its city's name (شورای اسلامی شهر)
 LOOK_BACK = 20  # mentions back from "this city" to the one it names (past those in titles)
 TITLE_REACH = 80  # characters from a title's opening quote to a city it names
 
@@ -370,8 +393,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             or _city_referred_to(text, part, start, mentions, profile, home) \
             or _not_whence(page, here, start, profile) \
             or (_only_venue(named, home) if trip is not None and trip.search(part) else None) \
-            or (home if council is not None and set(kinds) <= SESSIONS and council.search(part)
-                else None)
+            or (_council_seat(text, part, start, here, council, home)
+                if council is not None and set(kinds) <= SESSIONS else None)
         # each kind where the clause of its first word sets a venue off (پیش از سفر به یزد،
         # در اصفهان گفت و گو کرد: the trip to Yazd, the talks in Isfahan), else where the
         # sentence is; and so a word of the kind said again in another clause (this summit

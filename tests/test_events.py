@@ -433,6 +433,15 @@ def test_a_council_session_with_no_place_said_is_in_the_pages_own_city():
     assert ("agreement", "Yazd") in {(e["type"], names.get(e["city"])) for e in record["events"]}
 
 
+def test_a_council_that_names_its_city_sits_there_not_in_the_pages_own():
+    # (the page is Yazd's; the public session it reports is Shiraz's council's)
+    record = _record("شهرداری یزد گزارش داد: دیروز در جلسه علنی شورای اسلامی شهر شیراز "
+                     "تفاهم نامه همکاری با شهر نانجینگ تصویب شد.", "fa", "2023-07-10")
+    names = _names(record)
+    assert ("agreement", "2023-07-09", "Shiraz") in {
+        (e["type"], e["start"], names.get(e["city"])) for e in record["events"]}
+
+
 def test_an_undated_retelling_is_the_dated_event_of_its_type_and_place():
     record = _record("Kırşehir Belediyesi ile Kars Belediyesi arasında kardeş şehir protokolü "
                      "12 Mart 2024 tarihinde imzalandı.\n\nProtokol, Kırşehir'de düzenlenen "
