@@ -96,7 +96,8 @@ EXTRACTORS: tuple[Extractor, ...] = (
               ("roles", "honorifics", "copulas", "office_as", "regional_offices", "name_breaks",
                "given_names",
                "statements", "not_name_endings", "plural_endings", "apposition_after",
-               "genitives", "office_fields", "definite_endings", "conjunctions", "abbreviations"),
+               "genitives", "office_fields", "definite_endings", "conjunctions", "abbreviations",
+               "light_verbs"),
               table="officials", mention_table="official_mentions",
               scored=("officials", "officials_role")),
     Extractor("events", lambda r: find_events(r.text, r["cities"], r["date_mentions"],
@@ -119,7 +120,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
 RECORDED = tuple(e.name for e in EXTRACTORS if e.recorded)  # the entity kinds of a record
 # The profile keys the page itself reads (its language, decoding, sentences, folding).
 PAGE_KEYS = ("code", "name", "script", "letters", "stop_words", "country", "foreign_letters",
-             "legacy_encodings", "abbreviations", "dotted_i")
+             "legacy_encodings", "abbreviations", "dotted_i", "spelling_variants")
 
 
 PAGE_BUDGET_SECONDS = 10.0  # a page's extractors stop once it has taken this long

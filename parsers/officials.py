@@ -236,6 +236,14 @@ class _Reader:
         return token.capitalised and (not token.text.isupper() or len(token.text) >
                                       MAX_INITIALS or token.start in self.capitals)
 
+    def _verbs_part(self, i: int) -> bool:
+        """The word at `i` goes with a light verb right after it (حسن روحانی وارد شد)."""
+        if self.cased or i + 1 >= len(self.words):
+            return False
+        word, following = self.words[i], self.words[i + 1]
+        return self.text[word.end:following.start] == " " and \
+            following.text in self.profile.light_verbs
+
     def _run(self, index: int, step: int) -> list[Token]:
         """Name words from `index` on, forwards (step 1) or backwards (-1)."""
         run: list[Token] = []
@@ -246,7 +254,7 @@ class _Reader:
                 left, right = (run[-1], token) if step == 1 else (token, run[-1])
                 if self.text[left.end:right.start] not in (" ", "\u200c"):
                     break
-            if not self._name_word(token):
+            if not self._name_word(token) or self._verbs_part(i):
                 break
             run.append(token)
             i += step

@@ -309,6 +309,18 @@ def test_the_person_a_persian_news_item_is_about_and_the_office_it_calls_them_by
     assert held(text, "fa") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a noun before a light verb is the verb's, not the name's last word
+    ("شهردار کرمان حمید رحیمی دیروز وارد شد.", [("حمید رحیمی", "mayor")]),
+    ("استاندار یزد مهران فاطمی با هیئت ژاپنی دیدار کرد.", [("مهران فاطمی", "governor")]),
+    # رییس, the office as often spelt with two dots as with the hamza (رئیس)
+    ("محمد کریمی در این نشست سخن گفت. رییس شورای اسلامی شهر قم افزود که کار ادامه دارد.",
+     [("محمد کریمی", "council_chair")]),
+])
+def test_a_persian_name_ends_before_a_light_verb_and_rayis_is_spelt_both_ways(text, expected):
+    assert held(text, "fa") == expected
+
+
 def test_a_subject_named_after_the_source_takes_the_headlines_office():
     page = Text("به گزارش ایرنا، حسن مرادی با پنج رای از نه رای انتخاب شد.", "fa",
                 title="شهردار جدید همدان انتخاب شد")

@@ -91,6 +91,7 @@ def _write(folder: Path, name: str, text: str) -> Path:
     ("stop_words: [si, on]", "'stop_words': True is not a word (quote it"),
     ("organization_word_first: sometimes", "must be true or false"),
     ("name: Romanian\nname: Română", "'name' is written twice"),  # YAML keeps the last
+    ("spelling_variants: [[ș, ş], [ț]]", "'spelling_variants' holds pairs"),
 ])
 def test_a_mistaken_key_is_one_line_naming_the_file_and_the_key(tmp_path, body, message):
     base = ("code: ro\nname: Romanian\nscript: latin\nletters: abcdefghijklmnopqrstuvwxyzăâîșț\n"
@@ -104,6 +105,17 @@ def test_a_mistaken_key_is_one_line_naming_the_file_and_the_key(tmp_path, body, 
         load_profile(path)
     assert str(raised.value).startswith(str(path)) and message in str(raised.value)
     assert "\n" not in str(raised.value)
+
+
+def test_a_spelling_variant_lists_every_word_both_ways(tmp_path):
+    # Romanian ș and ț are as often written with the cedilla (ş, ţ) of older keyboards
+    path = _write(tmp_path, "ro", "code: ro\nname: Romanian\nscript: latin\n"
+                  "letters: abcdefghijklmnopqrstuvwxyzăâîșțşţ\n"
+                  "spelling_variants: [[ș, ş], [ț, ţ]]\n"
+                  "stop_words: [și, de, ţară]\nroles: {mayor: [primarul orașului]}\n")
+    profile = load_profile(path)
+    assert profile.stop_words == {"și", "şi", "de", "ţară"}
+    assert profile.roles["mayor"] == ("primarul orașului", "primarul oraşului")
 
 
 ROMANIAN = """\

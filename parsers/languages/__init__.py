@@ -185,7 +185,14 @@ class Profile:
     plural_endings: tuple[str, ...] = _spec(default=())
     # endings no personal name has (Turkish abstract nouns of office: Yardımcılığı)
     not_name_endings: tuple[str, ...] = _spec(default=())
+    # verbs a noun goes before to make a compound verb (وارد شد, دیدار کرد): without
+    # capitals, the word right before one is the verb's, no part of a name
+    light_verbs: tuple[str, ...] = _spec(default=())
     dotted_i: bool = _spec(default=False)  # Turkish casing: I is the capital of ı, İ of i
+    # letters written two ways, each pair (as the profile writes them, the other way):
+    # every word of every list holding the first is listed with the second too (رئیس and
+    # رییس, مسئول and مسوول are both Persian spellings)
+    spelling_variants: tuple[tuple[str, ...], ...] = _spec(case=True, default=())
 
     @cached_property
     def cased(self) -> bool:
@@ -246,7 +253,8 @@ class Profile:
         return table
 
 
-def _words(value: object, where: str, case: bool) -> tuple[str, ...]:
+def _words(value: object, where: str, case: bool,
+           variants: tuple[tuple[str, ...], ...] = ()) -> tuple[str, ...]:
     if not isinstance(value, list):
         value = [value]
     for item in value:
@@ -254,11 +262,17 @@ def _words(value: object, where: str, case: bool) -> tuple[str, ...]:
             hint = " (quote it: YAML reads on, off, yes and no as true or false)" \
                 if isinstance(item, bool) else ""
             raise ProfileError(f"{where}: {item!r} is not a word{hint}")
-    return tuple(str(v) if case else str(v).lower() for v in value)
+    words = [str(v) if case else str(v).lower() for v in value]
+    for written, other in variants:  # each word as it may also be spelt, after it
+        words = [form for word in words for form in
+                 ((word, word.replace(written, other)) if written in word else (word,))]
+    return tuple(dict.fromkeys(words))
 
 
-def _read(kind: object, value: object, where: str, spec: dict) -> object:
-    """One YAML value as the field's type says, or a ProfileError naming it."""
+def _read(kind: object, value: object, where: str, spec: dict,
+          variants: tuple[tuple[str, ...], ...] = ()) -> object:
+    """One YAML value as the field's type says, or a ProfileError naming it; its words
+    with their other spellings (`variants`)."""
     case = spec["case"]
     if kind is str or kind == str | None:
         if not isinstance(value, str):
@@ -272,13 +286,14 @@ def _read(kind: object, value: object, where: str, spec: dict) -> object:
         return value
     if kind == frozenset[str]:  # letters as one string, words as a list
         return frozenset(value.lower()) if isinstance(value, str) \
-            else frozenset(_words(value, where, case))
+            else frozenset(_words(value, where, case, variants))
     if kind == tuple[str, ...]:
-        return _words(value, where, case)
+        return _words(value, where, case, variants)
     if kind == tuple[tuple[str, ...], ...]:
         if not isinstance(value, list):
             raise ProfileError(f"{where} must be a list of lists of words")
-        items = tuple(_words(v, f"{where} entry {i + 1}", case) for i, v in enumerate(value))
+        items = tuple(_words(v, f"{where} entry {i + 1}", case, variants)
+                      for i, v in enumerate(value))
         if spec["count"] and items and len(items) != spec["count"]:
             raise ProfileError(f"{where} must list {spec['count']} entries, not {len(items)}")
         return items
@@ -290,7 +305,8 @@ def _read(kind: object, value: object, where: str, spec: dict) -> object:
             raise ProfileError(f"{where}: {', '.join(unknown)} not among "
                                f"{', '.join(spec['keys'])}")
         if typing.get_args(kind)[1] == tuple[str, ...]:
-            return {str(k): _words(v, f"{where}.{k}", case) for k, v in value.items()}
+            return {str(k): _words(v, f"{where}.{k}", case, variants)
+                    for k, v in value.items()}
         return {str(k): str(v) for k, v in value.items()}
     raise TypeError(f"a profile field of a type the loader does not read: {kind}")
 
@@ -311,6 +327,12 @@ def load_profile(path: Path) -> Profile:
             hint = f" (did you mean '{near[0]}'?)" if near else ""
             raise ProfileError(f"{path}: '{key}' is not a profile key{hint}")
     values: dict[str, object] = {}
+    variants = typing.cast(tuple[tuple[str, ...], ...], _read(
+        hints["spelling_variants"], data.get("spelling_variants") or [],
+        f"{path}: 'spelling_variants'", dict(schema["spelling_variants"].metadata)))
+    if any(len(pair) != 2 for pair in variants):
+        raise ProfileError(f"{path}: 'spelling_variants' holds pairs: the letters as "
+                           "written, and as they may also be")
     for name, spec in schema.items():
         where = f"{path}: '{name}'"
         if name not in data or data[name] is None:
@@ -320,9 +342,10 @@ def load_profile(path: Path) -> Profile:
             if not isinstance(data[name], dict):
                 raise ProfileError(f"{where} must be a mapping of ISO codes to names")
             values[name] = {country: str(code) for code, names in data[name].items()
-                            for country in _words(names, f"{where}.{code}", True)}
+                            for country in _words(names, f"{where}.{code}", True, variants)}
         else:
-            values[name] = _read(hints[name], data[name], where, dict(spec.metadata))
+            values[name] = _read(hints[name], data[name], where, dict(spec.metadata),
+                                 () if name == "spelling_variants" else variants)
     words = typing.cast(dict, values.get("date_words", {}))
     values["date_words"] = {kind: words.get(kind, ()) for kind in DATE_WORD_KINDS}
     if values["code"] != path.stem or not _CODE.match(str(values["code"])):
