@@ -518,7 +518,9 @@ def _free(dates: list[DateMention], cue: int, kind: str, said: list[tuple[int, s
           breaks: list[int], folded: str, participles: tuple[str, ...]) -> list[DateMention]:
     """The dates the cue (of `kind`) may take where the verb comes last: not one right
     before another kind's word (2021 yılında kurulan … Zirvesi: 2021 is when it was
-    founded), nor one whose clause goes on to another kind's word after the cue
+    founded), unless that word is before the cue in its clause (روز ۲۲ مهر وارد تبریز
+    شد و با شهردار دیدار کرد: came and met that day), nor one whose clause goes on to
+    another kind's word after the cue
     (toplantının sonunda …, 1997 yılında … kurulan birlik: the meeting is not of 1997;
     heyeti, 28 Ağustos'ta … gelerek, … Ödülü: the delegation's day, past the comma), nor
     one before the cue that another kind's word and a participle (`participles`: its
@@ -532,7 +534,8 @@ def _free(dates: list[DateMention], cue: int, kind: str, said: list[tuple[int, s
         if k == len(starts) or starts[k][1] == kind:
             continue
         other = starts[k][0]
-        if other - d.end_offset <= BOUND_GAP or (
+        same = _clause(breaks, d.offset) == _clause(breaks, cue)
+        if other - d.end_offset <= BOUND_GAP and (other > cue or not same) or (
                 _clause(breaks, d.offset) == _clause(breaks, other) and (
                     d.offset > cue or other < cue and _participle_between(
                         folded, d.end_offset, cue, breaks, participles))):

@@ -442,6 +442,21 @@ def test_a_council_that_names_its_city_sits_there_not_in_the_pages_own():
         (e["type"], e["start"], names.get(e["city"])) for e in record["events"]}
 
 
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a date right before the first verb dates the one joined to it in its clause too
+    ("هیئتی از شهر قزان روز ۲۲ مهر ۱۳۹۷ وارد شیراز شد و با شهردار شیراز دیدار کرد.", "fa",
+     {("visit", "2018-10-14", "Shiraz"), ("meeting", "2018-10-14", "Shiraz")}),
+    # talks held in a city are a visit there
+    ("Sivas Belediye Başkanı 3 Mart 2024'te Bakü'de temaslarda bulundu.", "tr",
+     {("visit", "2024-03-03", "Baku")}),
+])
+def test_coordinated_verbs_share_their_date_and_talks_held_abroad_are_a_visit(
+        text, language, expected):
+    record = _record(text, language)
+    names = _names(record)
+    assert {(e["type"], e["start"], names.get(e["city"])) for e in record["events"]} == expected
+
+
 def test_an_undated_retelling_is_the_dated_event_of_its_type_and_place():
     record = _record("Kırşehir Belediyesi ile Kars Belediyesi arasında kardeş şehir protokolü "
                      "12 Mart 2024 tarihinde imzalandı.\n\nProtokol, Kırşehir'de düzenlenen "
