@@ -239,6 +239,8 @@ def test_a_persian_office_its_field_and_then_its_holder(text, expected):
     ("Представители на общината – Петя Русева и Стоян Митев – посрещнаха гостите.",
      [("Петя Русева", "municipal_official"), ("Стоян Митев", "municipal_official")]),
     ("Гости бяха и представители на община Ржгув, Полша.", []),
+    # a deputy mayor as a foreign city's is often called (vice-mayor)
+    ("Гостите водеше Ана Ковач, вицекмет на Загреб.", [("Ана Ковач", "deputy_mayor")]),
 ])
 def test_bulgarian_envoys_secretaries_and_village_mayors(text, expected):
     assert held(text, "bg") == expected
