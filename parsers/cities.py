@@ -682,14 +682,21 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
     titled = _after_honorifics(page, words, begins, profile.honorific_words) if profile \
         else set()
     opening = _opening(text, words, keys, starts, joins, profile, gazetteer, countries)
+    given = frozenset(profile.given_names) if cased and profile else frozenset()
+    # (where the script has capitals: a word before a first name is none, nor is one of
+    # two towns side by side: Варна Тодор Балабанов, Tiflis Trabzon'a)
+    unnamed = _before_first_names(words, named, given) | \
+        _town_pairs(text, words, keys, named, given, gazetteer) if given else set()
     out = []
     for i in starts:
         first = words[i]
         if cased and first.text.isupper() and len(first.text) <= 4:
             continue  # an acronym (İBB, ЕС), not a place
-        if cased and i and usable[i - 1] and _surname_position(text, words, i, titled) \
-                and words[i - 1].text.lower() not in cues:  # (a country before: Almanya Krefeld)
-            continue
+        if cased and i and usable[i - 1] and (
+                _surname_position(text, words, i, titled)
+                and words[i - 1].text.lower() not in cues and i - 1 not in unnamed
+                or _after_first_name(text, words, i, given)):
+            continue  # (a country before: Almanya Krefeld; a first name: Nebi Tepe)
         if i in titled:
             continue  # г-н Ито, Sayın Erkek: a person
         # the script of a name is its first word's (a word begins with a letter)
@@ -704,7 +711,8 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
             if len(key) < shortest or key in not_places or (j == i and key in stop):
                 continue
             within = ""
-            if cased and j == i and _first_name_position(text, words, i, cues_after, after_place) \
+            if cased and j == i and i not in unnamed \
+                    and _first_name_position(text, words, i, cues_after, after_place) \
                     and not _cued_before(text, words, i, cues_or_in):
                 if not i or usable[i - 1]:
                     continue
@@ -761,6 +769,45 @@ def _outside(words: tuple[Token, ...], begins: list[int],
 def _country_at(countries: list[tuple[int, int, str]], at: int) -> str:
     """The code of the country name that holds the character at `at`."""
     return next(code for start, end, code in countries if start <= at < end)
+
+
+def _before_first_names(words: tuple[Token, ...], named: list[int], given: frozenset[str]
+                        ) -> set[int]:
+    """The capitalised words, themselves no first name, right before one: the place a
+    name follows (кметът на Варна Тодор Балабанов, Пловдив Мехмет Гючюк), not its own
+    first word."""
+    at = set(named)
+    return {i for i in named if i + 1 in at and not words[i].suffix
+            and words[i + 1].text.lower() in given and words[i].text.lower() not in given}
+
+
+def _after_first_name(text: str, words: tuple[Token, ...], i: int, given: frozenset[str]
+                      ) -> bool:
+    """Right after a first name, even where a sentence opens with it: a surname."""
+    prev = words[i - 1]
+    return not prev.suffix and text[prev.end:words[i].start] == " " and \
+        prev.text.lower() in given
+
+
+def _town_pairs(text: str, words: tuple[Token, ...], keys: dict[int, str], named: list[int],
+                given: frozenset[str], gazetteer: Gazetteer) -> set[int]:
+    """The first words of two capitalised words side by side, the first no first name,
+    that both name towns of PAIR_POPULATION (Tiflis Trabzon'a, Kutaisi Trabzon'a kardeş
+    oldu): two places, not a first name and a surname."""
+    pairs = [i for i in named if i + 1 in keys and not words[i].suffix
+             and words[i].text.lower() not in given
+             and text[words[i].end:words[i + 1].start] == " "]
+    if not pairs:
+        return set()
+    found = gazetteer.lookup({keys[k] for i in pairs for k in (i, i + 1)})
+
+    def town(k: int) -> bool:
+        return any(p.population >= PAIR_POPULATION for p in found.get(keys[k], ()))
+
+    return {i for i in pairs if town(i) and town(i + 1)}
+
+
+PAIR_POPULATION = 50_000  # the towns that two capitalised words side by side may both be
 
 
 def _surname_position(text: str, words: tuple[Token, ...], i: int, titled: set[int]) -> bool:

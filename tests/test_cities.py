@@ -367,3 +367,20 @@ def test_a_country_a_word_away_sets_no_namesake_abroad_against_a_city_at_home():
 ])
 def test_a_town_abroad_is_placed_by_its_countrys_name(text, language, city):
     assert city in ids(text, language)
+
+
+def _named(text: str, language: str) -> list[str]:
+    return [c.name for c in find_cities(Text(text, language))]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # two towns side by side, the first no first name: both places
+    ("Batum ve Tiflis Trabzon'a kardeş şehir oldu.", "tr", ["Batumi", "Tbilisi", "Trabzon"]),
+    ("Trabzon Batum ile kardeş şehir oldu.", "tr", ["Trabzon", "Batumi"]),
+    # a word before a first name is no first name itself: here, the council's town
+    ("Председателят на Общинския съвет – Бургас Иван Петров откри сесията.", "bg", ["Burgas"]),
+    # a word right after a first name is a surname, even where the sentence opens with it
+    ("Hasan Kaya geldi ve konuştu.", "tr", []),
+])
+def test_first_names_tell_a_persons_words_from_towns_side_by_side(text, language, expected):
+    assert _named(text, language) == expected
