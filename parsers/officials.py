@@ -682,7 +682,11 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
         return ()
     reader = _Reader(page, profile, cities, organizations,
                      region_starts(page) if regions is None else regions)
-    offices = _offices(page.folded, profile)
+    # an office's word inside a body's name is the name's (دبیرکل مجمع شهرداران آسیا,
+    # Avrupa Belediye Başkanları Konseyi): no office of the holder after it
+    bodies = [(o.start, o.end) for o in organizations if not o.reference]
+    offices = [o for o in _offices(page.folded, profile)
+               if not any(s < o.start and o.end <= e for s, e in bodies)]
     home = home if home is not None else home_city(page, cities)
     people: list[_Person] = []
     chain: list[_Office] = []

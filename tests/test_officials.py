@@ -323,6 +323,18 @@ def test_a_persian_name_ends_before_a_light_verb_and_rayis_is_spelt_both_ways(te
     assert held(text, "fa") == expected
 
 
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # "mayors" inside a body's name is the body's, not the office of the name after it
+    ("دبیرکل مجمع شهرداران آسیا حسین کریمی امروز سخنرانی کرد.", "fa",
+     [("حسین کریمی", "organization_leader")]),
+    ("Avrupa Belediye Başkanları Konseyi Genel Sekreteri Marie Dubois konuştu.", "tr",
+     [("Marie Dubois", "organization_leader")]),
+])
+def test_an_office_word_inside_a_bodys_name_is_no_office_of_its_holder(text, language,
+                                                                       expected):
+    assert held(text, language) == expected
+
+
 def test_a_subject_named_after_the_source_takes_the_headlines_office():
     page = Text("به گزارش ایرنا، حسن مرادی با پنج رای از نه رای انتخاب شد.", "fa",
                 title="شهردار جدید همدان انتخاب شد")
