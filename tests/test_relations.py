@@ -373,3 +373,9 @@ def test_a_member_word_of_a_seat_before_or_after_it_is_no_membership():
     assert seat("Иван Петров е член на Общинския съвет", "bg")
     assert not seat("Denizli Belediyesi, Enerji Kentleri Birliği üyesi oldu", "tr")
     assert not seat("Бургас е член на Националното сдружение на общините", "bg")
+
+
+def test_a_covenant_is_a_body_a_city_joins():
+    found = {(r["a"], r["organization"], r["since"]) for r in relations(
+        "Община Бургас се присъедини към Конвента на кметовете през 2012 г.", "bg")}
+    assert found == {(732770, "Конвента на кметовете", "2012")}
