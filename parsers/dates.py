@@ -305,7 +305,9 @@ class _Grammar:
             ("year", re.compile(
                 rf"{NO_LETTER_BEFORE}(?:{_words(words.get('year_before', ()))})\s+(\d{{4}}|\d\d)"
                 # (a year a slash joins to the next is none alone: 2022/2023 учебна година)
-                rf"(?:\s*(?:{year_after}))?(?!\d|/\d)|(?<![\d.])(?<!\d/)(\d{{4}})\s*(?:{year_after})"),
+                rf"(?:\s*(?:{year_after}))?(?!\d|/\d)|(?<![\d.])(?<!\d/)(\d{{4}})\s*(?:{year_after})"
+                # a chronology's line, opened by its year: "1974 – …", "۱۳۸۵: …"
+                rf"|{CHRONOLOGY_YEAR}"),
              ("year_before", "digit")),
         ]
 
@@ -333,6 +335,11 @@ class _Grammar:
             if token not in self.months and token.endswith(suffix):
                 token = token[:-len(suffix)]
         return self.months[token]
+
+
+# A year that opens a line, a colon or a spaced dash after it: a chronology's entry (a
+# history of twinning, a list of twin towns by year), 1800-2099 or 1300-1499 (Solar Hijri)
+CHRONOLOGY_YEAR = r"(?<![^\n])((?:1[89]|20|1[34])\d\d)(?=[ \t]*(?::[ \t]|[–—-][ \t]+(?!\d)))"
 
 
 def _unspaced(words: str) -> str:
@@ -439,7 +446,7 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
             return None
         return _Atom(s, e, calendar, first, None, None, last)
     # a marked year: never a decade, an age or a year before the era
-    value = int(grp[0] or grp[1])
+    value = int(grp[0] or grp[1] or grp[2])
     if g.not_year.match(folded, e):
         return None
     if value < 100:  # سال ۹۷: two figures name a year only in a Solar Hijri text

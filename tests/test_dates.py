@@ -382,3 +382,17 @@ def test_numeric_solar_hijri_dates_in_every_order_and_separator():
         ("1394-08-20", "1394-08-20", "day", "gregorian")]
     assert spans("جلسه در 2019-12-25 برگزار شد.", "fa") == [
         ("2019-12-25", "2019-12-25", "day", "gregorian")]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a chronology: each line opened by its year, a colon or a spaced dash after it
+    ("1974 – договор за побратимяване с Велес\n2003: посещение в Охрид", "bg",
+     [("1974-01-01", "1974-12-31"), ("2003-01-01", "2003-12-31")]),
+    ("2008 - Bakü ile protokol imzalandı.", "tr", [("2008-01-01", "2008-12-31")]),
+    ("۱۳۸۵: امضای تفاهم نامه با فلورانس", "fa", [("2006-03-21", "2007-03-20")]),
+    # not a year inside a line, a figure out of range, nor the first of a period
+    ("Кодът е 3524 – за справки.\n3524 – код\n2019 - 2020", "bg", []),
+])
+def test_a_year_that_opens_a_line_before_a_colon_or_a_dash_is_a_chronologys(
+        text, language, expected):
+    assert [(str(d.start), str(d.end)) for d in find_dates(Text(text, language))] == expected
