@@ -21,6 +21,7 @@ _NO_LETTER_BEFORE = r"(?<![^\W\d_])"
 _NO_LETTER_AFTER = r"(?![^\W\d_])"
 # the words after a body's word that name it, without capitals (سازمان شهرهای میراث جهانی)
 UNCASED_NAME_WORDS = 3
+INITIALLED_NAME_WORDS = 9  # words of a name without capitals that its initials close
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,11 @@ def _pattern(language: str) -> re.Pattern | None:
                            space=None)
         tail = rf"(?:[ \t]+(?!(?:{stop}){_NO_LETTER_AFTER})(?![^\W\d_]+[ \t]*[.!?؟\n])" \
             rf"[^\W\d_]+){{1,{UNCASED_NAME_WORDS}}}"
-        return re.compile(rf"{word}{tail}")
+        # a name its initials follow in brackets is whole up to them, function words and
+        # all (سازمان جهانی شهرها و دولت‌های محلی متحد (UCLG))
+        initialled = rf"{word}(?:[ \t\u200c]+[^\W\d_]+){{1,{INITIALLED_NAME_WORDS}}}" \
+            rf"(?=[ \t]*\([A-Z0-9][A-Z0-9\-]{{1,9}}\))"
+        return re.compile(rf"{initialled}|{word}{tail}")
     if not profile.organization_word_first:  # B40 Balkan Şehirleri Ağı (EKB)
         acronym = rf"(?:[ \t]*\([A-Z{capitals()}0-9]{{2,8}}\))?"
         return re.compile(rf"{cap}[ \t]+(?:[\w\-]+[ \t]+){{0,4}}{word}{acronym}")

@@ -228,8 +228,12 @@ def test_a_club_or_a_league_is_a_body_a_city_joins():
     ("شهر یزد در سال ۲۰۱۷ به عضویت شبکه شهرهای خلاق یونسکو درآمد.",
      "شبکه شهرهای خلاق یونسکو", "2017"),
     ("شهر کرمان به سازمان شهرهای میراث جهانی پیوست.", "سازمان شهرهای میراث جهانی", None),
+    # a longer name, its initials closing it: whole, its "and" too
+    ("شهر قم در سال ۲۰۱۹ به عضویت سازمان جهانی شهرها و دولت‌های محلی متحد (UCLG) درآمد.",
+     "سازمان جهانی شهرها و دولت\u200cهای محلی متحد", "2019"),
 ])
-def test_a_persian_network_is_named_by_up_to_three_words_before_the_verb(text, body, since):
+def test_a_persian_network_is_named_by_three_words_at_most_or_all_its_initials_close(
+        text, body, since):
     assert [(r["type"], r["organization"], r["since"]) for r in relations(text, "fa")] == [
         ("member", body, since)]
 
