@@ -687,6 +687,8 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
     # two towns side by side: Варна Тодор Балабанов, Tiflis Trabzon'a)
     unnamed = _before_first_names(words, named, given) | \
         _town_pairs(text, words, keys, named, given, gazetteer) if given else set()
+    seats = frozenset(profile.municipality_words) if cased and profile else frozenset()
+    offices = profile.office_words if profile else frozenset()
     out = []
     for i in starts:
         first = words[i]
@@ -695,6 +697,7 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
         if cased and i and usable[i - 1] and (
                 _surname_position(text, words, i, titled)
                 and words[i - 1].text.lower() not in cues and i - 1 not in unnamed
+                and not _seat_named(words, i, seats, offices)
                 or _after_first_name(text, words, i, given)):
             continue  # (a country before: Almanya Krefeld; a first name: Nebi Tepe)
         if i in titled:
@@ -779,6 +782,17 @@ def _before_first_names(words: tuple[Token, ...], named: list[int], given: froze
     at = set(named)
     return {i for i in named if i + 1 in at and not words[i].suffix
             and words[i + 1].text.lower() in given and words[i].text.lower() not in given}
+
+
+def _seat_named(words: tuple[Token, ...], i: int, seats: frozenset[str],
+                offices: frozenset[str]) -> bool:
+    """The word at `i` names a municipality, its words right after it (Üsküp Studenican
+    Belediyesi ile), and so no person: not where an office follows them (Ahmet Yılmaz
+    Belediye Başkanı)."""
+    k = i + 1
+    while k < len(words) and words[k].text.lower() in seats:
+        k += 1
+    return k > i + 1 and (k == len(words) or words[k].text.lower() not in offices)
 
 
 def _after_first_name(text: str, words: tuple[Token, ...], i: int, given: frozenset[str]

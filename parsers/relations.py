@@ -185,6 +185,7 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
     carried: _OpenList | None = None
     hedge = word_pattern(profile.relation_hedges)
     both = word_pattern(profile.both_cities, whole=True)
+    last_pair: list[int] = []  # the two cities of the last tie between two cities
 
     def tie(kind: str, a: int, b: int | None, organization: str | None, since: Since | None,
             evidence: str) -> None:
@@ -203,6 +204,8 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
             ties[key] = Relation(kind, a, b, organization, since.year if since else None,
                                  since.text if since else None,
                                  since.calendar if since else None, evidence)
+        if b is not None and a != b:
+            last_pair[:] = [a, b]
 
     folded_text = page.folded
     cues = _cues(profile.code).starts(folded_text)
@@ -218,7 +221,9 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
         here = mentions_between(mentions, start, end)
         named = list(dict.fromkeys(gid for _, _, gid in here))
         if kinds and not named and both is not None and both.search(folded):
-            named = _two_before(mentions, start)  # "the sisterhood of the two cities"
+            # "the sisterhood of the two cities": the two the last tie joined, else the
+            # last two named
+            named = list(last_pair) or _two_before(mentions, start)
         if not kinds and not named:
             continue  # no tie and no list item: nothing changes (a page of short lines)
         item = len(sentence.strip()) <= LIST_ITEM_CHARS and _own_paragraph(text, start, end)
@@ -338,7 +343,8 @@ def _joinable(body: str, profile: Profile) -> bool:
 def _qualifiers(text: str, here: list[tuple[int, int, int]], profile: Profile) -> set[int]:
     """The cities named only to say where the next one lies: Ankara'nın Çankaya ilçesi,
     a city right before a district's municipality or a place's word after its name
-    (Üsküp Studenican Belediyesi, Hatay'ın Defne ilçesi: a district the index lacks), or one
+    (Üsküp Studenican Belediyesi, Hatay'ın Defne ilçesi, whether the index knows the
+    district or not), or one
     in brackets after a place (Göle Belediyesi (Ardahan), Кочани (Северна Македония))."""
     starts = {pos for pos, _, _ in here}
     ends = {stop for _, stop, _ in here}
@@ -359,7 +365,7 @@ def _qualifiers(text: str, here: list[tuple[int, int, int]], profile: Profile) -
         found.setdefault(gid, set()).add(
             (ending is not None and ending.end() + 1 in starts and text[ending.end()] == " ")
             or (district is not None and district.group(2).lower() in place_words
-                and district.group(1)[0].isupper() and district.start(1) not in starts
+                and district.group(1)[0].isupper()
                 and district.group(1).lower() not in profile.municipality_words))
     return {gid for gid, kinds in found.items() if kinds == {True}}
 

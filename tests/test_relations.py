@@ -383,3 +383,12 @@ def test_a_covenant_is_a_body_a_city_joins():
     found = {(r["a"], r["organization"], r["since"]) for r in relations(
         "Община Бургас се присъедини към Конвента на кметовете през 2012 г.", "bg")}
     assert found == {(732770, "Конвента на кметовете", "2012")}
+
+
+def test_a_district_municipality_after_its_city_is_the_side_and_the_two_are_the_last_tie():
+    # Ohri only says where Struga lies; "the two municipalities" are the tie's, not the
+    # last two names before them
+    found = {frozenset((r["a"], r["b"])) for r in relations(
+        "Kırklareli Belediyesi, Makedonya Ohri Struga Belediyesi ile resmen kardeş belediye "
+        "oldu. İki belediye arasındaki kardeş belediye protokolü Ohri'de imzalandı.", "tr")}
+    assert found == {frozenset((743166, 785387))}  # Kırklareli, Struga
