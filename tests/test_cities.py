@@ -384,3 +384,11 @@ def _named(text: str, language: str) -> list[str]:
 ])
 def test_first_names_tell_a_persons_words_from_towns_side_by_side(text, language, expected):
     assert _named(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Festival, Muğla'nın Akyaka beldesinde yapıldı.", ["Muğla", "Akyaka"]),
+    ("Heyet, Trabzon'un Uzungöl beldesine ulaştı.", ["Trabzon", "Uzungöl"]),
+])
+def test_a_small_turkish_town_named_so_in_its_case_is_a_place(text, expected):
+    assert _named(text, "tr") == expected
