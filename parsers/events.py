@@ -125,17 +125,20 @@ def _borrowed_date(text: str, spans: tuple[tuple[int, int], ...], index: int,
                    published: date | None) -> _When | None:
     """A date for a sentence that gives none: `today` in it is the page's day (and
     `yesterday` the day before); else the first day or month the next sentence of the
-    same paragraph gives (or its `today`), else the last one the sentence before it
-    gives (the paragraph goes on about that day)."""
+    same paragraph gives (or its `today`), else the last one the nearest sentence before
+    it gives that gives one (the paragraph goes on about that day: На 25 юни … фестивал.
+    … В рамките на форума се проведе и семинар)."""
     start, end = spans[index]
     told = days.told(folded, start, end, published)
     if told is not None:
         return told
-    for other, pick in ((index + 1, 0), (index - 1, -1)):
+    for other, pick in ((index + 1, 0), *((k, -1) for k in range(index - 1, -1, -1))):
         if not 0 <= other < len(spans):
             continue
         lo, hi = spans[other]
         if "\n" in (text[end - 1:lo] if other > index else text[hi - 1:start]):
+            if other < index:
+                break  # the paragraph began after it
             continue  # another paragraph
         near = [d for d in dates if lo <= d.offset < hi and d.precision in ("day", "month")]
         if near:

@@ -457,6 +457,16 @@ def test_coordinated_verbs_share_their_date_and_talks_held_abroad_are_a_visit(
     assert {(e["type"], e["start"], names.get(e["city"])) for e in record["events"]} == expected
 
 
+def test_an_undated_sentence_takes_the_date_its_paragraph_last_gave_before_it():
+    record = _record("На 12 май 2023 г. в Русе се откри международният панаир. Над сто фирми "
+                     "показват своите продукти. Изложителите са от пет държави. В рамките на "
+                     "панаира се проведе и конференция.\n\nДелегация от Русе ще посети "
+                     "Гюргево.", "bg")
+    # (the next paragraph's visit is not of that day)
+    assert {(e["type"], e["start"]) for e in record["events"]} == {
+        ("festival", "2023-05-12"), ("meeting", "2023-05-12"), ("visit", None)}
+
+
 def test_an_undated_retelling_is_the_dated_event_of_its_type_and_place():
     record = _record("Kırşehir Belediyesi ile Kars Belediyesi arasında kardeş şehir protokolü "
                      "12 Mart 2024 tarihinde imzalandı.\n\nProtokol, Kırşehir'de düzenlenen "
