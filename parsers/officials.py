@@ -907,6 +907,31 @@ OFFICE_JOIN = 40  # characters between two offices of one phrase (ve Eurocities)
 _PHRASE_BREAK = re.compile(r"[.;:!?؟\n()«»“”\"]")
 
 
+def _headline_city(page: Text, office: _Office, spans: list[tuple[int, int, int]]
+                   ) -> int | None:
+    """The city the headline names nearest its office, right after it or right before it
+    (شهردار جدید ارومیه انتخاب شد: Urmia's; Manisa Belediye Başkanı …: Manisa's), as the
+    text names it somewhere."""
+    title = page.title or ""
+    lo, hi = max(0, office.start - HEADLINE_REACH), office.end + HEADLINE_REACH
+    found = []
+    for s, e, gid in spans:
+        name = page.raw[s:e]
+        for at in (title.find(name, office.end, hi), title.rfind(name, lo, office.start)):
+            if at >= 0 and not _inside_word(title, at, e - s):
+                found.append((at - office.end if at >= office.end else office.start - at, gid))
+    return min(found)[1] if found else None
+
+
+def _inside_word(text: str, at: int, length: int) -> bool:
+    """The `length` characters at `at` are part of a longer word."""
+    return (at > 0 and text[at - 1].isalpha()) or \
+        (at + length < len(text) and text[at + length].isalpha())
+
+
+HEADLINE_REACH = 30  # characters after a headline's office where its city is named
+
+
 def _official(person: _Person, page: Text, profile: Profile, spans: list[tuple[int, int, int]],
               home: int | None, organizations: Sequence[Organization],
               country_of: dict[int, str]) -> Official:
@@ -920,8 +945,9 @@ def _official(person: _Person, page: Text, profile: Profile, spans: list[tuple[i
                         text[lo:hi].strip())
     role = _choose_role(person.offices)
     if person.offices[0].headline is not None:  # named by the title alone: the page's office
+        city = _headline_city(page, person.offices[0], spans) or home
         return Official(person.name, latin, role, person.offices[0].headline,
-                        home if role in MUNICIPAL else None, None, tuple(person.aliases),
+                        city if role in MUNICIPAL else None, None, tuple(person.aliases),
                         text[lo:hi].strip())
     first, last = _office_phrase(text, person.offices, role, (person.start, person.end))
     regional = all(page.folded[o.start:o.end] in profile.regional_offices

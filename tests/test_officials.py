@@ -343,6 +343,16 @@ def test_a_subject_named_after_the_source_takes_the_headlines_office():
         ("حسن مرادی", "mayor", "شهردار")]
 
 
+def test_the_headlines_office_is_of_the_city_the_headline_names_beside_it():
+    # the text's municipality is where he worked before; the headline's is the one he heads
+    page = Text("به گزارش ایرنا، حسن مرادی با پنج رای از نه رای انتخاب شد. وی پیش از این "
+                "معاون شهرداری ملایر بود و اکنون مدیریت شهری همدان را بر عهده دارد.", "fa",
+                title="شهردار جدید همدان انتخاب شد")
+    found = plain(find_officials(page, find_cities(page, "IR")))
+    assert [(o["name"], o["role"], o["city"]) for o in found if o["name"] == "حسن مرادی"] == [
+        ("حسن مرادی", "mayor", 132144)]  # Hamadan
+
+
 def test_a_subjects_words_end_at_the_name_the_page_gave_already():
     text = ("به گزارش ایسنا، حسین مرادی زاده در نشست شورای شهر اظهار کرد که کار ادامه دارد. "
             "مرادی زاده کارشناس ارشد شهرسازی است.")
