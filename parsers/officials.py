@@ -90,6 +90,9 @@ class _Person:
     end: int
     offices: list[_Office] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    # where the place of an office said once for two is named for this holder (Кметовете
+    # на Берковица … и на Община Димитровград – Иво Димов): the city is that one's
+    of: int | None = None
 
 
 @cache
@@ -424,18 +427,24 @@ class _Reader:
                 break
         return names if len(names) >= 2 else []
 
-    def joined(self, run: list[Token], plural: bool) -> list[list[Token]]:
+    def joined(self, run: list[Token], plural: bool) -> list[tuple[list[Token], int | None]]:
         """The names a conjunction joins right after `run` (… Иво Димов и Иван Петров),
         and after an office in the plural those a comma lists too (Meclis Üyeleri Mustafa
-        Toksöz, Mehmet Ali Kiriş ve Alper Kan); each of two words at least."""
-        names: list[list[Token]] = []
+        Toksöz, Mehmet Ali Kiriş ve Alper Kan); each of two words at least, with where
+        the place it names for the name begins (… и на Община Димитровград – Иво Димов),
+        or None."""
+        names: list[tuple[list[Token], int | None]] = []
         while True:
             k = bisect_left(self.starts, run[-1].start) + 1
             if k >= len(self.words):
                 return names
             gap = self.text[run[-1].end:self.words[k].start]
+            of = None
             if gap == " " and self.words[k].text.lower() in self.profile.conjunctions:
                 k, last = k + 1, True
+                if plural:  # Кметовете на Берковица … и на Община Димитровград – Иво Димов
+                    past = self._past_place(k)
+                    k, of = past, (self.words[k].start if past > k else None)
             elif plural and gap.strip() in (",", "،"):
                 last = False
             else:
@@ -443,9 +452,25 @@ class _Reader:
             run = self._run(k, 1)[:MAX_NAME_WORDS - 1] if k < len(self.words) else []
             if len(run) < 2 or (self.cased and not all(t.capitalised for t in run)):
                 return names
-            names.append(run)
+            names.append((run, of))
             if last:
                 return names
+
+    def _past_place(self, k: int) -> int:
+        """Past the place an elided office's "of" names from word `k` on (на Община
+        Димитровград –), to the name after it; `k` itself where no place is named."""
+        i = k
+        if i < len(self.words) and self.words[i].text.lower() in self.profile.genitives:
+            i += 1
+        start = i
+        while i < len(self.words) and (self._is_place(self.words[i]) or
+                                       self.words[i].text.lower() in self.place_cues):
+            i += 1
+        if i == start or not any(self._is_place(w) for w in self.words[start:i]) or \
+                i >= len(self.words) or \
+                self.text[self.words[i - 1].end:self.words[i].start].strip() not in ("", "–", "-"):
+            return k
+        return i
 
     def taking(self, office: _Office) -> list[Token]:
         """The name that opens the clause of "as <office>" (مجید آقازاده … به عنوان شهردار
@@ -715,11 +740,12 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
             held = list(chain) if run[0].start >= office.end else [office]
             # депутатите Иво Димов и Иван Петров: a name joined after it holds the office too
             plural = _plural(text[office.start:office.end], profile)
-            for one in (run, *(reader.joined(run, plural) if run[0].start >= office.end
-                               else [])):
+            for one, of in ((run, None), *(reader.joined(run, plural)
+                                           if run[0].start >= office.end else [])):
                 if one:
                     people.append(_Person(text[one[0].start:one[-1].end], one[0].start,
-                                          one[-1].end, held, _aliases(text, one[-1].end, reader)))
+                                          one[-1].end, held, _aliases(text, one[-1].end, reader),
+                                          of))
             chain = []
     named = NameIndex()
     for person in people:
@@ -952,7 +978,8 @@ def _official(person: _Person, page: Text, profile: Profile, spans: list[tuple[i
     first, last = _office_phrase(text, person.offices, role, (person.start, person.end))
     regional = all(page.folded[o.start:o.end] in profile.regional_offices
                    for o in person.offices if o.role == role)
-    city = _office_city(page, person.offices, spans, home, person.start, country_of) \
+    said = [_Office(person.of, person.of, role)] if person.of is not None else person.offices
+    city = _office_city(page, said, spans, home, person.start, country_of) \
         if role in CITY_ROLES and not regional else None
     # an office the person holds in a body (Belediye Başkanı ve Eurocities Başkan
     # Yardımcısı; Uğur İbrahim Altay, … Birliği (TDBB) Başkanı), else the body beside a

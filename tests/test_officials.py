@@ -239,11 +239,21 @@ def test_a_persian_office_its_field_and_then_its_holder(text, expected):
     ("Представители на общината – Петя Русева и Стоян Митев – посрещнаха гостите.",
      [("Петя Русева", "municipal_official"), ("Стоян Митев", "municipal_official")]),
     ("Гости бяха и представители на община Ржгув, Полша.", []),
+    # one office in the plural for two holders, the second's place after "and of"
+    ("Кметовете на Община Русе Пенчо Милков и на Община Гюргево – Николае Барбу подписаха "
+     "споразумението.", [("Пенчо Милков", "mayor"), ("Николае Барбу", "mayor")]),
     # a deputy mayor as a foreign city's is often called (vice-mayor)
     ("Гостите водеше Ана Ковач, вицекмет на Загреб.", [("Ана Ковач", "deputy_mayor")]),
 ])
 def test_bulgarian_envoys_secretaries_and_village_mayors(text, expected):
     assert held(text, "bg") == expected
+
+
+def test_the_second_holder_of_an_office_said_once_is_of_the_place_named_for_them():
+    found = officials("Кметовете на Община Русе Пенчо Милков и на Община Гюргево – Николае "
+                      "Барбу подписаха споразумението.", "bg")
+    assert [(o["name"], o["city"]) for o in found] == [
+        ("Пенчо Милков", 727523), ("Николае Барбу", 677106)]  # Ruse, Giurgiu
 
 
 @pytest.mark.parametrize("text", [
