@@ -417,7 +417,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         borrowed = None if in_sentence else _borrowed_date(text, spans, index, dates, days,
                                                            folded, page.published)
         said = [(cue, kind) for cue, kind in cued
-                if (kind != "membership" or not a_seat(folded, cue, profile))
+                if (kind != "membership" or not a_seat(folded, cue, profile)
+                    and not _attended(folded, cue, cued))
                 and not folded.startswith(profile.states, cue)]
         found = [(kind, _dated(_date_for(breaks, cue, _free(in_sentence, cue, kind, said, breaks,
                                                            folded, profile.participle_endings)
@@ -447,6 +448,18 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             events[key] = _Draft(kind, when, place, dict.fromkeys(participants), people,
                                  text[start:end].strip(), next(order))
     return tuple(e.frozen() for e in _merge_retold(list(events.values())))
+
+
+def _attended(folded: str, cue: int, cued: list[tuple[int, str]]) -> bool:
+    """A word of joining said of a meeting or a festival (Kongresi'ne katıldı,
+    toplantısına katıldı): the city took part in it, and joined no body."""
+    start = cue
+    while start and (folded[start - 1].isalpha() or folded[start - 1] in APOSTROPHES):
+        start -= 1  # (the membership word may begin inside the word it follows: …'ne katıldı)
+    return any(kind in ATTENDED and start <= at < cue for at, kind in cued)
+
+
+ATTENDED = frozenset({"meeting", "festival"})  # what one takes part in, not joins
 
 
 def _said_again(folded: str, first: int, cue: int) -> bool:

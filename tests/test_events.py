@@ -467,6 +467,21 @@ def test_an_undated_sentence_takes_the_date_its_paragraph_last_gave_before_it():
         ("festival", "2023-05-12"), ("meeting", "2023-05-12"), ("visit", None)}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # taking part in a congress or a meeting joins no body
+    ("Başkan, 5 Mart 2024'te Strazburg'daki Yerel Yönetimler Kongresi'ne katıldı.",
+     {("meeting", "2024-03-05")}),
+    ("Başkan 5 Mart 2024'te Konya'daki toplantısına katıldı.", {("meeting", "2024-03-05")}),
+    ("Manisa, 5 Mart 2024'te Avrupa Tarihi Kentler Birliği'ne katıldı.",
+     {("membership", "2024-03-05")}),
+    # a guest hosted is a visit
+    ("Başkan, 5 Mart 2024'te Bakü Belediye Başkanı'nı Ankara'da konuk etti.",
+     {("visit", "2024-03-05")}),
+])
+def test_joining_a_meeting_is_taking_part_and_a_guest_hosted_is_a_visit(text, expected):
+    assert {(e["type"], e["start"]) for e in _record(text, "tr")["events"]} == expected
+
+
 def test_an_undated_retelling_is_the_dated_event_of_its_type_and_place():
     record = _record("Kırşehir Belediyesi ile Kars Belediyesi arasında kardeş şehir protokolü "
                      "12 Mart 2024 tarihinde imzalandı.\n\nProtokol, Kırşehir'de düzenlenen "
