@@ -392,3 +392,14 @@ def test_first_names_tell_a_persons_words_from_towns_side_by_side(text, language
 ])
 def test_a_small_turkish_town_named_so_in_its_case_is_a_place(text, expected):
     assert _named(text, "tr") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the word for a city after a name says what it is (Krakow is Shiraz's sister city)
+    ("کراکوف شهر خواهرخوانده شیراز است.", ["Kraków", "Shiraz"]),
+    # but not the adjective of a metropolis, nor a person's name before the word
+    ("تهران و پکن دو کلان شهر بزرگ هستند.", ["Tehran", "Beijing"]),
+    ("مهدی شهر را ترک کرد.", []),
+])
+def test_a_persian_name_before_the_word_for_city_is_a_place(text, expected):
+    assert _named(text, "fa") == expected
