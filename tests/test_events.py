@@ -482,12 +482,17 @@ def test_joining_a_meeting_is_taking_part_and_a_guest_hosted_is_a_visit(text, ex
     assert {(e["type"], e["start"]) for e in _record(text, "tr")["events"]} == expected
 
 
-def test_a_persian_delegation_welcomed_came_to_the_welcoming_city():
-    record = _record("شهردار شیراز روز ۱۰ مهر ۱۴۰۲ از هیئت شهر کراکوف استقبال کرد.", "fa")
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("شهردار شیراز روز ۱۰ مهر ۱۴۰۲ از هیئت شهر کراکوف استقبال کرد.", "fa",
+     ("visit", "2023-10-02", "Shiraz", ["Kraków"])),
+    ("На 5 март 2024 г. кметът на Видин посрещна делегацията на Крайова.", "bg",
+     ("visit", "2024-03-05", "Vidin", ["Craiova"])),
+])
+def test_a_delegation_of_a_city_welcomed_came_to_the_welcoming_city(text, language, expected):
+    record = _record(text, language)
     names = _names(record)
     assert [(e["type"], e["start"], names.get(e["city"]),
-             [names.get(p) for p in e["participants"]]) for e in record["events"]] == [
-        ("visit", "2023-10-02", "Shiraz", ["Kraków"])]
+             [names.get(p) for p in e["participants"]]) for e in record["events"]] == [expected]
 
 
 def test_an_undated_retelling_is_the_dated_event_of_its_type_and_place():
