@@ -498,6 +498,10 @@ class _Reader:
                 return []
             if k < i:
                 i, start, qualified = k, self.words[k + 1].start, True
+            else:
+                k = self._past_field(i)  # Zeynep Aksoy – Kültür ve Turizm Müdürü
+                if k < i:
+                    i, start = k, self.words[k + 1].start
         gap = self.text[self.words[i].end:start]
         if not self.cased and gap.strip(_QUOTES) == " ":
             return self._opening(i)
@@ -529,6 +533,21 @@ class _Reader:
             # Sofya Belediye Başkanı ve … Başkanı Vasil Terziev: the next one's
             return []
         return run
+
+    def _past_field(self, i: int) -> int:
+        """Back from word `i`, past the capitalised words of an office's field that a dash
+        sets off from a name before them (Zeynep Aksoy – Kültür ve Turizm Müdürü): the
+        name's last word; `i` where there are none."""
+        for k in range(i, max(i - MAX_FIELD_WORDS, 0), -1):
+            word = self.words[k]
+            if not (word.capitalised or word.text in self.profile.conjunctions):
+                return i
+            gap = self.text[self.words[k - 1].end:word.start]
+            if gap.strip() in _DASHES and word.capitalised:
+                return k - 1
+            if gap != " ":
+                return i
+        return i
 
     def _past_qualifiers(self, i: int) -> int:
         """Back from word `i`, past the places and the bodies an office that follows them
@@ -798,6 +817,7 @@ def _conjoined(page: Text, person: _Person, office: _Office, profile: Profile,
     return 0 < len(between) <= JOINED_WORDS and between[-1] in profile.conjunctions
 
 
+_DASHES = ("–", "-", "—")  # what sets a name off from its office
 _APPOSITION_CLOSED = re.compile(r"\s*[,;.–—]")  # the office said of a name ends there
 
 

@@ -570,6 +570,9 @@ def test_offices_a_description_in_small_letters_parts_are_not_one_holders():
     # the acting mayor is the deputy mayor; a department's head a municipal official
     ("Belediye Başkan Vekili Okan Sarı açılışı yaptı.", [("Okan Sarı", "deputy_mayor")]),
     ("Park ve Bahçeler Dairesi Başkanı Nur Er konuştu.", [("Nur Er", "municipal_official")]),
+    # the name a dash sets off before the office and its field (Fen İşleri Müdürü)
+    ("Törene Can Ateş – Fen İşleri Müdürü ve Ece Kaya – Meclis Üyesi katıldı.",
+     [("Can Ateş", "municipal_official"), ("Ece Kaya", "councillor")]),
 ])
 def test_turkish_council_and_department_offices(text, expected):
     assert held(text, "tr") == expected
