@@ -37,6 +37,7 @@ from parsers.text import (
     Token,
     alternation,
     countries_in,
+    next_word,
     whole_words,
 )
 from scraper.encoding import script_of
@@ -576,8 +577,8 @@ def _listed_with(text: str, c: _Candidate, places: tuple[Place, ...], believed: 
     a clause: "Başkan Erkek, İstanbul …")."""
     comma, conjunction = joiners
     rest = text[c.end:c.end + 30]
-    following = _FIRST_WORD.match(rest)
-    if following and following.group(1).lower() not in stop and not _PUNCTUATION_NEXT.match(rest):
+    following = next_word(rest, 0)
+    if following and following not in stop and not _PUNCTUATION_NEXT.match(rest):
         return False  # ناصر الخزعلی: the name goes on, a person's
     # only the nearest believed place on either side: a farther one has it in the gap
     for o, place in believed.beside(c):
@@ -1005,7 +1006,6 @@ def _words_before(text: str, start: int, sentence_start: int, reach: int) -> lis
 
 
 _NEXT_WORD = re.compile(r" ([^\W\d_]+)")
-_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
 _PUNCTUATION_NEXT = re.compile(r"\s*[,،.;:)]")
 
 

@@ -29,7 +29,7 @@ from parsers.dates import NO_LETTER_AFTER, NO_LETTER_BEFORE
 from parsers.languages import Profile, profiles
 from parsers.names import NameIndex, name_words, same_person
 from parsers.organizations import Organization, nearest
-from parsers.text import Text, Token, WordPattern, alternation
+from parsers.text import Text, Token, WordPattern, alternation, next_word
 from scraper.encoding import script_of
 
 MUNICIPAL = ("mayor", "deputy_mayor", "council_chair", "councillor", "municipal_official")
@@ -113,9 +113,11 @@ def _offices(folded: str, profile: Profile) -> list[_Office]:
 
 
 @cache
-def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str],
+                                     frozenset[str]]:
     """The words a name skips over (honorifics, cues, copulas…), the words of its
-    offices, and its month names: the same for every page of the language."""
+    offices, its month names and the words of what is said (گفت, اظهار کرد): the same for
+    every page of the language."""
     profile = profiles()[language]
     # (an honorific with dots inside is read a part at a time: Н.Пр., His Excellency)
     parts = {part for h in profile.honorific_words for part in h.split(".") if part}
@@ -124,7 +126,8 @@ def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
                  *profile.municipality_words, *profile.organization_words, *profile.copulas,
                  *profile.genitives}
     return (frozenset(skippable), profile.office_words,
-            frozenset(n for m in profile.months for n in m))
+            frozenset(n for m in profile.months for n in m),
+            frozenset(w for said in profile.statements for w in said.split()))
 
 
 @cache
@@ -215,9 +218,9 @@ class _Reader:
         self.place_starts, self.place_ends = [s for s, _ in spans], [e for _, e in spans]
         # and the words that name a region (استاندار فارس محمد …: passed over as a place)
         self.regions = set(regions)
-        self.skippable, self.role_words, self.months = _words_of(profile.code)
+        self.skippable, self.role_words, self.months, self.statement_words = \
+            _words_of(profile.code)
         self.place_cues = frozenset(profile.place_cues_before)
-        self.statement_words = frozenset(w for s in profile.statements for w in s.split())
         self.not_name_endings = profile.not_name_endings
         # without capitals, a first name tells a name that opens a clause
         self.given = _given_pattern(profile.code) if not profile.cased else None
@@ -528,7 +531,7 @@ class _Reader:
                 not self.text[self.page.sentence_bounds(run[0].start)[0]:run[0].start].strip():
             run = run[1:]  # Toplantıda Selim Acar, …: the sentence's first word has a capital
         if qualified and not _APPOSITION_CLOSED.match(self.text, office.end) and \
-                _next_word(self.text, office.end) not in self.profile.apposition_after:
+                next_word(self.text, office.end) not in self.profile.apposition_after:
             # Ahmet Kaya, Bursa Belediye Başkanı ile görüştü: whom he met; … Jaume Collboni,
             # Sofya Belediye Başkanı ve … Başkanı Vasil Terziev: the next one's
             return []
@@ -819,14 +822,6 @@ def _conjoined(page: Text, person: _Person, office: _Office, profile: Profile,
 
 _DASHES = ("–", "-", "—")  # what sets a name off from its office
 _APPOSITION_CLOSED = re.compile(r"\s*[,;.–—]")  # the office said of a name ends there
-
-
-def _next_word(text: str, at: int) -> str:
-    match = _WORD_AFTER.match(text, at)
-    return match.group(1).lower() if match else ""
-
-
-_WORD_AFTER = re.compile(r"\s*([^\W\d_]+)")
 
 
 _BRACKETED = re.compile(r"\([^()]*\)")

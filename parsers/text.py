@@ -237,6 +237,15 @@ class WordPattern:
         return next(self.finditer(text, pos, endpos), None)
 
 
+def next_word(text: str, at: int) -> str:
+    """The word after `at` (past any spaces), in lower case; "" where a mark comes first."""
+    match = _WORD_AFTER.match(text, at)
+    return match.group(1).lower() if match else ""
+
+
+_WORD_AFTER = re.compile(r"\s*([^\W\d_]+)")
+
+
 def whole_words(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
     """(start, end) of each of the words where it stands whole in the text: for a few
     words, str.find over the text costs far less than a pattern's scan."""
