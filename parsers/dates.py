@@ -337,9 +337,11 @@ class _Grammar:
         return self.months[token]
 
 
-# A year that opens a line, a colon or a spaced dash after it: a chronology's entry (a
-# history of twinning, a list of twin towns by year), 1800-2099 or 1300-1499 (Solar Hijri)
-CHRONOLOGY_YEAR = r"(?<![^\n])((?:1[89]|20|1[34])\d\d)(?=[ \t]*(?::[ \t]|[–—-][ \t]+(?!\d)))"
+# A year that opens a line, a colon or a spaced dash after it, or that closes a line in
+# brackets: a chronology's entry (a history of twinning, a list of twin towns by year),
+# 1800-2099 or 1300-1499 (Solar Hijri)
+CHRONOLOGY_YEAR = r"(?<![^\n])((?:1[89]|20|1[34])\d\d)(?=[ \t]*(?::[ \t]|[–—-][ \t]+(?!\d)))" \
+    r"|(?<=\()((?:1[89]|20|1[34])\d\d)(?=\)[ \t]*(?:\n|$))"  # Bakü, Azerbaycan (2008)
 
 
 def _unspaced(words: str) -> str:
@@ -446,7 +448,7 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
             return None
         return _Atom(s, e, calendar, first, None, None, last)
     # a marked year: never a decade, an age or a year before the era
-    value = int(grp[0] or grp[1] or grp[2])
+    value = int(grp[0] or grp[1] or grp[2] or grp[3])
     if g.not_year.match(folded, e):
         return None
     if value < 100:  # سال ۹۷: two figures name a year only in a Solar Hijri text

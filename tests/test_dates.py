@@ -390,9 +390,12 @@ def test_numeric_solar_hijri_dates_in_every_order_and_separator():
      [("1974-01-01", "1974-12-31"), ("2003-01-01", "2003-12-31")]),
     ("2008 - Bakü ile protokol imzalandı.", "tr", [("2008-01-01", "2008-12-31")]),
     ("۱۳۸۵: امضای تفاهم نامه با فلورانس", "fa", [("2006-03-21", "2007-03-20")]),
+    # or closed by its year in brackets, as a list of twin towns gives it
+    ("Varna, Bulgaristan (2008)\nBatum, Gürcistan (2012)", "tr",
+     [("2008-01-01", "2008-12-31"), ("2012-01-01", "2012-12-31")]),
     # not a year inside a line, a figure out of range, nor the first of a period
-    ("Кодът е 3524 – за справки.\n3524 – код\n2019 - 2020", "bg", []),
+    ("Кодът е 3524 – за справки.\n3524 – код\n2019 - 2020\nНаселение (2019) 5000", "bg", []),
 ])
-def test_a_year_that_opens_a_line_before_a_colon_or_a_dash_is_a_chronologys(
+def test_a_year_opening_a_line_before_a_colon_or_a_dash_or_closing_it_is_a_chronologys(
         text, language, expected):
     assert [(str(d.start), str(d.end)) for d in find_dates(Text(text, language))] == expected
