@@ -214,8 +214,9 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
                                or _read_right(p, key, read_cue, behind, adjectives))
                           # by its consonants: only a town of the country right after it,
                           # after a cue word or in a list (شهر کچکمت مجارستان)
-                          and (p.geonameid not in spelled.get(key, ()) or cue
-                               and p.country in behind and p.country != country)
+                          and (p.geonameid not in spelled.get(key, ()) or p.country in behind
+                               and p.country != country
+                               and (cue or p.population >= MIN_POPULATION_UNCASED))
                           and p.population >= _needed(p, key, cue, near, country, _cased(profile),
                                                       group[0], opening)]
             if not believable:
@@ -411,8 +412,10 @@ def _lookup(text: str, candidates: list[_Candidate], readable: list[_Candidate],
         if sound in by_sound:
             add(key, by_sound[sound], out.heard, *([out.read_back] if key in latin else []))
     # without short vowels, a name no reading found may still show a town's consonants;
-    # two words only where neither names a place itself (غازیان تپ, not شهر هایکو)
-    named = [(c.start, c.end) for c in candidates if c.key in out.places]
+    # two words only where neither names a town itself (غازیان تپ, whose first word is a
+    # hamlet's name only; not شهر هایکو)
+    named = [(c.start, c.end) for c in candidates
+             if any(p.population >= MIN_POPULATION for p in out.places.get(c.key, ()))]
     skeletons = {c.key: skeleton for c in readable if c.key in abroad and c.key in latin
                  and c.key not in out.places
                  and not any(c.start <= a and b <= c.end for a, b in named)

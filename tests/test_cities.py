@@ -403,3 +403,16 @@ def test_a_small_turkish_town_named_so_in_its_case_is_a_place(text, expected):
 ])
 def test_a_persian_name_before_the_word_for_city_is_a_place(text, expected):
     assert _named(text, "fa") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a large town's name as Persian hears it, two words before its country, with no
+    # word for a city before it: read by its consonants, though its first word alone
+    # names a hamlet somewhere
+    ("هیئتی از کوالا لامپور مالزی به اصفهان آمد.", ["Kuala Lumpur", "Isfahan"]),
+    ("نمایشگاه در سائو پائولو برزیل برگزار شد.", ["São Paulo"]),
+    # not the words of an office before a country
+    ("رئیس جمهور ترکیه آمد.", []),
+])
+def test_a_large_foreign_town_before_its_country_is_read_by_its_consonants(text, expected):
+    assert _named(text, "fa") == expected
