@@ -482,6 +482,13 @@ def test_joining_a_meeting_is_taking_part_and_a_guest_hosted_is_a_visit(text, ex
     assert {(e["type"], e["start"]) for e in _record(text, "tr")["events"]} == expected
 
 
+def test_a_signing_ceremony_dates_the_signing():
+    text = "Bursa'da 5 Mart 2024'te düzenlenen imza töreniyle Plovdiv ile protokol imzalandı."
+    assert {(e["type"], e["start"]) for e in _record(text, "tr")["events"]} == {
+        ("agreement", "2024-03-05")}
+
+
+
 @pytest.mark.parametrize(("text", "language", "expected"), [
     ("شهردار شیراز روز ۱۰ مهر ۱۴۰۲ از هیئت شهر کراکوف استقبال کرد.", "fa",
      ("visit", "2023-10-02", "Shiraz", ["Kraków"])),
