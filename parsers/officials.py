@@ -131,6 +131,14 @@ def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
 
 
 @cache
+def _event_words(language: str) -> frozenset[str]:
+    """The words of the language's events (هیئت, نشست): a delegation set off by commas is
+    no name."""
+    return frozenset(w for words in profiles()[language].events.values()
+                     for phrase in words for w in phrase.split())
+
+
+@cache
 def _given_pattern(language: str) -> re.Pattern | None:
     """Any first name of the language, its parts however joined (قدرت الله, قدرت‌الله,
     قدرتالله), or two of them written as one (محمدهادی, علی‌اکبر); None for a language
@@ -281,6 +289,11 @@ class _Reader:
                     len(previous.text) <= 3 or previous.text.lower() in honorifics):
                 between = between[1:]  # the dot of an abbreviation: гр. Кочани, Prof. Dr.
             lower = token.text.lower()
+            if not self.cased and between.strip() in ("،", ","):
+                # سرکنسول ترکیه در تبریز، فاروق کایماکچی، …: a name commas set off
+                run = self._run(i, 1)
+                return run if 2 <= len(run) <= 3 and self._commas_around(run) and not any(
+                    t.text in _event_words(self.profile.code) for t in run) else []
             if not gap.match(between) and not (
                     gap is _LOOSE_GAP and between.strip() == "," and lower in honorifics):
                 return []  # (loosely, кметът на Костинброд, г-н Младенов: the honorific)
@@ -343,6 +356,12 @@ class _Reader:
                 return run[-NAME_AFTER_OF:]  # (кмета на с. Долно Осеново Георги Иванов)
             return run[:3]
         return []
+
+    def _commas_around(self, run: list[Token]) -> bool:
+        """Commas set the words off on both sides."""
+        before = self.text[max(0, run[0].start - 3):run[0].start].rstrip()
+        after = self.text[run[-1].end:run[-1].end + 3].lstrip()
+        return before.endswith(("،", ",")) and after.startswith(("،", ","))
 
     def _after_field(self, i: int) -> list[Token]:
         """Without capitals, the name of two words or more that a first name opens after

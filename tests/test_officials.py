@@ -345,6 +345,18 @@ def test_an_office_word_inside_a_bodys_name_is_no_office_of_its_holder(text, lan
     assert held(text, language) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name commas set off after the office and its places, no first name known
+    ("سرکنسول ترکیه در تبریز، فاروق کایماکچی، با شهردار دیدار کرد.",
+     [("فاروق کایماکچی", "diplomat")]),
+    ("شهردار قزوین، عابدین پورمند، از هیئت استقبال کرد.", [("عابدین پورمند", "mayor")]),
+    # but not a delegation so set off
+    ("شهردار قزوین، هیئت ژاپنی، را پذیرفت.", []),
+])
+def test_a_persian_name_commas_set_off_after_its_office(text, expected):
+    assert held(text, "fa") == expected
+
+
 def test_a_subject_named_after_the_source_takes_the_headlines_office():
     page = Text("به گزارش ایرنا، حسن مرادی با پنج رای از نه رای انتخاب شد.", "fa",
                 title="شهردار جدید همدان انتخاب شد")
