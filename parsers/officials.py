@@ -121,6 +121,9 @@ def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
     profile = profiles()[language]
     # (an honorific with dots inside is read a part at a time: Н.Пр., His Excellency)
     parts = {part for h in profile.honorific_words for part in h.split(".") if part}
+    # and the words of one of several words that no first name has (حجت الاسلام: الاسلام)
+    parts |= {w for h in profile.honorific_words if " " in h for w in h.split()} - \
+        {w for name in profile.given_names for w in name.split()}
     skippable = {*profile.honorific_words, *parts, *profile.place_cues_before,
                  *profile.region_cues_before,
                  *profile.municipality_words, *profile.organization_words, *profile.copulas,
@@ -617,7 +620,14 @@ class _Reader:
             or self._honoured(first) or quoted else []
 
     def _honoured(self, index: int) -> bool:
-        return index > 0 and self.words[index - 1].text.lower() in self.profile.honorific_words
+        """An honorific right before the word at `index`, of one word or of several."""
+        if index <= 0:
+            return False
+        if self.words[index - 1].text.lower() in self.profile.honorific_words:
+            return True
+        two = self.text[self.words[index - 2].start:self.words[index - 1].end].lower() \
+            if index > 1 else ""
+        return two in self.profile.honorific_words
 
     def subjects(self) -> list[list[Token]]:
         """Without capitals, the names that open a sentence or a clause with a first name

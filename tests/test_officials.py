@@ -357,6 +357,16 @@ def test_a_persian_name_commas_set_off_after_its_office(text, expected):
     assert held(text, "fa") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a cleric's title of two words is no part of his name; his office is a religious one
+    ("حجت الاسلام علی رضوانی امام جمعه قم در این دیدار سخن گفت.", [("علی رضوانی", "other")]),
+    # a first name of two words keeps both (حجت الله)
+    ("حجت الله کریمی شهردار قم گفت که کار ادامه دارد.", [("حجت الله کریمی", "mayor")]),
+])
+def test_a_persian_title_of_two_words_is_no_part_of_the_name(text, expected):
+    assert held(text, "fa") == expected
+
+
 def test_a_subject_named_after_the_source_takes_the_headlines_office():
     page = Text("به گزارش ایرنا، حسن مرادی با پنج رای از نه رای انتخاب شد.", "fa",
                 title="شهردار جدید همدان انتخاب شد")
