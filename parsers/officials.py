@@ -284,6 +284,7 @@ class _Reader:
         office_of = self._of_something(office)  # the phrase ends in its "of" (началник на)
         honorifics = self.profile.honorific_words
         of, describing, told, field = office_of, False, False, False
+        closed = False  # the last words skipped were a name in quotes
         while i < len(self.words) and skipped <= 4:
             token = self.words[i]
             previous = self.words[i - 1] if i and skipped else None
@@ -291,7 +292,15 @@ class _Reader:
             if previous is not None and between.startswith(".") and (
                     len(previous.text) <= 3 or previous.text.lower() in honorifics):
                 between = between[1:]  # the dot of an abbreviation: гр. Кочани, Prof. Dr.
+            if closed:
+                between, closed = between.lstrip().lstrip(_CLOSING_QUOTES), False
             lower = token.text.lower()
+            quoted = self._quoted_name(token, between) \
+                if self.cased and of and self._named_noun(i) else None
+            if quoted is not None:
+                # кметът на район „Младост“ Ивайло Иванов: the district's name, then his
+                i, skipped, closed, told, describing = quoted, skipped + 1, True, True, False
+                continue
             if not self.cased and between.strip() in ("،", ","):
                 # سرکنسول ترکیه در تبریز، فاروق کایماکچی، …: a name commas set off
                 run = self._run(i, 1)
@@ -359,6 +368,24 @@ class _Reader:
                 return run[-NAME_AFTER_OF:]  # (кмета на с. Долно Осеново Георги Иванов)
             return run[:3]
         return []
+
+    def _named_noun(self, i: int) -> bool:
+        """The word before word `i` is a noun in small letters right after an "of" (на
+        район …, на дирекция …): what a name in quotes at `i` may name."""
+        return i >= 2 and self.words[i - 1].text.islower() and \
+            self.words[i - 2].text.lower() in self.profile.genitives
+
+    def _quoted_name(self, token: Token, between: str) -> int | None:
+        """Where the words after a name in quotes that opens at `token` begin (район
+        „Младост“, дирекция „Култура“), a few words long; None for no such name."""
+        if between.strip() not in _OPENING_QUOTES or not between.strip():
+            return None
+        close = min((k for k in (self.text.find(q, token.start, token.start + QUOTED_REACH)
+                                 for q in _CLOSING_QUOTES) if k >= 0), default=-1)
+        if close < 0:
+            return None
+        k = bisect_left(self.starts, close)
+        return k if k < len(self.words) else None
 
     def _commas_around(self, run: list[Token]) -> bool:
         """Commas set the words off on both sides."""
@@ -850,6 +877,9 @@ def _conjoined(page: Text, person: _Person, office: _Office, profile: Profile,
 
 
 _DASHES = ("–", "-", "—")  # what sets a name off from its office
+_OPENING_QUOTES = ("„", "«", "“", '"')
+_CLOSING_QUOTES = "“”»\""
+QUOTED_REACH = 40  # characters of a district's or a department's name in quotes
 _APPOSITION_CLOSED = re.compile(r"\s*[,;.–—]")  # the office said of a name ends there
 
 

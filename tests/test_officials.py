@@ -242,6 +242,9 @@ def test_a_persian_office_its_field_and_then_its_holder(text, expected):
     # one office in the plural for two holders, the second's place after "and of"
     ("Кметовете на Община Русе Пенчо Милков и на Община Гюргево – Николае Барбу подписаха "
      "споразумението.", [("Пенчо Милков", "mayor"), ("Николае Барбу", "mayor")]),
+    # a district's name in quotes between the office and its holder
+    ("Кметът на район „Оборище“ Ана Колева посрещна гостите.", [("Ана Колева", "mayor")]),
+    ("Кметът на Русе посрещна „Шарена стомна“ Иван Петров.", []),
     # a deputy mayor as a foreign city's is often called (vice-mayor)
     ("Гостите водеше Ана Ковач, вицекмет на Загреб.", [("Ана Ковач", "deputy_mayor")]),
 ])
