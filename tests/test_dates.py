@@ -399,3 +399,10 @@ def test_numeric_solar_hijri_dates_in_every_order_and_separator():
 def test_a_year_opening_a_line_before_a_colon_or_a_dash_or_closing_it_is_a_chronologys(
         text, language, expected):
     assert [(str(d.start), str(d.end)) for d in find_dates(Text(text, language))] == expected
+
+
+def test_a_persian_year_its_word_marks_stays_one_before_the_word_for_a_city():
+    # (سال ۲۰۰۵ شهر تهران: in 2005 the city of Tehran; a count needs no word for a year)
+    assert spans("در سال ۲۰۰۵ شهر تبریز میزبان اجلاس بود.", "fa") == [
+        ("2005-01-01", "2005-12-31", "year", "gregorian")]
+    assert spans("بیش از ۲۰۰۰ شهر عضو این شبکه هستند.", "fa") == []
