@@ -264,30 +264,19 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
 
 
 def _not_regions(candidates: list[_Candidate], regions: Sequence[int]) -> list[_Candidate]:
-    """The candidates outside the names of regions (`regions`: where region_starts says
-    such a name begins): not a name holding one, nor one that begins inside it (област
-    Стара Загора: not Zagora either). The candidates come in the order of their starts:
-    each region's are found by bisection."""
+    """The candidates that hold no word of a region's name (`regions`: where region_starts
+    says each word of such a name begins, in order): not a name holding one, nor one that
+    begins inside it (област Стара Загора: not Zagora either); a name before it stays
+    (شهر شیراز استان فارس: Shiraz, then its province)."""
     if not regions:
         return candidates
-    starts = [c.start for c in candidates]
-    cut: list[tuple[int, int]] = []  # ranges of candidates to leave out
-    for at in regions:
-        holding = [c for c in candidates[bisect_left(starts, at - REGION_NAME_CHARS):
-                                         bisect_right(starts, at)] if c.end > at]
-        for c in holding:
-            cut.append((bisect_left(starts, c.start), bisect_left(starts, c.end)))
-    kept, last = [], 0
-    for lo, hi in sorted(cut):
-        kept += candidates[last:lo] if lo > last else []
-        last = max(last, hi)
-    return kept + candidates[last:]
+    return [c for c in candidates
+            if (k := bisect_left(regions, c.start)) == len(regions) or regions[k] >= c.end]
 
 
 LIST_ROUNDS = 4  # rounds of a list's items supporting their neighbours, after the first
 LIST_ITEMS = 12  # items of a list read on to its conjunction
 LIST_ITEM_WORDS = 3  # words a line of a list holds at most (Казан, Русия): none is cut short
-REGION_NAME_CHARS = 80  # the longest name of a region a candidate may hold
 
 
 def region_starts(page: Text, gazetteer: Gazetteer | None = None) -> tuple[int, ...]:

@@ -416,3 +416,13 @@ def test_a_persian_name_before_the_word_for_city_is_a_place(text, expected):
 ])
 def test_a_large_foreign_town_before_its_country_is_read_by_its_consonants(text, expected):
     assert _named(text, "fa") == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a city named right before its province: the city stays, the province is none
+    ("در شهر یزد استان یزد جشنواره برگزار شد.", "fa", ["Yazd"]),
+    ("در شهر کرمان استان کرمان جشنواره برگزار شد.", "fa", ["Kerman"]),
+    ("Фестивалът се проведе в град Смолян, област Смолян.", "bg", ["Smolyan"]),
+])
+def test_a_city_before_its_provinces_name_is_kept(text, language, expected):
+    assert _named(text, language) == expected
