@@ -406,3 +406,14 @@ def test_a_persian_year_its_word_marks_stays_one_before_the_word_for_a_city():
     assert spans("در سال ۲۰۰۵ شهر تبریز میزبان اجلاس بود.", "fa") == [
         ("2005-01-01", "2005-12-31", "year", "gregorian")]
     assert spans("بیش از ۲۰۰۰ شهر عضو این شبکه هستند.", "fa") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a year in the genitive before a part of it (its first half, its last quarter)
+    ("Proje 2024'ün ilk yarısında tamamlanacak.", [("2024-01-01", "2024-12-31")]),
+    ("Tören 2018'in son haftasında yapıldı.", [("2018-01-01", "2018-12-31")]),
+    # a figure in the genitive before "over" is a count
+    ("Festivale 1500'ün üzerinde kişi katıldı.", []),
+])
+def test_a_turkish_year_in_the_genitive_before_a_part_of_it(text, expected):
+    assert [(str(d.start), str(d.end)) for d in find_dates(Text(text, "tr"))] == expected
