@@ -100,8 +100,8 @@ def find_organizations(page: Text) -> list[Organization]:
         stop = profiles()[language].stop_words
         building = _building(language)
         first = profiles()[language].organization_word_first
-        found += [_glossed(text, _after_office(_trimmed(m.start(), m.group(0), stop, first),
-                                               language))
+        found += [_glossed(text, _before_another(_after_office(
+                      _trimmed(m.start(), m.group(0), stop, first), language), language))
                   for start, end in lines
                   for m in pattern.finditer(text, start, end)
                   if not _inside(found, references, m.start())
@@ -259,6 +259,30 @@ def _after_office(body: Organization, language: str) -> Organization:
         return body
     return Organization(body.start + found[-1], body.end, body.name[found[-1]:],
                         body.reference)
+
+
+def _before_another(body: Organization, language: str) -> Organization:
+    """A name read on into the next body a conjunction joins to it (Асоциацията на
+    дунавските общини и на мрежата …): it ends before the conjunction."""
+    cut = _and_another(language)
+    found = cut.search(body.name) if cut is not None else None
+    if found is None:
+        return body
+    return Organization(body.start, body.start + found.start(), body.name[:found.start()],
+                        body.reference)
+
+
+@cache
+def _and_another(language: str) -> re.Pattern | None:
+    """A conjunction, perhaps an "of", and a word for a body: another body begins."""
+    profile = profiles()[language]
+    if not profile.conjunctions or not profile.organization_words:
+        return None
+    of = rf"(?:(?:{alternation(profile.genitives, space=None)})[ \t]+)?" \
+        if profile.genitives else ""
+    return re.compile(rf"[ \t]+(?:{alternation(profile.conjunctions, space=None)})[ \t]+{of}"
+                      rf"(?i:{alternation(profile.organization_words, space=None)})"
+                      rf"{_NO_LETTER_AFTER}")
 
 
 @cache

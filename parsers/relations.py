@@ -30,6 +30,7 @@ from parsers.officials import Official
 from parsers.organizations import Organization, a_seat
 from parsers.text import (
     CLAUSE_BREAK,
+    LETTERS,
     Text,
     WordCues,
     WordPattern,
@@ -149,6 +150,25 @@ class _Bodies:
         main = max(repeated, key=lambda name: (len(name.split()), counts[name]))
         return next(b.name for b in self.named if b.name.lower() == main)
 
+    def also_joined(self, first: str, start: int, end: int, text: str,
+                    profile: Profile) -> list[str]:
+        """The bodies a conjunction joins after the sentence's first one (член на
+        Асоциацията … и на мрежата Eurocities; Birliği ve Eurocities üyesidir)."""
+        inside = [b for b in self.all[bisect_left(self.starts, start):
+                                      bisect_left(self.starts, end)] if not b.reference]
+        if not inside or inside[0].name != first:
+            return []
+        joining = {*profile.conjunctions}
+        allowed = joining | set(profile.genitives) | set(profile.organization_words)
+        out, last = [], inside[0]
+        for body in inside[1:]:
+            words = LETTERS.findall(text[last.end:body.start].lower())
+            if not words or not set(words) <= allowed or not set(words) & joining:
+                break
+            out.append(body.name)
+            last = body
+        return out
+
     def joined(self, start: int, end: int) -> str | None:
         """The body a member joins: one named in the sentence; for "this network" or none,
         the page's main body when it is named more than once, else the last one named."""
@@ -253,9 +273,11 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
                     members = [home]
                 if body and not _joinable(body, profile):
                     body = None  # члена на Общинския съвет: a person's seat, no network
+                joined = [body, *(b for b in bodies.also_joined(body, start, end, text, profile)
+                                  if _joinable(b, profile))] if body else []
                 for gid in members:
-                    if body:
-                        tie("member", gid, None, body, since, evidence)
+                    for one in joined:
+                        tie("member", gid, None, one, since, evidence)
                 continue
             # a city named only as the venue (Üsküp'te imzalanan, в гр. Науса) is where the
             # tie was made or met, not a side of it

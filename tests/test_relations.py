@@ -392,3 +392,17 @@ def test_a_district_municipality_after_its_city_is_the_side_and_the_two_are_the_
         "Kırklareli Belediyesi, Makedonya Ohri Struga Belediyesi ile resmen kardeş belediye "
         "oldu. İki belediye arasındaki kardeş belediye protokolü Ohri'de imzalandı.", "tr")}
     assert found == {frozenset((743166, 785387))}  # Kırklareli, Struga
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # two bodies a conjunction joins are both the city's, each by its own name
+    ("Русе е член на Асоциацията на дунавските общини и на мрежата Eurocities.", "bg",
+     {"Асоциацията на дунавските общини", "Eurocities"}),
+    ("Kayseri, Avrupa Tarihi Kentler Birliği ve Eurocities üyesidir.", "tr",
+     {"Avrupa Tarihi Kentler Birliği", "Eurocities"}),
+    ("شیراز عضو مجمع شهرداران آسیا و سازمان شهرهای میراث جهانی است.", "fa",
+     {"مجمع شهرداران آسیا", "سازمان شهرهای میراث جهانی"}),
+])
+def test_every_body_a_conjunction_joins_is_a_membership(text, language, expected):
+    assert {r["organization"] for r in relations(text, language)
+            if r["type"] == "member"} == expected
