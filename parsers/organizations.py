@@ -100,8 +100,9 @@ def find_organizations(page: Text) -> list[Organization]:
         stop = profiles()[language].stop_words
         building = _building(language)
         first = profiles()[language].organization_word_first
-        found += [_glossed(text, _before_another(_after_office(
-                      _trimmed(m.start(), m.group(0), stop, first), language), language))
+        found += [_glossed(text, _after_municipality(_before_another(_after_office(
+                      _trimmed(m.start(), m.group(0), stop, first), language), language),
+                      language))
                   for start, end in lines
                   for m in pattern.finditer(text, start, end)
                   if not _inside(found, references, m.start())
@@ -259,6 +260,27 @@ def _after_office(body: Organization, language: str) -> Organization:
         return body
     return Organization(body.start + found[-1], body.end, body.name[found[-1]:],
                         body.reference)
+
+
+def _after_municipality(body: Organization, language: str) -> Organization:
+    """Where the body's word comes last, a name read from a municipality's on (Konya
+    Büyükşehir Belediyesi Dünya Miras Kentleri Örgütü): the body begins after the
+    municipality's word, unless an office's words follow it (Avrupa Belediye Başkanları
+    Konseyi is one name)."""
+    profile = profiles()[language]
+    if profile.organization_word_first or not profile.municipality_words:
+        return body
+    words = list(LETTERS.finditer(body.name))
+    seats = [k for k, w in enumerate(words[:-1]) if w.group().lower() in
+             profile.municipality_words]
+    if not seats:
+        return body
+    after = words[seats[-1] + 1:]
+    if after[0].group().lower() in profile.municipality_words or \
+            any(w.group().lower() in profile.office_words for w in after):
+        return body
+    cut = after[0].start()
+    return Organization(body.start + cut, body.end, body.name[cut:], body.reference)
 
 
 def _before_another(body: Organization, language: str) -> Organization:

@@ -406,3 +406,14 @@ def test_a_district_municipality_after_its_city_is_the_side_and_the_two_are_the_
 def test_every_body_a_conjunction_joins_is_a_membership(text, language, expected):
     assert {r["organization"] for r in relations(text, language)
             if r["type"] == "member"} == expected
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    # a Turkish body named right after the municipality that is its member
+    ("Bursa Büyükşehir Belediyesi Dünya Miras Kentleri Örgütü üyesidir.",
+     "Dünya Miras Kentleri Örgütü"),
+    # but a body whose name holds an office's words is one name
+    ("Bursa, Avrupa Belediye Başkanları Konseyi üyesidir.", "Avrupa Belediye Başkanları Konseyi"),
+])
+def test_a_turkish_bodys_name_begins_after_its_members_municipality(text, body):
+    assert [r["organization"] for r in relations(text, "tr")] == [body]
