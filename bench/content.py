@@ -180,9 +180,9 @@ def run(repeat: int = 9) -> dict:
     """Every set that is there: the fixtures always, the real ones where ../shared is."""
     corpora = {"fixtures": run_corpus(fixture_pages(), repeat)}
     if realpages.available():
-        corpora["dev-gold"] = run_corpus(real_pages(realpages.dev_gold_pages), repeat)
-        corpora["dev-gold"]["cold_start"] = cold_start(
-            [p["path"] for p in realpages.dev_gold_pages()])
+        dev_gold = real_pages(realpages.dev_gold_pages)
+        corpora["dev-gold"] = run_corpus(dev_gold, repeat)
+        corpora["dev-gold"]["cold_start"] = cold_start([p["path"] for p in dev_gold])
         corpora["scrapinghub"] = run_corpus(real_pages(realpages.scrapinghub_pages),
                                             max(1, repeat // 2), site_mode=False,
                                             fields=False)

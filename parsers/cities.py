@@ -649,6 +649,15 @@ def _word_keys(language: str) -> tuple[frozenset[str], frozenset[str], frozenset
             frozenset(normalize_name(w) for w in profile.weekdays))
 
 
+@cache
+def _person_words(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The profile's first names, municipality words and office words: what tells a
+    person's capitalised words from a place's."""
+    profile = profiles()[language]
+    return (frozenset(profile.given_names), frozenset(profile.municipality_words),
+            profile.office_words)
+
+
 def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, int, str]],
                 gazetteer: Gazetteer) -> list[_Candidate]:
     text, words = page.raw, page.tokens
@@ -675,13 +684,12 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
     titled = _after_honorifics(page, words, begins, profile.honorific_words) if profile \
         else set()
     opening = _opening(text, words, keys, starts, joins, profile, gazetteer, countries)
-    given = frozenset(profile.given_names) if cased and profile else frozenset()
+    given, seats, offices = _person_words(profile.code) if cased and profile else \
+        (frozenset(), frozenset(), frozenset())
     # (where the script has capitals: a word before a first name is none, nor is one of
     # two towns side by side: Варна Тодор Балабанов, Tiflis Trabzon'a)
-    unnamed = _before_first_names(words, named, given) | \
+    unnamed = _before_first_names(words, keys, given) | \
         _town_pairs(text, words, keys, named, given, gazetteer) if given else set()
-    seats = frozenset(profile.municipality_words) if cased and profile else frozenset()
-    offices = profile.office_words if profile else frozenset()
     out = []
     for i in starts:
         first = words[i]
@@ -767,13 +775,12 @@ def _country_at(countries: list[tuple[int, int, str]], at: int) -> str:
     return next(code for start, end, code in countries if start <= at < end)
 
 
-def _before_first_names(words: tuple[Token, ...], named: list[int], given: frozenset[str]
+def _before_first_names(words: tuple[Token, ...], keys: dict[int, str], given: frozenset[str]
                         ) -> set[int]:
-    """The capitalised words, themselves no first name, right before one: the place a
-    name follows (кметът на Варна Тодор Балабанов, Пловдив Мехмет Гючюк), not its own
-    first word."""
-    at = set(named)
-    return {i for i in named if i + 1 in at and not words[i].suffix
+    """The capitalised words (`keys`: theirs), themselves no first name, right before one:
+    the place a name follows (кметът на Варна Тодор Балабанов, Пловдив Мехмет Гючюк), not
+    its own first word."""
+    return {i for i in keys if i + 1 in keys and not words[i].suffix
             and words[i + 1].text.lower() in given and words[i].text.lower() not in given}
 
 

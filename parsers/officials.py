@@ -293,7 +293,7 @@ class _Reader:
                     len(previous.text) <= 3 or previous.text.lower() in honorifics):
                 between = between[1:]  # the dot of an abbreviation: гр. Кочани, Prof. Dr.
             if closed:
-                between, closed = between.lstrip().lstrip(_CLOSING_QUOTES), False
+                between, closed = between.lstrip().lstrip(_QUOTES), False
             lower = token.text.lower()
             quoted = self._quoted_name(token, between) \
                 if self.cased and of and self._named_noun(i) else None
@@ -378,10 +378,11 @@ class _Reader:
     def _quoted_name(self, token: Token, between: str) -> int | None:
         """Where the words after a name in quotes that opens at `token` begin (район
         „Младост“, дирекция „Култура“), a few words long; None for no such name."""
-        if between.strip() not in _OPENING_QUOTES or not between.strip():
+        opened = between.strip()
+        if len(opened) != 1 or opened not in _QUOTES:
             return None
-        close = min((k for k in (self.text.find(q, token.start, token.start + QUOTED_REACH)
-                                 for q in _CLOSING_QUOTES) if k >= 0), default=-1)
+        close = next((k for k in range(token.end, min(len(self.text), token.start + QUOTED_REACH))
+                      if self.text[k] in _QUOTES), -1)
         if close < 0:
             return None
         k = bisect_left(self.starts, close)
@@ -518,11 +519,11 @@ class _Reader:
         while i < len(self.words) and (self._is_place(self.words[i]) or
                                        self.words[i].text.lower() in self.place_cues):
             i += 1
-        if i == start or not any(self._is_place(w) for w in self.words[start:i]) or \
-                i >= len(self.words) or \
-                self.text[self.words[i - 1].end:self.words[i].start].strip() not in ("", "–", "-"):
+        if i == start or i >= len(self.words) or \
+                not any(self._is_place(w) for w in self.words[start:i]):
             return k
-        return i
+        mark = self.text[self.words[i - 1].end:self.words[i].start].strip()
+        return i if not mark or _DASHED.fullmatch(mark) else k
 
     def taking(self, office: _Office) -> list[Token]:
         """The name that opens the clause of "as <office>" (مجید آقازاده … به عنوان شهردار
@@ -595,7 +596,7 @@ class _Reader:
             if not (word.capitalised or word.text in self.profile.conjunctions):
                 return i
             gap = self.text[self.words[k - 1].end:word.start]
-            if gap.strip() in _DASHES and word.capitalised:
+            if _DASHED.fullmatch(gap.strip()) and word.capitalised:
                 return k - 1
             if gap != " ":
                 return i
@@ -619,6 +620,12 @@ class _Reader:
             if k >= 0 and self.text[self.words[k].end:self.words[k + 1].start].strip(" ()"):
                 return k  # (a comma before them: the name is set off there)
         return k
+
+    def inside_body(self, office: _Office) -> bool:
+        """The office's words are inside a body's name, not at its start."""
+        body = self._body_at(office.start)
+        return body is not None and body < office.start and \
+            office.end <= self.body_ends[body]
 
     def _body_at(self, at: int) -> int | None:
         """Where the body whose name holds the character at `at` begins, or None."""
@@ -787,9 +794,7 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
                      region_starts(page) if regions is None else regions)
     # an office's word inside a body's name is the name's (دبیرکل مجمع شهرداران آسیا,
     # Avrupa Belediye Başkanları Konseyi): no office of the holder after it
-    bodies = [(o.start, o.end) for o in organizations if not o.reference]
-    offices = [o for o in _offices(page.folded, profile)
-               if not any(s < o.start and o.end <= e for s, e in bodies)]
+    offices = [o for o in _offices(page.folded, profile) if not reader.inside_body(o)]
     home = home if home is not None else home_city(page, cities)
     people: list[_Person] = []
     chain: list[_Office] = []
@@ -876,9 +881,6 @@ def _conjoined(page: Text, person: _Person, office: _Office, profile: Profile,
     return 0 < len(between) <= JOINED_WORDS and between[-1] in profile.conjunctions
 
 
-_DASHES = ("–", "-", "—")  # what sets a name off from its office
-_OPENING_QUOTES = ("„", "«", "“", '"')
-_CLOSING_QUOTES = "“”»\""
 QUOTED_REACH = 40  # characters of a district's or a department's name in quotes
 _APPOSITION_CLOSED = re.compile(r"\s*[,;.–—]")  # the office said of a name ends there
 

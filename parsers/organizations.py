@@ -97,12 +97,8 @@ def find_organizations(page: Text) -> list[Organization]:
         if reference else []
     references = [r.start for r in found]  # in text order, none inside another
     if pattern is not None:  # a reference's word is not the start of a name
-        stop = profiles()[language].stop_words
         building = _building(language)
-        first = profiles()[language].organization_word_first
-        found += [_glossed(text, _after_municipality(_before_another(_after_office(
-                      _trimmed(m.start(), m.group(0), stop, first), language), language),
-                      language))
+        found += [_glossed(text, _named_as_read(m, language))
                   for start, end in lines
                   for m in pattern.finditer(text, start, end)
                   if not _inside(found, references, m.start())
@@ -111,6 +107,18 @@ def find_organizations(page: Text) -> list[Organization]:
     found += [Organization(m.start(), m.end(), m.group(0)) for m in _networks().finditer(text)]
     found += _acronyms(text, found)
     return sorted(_outermost(found), key=lambda o: o.start)
+
+
+def _named_as_read(match: re.Match, language: str) -> Organization:
+    """The body a match of the name pattern reads, cut to its own name: without the words
+    that end or begin around it (_trimmed), an office before it, the next body a
+    conjunction joins, the municipality a name is read from."""
+    profile = profiles()[language]
+    body = _trimmed(match.start(), match.group(0), profile.stop_words,
+                    profile.organization_word_first)
+    for cut in (_after_office, _before_another, _after_municipality):
+        body = cut(body, language)
+    return body
 
 
 def _inside(spans: list[Organization], starts: list[int], at: int) -> bool:

@@ -150,42 +150,48 @@ class _Bodies:
         main = max(repeated, key=lambda name: (len(name.split()), counts[name]))
         return next(b.name for b in self.named if b.name.lower() == main)
 
-    def also_joined(self, first: str, start: int, end: int, text: str,
-                    profile: Profile) -> list[str]:
-        """The bodies a conjunction joins after the sentence's first one (член на
-        Асоциацията … и на мрежата Eurocities; Birliği ve Eurocities üyesidir)."""
-        inside = [b for b in self.all[bisect_left(self.starts, start):
-                                      bisect_left(self.starts, end)] if not b.reference]
-        if not inside or inside[0].name != first:
-            return []
-        joining = {*profile.conjunctions}
-        allowed = joining | set(profile.genitives) | set(profile.organization_words)
-        out, last = [], inside[0]
-        for body in inside[1:]:
-            words = LETTERS.findall(text[last.end:body.start].lower())
-            if not words or not set(words) <= allowed or not set(words) & joining:
-                break
-            out.append(body.name)
-            last = body
-        return out
-
-    def joined(self, start: int, end: int) -> str | None:
-        """The body a member joins: one named in the sentence; for "this network" or none,
-        the page's main body when it is named more than once, else the last one named."""
+    def joined(self, start: int, end: int, text: str, language: str) -> list[str]:
+        """The bodies a member joins: the first named in the sentence and each one a
+        conjunction joins to it (член на Асоциацията … и на мрежата Eurocities; Birliği ve
+        Eurocities üyesidir); for "this network" or none, the page's main body when it is
+        named more than once, else the last one named."""
         inside = self.all[bisect_left(self.starts, start):bisect_left(self.starts, end)]
-        named = next((b for b in inside if not b.reference), None)
-        if named is not None:
-            return named.name
+        named = [b for b in inside if not b.reference]
+        if named:
+            return _joined_names(named, text, language)
         if self.main is not None:
-            return self.main
+            return [self.main]
         if not inside:  # the last one named before the sentence
             k = bisect_right(self.named_ends, start)
-            return self.named[k - 1].name if k else None
+            return [self.named[k - 1].name] if k else []
         earlier = [b for b in self.named if b.end <= start]
         # тази мрежа: the last body named with the same word
         head = inside[0].name.split()[-1].lower()[:5]
         earlier = [b for b in earlier if head in b.name.lower()] or earlier
-        return earlier[-1].name if earlier else None
+        return [earlier[-1].name] if earlier else []
+
+
+def _joined_names(bodies: list[Organization], text: str, language: str) -> list[str]:
+    """The first body's name, and each next one's that only a conjunction (an "of", a
+    word for a body) stands before."""
+    joining, allowed = _joining_words(language)
+    names, last = [bodies[0].name], bodies[0]
+    for body in bodies[1:]:
+        words = set(LETTERS.findall(text[last.end:body.start].lower()))
+        if not words & joining or not words <= allowed:
+            break
+        names.append(body.name)
+        last = body
+    return names
+
+
+@cache
+def _joining_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The conjunctions, and every word that may stand between two bodies they join."""
+    profile = profiles()[language]
+    joining = frozenset(profile.conjunctions)
+    return joining, joining | frozenset(profile.genitives) | \
+        frozenset(profile.organization_words)
 
 
 def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMention],
@@ -262,7 +268,10 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
         qualifiers = _qualifiers(text, here, profile) if kinds else set()
         for kind in kinds:
             if kind == "member":
-                body = bodies.joined(start, end)
+                # (члена на Общинския съвет: a person's seat, no network; nor what it joins)
+                joined = bodies.joined(start, end, text, profile.code)
+                joined = [b for b in joined if _joinable(b, profile)] \
+                    if joined and _joinable(joined[0], profile) else []
                 # a city named as where the body met, or where a letter went, is no
                 # member (… Ankara'da yapıldı; platformun merkezi Hiroşima'ya göndermiş)
                 away = venues | _venues(page, here, profile, start, cues, ("destination",))
@@ -271,10 +280,6 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
                            if gid not in away]
                 if not members and home and _says_municipality(folded, profile):
                     members = [home]
-                if body and not _joinable(body, profile):
-                    body = None  # члена на Общинския съвет: a person's seat, no network
-                joined = [body, *(b for b in bodies.also_joined(body, start, end, text, profile)
-                                  if _joinable(b, profile))] if body else []
                 for gid in members:
                     for one in joined:
                         tie("member", gid, None, one, since, evidence)
