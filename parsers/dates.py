@@ -177,7 +177,12 @@ class _Grammar:
         # the words between a month and its year (آبان ماه سال ۱۳۸۷)
         year_lead = (rf"(?:\s*(?:{_words(words.get('month_year_between', ()))})"
                      rf"{NO_LETTER_AFTER})*\s*,?\s*")
+        # a year's mark: a word that may run on (2019'daki), or an abbreviation that ends
+        # the word (۱۳۷۱ش, ۱۹۹۲ م.); a Lunar Hijri mark makes a year too (۱۴۴۰ قمری)
         year_after = _words(words.get("year_after", ()))
+        ending = words.get("year_marks", ()) + lunar
+        if ending:
+            year_after = rf"{year_after}|(?:{_words(ending)}){NO_LETTER_AFTER}"
         and_words = _words(profile.conjunctions if profile else ())
         # (two figures are a year only in a Solar Hijri text: سال‌های ۹۸ و ۹۹)
         year_figures = r"(?:\d{4}|\d\d)" if self.counts_jalali else r"\d{4}"
@@ -448,13 +453,15 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
             return None
         return _Atom(s, e, calendar, first, None, None, last)
     # a marked year: never a decade, an age or a year before the era
-    value = int(grp[0] or grp[1] or grp[2] or grp[3])
+    figures = next(k for k, written in enumerate(grp[:4], start=1) if written)
+    value = int(grp[figures - 1])
     if g.not_year.match(folded, e):
         return None
     if value < 100:  # سال ۹۷: two figures name a year only in a Solar Hijri text
         jalali = _year(grp[0], "jalali") if g.counts_jalali else None
         return _Atom(s, e, "jalali", jalali, None, None) if jalali else None
-    return _Atom(s, e, _year_calendar(value, g, folded, e), value, None, None)
+    # (its mark may be the Lunar Hijri one, read from where its figures end)
+    return _Atom(s, e, _year_calendar(value, g, folded, m.end(figures)), value, None, None)
 
 
 def _listed_year(figures: str, g: _Grammar) -> tuple[str, int]:

@@ -417,3 +417,23 @@ def test_a_persian_year_its_word_marks_stays_one_before_the_word_for_a_city():
 ])
 def test_a_turkish_year_in_the_genitive_before_a_part_of_it(text, expected):
     assert [(str(d.start), str(d.end)) for d in find_dates(Text(text, "tr"))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the abbreviations of Solar, Gregorian and Lunar, joined to the figures or after them
+    ("کتابخانه در ۱۳۷۱ش افتتاح شد.", ("1992-03-21", "1993-03-20", "year", "jalali")),
+    ("کتابخانه در 1371 ش. افتتاح شد.", ("1992-03-21", "1993-03-20", "year", "jalali")),
+    ("این پیمان در ۱۹۹۲م بسته شد.", ("1992-01-01", "1992-12-31", "year", "gregorian")),
+    ("این پیمان در ۱۹۹۲ م. بسته شد.", ("1992-01-01", "1992-12-31", "year", "gregorian")),
+    ("مسجد در ۱۴۱۲ق بنا شد.", ("1991-07-12", "1992-06-30", "year", "hijri")),
+])
+def test_a_persian_year_marked_by_its_calendars_abbreviation(text, expected):
+    assert spans(text, "fa") == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "در ۱۳۹۸ شهرداری پل ساخت.",  # a word that begins with the letter of a mark
+    "۱۴۰۲ مدرسه در استان ساخته شد.",
+])
+def test_a_calendars_abbreviation_is_a_mark_only_as_a_whole_word(text):
+    assert spans(text, "fa") == []

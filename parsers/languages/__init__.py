@@ -31,8 +31,9 @@ EVENT_TYPES = ("visit", "meeting", "agreement", "festival", "membership", "found
 DATE_WORD_KINDS = ("range", "year_before", "year_after", "month_before", "month_after",
                    "day_suffixes", "before_era", "not_year_after", "month_joined",
                    "last_year", "this_year", "since_after", "day_month_between",
-                   "month_year_between", "lunar_after", "only_with_year", "range_from_after",
-                   "range_until_after", "between_before", "between_after", "month_parts")
+                   "month_year_between", "lunar_after", "year_marks", "only_with_year",
+                   "range_from_after", "range_until_after", "between_before", "between_after",
+                   "month_parts")
 RELATION_TYPES = ("twin", "friendship", "member")
 
 
