@@ -6,9 +6,10 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from tqdm import tqdm
+if TYPE_CHECKING:  # (the crawler's import is the crawl's to pay; tqdm's, a bar's:
+    # its version lookup reads the installed packages' metadata, a tenth of a cold start)
+    from tqdm import tqdm
 
-if TYPE_CHECKING:  # (the crawler's import is the crawl's to pay)
     from scraper import CrawlStats
 
 
@@ -29,6 +30,8 @@ class Progress:
         if self._bar is None or self._stage != stage:
             self.done()
             self._stage, self._pages = stage, 0
+            from tqdm import tqdm
+
             self._bar = tqdm(total=total, desc=stage, unit=unit, file=self.stream,
                              dynamic_ncols=True, mininterval=0.25, leave=True)
         return self._bar

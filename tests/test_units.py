@@ -11,6 +11,7 @@ from parsers.gazetteer import default_gazetteer
 from parsers.language import detect_language, dominant_script
 from parsers.languages import decoding_for, language_codes
 from parsers.text import (
+    LETTER,
     Text,
     WordCues,
     WordPattern,
@@ -535,3 +536,11 @@ def test_a_new_gazetteer_index_removes_those_of_earlier_versions_only(tmp_path):
         path.write_text("x")
     remove_older_indexes(tmp_path)
     assert not any(p.exists() for p in old) and all(p.exists() for p in kept)
+
+
+def test_the_letter_set_is_what_the_word_category_without_digits_matches_in_the_plane():
+    letter, category = re.compile(LETTER), re.compile(r"[^\W\d_]")
+    differ = [code for code in range(0x10000)
+              if bool(letter.match(chr(code))) != bool(category.match(chr(code)))]
+    assert differ == []
+    assert not letter.match(chr(0x10000))  # (beyond the plane: none of muni's languages)
