@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import urlsplit
 
 from scraper.addresses import is_internal, resolve
@@ -51,6 +50,10 @@ class Identity:
 
 
 def _version() -> str:
+    # (imported here: reading the installed packages' metadata is a crawl's cost, not that
+    # of every command that loads the settings)
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("muni")
     except PackageNotFoundError:
