@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from parsers.cities import (
     City,
@@ -167,11 +168,14 @@ def _acronym(token: Token) -> bool:
     return token.text.isupper() and 2 <= len(token.text) <= 6
 
 
-def _in_capitals(words: list[Token], text: str) -> frozenset[int]:
+def _in_capitals(words: list[Token], text: str, given: Container[str]) -> frozenset[int]:
     """Where the words of a name written wholly in capitals begin (ИВАН ПЕТРОВ, MEHMET ÖZ):
     runs of two words or more in capitals, one space apart, one of them too long for
-    initials. Such a word is a name's, not a party's initials (ГЕРБ Иво Димов)."""
-    found: set[int] = set()
+    initials. Such a word is a name's, not a party's initials (ГЕРБ Иво Димов); so is one
+    right after a first name, as surnames are often written (Ayşe KAYA, Иван ДИМОВ)."""
+    found = {token.start for previous, token in pairwise(words)
+             if token.text.isupper() and token.text.isalpha() and not previous.text.isupper()
+             and previous.text.lower() in given and text[previous.end:token.start] == " "}
     run: list[tuple[int, Token]] = []
     for k, token in [(k, t) for k, t in enumerate(words) if t.text.isupper()] + [(-2, None)]:
         if token is not None and token.text.isalpha() and run and k == run[-1][0] + 1 \
@@ -220,7 +224,8 @@ class _Reader:
         self.starts = [t.start for t in self.words]  # sorted: a word is found by bisection
         self.ends = [t.end for t in self.words]
         self.cased = profile.cased
-        self.capitals = _in_capitals(self.words, self.text) if profile.cased else frozenset()
+        self.capitals = _in_capitals(self.words, self.text, profile.given_names) \
+            if profile.cased else frozenset()
         # the city names' and the country names' spans in text order (they never overlap:
         # a city is looked for outside the countries), for a bisection; a country after an
         # office is passed over as a place is (سفیر ترکیه آقای فیرات)
@@ -302,10 +307,14 @@ class _Reader:
                 i, skipped, closed, told, describing = quoted, skipped + 1, True, True, False
                 continue
             if not self.cased and between.strip() in ("،", ","):
-                # سرکنسول ترکیه در تبریز، فاروق کایماکچی، …: a name commas set off
-                run = self._run(i, 1)
-                return run if 2 <= len(run) <= 3 and self._commas_around(run) and not any(
-                    t.text in _event_words(self.profile.code) for t in run) else []
+                # سرکنسول ترکیه در تبریز، فاروق کایماکچی، …: a name commas set off, past
+                # its honorifics (استاندار اصفهان، سید رضا مرتضوی، …)
+                opened = token.start
+                while i + 1 < len(self.words) and self.words[i].text in honorifics:
+                    i += 1
+                run, events = self._run(i, 1), _event_words(self.profile.code)
+                return run if 2 <= len(run) <= 3 and self._commas_around(opened, run[-1].end) \
+                    and not any(t.text in events for t in run) else []
             if not gap.match(between) and not (
                     gap is _LOOSE_GAP and between.strip() == "," and lower in honorifics):
                 return []  # (loosely, кметът на Костинброд, г-н Младенов: the honorific)
@@ -388,10 +397,10 @@ class _Reader:
         k = bisect_left(self.starts, close)
         return k if k < len(self.words) else None
 
-    def _commas_around(self, run: list[Token]) -> bool:
-        """Commas set the words off on both sides."""
-        before = self.text[max(0, run[0].start - 3):run[0].start].rstrip()
-        after = self.text[run[-1].end:run[-1].end + 3].lstrip()
+    def _commas_around(self, start: int, end: int) -> bool:
+        """Commas set the words from `start` to `end` off on both sides."""
+        before = self.text[max(0, start - 3):start].rstrip()
+        after = self.text[end:end + 3].lstrip()
         return before.endswith(("،", ",")) and after.startswith(("،", ","))
 
     def _after_field(self, i: int) -> list[Token]:
@@ -650,8 +659,12 @@ class _Reader:
         # the sentence's or a clause's first words (…تبادل تجربه ها، محمد رضا عظیمی زاده شهردار),
         # words after an honorific (دکتر تقی زاده مشاور …), or a name in quotes (به ریاست
         # «…» رئیس کمیسیون …)
-        return run if not opening or opening.endswith(("،", ",", ":")) \
-            or self._honoured(first) or quoted else []
+        if not opening or opening.endswith(("،", ",", ":")) or self._honoured(first) or quoted:
+            return run
+        # else from a first name on, a surname at least after it (در این نشست مهدی چمران
+        # رئیس شورا: the words before the first name are the sentence's)
+        named = next((k for k in range(len(run) - 1) if self._given(first + k)), None)
+        return run[named:] if named is not None else []
 
     def _honoured(self, index: int) -> bool:
         """An honorific right before the word at `index`, of one word or of several."""

@@ -655,3 +655,30 @@ def test_a_persian_surname_after_its_honorific_follows_the_office():
 ])
 def test_offices_and_names_as_real_pages_write_them(text, language, expected):
     assert held(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a surname in capitals after a first name, as Turkish pages often write it
+    ("Toplantıya Kültür Müdürü Elif ÖZ ve Meclis Üyesi Hasan Yıldız katıldı.",
+     [("Elif ÖZ", "municipal_official"), ("Hasan Yıldız", "councillor")]),
+    ("Belediye Başkan Yardımcısı Murat ARSLAN törende konuştu.",
+     [("Murat ARSLAN", "deputy_mayor")]),
+    # a party's initials after a surname stay out of the name
+    ("Meclis Üyesi Hasan Yıldız CHP adına konuştu.", [("Hasan Yıldız", "councillor")]),
+])
+def test_a_turkish_surname_in_capitals_after_a_first_name(text, expected):
+    assert held(text, "tr") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name before its office from its first name on, words of the sentence before it
+    ("در جلسه دیروز حسن کریمی رئیس شورای شهر کرمان سخنرانی کرد.",
+     [("حسن کریمی", "council_chair")]),
+    ("پس از آن محمد رضا نوری شهردار یزد به سوالات پاسخ داد.",
+     [("محمد رضا نوری", "mayor")]),
+    # a name set off by commas after its office, past its honorific
+    ("فرماندار کاشان، دکتر علی صادقی، از پروژه بازدید کرد.", [("علی صادقی", "governor")]),
+    ("شهردار یزد، مهندس حسن کریمی، گفت که کار ادامه دارد.", [("حسن کریمی", "mayor")]),
+])
+def test_persian_names_from_their_first_name_and_past_honorifics(text, expected):
+    assert held(text, "fa") == expected
