@@ -669,6 +669,7 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
     cues_or_in = cues | set(profile.locative_before if profile else ())
     cues_after = set(profile.place_cues_after) if profile else set()
     after_place = profile.after_place if profile else frozenset()
+    institutions = frozenset(profile.institutions_after) if profile else frozenset()
     script = profile.script if profile else None
     ezafe = frozenset(profile.ezafe_after) if profile else frozenset()
     shortest = 3 if cased else 2
@@ -716,7 +717,8 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
                 continue
             within = ""
             if cased and j == i and i not in unnamed \
-                    and _first_name_position(text, words, i, cues_after, after_place) \
+                    and _first_name_position(text, words, i, cues_after, after_place,
+                                             institutions) \
                     and not _cued_before(text, words, i, cues_or_in):
                 if not i or usable[i - 1]:
                     continue
@@ -851,18 +853,33 @@ def _after_honorifics(page: Text, words: tuple[Token, ...], begins: list[int],
 
 
 def _first_name_position(text: str, words: tuple[Token, ...], i: int, cues_after: set[str],
-                         after_place: frozenset[str]) -> bool:
+                         after_place: frozenset[str], institutions: frozenset[str]) -> bool:
     """Right before another capitalised word that is no cue: Hasan Akgün, Ali Dilber. Not
     right before an office's or an institution's word (`after_place`): the word names the
     office's place (Konya Milletvekili, Sivas Valisi) or the institution's (İstanbul
     Üniversitesi), as a first name does not (a surname comes between: Hasan Akgün Genel
-    Sekreter)."""
+    Sekreter). Nor where the capitalised words run on to an institution's or a festival's
+    (`institutions`: Antalya Film Festivali, Пловдив Джаз Фест)."""
     if i + 1 >= len(words):
         return False
     following = words[i + 1]
     lower = following.text.lower()
     return text[words[i].end:following.start] == " " and following.capitalised \
-        and not following.suffix and lower not in cues_after and lower not in after_place
+        and not following.suffix and lower not in cues_after and lower not in after_place \
+        and not _names_institution(text, words, i, institutions)
+
+
+def _names_institution(text: str, words: tuple[Token, ...], i: int,
+                       institutions: frozenset[str]) -> bool:
+    """The capitalised words after word `i` run on to an institution's or an event's word
+    (Antalya Film Festivali, Trabzon Teknik Üniversitesi): the word names its place."""
+    for k in range(i + 1, min(i + MAX_WORDS, len(words))):
+        word = words[k]
+        if text[words[k - 1].end:word.start] != " " or not word.capitalised or word.suffix:
+            return False
+        if word.text.lower() in institutions:
+            return True
+    return False
 
 
 def _cued_before(text: str, words: Sequence[Token], index: int, before: set[str]) -> bool:

@@ -123,6 +123,21 @@ def test_a_place_an_institution_is_named_after_is_no_first_name():
     assert ids("Heyet, Hasan Akgün ile görüştü.", "tr") == set()  # a first name stays one
 
 
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # capitalised words between the place and the event or institution its name is given
+    ("Bu hafta Bursa Film Festivali başlıyor.", "tr", {750269}),
+    # (the place's word after another capitalised one is the event's theme: Kiraz)
+    ("Heyeti Tekirdağ Kiraz Festivali'ne davet etti.", "tr", {738927}),
+    ("Heyet, Trabzon Teknik Üniversitesi'ni gezdi.", "tr", {738648}),
+    ("Тази година Бургас Джаз Фест събра хиляди гости.", "bg", {732770}),
+    # a surname before an office is no such run: the first name stays one
+    ("Törende Hasan Akgün Genel Sekreter olarak konuştu.", "tr", set()),
+])
+def test_a_place_an_event_or_institution_is_named_after_past_other_words(text, language,
+                                                                         expected):
+    assert ids(text, language) == expected
+
+
 def test_a_short_last_line_is_a_whole_list_item_and_its_city_is_kept():
     # a list's last line has no full stop and is not cut: Kazan, as a line of its own
     assert 551487 in ids("Побратимени градове на Бургас:\nКазан", "bg")
