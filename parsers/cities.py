@@ -367,7 +367,8 @@ def _lookup(text: str, candidates: list[_Candidate], readable: list[_Candidate],
     only, Науса reads Nausa, a Náousa of 3,000; the towns of 40,000 and 20,000 spell the
     same sound). Those `abroad` that none of these found may be a town by its consonants.
     """
-    found = gazetteer.lookup(c.key for c in candidates)
+    keys = dict.fromkeys(c.key for c in candidates)  # (a word said again is one name)
+    found = gazetteer.lookup(keys)
     cased = _cased(profile)
     latin: dict[str, str] = {}
     if profile is not None and profile.transliteration:
@@ -377,9 +378,9 @@ def _lookup(text: str, candidates: list[_Candidate], readable: list[_Candidate],
     # (without capitals, two words are read only for their consonants, below)
     pairs = set() if cased else {key for key in latin if " " in key}
     by_latin = gazetteer.lookup(k for key, k in latin.items() if key not in pairs)
-    sounds = {c.key: sound for c in candidates if len(c.key) >= HEARD_LETTERS
-              and (c.key not in found or c.key in latin) and c.key not in pairs
-              and (written := latin.get(c.key) or c.key) < "\x80"  # ASCII
+    sounds = {key: sound for key in keys if len(key) >= HEARD_LETTERS
+              and (key not in found or key in latin) and key not in pairs
+              and (written := latin.get(key) or key) < "\x80"  # ASCII
               and (sound := sound_key(written))}
     by_sound = gazetteer.lookup(sounds.values(), "sounds")
     out = _Found(dict(found), {}, {}, {}, {})
@@ -403,11 +404,13 @@ def _lookup(text: str, candidates: list[_Candidate], readable: list[_Candidate],
     # without short vowels, a name no reading found may still show a town's consonants;
     # two words only where neither names a town itself (غازیان تپ, whose first word is a
     # hamlet's name only; not شهر هایکو)
+    unread = [c for c in readable if c.key in abroad and c.key in latin
+              and c.key not in out.places]
     named = [(c.start, c.end) for c in candidates
-             if any(p.population >= MIN_POPULATION for p in out.places.get(c.key, ()))]
-    skeletons = {c.key: skeleton for c in readable if c.key in abroad and c.key in latin
-                 and c.key not in out.places
-                 and not any(c.start <= a and b <= c.end for a, b in named)
+             if any(p.population >= MIN_POPULATION for p in out.places.get(c.key, ()))] \
+        if unread else []
+    skeletons = {c.key: skeleton for c in unread
+                 if not any(c.start <= a and b <= c.end for a, b in named)
                  and (skeleton := skeleton_key(latin[c.key]))}
     by_skeleton = gazetteer.lookup(skeletons.values(), "skeletons")
     for key, skeleton in skeletons.items():
@@ -459,9 +462,10 @@ def _readable(words: tuple[Token, ...], candidates: list[_Candidate],
     # most between), asked of every candidate as one set lookup
     reach = {s - d for s, _, _ in countries for d in range(READ_BACK_REACH + 1)}
     beside = {s - d for s, _, _ in countries for d in (0, 1)}
-    return [c for c in candidates if len(c.key) >= HEARD_LETTERS and (
-        (c.first in after or c.end in reach) if " " not in c.key
-        else c.key.count(" ") == 1 and c.end in beside)]
+    # (`beside` lies within `reach`: most candidates are passed over by the first test)
+    return [c for c in candidates if (c.first in after or c.end in reach)
+            and len(c.key) >= HEARD_LETTERS and (
+                " " not in c.key or c.key.count(" ") == 1 and c.end in beside)]
 
 
 def _pointed(words: tuple[Token, ...], first: int, demonstratives: frozenset[str]) -> bool:
