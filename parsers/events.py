@@ -45,6 +45,7 @@ from parsers.text import (
 RETOLD_GAP = timedelta(days=3)  # a visit's arrival and its last day are one visit
 PRECISION = {"day": 0, "month": 1, "year": 2}
 SESSIONS = frozenset({"meeting", "agreement"})  # what a council does at home: sits, resolves
+TIES = ("twin", "friendship")  # the relations between cities a twinning's signing makes
 
 
 @dataclass(frozen=True)
@@ -357,6 +358,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     trip = word_pattern(profile.this_trip, whole=True)
     hosts = word_pattern(profile.hosts)
     council = word_pattern(profile.own_council)
+    tie = _phrases(tuple(w for kind in TIES for w in profile.relation_cues.get(kind, ())))
     events: dict[tuple, _Draft] = {}
     happening = [d for d in dates if not _lasting(folded, d, profile)]
     happening_at = [d.offset for d in happening]  # in text order, for a sentence's dates
@@ -384,6 +386,11 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         if not kinds or (habit is not None and habit.search(part)):
             continue
         cued = [(c, kind) for kind in kinds for c in starts_between(cues[kind], start, end)]
+        if "founding" in kinds and tie is not None and tie.search(part):
+            # a twinning established (kardeş şehir ilişkisi 1998'de kuruldu) is its
+            # agreement: no body is founded
+            cued = [(c, "agreement" if kind == "founding" else kind) for c, kind in cued]
+            kinds = list(dict.fromkeys(kind for _, kind in cued))
         breaks, here = _breaks(text, start, end), mentions_between(mentions, start, end)
         named = list(dict.fromkeys(gid for _, _, gid in here))
         first = min(c for c, _ in cued)

@@ -567,3 +567,18 @@ def test_a_city_after_a_long_cue_of_its_administration_is_the_venue():
     found = events("На 12 май 2016 г. в Областна администрация Пловдив кметът подписа "
                    "споразумение.", "bg")
     assert found == [("agreement", "2016-05-12", "2016-05-12", 728193)]  # Plovdiv
+
+
+@pytest.mark.parametrize(("text", "language", "year"), [
+    ("Başkan, iki şehir arasındaki kardeş şehir ilişkisinin 1998 yılında kurulduğunu "
+     "hatırlattı.", "tr", "1998"),
+    ("Побратимяването между Варна и Санкт Петербург е създадено през 1998 г.", "bg", "1998"),
+    ("پیوند خواهرخواندگی میان شیراز و نانجینگ در سال ۱۳۸۰ تأسیس شد.", "fa", "2001"),
+])
+def test_a_twinning_established_is_its_agreement_and_a_body_founded_a_founding(
+        text, language, year):
+    found = {(e[0], e[1][:4]) for e in events(text, language)}
+    assert ("agreement", year) in found and ("founding", year) not in found
+    assert ("founding", "1998") in {(e[0], e[1][:4]) for e in events(
+        "Derneğimiz, şehirler arasında kültürel iş birliğini geliştirmek amacıyla 1998 "
+        "yılında Bursa'da kuruldu.", "tr")}
