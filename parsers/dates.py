@@ -172,6 +172,8 @@ class _Grammar:
             rf"{NO_LETTER_AFTER}")
         # a month's name alone, for a date whose parts one mark joins (12.Mart.2019)
         bare_month = rf"(?:{month_names}){NO_LETTER_AFTER}"
+        joined_month = rf"{NO_LETTER_BEFORE}((?:{month_names})(?:{_words(self.joined)})" \
+            rf"{NO_LETTER_AFTER})" if self.joined else r"(?!)"
         # a word that may stand between a day and its month (۵ تا ۷ ماه ثور)
         between = rf"(?:(?:{_words(words.get('day_month_between', ()))})\s+)?"
         # the words between a month and its year (آبان ماه سال ۱۳۸۷)
@@ -292,10 +294,11 @@ class _Grammar:
             ("months_range", re.compile(rf"({month}){span}({month}){year_lead}(\d{{4}}|\d\d)"
                                         r"(?!\d)"), by_month),
             ("month_year", re.compile(rf"({month}){year_lead}(\d{{4}}|\d\d)(?!\d)"), by_month),
+            # (or the month with the word joined to it: آذرماه)
             ("month_alone", re.compile(
                 rf"{NO_LETTER_BEFORE}(?:(?:{_words(words.get('month_before', ()))})\s+)+"
                 rf"({month})|({month})\s+(?:{_words(words.get('month_after', ()))})"
-                rf"{NO_LETTER_AFTER}"), ("month_before", "month")),
+                rf"{NO_LETTER_AFTER}|{joined_month}"), ("month_before", "month")),
             # 2014 ve 2019 yıllarında, 2014 и 2019 г., سال ۱۳۹۰ و ۱۳۹۵: each year of the list
             ("year_list", re.compile(
                 rf"(?<![\d.])\d{{4}}{years}\s*(?:{year_after})(?!\d)|{NO_LETTER_BEFORE}"
@@ -431,9 +434,10 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
             return None
         return _Atom(s, e, calendar, year, month, None)
     if kind == "month_alone":
-        if g.wants_year(grp[0] or grp[1]):
+        written = grp[0] or grp[1] or grp[2]
+        if g.wants_year(written):
             return None
-        calendar, month = g.month_value(grp[0] or grp[1])
+        calendar, month = g.month_value(written)
         return _Atom(s, e, calendar, None, month, None)
     if kind == "year_range":
         if g.not_year.match(folded, e):

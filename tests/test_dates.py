@@ -297,6 +297,10 @@ def test_a_month_alone_is_the_pages_month_or_one_ahead_never_one_behind():
         ("2025-05-01", "2025-05-31", "month", "gregorian")]
     # a month behind the page may be a yearly custom: not certain
     assert spans("Празникът на града е в края на месец март.", "bg", page) == []
+    # the Persian month with its word joined to it (آذرماه) is marked as one spaced is
+    assert spans("نمایشگاه کتاب در خردادماه برپا می‌شود.", "fa", page) == [
+        ("2025-05-22", "2025-06-21", "month", "jalali")]
+    assert spans("خرداد تیم ملی را ترک کرد.", "fa", page) == []  # (Khordad alone: a name)
 
 
 def test_year_lists_joined_months_and_last_year():
