@@ -354,7 +354,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     invited = _phrases(profile.invitations)  # is no visit yet (its festival may be an event)
     days = _DayWords(word_pattern(profile.today, whole=True),
                      word_pattern(profile.yesterday, whole=True))
-    purposes = _phrases(profile.purposes)
+    purposes, topics = _phrases(profile.purposes), _phrases(profile.topics)
     trip = word_pattern(profile.this_trip, whole=True)
     hosts = word_pattern(profile.hosts)
     council = word_pattern(profile.own_council)
@@ -426,12 +426,13 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         said = [(cue, kind) for cue, kind in cued
                 if (kind != "membership" or not a_seat(folded, cue, profile)
                     and not _attended(folded, cue, cued))
-                and not folded.startswith(profile.states, cue)]
+                and not folded.startswith(profile.states, cue)
+                and not _right_after(folded, cue, topics)]
         found = [(kind, _dated(_date_for(breaks, cue, _free(in_sentence, cue, kind, said, breaks,
                                                            folded, profile.participle_endings)
                                          if profile.verb_last else in_sentence,
                                          profile.verb_last))
-                  or (None if _aimed_at(folded, cue, purposes) else borrowed), venues[cue, kind])
+                  or (None if _right_after(folded, cue, purposes) else borrowed), venues[cue, kind])
                  for cue, kind in said]
         # an official who meets in another city than their office's has gone there (in
         # the page's own city, the guests at its meeting are told as taking part)
@@ -476,19 +477,21 @@ def _said_again(folded: str, first: int, cue: int) -> bool:
         and word.group() == again.group()
 
 
-def _aimed_at(folded: str, cue: int, purposes: re.Pattern | None) -> bool:
-    """The event's word follows a purpose (… ساعتی پیش جهت شرکت در اجلاس … وارد شدند):
-    what they came for, not dated by their coming."""
-    if purposes is None:
+def _right_after(folded: str, cue: int, phrases: re.Pattern | None) -> bool:
+    """The event's word follows one of the phrases: a purpose (… ساعتی پیش جهت شرکت در
+    اجلاس … وارد شدند: what they came for, not dated by their coming), or a topic (در
+    رابطه با برگزاری جشنواره: what is talked about, no happening said)."""
+    if phrases is None:
         return False
     end = cue
-    while end > 0 and folded[end - 1].isspace():
+    while end > 0 and (folded[end - 1].isspace() or folded[end - 1] in _OPENING_QUOTES):
         end -= 1
     return any(m.end() == end for m in
-               purposes.finditer(folded, max(0, end - PURPOSE_REACH), end))
+               phrases.finditer(folded, max(0, end - PHRASE_REACH), end))
 
 
-PURPOSE_REACH = 30  # characters before the event's word where its purpose phrase starts
+PHRASE_REACH = 30  # characters before the event's word where a purpose or topic starts
+_OPENING_QUOTES = frozenset("«\"“„'")  # (در رابطه با برگزاری «هفته فرهنگی …»)
 
 
 def _by_last_word(officials: Sequence[Official]) -> dict[str, list[int]]:

@@ -582,3 +582,24 @@ def test_a_twinning_established_is_its_agreement_and_a_body_founded_a_founding(
     assert ("founding", "1998") in {(e[0], e[1][:4]) for e in events(
         "Derneğimiz, şehirler arasında kültürel iş birliğini geliştirmek amacıyla 1998 "
         "yılında Bursa'da kuruldu.", "tr")}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Japon Kültür Haftası 20 Kasım 2023'te Bursa'da başlayacak.", "tr", "2023-11-20"),
+    ("Седмицата на японската култура ще започне на 20 ноември 2023 г. във Варна.", "bg",
+     "2023-11-20"),
+    ("هفته فرهنگی ژاپن در آذرماه ۱۴۰۲ در شیراز برگزار می‌شود.", "fa", "2023-11-22"),
+])
+def test_a_cultures_week_is_a_festival(text, language, expected):
+    assert ("festival", expected) in {(e[0], e[1]) for e in events(text, language)}
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("دو شهردار در خصوص برگزاری «جشنواره گل» در شیراز گفت و گو کردند.", "fa"),
+    ("Кметовете разговаряха относно провеждането на фестивала във Варна.", "bg"),
+])
+def test_a_happening_talked_about_is_none(text, language):
+    found = {e[0] for e in events(text, language)}
+    assert "festival" not in found
+    # (the talk itself is a meeting where its word says one)
+    assert language == "bg" or "meeting" in found
