@@ -146,6 +146,7 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
     loose = index.read_back if not _cased(profile) else {}
     adjectives = profile.adjective_endings if profile else ()
     pointing = frozenset(profile.demonstratives) if profile else frozenset()
+    this_city = tuple(profile.this_city) if profile else ()
     chosen: list[_Candidate] = []
     taken = FreeSpans()
     by_span = {(c.first, c.end): c for c in candidates}
@@ -187,7 +188,11 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
                     # name does it say the name is a place (… مشهد (شمال شرق ایران)
                     # "رحمان میرزائیان": a person, no village Rahman)
                     near.discard(country)
-                cued = any(_cue(text, words, c, cues_before, cues_after) for c in judged)
+                # (the words for "this city" name one named before: معاون شهردار این شهر
+                # هفته گذشته is this city's deputy mayor last week, no town هفته)
+                cued = any(_cue(text, words, c, cues_before, cues_after)
+                           and not _after_this_city(page.folded, c.start, this_city)
+                           for c in judged)
                 support[key] = near, cued
             cue = cued or any(_listed_with(text, c, found[key], believed, joiners, stop)
                               or _listed_abroad(text, c, countries, believed, joiners)
@@ -466,6 +471,16 @@ def _readable(words: tuple[Token, ...], candidates: list[_Candidate],
     return [c for c in candidates if (c.first in after or c.end in reach)
             and len(c.key) >= HEARD_LETTERS and (
                 " " not in c.key or c.key.count(" ") == 1 and c.end in beside)]
+
+
+def _after_this_city(folded: str, start: int, phrases: tuple[str, ...]) -> bool:
+    """The name comes right after a phrase for "this city", a space between."""
+    before = folded[max(0, start - THIS_CITY_CHARS):start].rstrip()
+    return any(before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalpha())
+               for p in phrases)
+
+
+THIS_CITY_CHARS = 30  # characters before a name that a phrase for "this city" may take
 
 
 def _pointed(words: tuple[Token, ...], first: int, demonstratives: frozenset[str]) -> bool:

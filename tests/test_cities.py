@@ -441,3 +441,11 @@ def test_a_large_foreign_town_before_its_country_is_read_by_its_consonants(text,
 ])
 def test_a_city_before_its_provinces_name_is_kept(text, language, expected):
     assert _named(text, language) == expected
+
+
+def test_a_word_after_this_city_is_no_town_its_cue_names():
+    # هفته (a week) is a hamlet's name too: after "this city" it is no city's
+    assert ids("هیئتی از شهرداری کوالالامپور به ریاست معاون شهردار این شهر هفته گذشته به "
+               "اصفهان سفر کرد.", "fa", "IR") == {1735161, 418863}  # Kuala Lumpur, Isfahan
+    # a cue that follows no phrase for this city still names the town after it
+    assert 132430 in ids("مردم شهر هفته به استقبال رفتند.", "fa", "IR")
