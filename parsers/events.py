@@ -173,9 +173,12 @@ def _cues(language: str) -> WordCues:
 
 
 @cache
-def _phrases(phrases: tuple[str, ...]) -> re.Pattern | None:
-    """Any of the phrases, anywhere; None for none."""
-    return re.compile(alternation(phrases, space=None)) if phrases else None
+def _phrases(phrases: tuple[str, ...], whole: bool = False) -> re.Pattern | None:
+    """Any of the phrases, anywhere (`whole`: as whole words); None for none."""
+    if not phrases:
+        return None
+    pattern = alternation(phrases, space=None)
+    return re.compile(rf"(?<![^\W\d_])(?:{pattern})(?![^\W\d_])" if whole else pattern)
 
 
 def _lasting(folded: str, mention: DateMention, profile: Profile) -> bool:
@@ -355,6 +358,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     days = _DayWords(word_pattern(profile.today, whole=True),
                      word_pattern(profile.yesterday, whole=True))
     purposes, topics = _phrases(profile.purposes), _phrases(profile.topics)
+    told_again = _phrases(profile.told_again, whole=True)
     trip = word_pattern(profile.this_trip, whole=True)
     hosts = word_pattern(profile.hosts)
     council = word_pattern(profile.own_council)
@@ -423,11 +427,18 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         people = [o.name for o in present]
         borrowed = None if in_sentence else _borrowed_date(text, spans, index, dates, days,
                                                            folded, page.published)
+        # در این دیدار, bu toplantıda: the one told last, which has its date or place
+        # already (where the word's clause gives no date of its own), and so is every word
+        # of its kind in the sentence (По време на тази среща кметовете обсъдиха …)
+        again = {kind for cue, kind in cued if _right_after(folded, cue, told_again)
+                 and not _dated_clause(breaks, cue, in_sentence)
+                 and _placed_or_dated(_last_told(kind, [*events.values(), *pending]))}
         said = [(cue, kind) for cue, kind in cued
                 if (kind != "membership" or not a_seat(folded, cue, profile)
                     and not _attended(folded, cue, cued))
                 and not folded.startswith(profile.states, cue)
-                and not _right_after(folded, cue, topics)]
+                and not _right_after(folded, cue, topics)
+                and kind not in again]
         found = [(kind, _dated(_date_for(breaks, cue, _free(in_sentence, cue, kind, said, breaks,
                                                            folded, profile.participle_endings)
                                          if profile.verb_last else in_sentence,
@@ -477,10 +488,24 @@ def _said_again(folded: str, first: int, cue: int) -> bool:
         and word.group() == again.group()
 
 
+def _dated_clause(breaks: list[int], cue: int, dates: list[DateMention]) -> bool:
+    first, last = _clause(breaks, cue)
+    return any(first <= d.offset < last for d in dates)
+
+
+def _last_told(kind: str, drafts: list[_Draft]) -> _Draft | None:
+    return max((d for d in drafts if d.type == kind), key=lambda d: d.order, default=None)
+
+
+def _placed_or_dated(draft: _Draft | None) -> bool:
+    return draft is not None and (draft.when is not None or draft.city is not None)
+
+
 def _right_after(folded: str, cue: int, phrases: re.Pattern | None) -> bool:
     """The event's word follows one of the phrases: a purpose (… ساعتی پیش جهت شرکت در
-    اجلاس … وارد شدند: what they came for, not dated by their coming), or a topic (در
-    رابطه با برگزاری جشنواره: what is talked about, no happening said)."""
+    اجلاس … وارد شدند: what they came for, not dated by their coming), a topic (در
+    رابطه با برگزاری جشنواره: what is talked about, no happening said), or words that
+    point back at one told (در این دیدار)."""
     if phrases is None:
         return False
     end = cue

@@ -603,3 +603,20 @@ def test_a_happening_talked_about_is_none(text, language):
     assert "festival" not in found
     # (the talk itself is a meeting where its word says one)
     assert language == "bg" or "meeting" in found
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("شهردار شیراز روز ۱۰ آبان ۱۴۰۲ در تبریز با شهردار این شهر دیدار کرد.\n\nدر این دیدار "
+     "شهردار تبریز از برگزاری نمایشگاه صنایع دستی در اصفهان خبر داد.", "fa"),
+    ("Başkan Kaya, 1 Kasım 2023'te Bursa'da Batum Belediye Başkanı ile görüştü.\n\nBu "
+     "görüşmede Başkan, Antalya'da açılacak fotoğraf sergisini anlattı.", "tr"),
+    ("Кметът на Варна се срещна на 1 ноември 2023 г. в Бургас с кмета на Бургас.\n\nПо "
+     "време на тази среща кметовете обсъдиха и изложбата в Пловдив.", "bg"),
+])
+def test_a_happening_pointed_back_at_is_the_one_told_and_no_other(text, language):
+    told = [e for e in events(text, language) if e[0] == "meeting"]
+    assert len(told) == 1 and told[0][1] == "2023-11-01"
+    # what it points back at with its own date is that one's date (این نشست از ۲۵ تا ۲۷ …)
+    found = events("شهرداران جهان اسلام در مشهد نشست دارند.\n\nاین نشست از ۲۵ تا ۲۷ مرداد "
+                   "۱۳۹۶ برگزار می شود.", "fa")
+    assert ("meeting", "2017-08-16") in {(e[0], e[1]) for e in found}

@@ -138,6 +138,9 @@ class Profile:
     # words right before a happening's word that make it what is talked about (در رابطه با
     # برگزاری, относно провеждането на): no happening is said
     topics: tuple[str, ...] = _spec(default=())
+    # words right before a happening's word that point back at one told before (در این
+    # دیدار, bu toplantıda, тази среща): no other
+    told_again: tuple[str, ...] = _spec(default=())
     today: tuple[str, ...] = _spec(default=())  # words that date what they say to the page's day
     yesterday: tuple[str, ...] = _spec(default=())  # and to the day before it
     organization_words: tuple[str, ...] = _spec(default=())
