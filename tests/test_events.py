@@ -620,3 +620,11 @@ def test_a_happening_pointed_back_at_is_the_one_told_and_no_other(text, language
     found = events("شهرداران جهان اسلام در مشهد نشست دارند.\n\nاین نشست از ۲۵ تا ۲۷ مرداد "
                    "۱۳۹۶ برگزار می شود.", "fa")
     assert ("meeting", "2017-08-16") in {(e[0], e[1]) for e in found}
+
+
+def test_the_place_visited_too_is_the_visits():
+    record = _record("На 14 септември 2023 г. делегацията посети и Пловдив, където беше "
+                     "приета от кмета Иван Тотев.", "bg")
+    names = _names(record)
+    assert {names.get(e["city"]) for e in record["events"] if e["type"] == "visit"} == \
+        {"Plovdiv"}
