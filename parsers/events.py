@@ -287,9 +287,10 @@ def _named_after_cue(text: str, at: dict[int, int], cues: list[int]) -> int | No
 
 def _city_referred_to(text: str, folded: str, start: int,
                       mentions: list[tuple[int, int, int]], profile: Profile,
-                      home: int | None) -> int | None:
+                      home: int | None, tie: re.Pattern | None) -> int | None:
     """The venue a sentence names without its name: "this city" (وارد این شهر شد) is the
-    city named last before it, "our city" (şehrimize) the page's own."""
+    city named last before it, "our city" (şehrimize) the page's own, unless a word of a
+    tie makes it the partner (`tie`: kardeş şehrimiz, our twin city)."""
     this = word_pattern(profile.this_city, whole=True)
     said = list(this.finditer(folded)) if this is not None else []
     # the one a case sets off is the venue (… مجمع این شهر … به این شهر سفر کرده)
@@ -302,7 +303,11 @@ def _city_referred_to(text: str, folded: str, start: int,
         return next((gid for s, _, gid in reversed(mentions[max(0, k - LOOK_BACK):k])
                      if not _in_title(text, s)), home)
     ours = word_pattern(profile.our_city, whole=True)
-    return home if ours is not None and ours.search(folded) else None
+    if ours is None:
+        return None
+    partners = [m.span() for m in tie.finditer(folded)] if tie is not None else []
+    return home if any(not any(a <= m.start() < b for a, b in partners)
+                       for m in ours.finditer(folded)) else None
 
 
 def _council_seat(text: str, folded: str, start: int, here: list[tuple[int, int, int]],
@@ -404,7 +409,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
              if profile.event_word_first else None) \
             or _host(page, part, here, breaks, profile, hosts) \
             or _in_country_gone_to(page, here, start, end, profile, country_of) \
-            or _city_referred_to(text, part, start, mentions, profile, home) \
+            or _city_referred_to(text, part, start, mentions, profile, home, tie) \
             or _not_whence(page, here, start, profile) \
             or (_only_venue(named, home) if trip is not None and trip.search(part) else None) \
             or (_council_seat(text, part, start, here, council, home)
@@ -436,7 +441,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         said = [(cue, kind) for cue, kind in cued
                 if (kind != "membership" or not a_seat(folded, cue, profile)
                     and not _attended(folded, cue, cued))
-                and not folded.startswith(profile.states, cue)
+                and not _states(folded, cue, profile.states)
                 and not _right_after(folded, cue, topics)
                 and kind not in again]
         found = [(kind, _dated(_date_for(breaks, cue, _free(in_sentence, cue, kind, said, breaks,
@@ -486,6 +491,13 @@ def _said_again(folded: str, first: int, cue: int) -> bool:
     word, again = LETTERS.match(folded, first), LETTERS.match(folded, cue)
     return cue != first and word is not None and again is not None \
         and word.group() == again.group()
+
+
+def _states(folded: str, cue: int, states: tuple[str, ...]) -> bool:
+    """The event's word is one of the words of a state, whole (üye olduğu birlik: the
+    union it is a member of; not üye olduğunu hatırlattı, that it became one)."""
+    return any(folded.startswith(state, cue) and not folded[cue + len(state):][:1].isalpha()
+               for state in states)
 
 
 def _dated_clause(breaks: list[int], cue: int, dates: list[DateMention]) -> bool:

@@ -212,6 +212,24 @@ def test_a_body_described_by_its_members_is_no_city_joining_it():
     assert [e[0] for e in events(text, "tr")] == ["meeting"]
     assert [e[0] for e in events("Konya 5 Ekim 2023 tarihinde birliğe üye oldu.", "tr")] == [
         "membership"]
+    # that it became a member, said of the past, is its joining
+    assert [e[:2] for e in events("Başkan, kentimizin 2012 yılında Avrupa Tarihi Kentler "
+                                  "Birliği'ne üye olduğunu hatırlattı.", "tr")] == [
+        ("membership", "2012-01-01")]
+
+
+def test_our_twin_city_is_the_partner_not_the_pages_own():
+    record = _record("Konya Büyükşehir Belediyesi, kentimizin tanıtımı için çalışıyor.\n\n"
+                     "Kardeş şehrimiz Almanya'nın Offenbach kentinden gelen heyet, 2 Ekim 2023 "
+                     "günü makamında ağırlandı.", "tr")
+    names = _names(record)
+    assert [names.get(e["city"]) for e in record["events"] if e["type"] == "visit"] == [None]
+    # (our city said alone is the page's own)
+    record = _record("Konya Büyükşehir Belediyesi, kentimizin tanıtımı için çalışıyor.\n\n"
+                     "Almanya'dan gelen on beş kişilik heyet, 2 Ekim 2023 günü şehrimize "
+                     "gelerek Başkan ile görüştü.", "tr")
+    names = _names(record)
+    assert [names.get(e["city"]) for e in record["events"] if e["type"] == "visit"] == ["Konya"]
 
 
 def test_a_seat_on_a_council_is_no_city_joining_a_body():
