@@ -350,7 +350,9 @@ def _carried(folded: str, spans: Sequence[tuple[int, int]], index: int,
         return True
     if index + 1 < len(spans):
         after, last = spans[index + 1]
-        return "\n\n" not in folded[end:after] and adopted.search(folded, after, last) is not None
+        # (a sentence a line break ends holds that break: a blank line may begin there)
+        return "\n\n" not in folded[end - 1:after] and \
+            adopted.search(folded, after, last) is not None
     return False
 
 
@@ -440,7 +442,9 @@ def _own_paragraph(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start].rstrip(" \t")  # a window: no copy of the text
     after = text[end:end + 40].lstrip(" \t")
     opens = before.endswith("\n") or (not before and start <= 40)
-    closes = after.startswith("\n") or (not after and end + 40 >= len(text))
+    # (a sentence a line break ends holds that break)
+    closes = text[end - 1:end] == "\n" or after.startswith("\n") or (
+        not after and end + 40 >= len(text))
     return opens and closes
 
 

@@ -47,7 +47,8 @@ _WORD = re.compile(rf"{LETTER}+(?:[-‐\u200c]{LETTER}+)*")
 _SENTENCE_MARK = re.compile(r"[.!?؟:](?=\s)|\n")
 _WORD_BEFORE = re.compile(f"{LETTER}+$")
 _YEAR_BEFORE = re.compile(r"\d{4}\s?$")
-_CLOSING = frozenset("\"”»’)]")  # a quotation or a bracket closed before the full stop
+# a quotation or a bracket closed before the full stop (“ closes Bulgarian „…“)
+_CLOSING = frozenset("\"”“»’)]")
 # what Turkish pages set a case ending off with (Tiran'da, Tiran’da, Üsküp´te)
 APOSTROPHES = "'’´`"
 _APOSTROPHE = re.compile(f"[{APOSTROPHES}]")

@@ -417,3 +417,19 @@ def test_every_body_a_conjunction_joins_is_a_membership(text, language, expected
 ])
 def test_a_turkish_bodys_name_begins_after_its_members_municipality(text, body):
     assert [r["organization"] for r in relations(text, "tr")] == [body]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Община Русе поддържа дългогодишни побратимски връзки и активно културно сътрудничество "
+     "със следните градове:\n\n* Гюргево, Румъния – от 1993 г.\n\n* Шумен не е побратим, а "
+     "партньор по проекта „Дунавски мост“\n\nПрез 2019 г. "
+     "Общинският съвет – Русе прие решение за членство в мрежата.", "bg"),
+    ("Kayseri Büyükşehir Belediye Meclisi kararıyla Kayseri ile Erbil kardeş şehir oldu. "
+     "Kayseri'nin kardeş şehirleri şunlar:\n\n* Kazan, Rusya\n\n* Bursa, Konya'nın kardeş şehri "
+     "değil, proje ortağıdır", "tr"),
+])
+def test_a_city_said_to_be_no_twin_is_none_though_the_next_paragraph_carries_a_proposal(
+        text, language):
+    names = {727233: "Shumen", 750269: "Bursa"}
+    assert not {gid for pair in twins(text, language) for gid in pair} & set(names)
+    assert twins(text, language)  # (the list's other line is a twin)

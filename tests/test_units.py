@@ -219,6 +219,7 @@ def test_dominant_script_counts_letters_of_each_script(text, expected):
     ("Toplantıya Prof. Dr. Ali Yılmaz katıldı. Yrd. Doç. Ayşe Kaya konuştu.", 2),
     ("Heyet Atatürk Cad. No. 5 adresindeki binayı gezdi.", 1),
     ("Учител е в училище „Христо Ботев”. Пет години по-късно е кмет.", 2),
+    ("Учител е в училище „Христо Ботев“. Пет години по-късно е кмет.", 2),  # (“ closes „)
 ])
 def test_sentences_end_at_full_stops_but_not_after_abbreviations(text, count):
     assert len(Text(text).sentences) == count
