@@ -173,11 +173,16 @@ class _Bodies:
 
 def _joined_names(bodies: list[Organization], text: str, language: str) -> list[str]:
     """The first body's name, and each next one's that only a conjunction (an "of", a
-    word for a body) stands before."""
+    word for a body) stands before (past a body's initials in brackets after it)."""
     joining, allowed = _joining_words(language)
     names, last = [bodies[0].name], bodies[0]
     for body in bodies[1:]:
-        words = set(LETTERS.findall(text[last.end:body.start].lower()))
+        gap = text[last.end:body.start]
+        if gap.strip() == "(":
+            last = body  # its initials in brackets: the same body (… جهانی (UCLG) و …)
+            continue
+        # (and initials in brackets between: … общини (АДО) и на мрежата Eurocities)
+        words = set(LETTERS.findall(_IN_BRACKETS.sub(" ", gap).lower()))
         if not words & joining or not words <= allowed:
             break
         names.append(body.name)

@@ -433,3 +433,15 @@ def test_a_city_said_to_be_no_twin_is_none_though_the_next_paragraph_carries_a_p
     names = {727233: "Shumen", 750269: "Bursa"}
     assert not {gid for pair in twins(text, language) for gid in pair} & set(names)
     assert twins(text, language)  # (the list's other line is a twin)
+
+
+@pytest.mark.parametrize(("text", "language", "bodies"), [
+    ("شهر شیراز عضو سازمان شهرهای متحد و دولت‌های محلی (UCLG) و مجمع شهرداران آسیا است و "
+     "در نشست‌های آن شرکت می‌کند.", "fa", 2),
+    ("Община Русе е член на Асоциацията на дунавските общини (АДО) и на мрежата Eurocities от "
+     "много години насам.", "bg", 2),
+])
+def test_bodies_joined_past_the_first_ones_initials_in_brackets_are_all_joined(
+        text, language, bodies):
+    members = [r for r in relations(text, language) if r["type"] == "member"]
+    assert len({r["organization"] for r in members}) == bodies
