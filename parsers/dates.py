@@ -346,10 +346,12 @@ class _Grammar:
 
 
 # A year that opens a line, a colon or a spaced dash after it, or that closes a line in
-# brackets: a chronology's entry (a history of twinning, a list of twin towns by year),
-# 1800-2099 or 1300-1499 (Solar Hijri)
+# brackets or after a spaced dash: a chronology's entry (a history of twinning, a list of
+# twin towns by year), 1800-2099 or 1300-1499 (Solar Hijri)
 CHRONOLOGY_YEAR = r"(?<![^\n])((?:1[89]|20|1[34])\d\d)(?=[ \t]*(?::[ \t]|[–—-][ \t]+(?!\d)))" \
-    r"|(?<=\()((?:1[89]|20|1[34])\d\d)(?=\)[ \t]*(?:\n|$))"  # Bakü, Azerbaycan (2008)
+    r"|(?<=\()((?:1[89]|20|1[34])\d\d)(?=\)[ \t]*(?:\n|$))" \
+    r"|(?:(?<=[^\W\d_] [–—-] )|(?<=\) [–—-] ))((?:1[89]|20|1[34])\d\d)(?=[ \t]*(?:\n|$))"
+# (Bakü, Azerbaycan (2008); Darmstadt (Almanya) - 1971: not a figure after a figure's dash)
 
 
 def _unspaced(words: str) -> str:
@@ -457,7 +459,7 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
             return None
         return _Atom(s, e, calendar, first, None, None, last)
     # a marked year: never a decade, an age or a year before the era
-    figures = next(k for k, written in enumerate(grp[:4], start=1) if written)
+    figures = next(k for k, written in enumerate(grp, start=1) if written)
     value = int(grp[figures - 1])
     if g.not_year.match(folded, e):
         return None

@@ -401,8 +401,12 @@ def test_numeric_solar_hijri_dates_in_every_order_and_separator():
     # or closed by its year in brackets, as a list of twin towns gives it
     ("Varna, Bulgaristan (2008)\nBatum, Gürcistan (2012)", "tr",
      [("2008-01-01", "2008-12-31"), ("2012-01-01", "2012-12-31")]),
+    # or after a spaced dash after a word or a bracket
+    ("Darmstadt (Almanya) - 1971\nKobe – 2013", "tr",
+     [("1971-01-01", "1971-12-31"), ("2013-01-01", "2013-12-31")]),
     # not a year inside a line, a figure out of range, nor the first of a period
     ("Кодът е 3524 – за справки.\n3524 – код\n2019 - 2020\nНаселение (2019) 5000", "bg", []),
+    ("Тел.: 052 820 - 2000", "bg", []),  # (a figure's dash: a phone number's)
 ])
 def test_a_year_opening_a_line_before_a_colon_or_a_dash_or_closing_it_is_a_chronologys(
         text, language, expected):
