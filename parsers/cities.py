@@ -245,7 +245,8 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
             rival = home_town or not _cased(profile) and len(believable) > 1 and any(
                 p.country == country and p.population >= MIN_POPULATION_HOME_UNCASED
                 for p in believable)
-            ranked_near = {code for c in judged for code in _country_beside(c, countries)} \
+            ranked_near = {code for c in judged
+                           for code in _country_beside(text, c, countries)} \
                 if rival else near
             other_names = added.get(key, set())
             # a town the text names as the index writes it beats a namesake heard or read
@@ -619,12 +620,20 @@ def _list_goes_on(text: str, c: _Candidate, believed: _Believed,
     return False
 
 
-def _country_beside(c: _Candidate, countries: list[tuple[int, int, str]]) -> set[str]:
+def _country_beside(text: str, c: _Candidate, countries: list[tuple[int, int, str]]
+                    ) -> set[str]:
     """The countries named right after the name (as _country_after finds them) or right
-    before it, a space between (Gürcistan'ın Batum, Makedonya Üsküp)."""
+    before it, a space between (Gürcistan'ın Batum, Makedonya Üsküp), or in the brackets
+    right after it (Kazan (Tataristan, Rusya))."""
     k = bisect_left(countries, (c.start,)) - 1  # the last that starts before it
     before = {countries[k][2]} if k >= 0 and 0 <= c.start - countries[k][1] <= 1 else set()
-    return before | _country_after(c, countries)
+    bracket = _BRACKET_AFTER.match(text, c.end)
+    inside = {code for start, end, code in countries
+              if bracket.start(1) <= start and end <= bracket.end(1)} if bracket else set()
+    return before | inside | _country_after(c, countries)
+
+
+_BRACKET_AFTER = re.compile(r" ?\(([^()\n]{1,60})\)")
 
 
 def _cue_adds_nothing(c: _Candidate, by_span: dict[tuple[int, int], _Candidate],

@@ -449,3 +449,9 @@ def test_a_word_after_this_city_is_no_town_its_cue_names():
                "اصفهان سفر کرد.", "fa", "IR") == {1735161, 418863}  # Kuala Lumpur, Isfahan
     # a cue that follows no phrase for this city still names the town after it
     assert 132430 in ids("مردم شهر هفته به استقبال رفتند.", "fa", "IR")
+
+
+def test_a_country_in_the_brackets_after_a_name_sets_it_abroad_against_a_home_town():
+    # Kazan is a town near Ankara too: the brackets after the name say which
+    assert 551487 in ids("Bursa'nın kardeş şehirleri arasında Kazan (Tataristan, Rusya) da "
+                         "bulunuyor.", "tr", "TR")
