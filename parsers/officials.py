@@ -121,7 +121,7 @@ def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
     every page of the language."""
     profile = profiles()[language]
     # (an honorific with dots inside is read a part at a time: Н.Пр., His Excellency)
-    parts = {part for h in profile.honorific_words for part in h.split(".") if part}
+    parts = set(_honorific_parts(language))
     # and the words of one of several words that no first name has (حجت الاسلام: الاسلام)
     parts |= {w for h in profile.honorific_words if " " in h for w in h.split()} - \
         {w for name in profile.given_names for w in name.split()}
@@ -132,6 +132,13 @@ def _words_of(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[
     return (frozenset(skippable), profile.office_words,
             frozenset(n for m in profile.months for n in m),
             frozenset(w for said in profile.statements for w in said.split()))
+
+
+@cache
+def _honorific_parts(language: str) -> frozenset[str]:
+    """The honorifics and their parts between dots (Н.Пр. is read as Н, Пр)."""
+    words = profiles()[language].honorific_words
+    return frozenset(words) | {part for h in words for part in h.split(".") if part}
 
 
 @cache
@@ -232,6 +239,7 @@ class _Reader:
         spans = sorted([(m.start, m.end) for c in cities for m in c.mentions]
                        + [(s, e) for s, e, _ in page.countries])
         self.place_starts, self.place_ends = [s for s, _ in spans], [e for _, e in spans]
+        self.country_ends = {e for _, e, _ in page.countries}
         # and the words that name a region (استاندار فارس محمد …: passed over as a place)
         self.regions = set(regions)
         self.skippable, self.role_words, self.months, self.statement_words = \
@@ -240,6 +248,13 @@ class _Reader:
         self.not_name_endings = profile.not_name_endings
         # without capitals, a first name tells a name that opens a clause
         self.given = _given_pattern(profile.code) if not profile.cased else None
+
+    def _next_past(self, i: int) -> int:
+        """The word after the place that word `i` begins, else the one after it."""
+        at = bisect_right(self.place_starts, self.words[i].start) - 1
+        if at < 0 or self.words[i].start >= self.place_ends[at]:
+            return i + 1
+        return max(i + 1, bisect_left(self.starts, self.place_ends[at]))
 
     def _is_place(self, token: Token) -> bool:
         at = bisect_right(self.place_starts, token.start) - 1
@@ -290,7 +305,8 @@ class _Reader:
         honorifics = self.profile.honorific_words
         of, describing, told, field = office_of, False, False, False
         closed = False  # the last words skipped were a name in quotes
-        while i < len(self.words) and skipped <= 4:
+        free = 0  # the words skipped that count against no budget
+        while i < len(self.words) and skipped - free <= 4:
             token = self.words[i]
             previous = self.words[i - 1] if i and skipped else None
             between = self.text[previous.end if previous else office.end:token.start]
@@ -332,8 +348,11 @@ class _Reader:
                     and skipped - described < 2) or (
                     self.cased and lower in self.profile.stop_words
                     and i + 1 < len(self.words) and _acronym(self.words[i + 1])):
-                # депутатите от ГЕРБ Иво Димов: a party's or a body's initials between
-                i, skipped, describing = i + 1, skipped + 1, False
+                # депутатите от ГЕРБ Иво Димов: a party's or a body's initials between; a
+                # place's words at once (Република Северна Македония в България: two skips)
+                # (an honorific's parts are free: Н. Пр. Агнеза Руси Поповска)
+                free += lower in _honorific_parts(self.profile.code)
+                i, skipped, describing = self._next_past(i), skipped + 1, False
                 continue
             if self.cased and lower in self.profile.office_fields and (not skipped or describing):
                 # заместник-кметът по култура, председателят на комисията по култура
@@ -371,10 +390,12 @@ class _Reader:
                 # one word is a surname only right after its office (Кметът Дамянов), not
                 # after its "of" (началник на Инспектората: the body he heads)
                 return []
-            if previous is not None and (previous.text.lower() in self.profile.genitives
-                                         or previous.text.lower() in self.place_cues
-                                         or self._is_place(previous)):
-                return run[-NAME_AFTER_OF:]  # (кмета на с. Долно Осеново Георги Иванов)
+            if previous is not None and previous.end not in self.country_ends and (
+                    previous.text.lower() in self.profile.genitives
+                    or previous.text.lower() in self.place_cues or self._is_place(previous)):
+                # (кмета на с. Долно Осеново Георги Иванов; after a country's name, no place
+                # name goes on: посланикът на Северна Македония Агнеза Руси Поповска)
+                return run[-NAME_AFTER_OF:]
             return run[:3]
         return []
 

@@ -682,3 +682,19 @@ def test_a_turkish_surname_in_capitals_after_a_first_name(text, expected):
 ])
 def test_persian_names_from_their_first_name_and_past_honorifics(text, expected):
     assert held(text, "fa") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # after a country, no place name goes on: the run is the envoy's whole name
+    "Посланикът на Северна Македония Агнеза Руси Поповска благодари за приема.",
+    # a country of three words, and the one of the posting, are passed over as two places
+    "Посланикът на Република Северна Македония в България Агнеза Руси Поповска благодари.",
+    # and the parts of an honorific written apart count as nothing passed over
+    "Посланикът на Република Северна Македония в България Н. Пр. Агнеза Руси Поповска "
+    "благодари.",
+])
+def test_an_envoys_whole_name_after_the_countries_of_the_posting(text):
+    assert held(text, "bg") == [("Агнеза Руси Поповска", "diplomat")]
+    # (after a village's name unknown to the index, its name's last two words stay the name's)
+    assert held("Кметът на с. Горно Абланово Иван Петров благодари.", "bg") == [
+        ("Иван Петров", "mayor")]
