@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Container, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -510,12 +511,13 @@ class _Reader:
                 break
         return names if len(names) >= 2 else []
 
-    def joined(self, run: list[Token], plural: bool) -> list[tuple[list[Token], int | None]]:
+    def joined(self, run: list[Token], plural: bool, office_starts: AbstractSet[int]
+               ) -> list[tuple[list[Token], int | None]]:
         """The names a conjunction joins right after `run` (… Иво Димов и Иван Петров),
         and after an office in the plural those a comma lists too (Meclis Üyeleri Mustafa
         Toksöz, Mehmet Ali Kiriş ve Alper Kan); each of two words at least, with where
         the place it names for the name begins (… и на Община Димитровград – Иво Димов),
-        or None."""
+        or None; not a name an office (`office_starts`: where each begins) follows."""
         names: list[tuple[list[Token], int | None]] = []
         while True:
             k = bisect_left(self.starts, run[-1].start) + 1
@@ -535,6 +537,8 @@ class _Reader:
             run = self._run(k, 1)[:MAX_NAME_WORDS - 1] if k < len(self.words) else []
             if len(run) < 2 or (self.cased and not all(t.capitalised for t in run)):
                 return names
+            if run[-1].end + 1 in office_starts:
+                return names  # … و کاظم جلالی سفیر ایران: that name holds an office of its own
             names.append((run, of))
             if last:
                 return names
@@ -829,6 +833,7 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
     # an office's word inside a body's name is the name's (دبیرکل مجمع شهرداران آسیا,
     # Avrupa Belediye Başkanları Konseyi): no office of the holder after it
     offices = [o for o in _offices(page.folded, profile) if not reader.inside_body(o)]
+    office_starts = {o.start for o in offices}
     home = home if home is not None else home_city(page, cities)
     people: list[_Person] = []
     chain: list[_Office] = []
@@ -857,7 +862,7 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
             held = list(chain) if run[0].start >= office.end else [office]
             # депутатите Иво Димов и Иван Петров: a name joined after it holds the office too
             plural = _plural(text[office.start:office.end], profile)
-            for one, of in ((run, None), *(reader.joined(run, plural)
+            for one, of in ((run, None), *(reader.joined(run, plural, office_starts)
                                            if run[0].start >= office.end else [])):
                 if one:
                     people.append(_Person(text[one[0].start:one[-1].end], one[0].start,

@@ -698,3 +698,12 @@ def test_an_envoys_whole_name_after_the_countries_of_the_posting(text):
     # (after a village's name unknown to the index, its name's last two words stay the name's)
     assert held("Кметът на с. Горно Абланово Иван Петров благодари.", "bg") == [
         ("Иван Петров", "mayor")]
+
+
+def test_a_name_joined_to_an_offices_holder_with_an_office_of_its_own_holds_that_one():
+    found = held("در این نشست معاون بین‌الملل شهرداری تهران محمد فاضل و کاظم جلالی سفیر ایران "
+                 "در روسیه حضور داشتند.", "fa")
+    assert ("کاظم جلالی", "diplomat") in found and ("محمد فاضل", "deputy_mayor") in found
+    # (without an office after it, the joined name holds the one before: депутатите … и …)
+    assert held("Присъстваха депутатите Иво Димов и Иван Петров.", "bg") == [
+        ("Иво Димов", "other"), ("Иван Петров", "other")]
