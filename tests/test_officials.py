@@ -707,3 +707,9 @@ def test_a_name_joined_to_an_offices_holder_with_an_office_of_its_own_holds_that
     # (without an office after it, the joined name holds the one before: депутатите … и …)
     assert held("Присъстваха депутатите Иво Димов и Иван Петров.", "bg") == [
         ("Иво Димов", "other"), ("Иван Петров", "other")]
+
+
+def test_a_foreign_first_name_as_persian_writes_it_opens_a_name_before_its_office():
+    assert ("میخائیل سوبیانین", "mayor") in held(
+        "مهدی چمران رئیس شورای اسلامی شهر تهران در دیدار با میخائیل سوبیانین شهردار مسکو بر "
+        "گسترش همکاری‌ها تأکید کرد.", "fa")
