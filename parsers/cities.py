@@ -212,6 +212,8 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
                           # (a weekday is a place with its country near, or a place's
                           # word before it: شهر دوشنبه)
                           and (p.country in near or cued or not all(c.weekday for c in judged))
+                          # (a first name is a town at home as often: شهریار)
+                          and (cued or p.country == country or not all(c.given for c in judged))
                           and (cue or near or p.geonameid not in added.get(key, ()))
                           and (p.geonameid not in heard.get(key, ())
                                or _heard_right(p, key, cue, near, behind))
@@ -349,6 +351,8 @@ class _Candidate(NamedTuple):  # a tuple: hundreds per page where every word may
     # the country it must lie in: a name read only for the country before it, where a
     # first name would stand (Makedonya Üsküp Studenican; not Франция Флоранс Робин)
     within: str = ""
+    # without capitals, a first name (ولادیمیر پوتین) is a place abroad only after a cue word
+    given: bool = False
 
 
 class _Found(NamedTuple):
@@ -678,6 +682,12 @@ def _word_keys(language: str) -> tuple[frozenset[str], frozenset[str], frozenset
 
 
 @cache
+def _given_keys(language: str) -> frozenset[str]:
+    """The profile's first names, compared as the gazetteer compares."""
+    return frozenset(normalize_name(n) for n in profiles()[language].given_names)
+
+
+@cache
 def _person_words(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The profile's first names, municipality words and office words: what tells a
     person's capitalised words from a place's."""
@@ -691,6 +701,7 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
     text, words = page.raw, page.tokens
     cased = _cased(profile)
     stop, not_places, weekdays = _word_keys(profile.code) if profile else (set(), set(), set())
+    persons = _given_keys(profile.code) if profile and not cased else frozenset()
     cues = set(profile.place_cues_before) if profile else set()
     # a word for "in" before a name makes it a place's, whatever capital follows it (…
     # консул на Турция в Пловдив Мехмет Гючюк): no person is in a place so written
@@ -753,11 +764,12 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
                 within = _country_at(countries, words[i - 1].start)  # (Makedonya Üsküp)
             # tuple.__new__ skips the named tuple's Python-level constructor
             out.append(tuple.__new__(_Candidate, (first.start, words[j].end, i, key, foreign,
-                                                  j == i and key in weekdays, within)))
+                                                  j == i and key in weekdays, within,
+                                                  j == i and key in persons)))
             if ezafe and key[-1] == "ی" and key[-2:-1] in ezafe and len(key) > shortest:
                 # the name with the ezafe after its vowel: کربلای معلی is Karbala's
                 out.append(tuple.__new__(_Candidate, (first.start, words[j].end - 1, i,
-                                                      key[:-1], foreign, False, "")))
+                                                      key[:-1], foreign, False, "", False)))
     return out
 
 

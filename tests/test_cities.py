@@ -455,3 +455,11 @@ def test_a_country_in_the_brackets_after_a_name_sets_it_abroad_against_a_home_to
     # Kazan is a town near Ankara too: the brackets after the name say which
     assert 551487 in ids("Bursa'nın kardeş şehirleri arasında Kazan (Tataristan, Rusya) da "
                          "bulunuyor.", "tr", "TR")
+
+
+def test_without_capitals_a_first_name_is_a_town_abroad_only_after_a_cue_word():
+    assert ids("ولادیمیر پوتین رئیس جمهور روسیه با شهردار استانبول دیدار کرد.", "fa", "IR") \
+        == {745044}  # Istanbul, not Vladimir
+    assert 473247 in ids("هیئتی از شهر ولادیمیر در روسیه به تبریز آمد.", "fa", "IR")
+    # (at home, a first name is a town's as often: شهریار)
+    assert 143860 in ids("شهرداری شهریار جشنواره گل را برگزار کرد.", "fa", "IR")
