@@ -741,7 +741,9 @@ def _year_near(atom: _Atom, published: date) -> int | None:
             first, last = _bounds(trial)
         except ValueError:
             continue
-        if atom.day is not None and abs(first - published) <= PUBLISHED_WINDOW:
+        # a day: near the page's day, or ahead of it as far as a month is (an announcement)
+        if atom.day is not None and -PUBLISHED_WINDOW <= first - published \
+                <= PUBLISHED_WINDOW_MONTH:
             return year
         # a month alone: the page's month or one ahead (an announcement); a month behind
         # may be a yearly custom (празник на града – края на месец септември)

@@ -207,6 +207,11 @@ def test_yearless_dates_take_the_year_of_their_sentence_or_a_close_page_date():
         ("2018-11-04", "2018-11-09", "day", "gregorian")]
     # a recurring holiday far from the page's date is not given a year
     assert spans("НАЦИОНАЛЕН ПРАЗНИК – 8 СЕПТЕМВРИ", "bg", date(2018, 11, 27)) == []
+    # a day announced months ahead is of the page's year, or the next one's
+    assert spans("Откриването на фестивала ще бъде на 28 юни.", "bg", date(2023, 5, 2)) == [
+        ("2023-06-28", "2023-06-28", "day", "gregorian")]
+    assert spans("Fuar 10 Ocak'ta açılacak.", "tr", date(2023, 11, 20)) == [
+        ("2024-01-10", "2024-01-10", "day", "gregorian")]
 
 
 def test_a_year_of_two_figures_is_read_where_a_years_mark_follows_it():
