@@ -646,3 +646,10 @@ def test_the_place_visited_too_is_the_visits():
     names = _names(record)
     assert {names.get(e["city"]) for e in record["events"] if e["type"] == "visit"} == \
         {"Plovdiv"}
+
+
+def test_a_councils_resolution_on_a_tie_is_an_agreement_beside_its_session():
+    found = {(e[0], e[1]) for e in events(
+        "Общинският съвет прие на сесията си на 27 април 2023 г. решение за побратимяване с "
+        "град Оплотница, Словения.", "bg")}
+    assert {("meeting", "2023-04-27"), ("agreement", "2023-04-27")} <= found
