@@ -368,6 +368,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     hosts = word_pattern(profile.hosts)
     council = word_pattern(profile.own_council)
     tie = _phrases(tuple(w for kind in TIES for w in profile.relation_cues.get(kind, ())))
+    ceremony = _phrases(profile.ceremonies)
     events: dict[tuple, _Draft] = {}
     happening = [d for d in dates if not _lasting(folded, d, profile)]
     happening_at = [d.offset for d in happening]  # in text order, for a sentence's dates
@@ -399,6 +400,11 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             # a twinning established (kardeş şehir ilişkisi 1998'de kuruldu) is its
             # agreement: no body is founded
             cued = [(c, "agreement" if kind == "founding" else kind) for c, kind in cued]
+            kinds = list(dict.fromkeys(kind for _, kind in cued))
+        if "festival" in kinds and "agreement" in kinds and ceremony is not None:
+            # Protokol … düzenlenen törenle imzalandı: the ceremony is the signing's
+            cued = [(c, "agreement" if kind == "festival" and ceremony.match(folded, c) else kind)
+                    for c, kind in cued]
             kinds = list(dict.fromkeys(kind for _, kind in cued))
         breaks, here = _breaks(text, start, end), mentions_between(mentions, start, end)
         named = list(dict.fromkeys(gid for _, _, gid in here))

@@ -103,7 +103,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     Extractor("events", lambda r: find_events(r.text, r["cities"], r["date_mentions"],
                                               r["officials"], r["own_city"]), Event,
               ("cities", "date_mentions", "officials", "own_city"),
-              ("events", "habits", "invitations", "purposes", "topics", "told_again",
+              ("events", "habits", "invitations", "purposes", "topics", "told_again", "ceremonies",
                "this_trip", "hosts", "own_council", "today", "yesterday",
                "this_city", "our_city", "this_happened",
                "event_word_first", "verb_last", "participle_endings", "not_member_bodies",

@@ -653,3 +653,18 @@ def test_a_councils_resolution_on_a_tie_is_an_agreement_beside_its_session():
         "Общинският съвет прие на сесията си на 27 април 2023 г. решение за побратимяване с "
         "град Оплотница, Словения.", "bg")}
     assert {("meeting", "2023-04-27"), ("agreement", "2023-04-27")} <= found
+
+
+@pytest.mark.parametrize(("text", "language", "day"), [
+    ("Protokol, 14 Nisan 2023 Cuma günü Tekirdağ'da düzenlenen törenle iki başkan tarafından "
+     "imzalandı.", "tr", "2023-04-14"),
+    ("Споразумението беше подписано на 5 май 2023 г. на тържествена церемония в Бургас.", "bg",
+     "2023-05-05"),
+    ("تفاهم نامه همکاری دو شهر روز ۲۵ خرداد ۱۴۰۲ در مراسمی در شیراز امضا شد.", "fa",
+     "2023-06-15"),
+])
+def test_a_signings_ceremony_is_the_agreement_and_no_festival(text, language, day):
+    assert [(e[0], e[1]) for e in events(text, language)] == [("agreement", day)]
+    # (a ceremony with no signing is one)
+    assert [e[0] for e in events("Açılış töreni 14 Nisan 2023'te Tekirdağ'da yapıldı.", "tr")] \
+        == ["festival"]

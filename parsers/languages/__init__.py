@@ -141,6 +141,9 @@ class Profile:
     # words right before a happening's word that point back at one told before (در این
     # دیدار, bu toplantıda, тази среща): no other
     told_again: tuple[str, ...] = _spec(default=())
+    # the festival words that name a ceremony (tören, церемония, مراسم): with an agreement's
+    # word in the sentence, the signing's
+    ceremonies: tuple[str, ...] = _spec(default=())
     today: tuple[str, ...] = _spec(default=())  # words that date what they say to the page's day
     yesterday: tuple[str, ...] = _spec(default=())  # and to the day before it
     organization_words: tuple[str, ...] = _spec(default=())
