@@ -275,6 +275,23 @@ def _only_venue(named: list[int], home: int | None) -> int | None:
     return named[0] if len(named) == 1 else away[0] if len(away) == 1 else None
 
 
+def _named_before_cue(text: str, here: list[tuple[int, int, int]], cues: list[int]
+                      ) -> int | None:
+    """A city that opens the name of the happening the word ends (Bursa Film Festivali,
+    Plovdiv Jazz Fest): its capitalised words run from the city to the word."""
+    for _, end, gid in here:
+        for cue in cues:
+            between = text[end:cue]
+            if 0 < cue - end <= NAME_BEFORE_CUE and text[cue:cue + 1].isupper() and all(
+                    w[:1].isupper() for w in between.split()) and between[:1] == " ":
+                return gid
+    return None
+
+
+NAME_BEFORE_CUE = 30  # characters from a city to the word of a happening named after it
+NAMED_AFTER_PLACES = frozenset({"festival", "meeting"})  # (Bursa heyeti: a visit's origin)
+
+
 def _named_after_cue(text: str, at: dict[int, int], cues: list[int]) -> int | None:
     """A city that follows the event's word itself (اجلاس تهران, the Tehran summit);
     `at` is the city named at each offset."""
@@ -412,7 +429,9 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         place = _place(page, here, breaks, profile, first) or \
             (_visited(page, here, start, profile) if "visit" in kinds else None) or \
             (_named_after_cue(text, named_at, [c for c, _ in cued])
-             if profile.event_word_first else None) \
+             if profile.event_word_first else
+             _named_before_cue(text, here, [c for c, k in cued if k in NAMED_AFTER_PLACES])
+             if profile.cased else None) \
             or _host(page, part, here, breaks, profile, hosts) \
             or _in_country_gone_to(page, here, start, end, profile, country_of) \
             or _city_referred_to(text, part, start, mentions, profile, home, tie) \

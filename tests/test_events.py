@@ -668,3 +668,16 @@ def test_a_signings_ceremony_is_the_agreement_and_no_festival(text, language, da
     # (a ceremony with no signing is one)
     assert [e[0] for e in events("Açılış töreni 14 Nisan 2023'te Tekirdağ'da yapıldı.", "tr")] \
         == ["festival"]
+
+
+def test_a_happening_named_after_a_city_takes_place_there():
+    record = _record("Bursa Film Festivali'nin açılışında Başkan bir konuşma yaptı ve "
+                     "gösterimleri izledi.", "tr")
+    names = _names(record)
+    assert [(e["type"], names.get(e["city"])) for e in record["events"]] == [
+        ("festival", "Bursa")]
+    # (a delegation named after its city comes from there)
+    record = _record("Bursa heyeti Ankara'yı ziyaret ederek Başkan ile uzun bir görüşme yaptı.",
+                     "tr")
+    names = _names(record)
+    assert ("visit", "Ankara") in {(e["type"], names.get(e["city"])) for e in record["events"]}
