@@ -326,7 +326,11 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
         if official.role == "mayor" and official.city and official.organization \
                 and _joinable(official.organization, profile):
             tie("member", official.city, None, official.organization, None, official.evidence)
-    return tuple(ties.values())
+    # two cities twinned are no looser friends too (приятелски връзки от 2012 г., then
+    # the twinning): the closer tie is the lasting one
+    twinned = {frozenset((r.a, r.b)) for r in ties.values() if r.type == "twin"}
+    return tuple(r for r in ties.values()
+                 if r.type != "friendship" or frozenset((r.a, r.b)) not in twinned)
 
 
 def _two_before(mentions: list[tuple[int, int, int]], start: int) -> list[int]:

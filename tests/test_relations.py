@@ -445,3 +445,21 @@ def test_bodies_joined_past_the_first_ones_initials_in_brackets_are_all_joined(
         text, language, bodies):
     members = [r for r in relations(text, language) if r["type"] == "member"]
     assert len({r["organization"] for r in members}) == bodies
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Община Добрич има приятелски отношения с град Бялисток, Полша, от много години насам.",
+     "bg"),
+    ("Bursa ile Kobe arasındaki dostluk ilişkileri kültür ve eğitim alanında gelişiyor.", "tr"),
+    ("تهران و آنکارا از سال ۱۳۷۰ روابط دوستانه شهری دارند و همکاری‌ها ادامه دارد.", "fa"),
+])
+def test_friendly_relations_between_two_cities_are_a_friendship(text, language):
+    assert [r["type"] for r in relations(text, language)] == ["friendship"]
+
+
+def test_two_cities_twinned_are_no_looser_friends_too():
+    found = relations("Кметовете на Пловдив и Екатеринбург подписаха протокол за побратимяване "
+                      "на двата града.\n\nПловдив и Екатеринбург поддържат приятелски връзки от "
+                      "2012 г., когато двата града подписаха споразумение за културен обмен.",
+                      "bg")
+    assert [r["type"] for r in found] == ["twin"]
