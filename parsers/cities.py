@@ -606,12 +606,17 @@ def _listed_with(text: str, c: _Candidate, places: tuple[Place, ...], believed: 
     return False
 
 
+_LIST_END = re.compile(r"[ \t]*(?:[.!?؟;؛\n]|$)")
+
+
 def _list_goes_on(text: str, c: _Candidate, believed: _Believed,
                   joiners: tuple[re.Pattern, re.Pattern]) -> bool:
     """The believed candidate `c` is followed by believed ones, joined by commas, the
-    last by a conjunction: an item of a list."""
+    last by a conjunction or followed by the sentence's end: an item of a list."""
     comma, conjunction = joiners
-    for _ in range(LIST_ITEMS):
+    for step in range(LIST_ITEMS):
+        if step and _LIST_END.match(text, c.end):
+            return True  # (a list of commas alone that the sentence ends: A، B، C.)
         after = [o for o, _ in believed.beside(c) if o.start >= c.end]
         if not after:
             return False

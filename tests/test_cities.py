@@ -463,3 +463,10 @@ def test_without_capitals_a_first_name_is_a_town_abroad_only_after_a_cue_word():
     assert 473247 in ids("هیئتی از شهر ولادیمیر در روسیه به تبریز آمد.", "fa", "IR")
     # (at home, a first name is a town's as often: شهریار)
     assert 143860 in ids("شهرداری شهریار جشنواره گل را برگزار کرد.", "fa", "IR")
+
+
+def test_a_list_of_commas_alone_that_its_sentence_ends_supports_its_items():
+    text = "شهرهای خواهرخوانده اصفهان عبارتند از: فلورانس، کوالالامپور، هاوانا."
+    assert 3176959 in ids(text, "fa", "IR")  # Florence
+    # (two names a comma joins and nothing more may be a clause's end and the next)
+    assert 3176959 not in ids("خواهرخوانده‌ها: فلورانس، کوالالامپور", "fa", "IR")
