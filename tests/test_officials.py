@@ -713,3 +713,12 @@ def test_a_foreign_first_name_as_persian_writes_it_opens_a_name_before_its_offic
     assert ("میخائیل سوبیانین", "mayor") in held(
         "مهدی چمران رئیس شورای اسلامی شهر تهران در دیدار با میخائیل سوبیانین شهردار مسکو بر "
         "گسترش همکاری‌ها تأکید کرد.", "fa")
+
+
+@pytest.mark.parametrize("text", [
+    "Basın Müşaviri Eren Tok toplantıya katıldı.",
+    "Belediye Başkanı Danışmanı Eren Tok toplantıya katıldı.",
+    "Büyükşehir Belediye Başkanı Danışmanı Eren Tok toplantıya katıldı.",
+])
+def test_a_mayors_adviser_is_the_municipalitys_staff(text):
+    assert held(text, "tr") == [("Eren Tok", "municipal_official")]
