@@ -317,8 +317,9 @@ class _Reader:
             if closed:
                 between, closed = between.lstrip().lstrip(_QUOTES), False
             lower = token.text.lower()
+            # (the "of" may end the office's own phrase: директорът на дирекция „Култура“)
             quoted = self._quoted_name(token, between) \
-                if self.cased and of and self._named_noun(i) else None
+                if self.cased and self._named_noun(i) else None
             if quoted is not None:
                 # кметът на район „Младост“ Ивайло Иванов: the district's name, then his
                 i, skipped, closed, told, describing = quoted, skipped + 1, True, True, False

@@ -722,3 +722,12 @@ def test_a_foreign_first_name_as_persian_writes_it_opens_a_name_before_its_offic
 ])
 def test_a_mayors_adviser_is_the_municipalitys_staff(text):
     assert held(text, "tr") == [("Eren Tok", "municipal_official")]
+
+
+@pytest.mark.parametrize("text", [
+    "Съветникът на кмета Иван Петров присъства на срещата.",
+    # a body's name in quotes after the office's own "of" (на дирекция „Култура“)
+    "Директорът на дирекция „Култура“ Иван Петров присъства на срещата.",
+])
+def test_bulgarian_staff_before_their_names(text):
+    assert held(text, "bg") == [("Иван Петров", "municipal_official")]
