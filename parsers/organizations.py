@@ -241,18 +241,22 @@ def _trimmed(start: int, written: str, stop: frozenset[str], word_first: bool) -
 
 
 def _undated(start: int, name: str) -> Organization:
-    """Figures and the words in small letters after them that open a name say when, and
-    are no part of it (2005 yılında Akdeniz Kentleri Birliği)."""
+    """Figures and the words in small letters after them say when, and are no part of the
+    name, nor is what stands before them (2005 yılında Akdeniz Kentleri Birliği, Kocaeli
+    2015 yılında Marmara Belediyeler Birliği)."""
     words = list(_TOKEN.finditer(name))
-    if not words or not words[0].group()[0].isdigit():
-        return Organization(start, start + len(name), name)
-    k = 1
-    while k < len(words) and words[k].group().islower():
-        k += 1
-    if k == len(words) or not words[k].group()[0].isupper():
-        return Organization(start, start + len(name), name)
-    cut = words[k].start()
-    return Organization(start + cut, start + len(name), name[cut:])
+    for i in reversed(range(len(words))):
+        if not words[i].group()[0].isdigit():
+            continue
+        k = i + 1
+        while k < len(words) and words[k].group().islower():
+            k += 1
+        # (a figure inside a name, no word in small letters after it, is its own: 35.
+        # Genel Kurul)
+        if (k > i + 1 or i == 0) and k < len(words) and words[k].group()[0].isupper():
+            cut = words[k].start()
+            return Organization(start + cut, start + len(name), name[cut:])
+    return Organization(start, start + len(name), name)
 
 
 _TOKEN = re.compile(r"\S+")

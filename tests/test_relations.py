@@ -249,6 +249,11 @@ def test_the_year_before_a_bodys_name_is_when_not_its_name():
                       "oldu.", "tr")
     assert [(r["organization"], r["since"]) for r in found] == [
         ("Akdeniz Kıyı Kentleri Birliği", "2012")]
+    # nor is the city named before the year (the name's pattern may start at it)
+    found = relations("Bursa 2015 yılında Marmara Belediyeler Birliği'ne üye oldu ve "
+                      "çalışmalara katıldı.", "tr")
+    assert [(r["organization"], r["since"]) for r in found] == [
+        ("Marmara Belediyeler Birliği", "2015")]
 
 
 def test_a_body_named_with_its_case_ending_and_no_city_a_letter_went_to():
