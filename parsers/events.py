@@ -740,4 +740,6 @@ def _retold(first: _Draft, later: _Draft) -> bool:
     if first.city and later.city and first.city != later.city:
         return False
     gap = date.fromisoformat(later.when.start) - date.fromisoformat(first.when.end)
-    return gap <= RETOLD_GAP and not first.participants.keys().isdisjoint(later.participants)
+    # (the host takes part too: the delegation's visit to Kayseri, its mayor's dinner)
+    taking_part = {*first.participants, first.city} - {None}
+    return gap <= RETOLD_GAP and not taking_part.isdisjoint({*later.participants, later.city})

@@ -681,3 +681,11 @@ def test_a_happening_named_after_a_city_takes_place_there():
                      "tr")
     names = _names(record)
     assert ("visit", "Ankara") in {(e["type"], names.get(e["city"])) for e in record["events"]}
+
+
+def test_a_day_of_a_visit_its_host_tells_again_is_that_visit():
+    found = events("Almanya'nın Krefeld Belediyesi'nden 12 kişilik bir heyet 8-10 Mayıs 2023 "
+                   "tarihleri arasında Kayseri'ye resmi bir ziyaret gerçekleştirdi.\n\nKayseri "
+                   "Büyükşehir Belediye Başkanı Memduh Büyükkılıç, 9 Mayıs'ta heyet onuruna "
+                   "bir yemek verdi.", "tr")
+    assert [e[:3] for e in found] == [("visit", "2023-05-08", "2023-05-10")]
