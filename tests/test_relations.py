@@ -468,3 +468,11 @@ def test_two_cities_twinned_are_no_looser_friends_too():
                       "2012 г., когато двата града подписаха споразумение за културен обмен.",
                       "bg")
     assert [r["type"] for r in found] == ["twin"]
+
+
+def test_a_city_named_after_a_meetings_word_is_where_it_met_and_no_partner():
+    assert twins("مشهد و شهرهای خواهرخوانده آن در نشست استانبول شرکت کردند و درباره گسترش "
+                 "همکاری‌ها گفت و گو کردند.", "fa") == set()
+    # (named again as a side of the tie, it is one)
+    assert twins("در نشست مشهد، تفاهم نامه خواهرخواندگی مشهد و کربلا به امضای شهرداران دو "
+                 "شهر رسید.", "fa") == {frozenset((124665, 94824))}
