@@ -471,8 +471,8 @@ def test_two_cities_twinned_are_no_looser_friends_too():
 
 
 def test_a_city_named_after_a_meetings_word_is_where_it_met_and_no_partner():
-    assert twins("مشهد و شهرهای خواهرخوانده آن در نشست استانبول شرکت کردند و درباره گسترش "
-                 "همکاری‌ها گفت و گو کردند.", "fa") == set()
+    assert twins("مشهد و شهرهای خواهرخوانده آن در نشست استانبول شرکت کردند و از نمایشگاه "
+                 "صنایع دستی بازدید کردند.", "fa") == set()
     # (named again as a side of the tie, it is one)
     assert twins("در نشست مشهد، تفاهم نامه خواهرخواندگی مشهد و کربلا به امضای شهرداران دو "
                  "شهر رسید.", "fa") == {frozenset((124665, 94824))}
