@@ -695,3 +695,14 @@ def test_a_day_of_a_visit_its_host_tells_again_is_that_visit():
                 "yemek verdi.", "tr", date(2023, 5, 10))
     found = run_extractors(text, "TR", True).entities["events"]
     assert [(e.type, e.start, e.end) for e in found] == [("visit", "2023-05-08", "2023-05-10")]
+
+
+def test_where_one_is_bound_for_past_a_word_for_a_city_and_after_a_meetings_end():
+    text = Text("شهردار اصفهان صبح امروز برای شرکت در اجلاس شهرهای میراث جهانی عازم شهر کراکوف "
+                "لهستان شد.\n\nاین اجلاس از ۱۸ تا ۲۱ مهرماه ۱۴۰۲ برگزار می‌شود.\n\nهیئت اصفهانی "
+                "پس از پایان اجلاس، روز ۲۲ مهر به ورشو سفر می‌کند.", "fa", date(2023, 10, 9))
+    found = run_extractors(text, "IR", True).entities["events"]
+    # Kraków, the summit's city; after its end, Warsaw: the trip's, not the summit's
+    assert [(e.type, e.start, e.city) for e in found] == [
+        ("visit", "2023-10-09", 3094802), ("meeting", "2023-10-10", 3094802),
+        ("visit", "2023-10-14", 756135)]
