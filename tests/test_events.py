@@ -706,3 +706,11 @@ def test_where_one_is_bound_for_past_a_word_for_a_city_and_after_a_meetings_end(
     assert [(e.type, e.start, e.city) for e in found] == [
         ("visit", "2023-10-09", 3094802), ("meeting", "2023-10-10", 3094802),
         ("visit", "2023-10-14", 756135)]
+
+
+def test_where_one_left_for_a_word_between_is_the_visits_place():
+    record = _record("Кметът на Бургас Димитър Николов замина днес за Тирана, Албания, за "
+                     "среща с кмета на града.", "bg", "2023-10-11T09:00:00")
+    names = _names(record)
+    assert ("visit", "2023-10-11", "Tirana") in {
+        (e["type"], e["start"], names.get(e["city"])) for e in record["events"]}
