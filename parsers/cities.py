@@ -735,6 +735,7 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
     # two towns side by side: Варна Тодор Балабанов, Tiflis Trabzon'a)
     unnamed = _before_first_names(words, keys, given) | \
         _town_pairs(text, words, keys, named, given, gazetteer) if given else set()
+    surnames = _surnames(words, keys, given) if given else frozenset()
     out = []
     for i in starts:
         first = words[i]
@@ -746,8 +747,8 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
                 and not _seat_named(words, i, seats, offices)
                 or _after_first_name(text, words, i, given)):
             continue  # (a country before: Almanya Krefeld; a first name: Nebi Tepe)
-        if i in titled:
-            continue  # г-н Ито, Sayın Erkek: a person
+        if i in titled or keys[i] in surnames and not _cued_before(text, words, i, cues_or_in):
+            continue  # г-н Ито, Sayın Erkek; Aktaş, who is Alinur Aktaş elsewhere: a person
         # the script of a name is its first word's (a word begins with a letter)
         foreign = script is not None and script_of(first.text[0]) != script
         key = ""
@@ -829,6 +830,15 @@ def _before_first_names(words: tuple[Token, ...], keys: dict[int, str], given: f
     its own first word."""
     return {i for i in keys if i + 1 in keys and not words[i].suffix
             and words[i + 1].text.lower() in given and words[i].text.lower() not in given}
+
+
+def _surnames(words: tuple[Token, ...], keys: dict[int, str], given: frozenset[str]
+              ) -> frozenset[str]:
+    """The capitalised words (`keys`: theirs) the text writes right after a first name
+    somewhere (Mehmet Aktaş): a person's surname wherever it stands alone."""
+    return frozenset(keys[i + 1] for i in keys if i + 1 in keys and not words[i + 1].suffix
+                     and words[i].text.lower() in given
+                     and words[i + 1].text.lower() not in given)
 
 
 def _seat_named(words: tuple[Token, ...], i: int, seats: frozenset[str],

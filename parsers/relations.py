@@ -45,6 +45,9 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _CLAUSE_END = re.compile(r"[.;:!?؟]")
 BOTH_REACH = 1500  # characters back from "the two cities" to the two it means
 LIST_ITEM_CHARS = 120  # a short line after a cue line is an item of its list
+# words before a list line's city (Град Гюргево, İngiltere Enfield Belediyesi): more, and
+# the line is a sentence of its own (Forumun ardından Frankfurt'a geçecek …)
+ITEM_WORDS_BEFORE = 2
 MEMBER_REACH = 40  # characters from the membership cue to the first member
 MEMBER_GAP = 40  # characters between two members of one list
 CUE_BEFORE_CITY = 24  # characters from a tie's word to the city it names (побратимения град X)
@@ -258,7 +261,8 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
             named = list(last_pair) or _two_before(mentions, start)
         if not kinds and not named:
             continue  # no tie and no list item: nothing changes (a page of short lines)
-        item = len(sentence.strip()) <= LIST_ITEM_CHARS and _own_paragraph(text, start, end)
+        item = len(sentence.strip()) <= LIST_ITEM_CHARS and _own_paragraph(text, start, end) \
+            and bool(here) and len(LETTERS.findall(text, start, here[0][0])) <= ITEM_WORDS_BEFORE
         listed = False  # the tie is a list's, not the sentence's own
         if not kinds and carried and named and item:
             kinds, listed = carried.kinds, True  # an item of the list the cue line opened

@@ -470,3 +470,9 @@ def test_a_list_of_commas_alone_that_its_sentence_ends_supports_its_items():
     assert 3176959 in ids(text, "fa", "IR")  # Florence
     # (two names a comma joins and nothing more may be a clause's end and the next)
     assert 3176959 not in ids("خواهرخوانده‌ها: فلورانس، کوالالامپور", "fa", "IR")
+
+
+def test_a_surname_the_text_writes_after_a_first_name_is_no_town_where_it_stands_alone():
+    text = ("Büyükşehir Belediye Başkanı Mehmet Aktaş bugün Almanya'ya gitti.\n\nForumun "
+            "ardından Frankfurt'a geçecek olan Aktaş, burada temsilcilerle bir araya gelecek.")
+    assert ids(text, "tr", "TR") == {2925533}  # Frankfurt, not Oqtosh (Aktaş)
