@@ -47,7 +47,7 @@ BOTH_REACH = 1500  # characters back from "the two cities" to the two it means
 LIST_ITEM_CHARS = 120  # a short line after a cue line is an item of its list
 # words before a list line's city (Град Гюргево, İngiltere Enfield Belediyesi): more, and
 # the line is a sentence of its own (Forumun ardından Frankfurt'a geçecek …)
-ITEM_WORDS_BEFORE = 2
+ITEM_WORDS_BEFORE = 1
 MEMBER_REACH = 40  # characters from the membership cue to the first member
 MEMBER_GAP = 40  # characters between two members of one list
 CUE_BEFORE_CITY = 24  # characters from a tie's word to the city it names (побратимения град X)

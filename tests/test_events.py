@@ -714,3 +714,9 @@ def test_where_one_left_for_a_word_between_is_the_visits_place():
     names = _names(record)
     assert ("visit", "2023-10-11", "Tirana") in {
         (e["type"], e["start"], names.get(e["city"])) for e in record["events"]}
+
+
+def test_a_turkish_forum_or_conference_is_a_meeting():
+    assert ("meeting", "2023-10-12") in {(e[0], e[1]) for e in events(
+        "Başkan Aktaş, 12-14 Ekim 2023 tarihlerinde Darmstadt'ta düzenlenecek Avrupa Şehirler "
+        "Forumu'na katılacak.", "tr")}

@@ -476,3 +476,10 @@ def test_a_city_named_after_a_meetings_word_is_where_it_met_and_no_partner():
     # (named again as a side of the tie, it is one)
     assert twins("در نشست مشهد، تفاهم نامه خواهرخواندگی مشهد و کربلا به امضای شهرداران دو "
                  "شهر رسید.", "fa") == {frozenset((124665, 94824))}
+
+
+def test_a_short_paragraph_of_prose_after_a_line_of_one_twin_is_no_item_of_a_list():
+    found = twins("Büyükşehir Belediye Başkanı, kardeş şehir Darmstadt'ın davetlisi olarak bugün "
+                  "Almanya'ya gitti.\n\nForumun ardından Frankfurt'a geçecek olan Başkan, burada "
+                  "temsilcilerle bir araya gelecek.\n\nBaşkan, 16 Ekim'de Bursa'ya dönecek.", "tr")
+    assert 2925533 not in {gid for pair in found for gid in pair}  # Frankfurt
