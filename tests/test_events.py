@@ -31,6 +31,13 @@ def _names(record: dict) -> dict[int, str]:
     return {c["geonameid"]: c["name"] for c in record["cities"]}
 
 
+def happened(text: str, language: str, published: str | None = None) -> set[tuple]:
+    """(type, start, city's name) of each event of the page."""
+    record = _record(text, language, published)
+    names = _names(record)
+    return {(e["type"], e["start"], names.get(e["city"])) for e in record["events"]}
+
+
 @pytest.mark.parametrize(("text", "language"), [
     ("شهردار مشهد در سفر به ژاپن با شهردار کیوتو دیدار کرد.", "fa"),
     ("Başkan Japonya'ya yaptığı ziyarette Kyoto Belediye Başkanı ile görüştü.", "tr"),
@@ -457,11 +464,9 @@ def test_a_council_session_with_no_place_said_is_in_the_pages_own_city():
 
 def test_a_council_that_names_its_city_sits_there_not_in_the_pages_own():
     # (the page is Yazd's; the public session it reports is Shiraz's council's)
-    record = _record("شهرداری یزد گزارش داد: دیروز در جلسه علنی شورای اسلامی شهر شیراز "
-                     "تفاهم نامه همکاری با شهر نانجینگ تصویب شد.", "fa", "2023-07-10")
-    names = _names(record)
-    assert ("agreement", "2023-07-09", "Shiraz") in {
-        (e["type"], e["start"], names.get(e["city"])) for e in record["events"]}
+    assert ("agreement", "2023-07-09", "Shiraz") in happened(
+        "شهرداری یزد گزارش داد: دیروز در جلسه علنی شورای اسلامی شهر شیراز تفاهم نامه همکاری "
+        "با شهر نانجینگ تصویب شد.", "fa", "2023-07-10")
 
 
 @pytest.mark.parametrize(("text", "language", "expected"), [
@@ -709,11 +714,9 @@ def test_where_one_is_bound_for_past_a_word_for_a_city_and_after_a_meetings_end(
 
 
 def test_where_one_left_for_a_word_between_is_the_visits_place():
-    record = _record("Кметът на Бургас Димитър Николов замина днес за Тирана, Албания, за "
-                     "среща с кмета на града.", "bg", "2023-10-11T09:00:00")
-    names = _names(record)
-    assert ("visit", "2023-10-11", "Tirana") in {
-        (e["type"], e["start"], names.get(e["city"])) for e in record["events"]}
+    assert ("visit", "2023-10-11", "Tirana") in happened(
+        "Кметът на Бургас Димитър Николов замина днес за Тирана, Албания, за среща с кмета на "
+        "града.", "bg", "2023-10-11T09:00:00")
 
 
 def test_a_turkish_forum_or_conference_is_a_meeting():
