@@ -379,8 +379,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     invited = _phrases(profile.invitations)  # is no visit yet (its festival may be an event)
     days = _DayWords(word_pattern(profile.today, whole=True),
                      word_pattern(profile.yesterday, whole=True))
-    purposes, topics = _phrases(profile.purposes), _phrases(profile.topics)
-    told_again = _phrases(profile.told_again, whole=True)
+    purposes, topics = _before_word(profile.purposes), _before_word(profile.topics)
+    told_again = _before_word(profile.told_again, whole=True)
     trip = word_pattern(profile.this_trip, whole=True)
     hosts = word_pattern(profile.hosts)
     council = word_pattern(profile.own_council)
@@ -539,21 +539,23 @@ def _placed_or_dated(draft: _Draft | None) -> bool:
 
 
 def _right_after(folded: str, cue: int, phrases: re.Pattern | None) -> bool:
-    """The event's word follows one of the phrases: a purpose (… ساعتی پیش جهت شرکت در
-    اجلاس … وارد شدند: what they came for, not dated by their coming), a topic (در
-    رابطه با برگزاری جشنواره: what is talked about, no happening said), or words that
-    point back at one told (در این دیدار)."""
-    if phrases is None:
-        return False
-    end = cue
-    while end > 0 and (folded[end - 1].isspace() or folded[end - 1] in _OPENING_QUOTES):
-        end -= 1
-    return any(m.end() == end for m in
-               phrases.finditer(folded, max(0, end - PHRASE_REACH), end))
+    """The event's word follows one of the phrases (`phrases`: as _before_word makes
+    them): a purpose (… ساعتی پیش جهت شرکت در اجلاس … وارد شدند: what they came for,
+    not dated by their coming), a topic (در رابطه با برگزاری جشنواره: what is talked
+    about, no happening said), or words that point back at one told (در این دیدار)."""
+    return phrases is not None and \
+        phrases.search(folded, max(0, cue - PHRASE_REACH), cue) is not None
+
+
+@cache
+def _before_word(phrases: tuple[str, ...], whole: bool = False) -> re.Pattern | None:
+    """Any of the phrases right before where the text is read to, spaces and opening
+    quotes between (در رابطه با برگزاری «هفته فرهنگی …»)."""
+    found = _phrases(phrases, whole)
+    return re.compile(rf"(?:{found.pattern})[\s«\"“„']*\Z") if found is not None else None
 
 
 PHRASE_REACH = 30  # characters before the event's word where a purpose or topic starts
-_OPENING_QUOTES = frozenset("«\"“„'")  # (در رابطه با برگزاری «هفته فرهنگی …»)
 
 
 def _by_last_word(officials: Sequence[Official]) -> dict[str, list[int]]:
