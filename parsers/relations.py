@@ -48,6 +48,7 @@ LIST_ITEM_CHARS = 120  # a short line after a cue line is an item of its list
 # words before a list line's city (Град Гюргево, İngiltere Enfield Belediyesi): more, and
 # the line is a sentence of its own (Forumun ardından Frankfurt'a geçecek …)
 ITEM_WORDS_BEFORE = 1
+WHERE_ONE_IS = ("locative", "destination", "visited")  # the cases of a place one is at
 MEMBER_REACH = 40  # characters from the membership cue to the first member
 MEMBER_GAP = 40  # characters between two members of one list
 CUE_BEFORE_CITY = 24  # characters from a tie's word to the city it names (побратимения град X)
@@ -74,6 +75,10 @@ class _OpenList(NamedTuple):
     kinds: list[str]
     anchor: int | None  # the city the items pair with
     after_heading: bool  # prose may take the cue too, not only list lines
+    # the cue's sentence named no city (делегации от побратимените ни градове): the next
+    # sentence of its paragraph that lists cities names them (Гости бяха A, B и C); where
+    # that sentence ends (the paragraph must not end between)
+    unnamed_until: int = -1
 
 
 @cache
@@ -268,6 +273,11 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
             kinds, listed = carried.kinds, True  # an item of the list the cue line opened
         elif not kinds and carried and named and carried.after_heading:
             kinds, carried, listed = carried.kinds, None, True
+        elif not kinds and carried and len(named) >= 2 and carried.unnamed_until >= 0 \
+                and "\n\n" not in text[max(0, carried.unnamed_until - 1):start] \
+                and not _venues(page, here, profile, start, cues, WHERE_ONE_IS):
+            # (not where one is or goes: Кметът посети Варна и Бургас)
+            kinds, carried, listed = carried.kinds, None, True
         if kinds and hedge is not None and hedge.search(folded) and \
                 not _carried(folded_text, spans, index, adopted):
             kinds = [k for k in kinds if k == "member"]  # (a list's hedged line too)
@@ -324,7 +334,7 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
             # birlikte Kayseri'nin kardeş şehirleri); both cues: the list is of twins
             anchor = home if home in named or len(named) <= 1 else named[0]
             carried = _OpenList(["twin"] if {"twin", "friendship"} <= set(kinds) else kinds,
-                                anchor, heading)
+                                anchor, heading, -1 if named else end)
         elif not kinds and named and not item:
             carried = None  # prose about other things: the list is over
     for official in officials:

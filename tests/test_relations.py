@@ -483,3 +483,22 @@ def test_a_short_paragraph_of_prose_after_a_line_of_one_twin_is_no_item_of_a_lis
                   "Almanya'ya gitti.\n\nForumun ardından Frankfurt'a geçecek olan Başkan, burada "
                   "temsilcilerle bir araya gelecek.\n\nBaşkan, 16 Ekim'de Bursa'ya dönecek.", "tr")
     assert 2925533 not in {gid for pair in found for gid in pair}  # Frankfurt
+
+
+@pytest.mark.parametrize(("text", "language", "home", "partners"), [
+    ("Община Габрово е домакин на празника.\n\nНа празника присъстваха делегации от "
+     "побратимените ни градове. Гости бяха Митишчи, Русия, Аоста, Италия, и Зелена Гура, "
+     "Полша.", "bg", 731549, {523812, 3182997, 3080165}),
+    ("Bursa Büyükşehir Belediyesi törene ev sahipliği yaptı.\n\nTörene kardeş şehirlerimizden "
+     "heyetler katıldı. Konuklar arasında Kobe, Japonya, Rostov, Rusya ve Tebriz, İran "
+     "temsilcileri vardı.", "tr", 750269, {1859171, 501175, 113646}),
+    ("شهرداری شیراز میزبان جشنواره بود.\n\nهیئت‌هایی از شهرهای خواهرخوانده در این جشنواره "
+     "حضور داشتند. میهمانان از نانجینگ، چین، دوشنبه، تاجیکستان و فلورانس، ایتالیا آمده "
+     "بودند.", "fa", 115019, {1799962, 1221874, 3176959}),
+])
+def test_twin_towns_a_sentence_names_none_of_are_the_cities_the_next_one_lists(
+        text, language, home, partners):
+    assert twins(text, language) == {frozenset((home, gid)) for gid in partners}
+    # (not where the next sentence says one went: Кметът посети Варна и Бургас)
+    assert not twins("Община Габрово е домакин на празника.\n\nПобратимените градове развиват "
+                     "сътрудничество в културата. Кметът посети Варна и Бургас.", "bg")
