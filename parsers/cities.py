@@ -38,6 +38,7 @@ from parsers.text import (
     alternation,
     countries_in,
     next_word,
+    phrase_before,
     whole_words,
 )
 from scraper.encoding import script_of
@@ -146,7 +147,7 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
     loose = index.read_back if not _cased(profile) else {}
     adjectives = profile.adjective_endings if profile else ()
     pointing = frozenset(profile.demonstratives) if profile else frozenset()
-    this_city = tuple(profile.this_city) if profile else ()
+    this_city = phrase_before(profile.this_city) if profile else None
     chosen: list[_Candidate] = []
     taken = FreeSpans()
     by_span = {(c.first, c.end): c for c in candidates}
@@ -191,7 +192,8 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
                 # (the words for "this city" name one named before: معاون شهردار این شهر
                 # هفته گذشته is this city's deputy mayor last week, no town هفته)
                 cued = any(_cue(text, words, c, cues_before, cues_after)
-                           and not _after_this_city(page.folded, c.start, this_city)
+                           and not (this_city is not None and this_city.search(
+                               page.folded, max(0, c.start - THIS_CITY_CHARS), c.start))
                            for c in judged)
                 support[key] = near, cued
             cue = cued or any(_listed_with(text, c, found[key], believed, joiners, stop)
@@ -478,13 +480,6 @@ def _readable(words: tuple[Token, ...], candidates: list[_Candidate],
                 " " not in c.key or c.key.count(" ") == 1 and c.end in beside)]
 
 
-def _after_this_city(folded: str, start: int, phrases: tuple[str, ...]) -> bool:
-    """The name comes right after a phrase for "this city", a space between."""
-    before = folded[max(0, start - THIS_CITY_CHARS):start].rstrip()
-    return any(before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalpha())
-               for p in phrases)
-
-
 THIS_CITY_CHARS = 30  # characters before a name that a phrase for "this city" may take
 
 
@@ -637,8 +632,12 @@ def _country_beside(text: str, c: _Candidate, countries: list[tuple[int, int, st
     k = bisect_left(countries, (c.start,)) - 1  # the last that starts before it
     before = {countries[k][2]} if k >= 0 and 0 <= c.start - countries[k][1] <= 1 else set()
     bracket = _BRACKET_AFTER.match(text, c.end)
-    inside = {code for start, end, code in countries
-              if bracket.start(1) <= start and end <= bracket.end(1)} if bracket else set()
+    inside = set()
+    if bracket is not None:  # (the countries in text order: the first inside by bisection)
+        k = bisect_left(countries, (bracket.start(1),))
+        while k < len(countries) and countries[k][1] <= bracket.end(1):
+            inside.add(countries[k][2])
+            k += 1
     return before | inside | _country_after(c, countries)
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -38,6 +38,7 @@ from parsers.text import (
     WordPattern,
     alternation,
     named_between,
+    phrase_before,
     starts_between,
     word_pattern,
 )
@@ -173,12 +174,9 @@ def _cues(language: str) -> WordCues:
 
 
 @cache
-def _phrases(phrases: tuple[str, ...], whole: bool = False) -> re.Pattern | None:
-    """Any of the phrases, anywhere (`whole`: as whole words); None for none."""
-    if not phrases:
-        return None
-    pattern = alternation(phrases, space=None)
-    return re.compile(rf"(?<![^\W\d_])(?:{pattern})(?![^\W\d_])" if whole else pattern)
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern | None:
+    """Any of the phrases, anywhere; None for none."""
+    return re.compile(alternation(phrases, space=None)) if phrases else None
 
 
 def _lasting(folded: str, mention: DateMention, profile: Profile) -> bool:
@@ -379,8 +377,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     invited = _phrases(profile.invitations)  # is no visit yet (its festival may be an event)
     days = _DayWords(word_pattern(profile.today, whole=True),
                      word_pattern(profile.yesterday, whole=True))
-    purposes, topics = _before_word(profile.purposes), _before_word(profile.topics)
-    told_again = _before_word(profile.told_again, whole=True)
+    purposes, topics = phrase_before(profile.purposes), phrase_before(profile.topics)
+    told_again = phrase_before(profile.told_again)
     trip = word_pattern(profile.this_trip, whole=True)
     hosts = word_pattern(profile.hosts)
     council = word_pattern(profile.own_council)
@@ -416,13 +414,11 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         if "founding" in kinds and tie is not None and tie.search(part):
             # a twinning established (kardeş şehir ilişkisi 1998'de kuruldu) is its
             # agreement: no body is founded
-            cued = [(c, "agreement" if kind == "founding" else kind) for c, kind in cued]
-            kinds = list(dict.fromkeys(kind for _, kind in cued))
+            cued = _as_agreement(cued, "founding", lambda c: True)
         if "festival" in kinds and "agreement" in kinds and ceremony is not None:
             # Protokol … düzenlenen törenle imzalandı: the ceremony is the signing's
-            cued = [(c, "agreement" if kind == "festival" and ceremony.match(folded, c) else kind)
-                    for c, kind in cued]
-            kinds = list(dict.fromkeys(kind for _, kind in cued))
+            cued = _as_agreement(cued, "festival", lambda c: ceremony.match(folded, c) is not None)
+        kinds = list(dict.fromkeys(kind for _, kind in cued))
         breaks, here = _breaks(text, start, end), mentions_between(mentions, start, end)
         named = list(dict.fromkeys(gid for _, _, gid in here))
         first = min(c for c, _ in cued)
@@ -518,6 +514,12 @@ def _said_again(folded: str, first: int, cue: int) -> bool:
         and word.group() == again.group()
 
 
+def _as_agreement(cued: list[tuple[int, str]], kind: str, said: Callable[[int], bool]
+                  ) -> list[tuple[int, str]]:
+    """The words of `kind` that `said` holds of, as an agreement's."""
+    return [(c, "agreement" if k == kind and said(c) else k) for c, k in cued]
+
+
 def _states(folded: str, cue: int, states: tuple[str, ...]) -> bool:
     """The event's word is one of the words of a state, whole (üye olduğu birlik: the
     union it is a member of; not üye olduğunu hatırlattı, that it became one)."""
@@ -539,20 +541,12 @@ def _placed_or_dated(draft: _Draft | None) -> bool:
 
 
 def _right_after(folded: str, cue: int, phrases: re.Pattern | None) -> bool:
-    """The event's word follows one of the phrases (`phrases`: as _before_word makes
+    """The event's word follows one of the phrases (`phrases`: as phrase_before makes
     them): a purpose (… ساعتی پیش جهت شرکت در اجلاس … وارد شدند: what they came for,
     not dated by their coming), a topic (در رابطه با برگزاری جشنواره: what is talked
     about, no happening said), or words that point back at one told (در این دیدار)."""
     return phrases is not None and \
         phrases.search(folded, max(0, cue - PHRASE_REACH), cue) is not None
-
-
-@cache
-def _before_word(phrases: tuple[str, ...], whole: bool = False) -> re.Pattern | None:
-    """Any of the phrases right before where the text is read to, spaces and opening
-    quotes between (در رابطه با برگزاری «هفته فرهنگی …»)."""
-    found = _phrases(phrases, whole)
-    return re.compile(rf"(?:{found.pattern})[\s«\"“„']*\Z") if found is not None else None
 
 
 PHRASE_REACH = 30  # characters before the event's word where a purpose or topic starts

@@ -252,14 +252,16 @@ class _Reader:
 
     def _next_past(self, i: int) -> int:
         """The word after the place that word `i` begins, else the one after it."""
-        at = bisect_right(self.place_starts, self.words[i].start) - 1
-        if at < 0 or self.words[i].start >= self.place_ends[at]:
-            return i + 1
-        return max(i + 1, bisect_left(self.starts, self.place_ends[at]))
+        end = self._place_end(self.words[i])
+        return i + 1 if end is None else max(i + 1, bisect_left(self.starts, end))
+
+    def _place_end(self, token: Token) -> int | None:
+        """Where the city's or country's name that holds the token ends, if one does."""
+        at = bisect_right(self.place_starts, token.start) - 1
+        return self.place_ends[at] if at >= 0 and token.start < self.place_ends[at] else None
 
     def _is_place(self, token: Token) -> bool:
-        at = bisect_right(self.place_starts, token.start) - 1
-        return at >= 0 and token.start < self.place_ends[at] or token.start in self.regions
+        return self._place_end(token) is not None or token.start in self.regions
 
     def _name_word(self, token: Token) -> bool:
         lower = token.text.lower()

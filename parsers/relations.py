@@ -34,9 +34,9 @@ from parsers.text import (
     Text,
     WordCues,
     WordPattern,
-    alternation,
     fold,
     named_between,
+    phrase_before,
     starts_between,
     word_pattern,
 )
@@ -442,7 +442,9 @@ def _venues(page: Text, here: list[tuple[int, int, int]], profile: Profile,
     `cases`, where something goes); not one a tie's word stands right before (в
     побратимения град Крушевац: in the twin town, which is a side of the tie)."""
     as_venue: dict[int, set[bool]] = {}  # per city: is each of its mentions a venue
-    gathering = _gathering_before(profile.code) if profile.event_word_first else None
+    # (a language that names a happening's place after its word: نشست استانبول)
+    gathering = phrase_before(tuple(w for kind in GATHERINGS for w in profile.events.get(
+        kind, ())), stems=True) if profile.event_word_first else None
     for pos, stop, gid in here:
         as_venue.setdefault(gid, set()).add(
             not _named_by_tie(page.raw, pos, cues, profile) and (any(
@@ -453,17 +455,8 @@ def _venues(page: Text, here: list[tuple[int, int, int]], profile: Profile,
     return {gid for gid, found in as_venue.items() if found == {True}}
 
 
-@cache
-def _gathering_before(language: str) -> re.Pattern | None:
-    """A meeting's or a festival's word right before where the text reads next, as a
-    language that names a happening's place after its word does (نشست استانبول)."""
-    words = [w for kind in ("meeting", "festival")
-             for w in profiles()[language].events.get(kind, ())]
-    return re.compile(rf"(?<![^\W\d_])(?:{alternation(words, space=None)})[^\W\d_]*\s+$") \
-        if words else None
-
-
 GATHERING_REACH = 30  # characters back from a city to the word of the happening it names
+GATHERINGS = ("meeting", "festival")  # the happenings whose word may name their place
 
 
 def _named_by_tie(text: str, pos: int, cues: Mapping[str, list[int]],

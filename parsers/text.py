@@ -260,6 +260,19 @@ def whole_words(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
 
 
 @cache
+def phrase_before(phrases: tuple[str, ...], stems: bool = False) -> re.Pattern | None:
+    """Any of the phrases, as whole words, ending where a search of the text stops
+    (`pattern.search(text, pos, at)`: right before `at`), spaces and opening quotes
+    between (در رابطه با برگزاری «هفته فرهنگی …»); with `stems`, their last word may go
+    on (نشست|های). None for none."""
+    if not phrases:
+        return None
+    tail = r"[^\W\d_]*" if stems else r"(?![^\W\d_])"
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation(phrases, space=None)}){tail}"
+                      r"[\s«\"“„']*\Z")
+
+
+@cache
 def word_pattern(words: tuple[str, ...], whole: bool = False) -> WordPattern | None:
     """Any of the words at the start of a word (stems), or as whole words; None for none."""
     if not words:
