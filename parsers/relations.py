@@ -442,9 +442,7 @@ def _venues(page: Text, here: list[tuple[int, int, int]], profile: Profile,
     `cases`, where something goes); not one a tie's word stands right before (в
     побратимения град Крушевац: in the twin town, which is a side of the tie)."""
     as_venue: dict[int, set[bool]] = {}  # per city: is each of its mentions a venue
-    # (a language that names a happening's place after its word: نشست استانبول)
-    gathering = phrase_before(tuple(w for kind in GATHERINGS for w in profile.events.get(
-        kind, ())), stems=True) if profile.event_word_first else None
+    gathering = _gathering(profile.code) if profile.event_word_first else None
     for pos, stop, gid in here:
         as_venue.setdefault(gid, set()).add(
             not _named_by_tie(page.raw, pos, cues, profile) and (any(
@@ -456,7 +454,15 @@ def _venues(page: Text, here: list[tuple[int, int, int]], profile: Profile,
 
 
 GATHERING_REACH = 30  # characters back from a city to the word of the happening it names
-GATHERINGS = ("meeting", "festival")  # the happenings whose word may name their place
+
+
+@cache
+def _gathering(language: str) -> re.Pattern | None:
+    """A meeting's or a festival's word right before a city, in a language that names a
+    happening's place after its word (نشست استانبول)."""
+    events = profiles()[language].events
+    return phrase_before(tuple(w for kind in ("meeting", "festival")
+                               for w in events.get(kind, ())), stems=True)
 
 
 def _named_by_tie(text: str, pos: int, cues: Mapping[str, list[int]],
