@@ -45,6 +45,8 @@ from parsers.text import (
 
 ROMAN_MONTHS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8,
                 "ix": 9, "x": 10, "xi": 11, "xii": 12}
+# Cyrillic pages often type a Roman month with the Cyrillic look-alikes (30.ІХ.2020)
+_ROMAN_LOOKALIKES = str.maketrans("іх", "ix")
 NO_LETTER_BEFORE = r"(?<![^\W\d_])"
 NO_LETTER_AFTER = r"(?![^\W\d_])"
 GREGORIAN_YEARS = range(1000, 2101)
@@ -243,7 +245,9 @@ class _Grammar:
             # language counts them
             ("ymd", re.compile(r"(?<![\d./])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/])"),
              digit),
-            ("roman", re.compile(r"(?<![\d.])(\d{1,2})\.([ivx]{1,4})\.\s?(\d{4})(?!\d)"),
+            # 12.VIII.2024, 12. VIII. 2024, 14 IX 2019 (by dots or by spaces alone)
+            ("roman", re.compile(
+                r"(?<![\d.])(\d{1,2})(?:(\.)\s?|\s)([ivxіх]{1,4})(?(2)\.\s?|\s)(\d{4})(?!\d)"),
              digit),
             ("numeric_range", re.compile(
                 rf"(?<![\d.])(\d{{1,2}})\.(\d{{1,2}})\.?{rng}(\d{{1,2}})\.(\d{{1,2}})\.?\s*"
@@ -372,7 +376,8 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
         return _Atom(s, e, _year_calendar(int(grp[0]), g, folded, e), int(grp[0]), int(grp[2]),
                      int(grp[3]))
     if kind == "roman":
-        return _Atom(s, e, "gregorian", int(grp[2]), ROMAN_MONTHS[grp[1]], int(grp[0]))
+        month = ROMAN_MONTHS.get(grp[2].translate(_ROMAN_LOOKALIKES))
+        return _Atom(s, e, "gregorian", int(grp[3]), month, int(grp[0])) if month else None
     if kind == "dmy":  # (25/12/1401 is Solar Hijri where the language counts them)
         return _Atom(s, e, _year_calendar(int(grp[3]), g, folded, e), int(grp[3]), int(grp[2]),
                      int(grp[0]))

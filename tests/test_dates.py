@@ -28,6 +28,10 @@ def spans(text: str, language: str, published: date | None = None):
     ("5-6-7 Haziran 2022 tarihlerinde", "tr", ("2022-06-05", "2022-06-07", "day")),
     ("Yayın Tarihi: 3 ARALIK 2024", "tr", ("2024-12-03", "2024-12-03", "day")),
     ("открит на 12.VIII.2024", "bg", ("2024-08-12", "2024-08-12", "day")),
+    # a Roman month in Cyrillic look-alike letters, or set off by spaces alone
+    ("Откриването е на 30.ІХ.2021 г.", "bg", ("2021-09-30", "2021-09-30", "day")),
+    ("Сесията беше на 3 XI 2017 г.", "bg", ("2017-11-03", "2017-11-03", "day")),
+    ("Изложбата се откри на 11-и март 2016 г.", "bg", ("2016-03-11", "2016-03-11", "day")),
     ("Заседанието е на 14. 03. 2019 г.", "bg", ("2019-03-14", "2019-03-14", "day")),
     ("Toplantı 7.04. 2023 tarihinde", "tr", ("2023-04-07", "2023-04-07", "day")),
     ("Публикувано на: 25-ти юни 2022", "bg", ("2022-06-25", "2022-06-25", "day")),
@@ -315,6 +319,9 @@ def test_year_lists_joined_months_and_last_year():
     # آذرماه written as one word, with Latin digits
     assert spans("مجمع از ۵ تا ۷ آذرماه 1395 برگزار شد.", "fa") == [
         ("2016-11-25", "2016-11-27", "day", "jalali")]
+    # of last year abbreviated (м.г.), counted back from the page's year
+    assert spans("Договорът е подписан през ноември м.г. в Габрово.", "bg",
+                 date(2021, 2, 21)) == [("2020-11-01", "2020-11-30", "month", "gregorian")]
     # دی of last year, counted back from the page's (Solar Hijri) year
     assert spans("در اواسط دی ماه سال گذشته برکنار شد.", "fa", date(2021, 2, 21)) == [
         ("2019-12-22", "2020-01-20", "month", "jalali")]
