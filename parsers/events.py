@@ -28,7 +28,7 @@ from parsers.cities import City, in_case, mention_spans, mentions_between
 from parsers.dates import DateMention
 from parsers.languages import Profile, profiles
 from parsers.officials import Official
-from parsers.organizations import a_seat
+from parsers.organizations import a_seat, building_after
 from parsers.text import (
     APOSTROPHES,
     CLAUSE_BREAK,
@@ -384,6 +384,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     council = word_pattern(profile.own_council)
     tie = _phrases(tuple(w for kind in TIES for w in profile.relation_cues.get(kind, ())))
     ceremony = _phrases(profile.ceremonies)
+    building = building_after(profile.code)
     events: dict[tuple, _Draft] = {}
     happening = [d for d in dates if not _lasting(folded, d, profile)]
     happening_at = [d.offset for d in happening]  # in text order, for a sentence's dates
@@ -410,7 +411,10 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             kinds = [k for k in kinds if k != "visit"]
         if not kinds or (habit is not None and habit.search(part)):
             continue
-        cued = [(c, kind) for kind in kinds for c in starts_between(cues[kind], start, end)]
+        cued = [(c, kind) for kind in kinds for c in starts_between(cues[kind], start, end)
+                if building is None or not building.match(folded, _word_end(folded, c))]
+        if not cued:
+            continue  # (Kongre Müzesi, Конгресен център: a building's name, no congress)
         if "founding" in kinds and tie is not None and tie.search(part):
             # a twinning established (kardeş şehir ilişkisi 1998'de kuruldu) is its
             # agreement: no body is founded
@@ -493,6 +497,11 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             events[key] = _Draft(kind, when, place, dict.fromkeys(participants), people,
                                  text[start:end].strip(), next(order))
     return tuple(e.frozen() for e in _merge_retold(list(events.values())))
+
+
+def _word_end(text: str, at: int) -> int:
+    word = LETTERS.match(text, at)
+    return word.end() if word else at
 
 
 def _attended(folded: str, cue: int, cued: list[tuple[int, str]]) -> bool:

@@ -97,7 +97,7 @@ def find_organizations(page: Text) -> list[Organization]:
         if reference else []
     references = [r.start for r in found]  # in text order, none inside another
     if pattern is not None:  # a reference's word is not the start of a name
-        building = _building(language)
+        building = building_after(language)
         found += [_glossed(text, _named_as_read(m, language))
                   for start, end in lines
                   for m in pattern.finditer(text, start, end)
@@ -189,9 +189,9 @@ def _glossed(text: str, body: Organization) -> Organization:
 
 
 @cache
-def _building(language: str) -> re.Pattern | None:
-    """A building's word right after the body's (Haliç Kongre Merkezinde: a hall, no
-    body)."""
+def building_after(language: str) -> re.Pattern | None:
+    """A building's word right after the end of a word (Haliç Kongre Merkezinde: a hall,
+    no body, and no congress held)."""
     words = profiles()[language].building_words
     return re.compile(rf"[ \t]+(?i:{alternation(words, space=None)})") if words else None
 

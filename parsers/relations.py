@@ -489,10 +489,11 @@ def _own_paragraph(text: str, start: int, end: int) -> bool:
 
 
 def _says_municipality(folded: str, profile: Profile) -> bool:
-    """The sentence speaks of a municipality (Общината е член на …), so a member with no
-    city named is the page's own; not of a person's office (Belediye Başkanı) nor of
-    member municipalities (üye belediyeleri: the body's members, whoever they are)."""
-    pattern = word_pattern(profile.municipality_words, whole=True)
+    """The sentence speaks of a municipality (Общината е член на …) or of "our city"
+    (Belediyemiz … üyesidir), so a member with no city named is the page's own; not of a
+    person's office (Belediye Başkanı) nor of member municipalities (üye belediyeleri:
+    the body's members, whoever they are)."""
+    pattern = word_pattern((*profile.municipality_words, *profile.our_city), whole=True)
     offices = profile.office_heads
     member = word_pattern(tuple(profile.relation_cues.get("member", ())), whole=True)
     for m in pattern.finditer(folded) if pattern is not None else ():

@@ -723,3 +723,18 @@ def test_a_turkish_forum_or_conference_is_a_meeting():
     assert ("meeting", "2023-10-12") in {(e[0], e[1]) for e in events(
         "Başkan Aktaş, 12-14 Ekim 2023 tarihlerinde Darmstadt'ta düzenlenecek Avrupa Şehirler "
         "Forumu'na katılacak.", "tr")}
+
+
+def test_a_word_of_a_happening_in_a_buildings_name_is_no_happening():
+    # Kongre Müzesi, Конгресния център: a museum and a hall, where no congress is held
+    assert events("Konuklar 3 Haziran 2022'de Kongre Müzesi'ni gezdi.", "tr") == []
+    assert events("На 3 юни 2022 г. гостите разгледаха Конгресния център.", "bg") == []
+    # (the word alone is one)
+    assert [e[0] for e in events("Kongre 3 Haziran 2022'de Malatya'da toplandı.", "tr")] \
+        == ["meeting"]
+
+
+def test_a_visit_to_our_municipality_is_a_visit_to_the_pages_city():
+    assert ("visit", "2022-06-03", "Malatya") in happened(
+        "Malatya Belediye Başkanı Selahattin Gürkan açıklama yaptı.\n\nTebriz Belediye "
+        "Başkanı ve beraberindeki heyet 3 Haziran 2022'de Belediyemizi ziyaret etti.", "tr")

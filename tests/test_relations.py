@@ -502,3 +502,10 @@ def test_twin_towns_a_sentence_names_none_of_are_the_cities_the_next_one_lists(
     # (not where the next sentence says one went: Кметът посети Варна и Бургас)
     assert not twins("Община Габрово е домакин на празника.\n\nПобратимените градове развиват "
                      "сътрудничество в културата. Кметът посети Варна и Бургас.", "bg")
+
+
+def test_our_municipality_named_as_a_member_is_the_pages_city():
+    found = relations("Malatya Belediye Başkanı Selahattin Gürkan açıklama yaptı.\n\n"
+                      "Belediyemiz 2015 yılından bu yana Tarihi Kentler Birliği üyesidir.", "tr")
+    assert [(r["type"], r["a"], r["organization"], r["since"]) for r in found] == [
+        ("member", 304922, "Tarihi Kentler Birliği", "2015")]
