@@ -29,7 +29,7 @@ from scraper.encoding import script_of
 from scraper.files import replaced
 
 log = logging.getLogger(__name__)
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 SKELETON_TOWNS = 15_000  # people: only a town is told by its consonants alone
 SKELETON_LETTERS = 3  # consonants fewer than these tell no place
 SCRIPTS = {"latin", "cyrillic", "arabic"}  # the names muni can meet in its languages
@@ -57,9 +57,10 @@ def normalize_name(text: str) -> str:
     return _SPACE.sub(" ", _DROP.sub("", text.casefold())).strip()
 
 
-# Spellings of one sound that transliterations and other languages use for a name.
-_SOUNDS = (("tch", "c"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("ts", "c"), ("tz", "c"),
-           ("ck", "k"), ("ph", "f"), ("ou", "u"), ("q", "k"), ("w", "v"), ("x", "ks"),
+# Spellings of one sound that transliterations and other languages use for a name (щ
+# is shch in Russian names, sht in Bulgarian: Mytishchi, Митищи).
+_SOUNDS = (("shch", "sht"), ("tch", "c"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("ts", "c"),
+           ("tz", "c"), ("ck", "k"), ("ph", "f"), ("ou", "u"), ("q", "k"), ("w", "v"), ("x", "ks"),
            ("y", "i"), ("j", "i"), ("z", "s"), ("c", "k"))
 _DOUBLED = re.compile(r"(.)\1+")
 _LATIN_KEY = re.compile(r"[a-z]+(?: [a-z]+)*")

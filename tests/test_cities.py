@@ -208,6 +208,8 @@ def test_a_city_right_before_its_office_is_no_first_name():
 def test_a_name_spelled_as_the_language_hears_it_with_its_country_beside():
     # Хмелницки: no alternate name of Khmelnytskyi's, nor its Latin transliteration
     assert 706369 in ids("Делегация от град Хмелницки, Украйна гостува в Казанлък.", "bg", "BG")
+    # щ, which Bulgarian writes sht and Russian names shch: Щёлково is Щьолково
+    assert 495344 in ids("Кметът прие гости от град Щьолково, Русия.", "bg", "BG")
     # a short word sounds like too many places: Üye is no Uíge
     assert ids("Üye belediyeler toplantıya katıldı.", "tr", "TR") == set()
 
