@@ -214,6 +214,41 @@ def _place(page: Text, here: list[tuple[int, int, int]], breaks: list[int],
     return None
 
 
+@cache
+def _envoy_grammar(language: str) -> tuple[re.Pattern, re.Pattern] | None:
+    """An envoy's office right before a country (سفیر ایتالیا, посланикът на Италия),
+    and a word for "in" between a country and a city (… в Пловдив)."""
+    profile = profiles()[language]
+    envoys, locatives = profile.roles.get("diplomat", ()), profile.locative_before
+    if not envoys or not locatives:
+        return None
+    of = alternation(profile.genitives)
+    return (re.compile(rf"(?<![^\W\d_])(?:{alternation(envoys)})\s+(?:(?:{of})\s+)?$",
+                       re.IGNORECASE),
+            re.compile(rf"\s+(?:{alternation(locatives)})\s+$", re.IGNORECASE))
+
+
+def _envoys_seats(page: Text, cities: Sequence[City], profile: Profile) -> set[int]:
+    """Where the mentions of cities begin that name an envoy's seat (سفیر ایتالیا در
+    تهران, генералният консул на Турция в Пловдив): the office's city."""
+    grammar = _envoy_grammar(profile.code)
+    if grammar is None or not page.countries:
+        return set()
+    envoy, locative = grammar
+    text, after_country = page.raw, {end: start for start, end, _ in page.countries}
+    seats = set()
+    for start, _, _ in mention_spans(cities):
+        tail = locative.search(text, max(0, start - LOCATIVE_REACH), start)
+        country = after_country.get(tail.start()) if tail else None
+        if country is not None and envoy.search(text, max(0, country - ENVOY_REACH), country):
+            seats.add(start)
+    return seats
+
+
+LOCATIVE_REACH = 8  # characters of a word for "in" and its spaces before a city
+ENVOY_REACH = 40  # characters of an envoy's office (and "of") before a country
+
+
 def _visited(page: Text, here: list[tuple[int, int, int]], start: int,
               profile: Profile) -> int | None:
     """The first city of the sentence (`here`: its mentions) that a visit's words take as
@@ -372,7 +407,9 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     if profile is None or not profile.events or not text:
         return ()
     folded = page.folded
-    mentions = mention_spans(cities)
+    # (an envoy's seat is where the office is, not where the envoy met anyone)
+    seats = _envoys_seats(page, cities, profile)
+    mentions = [m for m in mention_spans(cities) if m[0] not in seats]
     habit = _phrases(profile.habits)
     invited = _phrases(profile.invitations)  # is no visit yet (its festival may be an event)
     days = _DayWords(word_pattern(profile.today, whole=True),
@@ -463,12 +500,12 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         again = {kind for cue, kind in cued if _right_after(folded, cue, told_again)
                  and not _dated_clause(breaks, cue, in_sentence)
                  and _placed_or_dated(_last_told(kind, [*events.values(), *pending]))}
+        talked = _talked_about(folded, cued, topics)
         said = [(cue, kind) for cue, kind in cued
                 if (kind != "membership" or not a_seat(folded, cue, profile)
                     and not _attended(folded, cue, cued))
                 and not _states(folded, cue, profile.states)
-                and not _right_after(folded, cue, topics)
-                and kind not in again]
+                and cue not in talked and kind not in again]
         found = [(kind, _dated(_date_for(breaks, cue, _free(in_sentence, cue, kind, said, breaks,
                                                            folded, profile.participle_endings)
                                          if profile.verb_last else in_sentence,
@@ -559,6 +596,26 @@ def _right_after(folded: str, cue: int, phrases: re.Pattern | None) -> bool:
 
 
 PHRASE_REACH = 30  # characters before the event's word where a purpose or topic starts
+
+
+def _talked_about(folded: str, cued: list[tuple[int, str]], topics: re.Pattern | None
+                  ) -> set[int]:
+    """The event words only talked about (_right_after a topic), and the words each of
+    them governs right after it (готовност за подписване на споразумение, آماده امضای
+    تفاهم نامه: no agreement signed)."""
+    talked: set[int] = set()
+    last = -1  # the word before, where it is one talked about
+    for cue in sorted({c for c, _ in cued}):
+        if _right_after(folded, cue, topics) or last >= 0 and len(
+                folded[_word_end(folded, last):cue].split()) <= GOVERNED_WORDS:
+            talked.add(cue)
+            last = cue
+        else:
+            last = -1
+    return talked
+
+
+GOVERNED_WORDS = 2  # words between an event's word and the next one it governs (на ново)
 
 
 def _by_last_word(officials: Sequence[Official]) -> dict[str, list[int]]:

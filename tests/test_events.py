@@ -738,3 +738,23 @@ def test_a_visit_to_our_municipality_is_a_visit_to_the_pages_city():
     assert ("visit", "2022-06-03", "Malatya") in happened(
         "Malatya Belediye Başkanı Selahattin Gürkan açıklama yaptı.\n\nTebriz Belediye "
         "Başkanı ve beraberindeki heyet 3 Haziran 2022'de Belediyemizi ziyaret etti.", "tr")
+
+
+def test_an_envoys_seat_is_no_venue():
+    # the consul serves in Plovdiv; where the two met, the sentence does not say
+    assert events("На 5 май 2023 г. кметът на Стара Загора се срещна с генералния консул на "
+                  "Турция в Пловдив.", "bg") == [("meeting", "2023-05-05", "2023-05-05", None)]
+    assert events("شهردار شیراز روز ۱۵ آبان ۱۴۰۲ با سفیر ایتالیا در تهران ملاقات کرد.", "fa") \
+        == [("meeting", "2023-11-06", "2023-11-06", None)]
+    # (a meeting in a city is there)
+    assert events("На 5 май 2023 г. кметът на Стара Загора се срещна с консула в Пловдив.",
+                  "bg") == [("meeting", "2023-05-05", "2023-05-05", 728193)]
+
+
+def test_readiness_to_sign_is_no_signing():
+    assert events("На 5 май 2023 г. кметът на Плевен изрази готовност за подписване на "
+                  "споразумение с Охрид.", "bg") == []
+    assert events("شهردار شیراز در ۱۵ آبان ۱۴۰۲ گفت: ما آماده امضای تفاهم نامه جدید با "
+                  "فلورانس هستیم.", "fa") == []
+    assert [e[0] for e in events("На 5 май 2023 г. кметовете на Плевен и Охрид подписаха "
+                                 "споразумение.", "bg")] == ["agreement"]
