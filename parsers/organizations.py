@@ -22,6 +22,9 @@ _NO_LETTER_AFTER = r"(?![^\W\d_])"
 # the words after a body's word that name it, without capitals (سازمان شهرهای میراث جهانی)
 UNCASED_NAME_WORDS = 3
 INITIALLED_NAME_WORDS = 9  # words of a name without capitals that its initials close
+# words between a name's first capital and its body's word where the word comes last
+# (Birleşmiş Kentler ve Yerel Yönetimler Dünya Teşkilatı: five)
+WORDS_BEFORE_BODY = 6
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,8 @@ def _pattern(language: str) -> re.Pattern | None:
         return re.compile(rf"{initialled}|{word}{tail}")
     if not profile.organization_word_first:  # B40 Balkan Şehirleri Ağı (EKB)
         acronym = rf"(?:[ \t]*\([A-Z{capitals()}0-9]{{2,8}}\))?"
-        return re.compile(rf"{cap}[ \t]+(?:[\w\-]+[ \t]+){{0,4}}{word}{acronym}")
+        return re.compile(
+            rf"{cap}[ \t]+(?:[\w\-]+[ \t]+){{0,{WORDS_BEFORE_BODY}}}{word}{acronym}")
     stop = alternation(profile.stop_words, space=None)
     # Италианския културен институт: a name, adjectives, the word; no function words
     adjectives = rf"{cap}(?:[ \t]+(?!(?:{stop}){_NO_LETTER_AFTER})[^\W\d_]+){{0,2}}[ \t]+{word}"
@@ -116,7 +120,7 @@ def _named_as_read(match: re.Match, language: str) -> Organization:
     profile = profiles()[language]
     body = _trimmed(match.start(), match.group(0), profile.stop_words,
                     profile.organization_word_first)
-    for cut in (_after_office, _before_another, _after_municipality):
+    for cut in (_after_office, _before_another, _after_municipality, _after_person):
         body = cut(body, language)
     return body
 
@@ -293,6 +297,35 @@ def _after_municipality(body: Organization, language: str) -> Organization:
         return body
     cut = after[0].start()
     return Organization(body.start + cut, body.end, body.name[cut:], body.reference)
+
+
+def _after_person(body: Organization, language: str) -> Organization:
+    """Where the body's word comes last, a name read from a person's on (Başkanı Alinur
+    Aktaş Türk Dünyası Belediyeler Birliği, Başkan Aktaş …): the body begins after the
+    last title, first name or office of one person (not Başkanları, Başkanlığı: many, or
+    an institution) and the name after it, where two capitalised words or more are left."""
+    profile = profiles()[language]
+    if profile.organization_word_first or not profile.cased:
+        return body
+    words = list(LETTERS.finditer(body.name))
+    lower = [w.group().lower() for w in words]
+    people = set(profile.given_names) | profile.honorific_words
+    offices = {t for t in profile.office_tails
+               if not t.endswith((*profile.plural_endings, *profile.not_name_endings))}
+    for k in reversed(range(len(words) - 3)):
+        if lower[k] not in people and lower[k] not in offices:
+            continue
+        surname = k + 1
+        while surname < len(words) - 1 and lower[surname] in profile.given_names:
+            surname += 1
+        if surname == k + 1 and lower[k] not in people:
+            surname += 1  # an office, then a name of two words none of whose is known
+        rest = words[surname + 1:]
+        if len(rest) < 2 or not rest[0].group()[0].isupper():
+            return body
+        cut = rest[0].start()
+        return Organization(body.start + cut, body.end, body.name[cut:], body.reference)
+    return body
 
 
 def _before_another(body: Organization, language: str) -> Organization:

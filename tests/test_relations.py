@@ -9,9 +9,9 @@ import pytest
 
 from bench.entity_scoring import score
 from parsers.languages import profiles
-from parsers.organizations import a_seat
+from parsers.organizations import a_seat, find_organizations
 from parsers.page import parse_page, read_html
-from parsers.text import fold
+from parsers.text import Text, fold
 
 SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
@@ -254,6 +254,23 @@ def test_the_year_before_a_bodys_name_is_when_not_its_name():
                       "çalışmalara katıldı.", "tr")
     assert [(r["organization"], r["since"]) for r in found] == [
         ("Marmara Belediyeler Birliği", "2015")]
+
+
+def test_a_bodys_long_name_is_whole_and_a_persons_before_it_is_none_of_it():
+    # five words between its first capital and its word
+    assert members("Kayseri Büyükşehir Belediyesi Birleşmiş Kentler ve Yerel Yönetimler Dünya "
+                   "Teşkilatı üyesidir.", "tr") == {
+        (308464, "Birleşmiş Kentler ve Yerel Yönetimler Dünya Teşkilatı")}
+    # an office, a name of two words; a title and a surname
+    found = [o.name for o in find_organizations(Text(
+        "Kayseri Büyükşehir Belediye Başkanı Memduh Büyükkılıç Türk Dünyası Belediyeler "
+        "Birliği toplantısına katıldı. Başkan Büyükkılıç Avrasya Belediyeler Birliği "
+        "toplantısında konuştu.", "tr"))]
+    assert found == ["Türk Dünyası Belediyeler Birliği", "Avrasya Belediyeler Birliği"]
+    # (many holders of an office in a name are its words)
+    found = [o.name for o in find_organizations(Text(
+        "Kayseri, Türkiye Belediye Başkanları Turizm Kültür Platformu üyesidir.", "tr"))]
+    assert found == ["Türkiye Belediye Başkanları Turizm Kültür Platformu"]
 
 
 def test_a_body_named_with_its_case_ending_and_no_city_a_letter_went_to():
