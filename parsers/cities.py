@@ -899,7 +899,9 @@ def _after_honorifics(page: Text, words: tuple[Token, ...], begins: list[int],
     where each word begins). The few honorifics are found with str.find in the folded
     text, not asked of every word."""
     text, found = page.raw, set()
-    for _, end in whole_words(page.folded, honorifics):
+    # (one with dots inside may be written with spaces after them too: Н. Пр.)
+    spaced = {h.replace(".", ". ") for h in honorifics if "." in h}
+    for _, end in whole_words(page.folded, {*honorifics, *spaced}):
         k = bisect_left(begins, end)
         if k < len(words) and not text[end:words[k].start].strip().removeprefix("."):
             found.add(k)  # (past its dot: инж. Петров)

@@ -85,6 +85,8 @@ def test_names_missing_from_the_alternates_are_tried_in_latin_letters_when_cued(
 def test_people_after_an_honorific_or_a_title_are_not_places():
     found = ids("Кметът прие г-н Ито и инж. Петър Иванов в кабинета си.", "bg", "BG")
     assert found == set()  # Itō in Japan, Ivanovo in Russia
+    # an honorific with dots inside, written with a space after each (George, South Africa)
+    assert ids("Гост бе посланикът на Румъния Н. Пр. Бросою Георге.", "bg", "BG") == set()
 
 
 def test_continents_provinces_and_ordinary_words_are_not_cities():
