@@ -209,6 +209,9 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
             if key in loose or key in heard or key in spelled:
                 behind = {code for c in judged for code in _country_after(c, countries)}
             within = {c.within for c in judged}
+            other_names = added.get(key, set())
+            after = {code for c in judged for code in _country_after(c, countries)} \
+                if other_names else set()
             believable = [p for p in found[key]
                           if ("" in within or p.country in within)
                           # (a weekday is a place with its country near, or a place's
@@ -216,7 +219,10 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
                           and (p.country in near or cued or not all(c.weekday for c in judged))
                           # (a first name is a town at home as often: شهریار)
                           and (cued or p.country == country or not all(c.given for c in judged))
-                          and (cue or near or p.geonameid not in added.get(key, ()))
+                          # (by another reading: of the country named right after it,
+                          # where one is: Бре, Франция is not Bré, Ireland)
+                          and (p.geonameid not in other_names
+                               or (cue or near) and (not after or p.country in after))
                           and (p.geonameid not in heard.get(key, ())
                                or _heard_right(p, key, cue, near, behind))
                           and (p.geonameid not in loose.get(key, ())
@@ -252,7 +258,6 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
             ranked_near = {code for c in judged
                            for code in _country_beside(text, c, countries)} \
                 if rival else near
-            other_names = added.get(key, set())
             # a town the text names as the index writes it beats a namesake heard or read
             # abroad (Кавала is Kavála, not India's larger Kāvali); a village may not
             written_town = any(p.geonameid not in other_names and p.population >= MIN_POPULATION

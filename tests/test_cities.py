@@ -210,6 +210,9 @@ def test_a_city_right_before_its_office_is_no_first_name():
 def test_a_name_spelled_as_the_language_hears_it_with_its_country_beside():
     # Хмелницки: no alternate name of Khmelnytskyi's, nor its Latin transliteration
     assert 706369 in ids("Делегация от град Хмелницки, Украйна гостува в Казанлък.", "bg", "BG")
+    # a name read another way is a place of the country right after it, where one is:
+    # Бре, Франция is no Bré, Ireland (Bray)
+    assert ids("Побратимени градове: Бре, Франция – от 2003 г.", "bg", "BG") == set()
     # щ, which Bulgarian writes sht and Russian names shch: Щёлково is Щьолково
     assert 495344 in ids("Кметът прие гости от град Щьолково, Русия.", "bg", "BG")
     # a short word sounds like too many places: Üye is no Uíge
