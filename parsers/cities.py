@@ -1097,29 +1097,41 @@ def home_city(page: Text, cities: Sequence[City]) -> int | None:
     tokens = page.tokens
     starts = [t.start for t in tokens]
 
-    def named_as_municipality(mention: Mention) -> bool:
-        """A municipality word is the word right before or after it (within 25 letters),
-        and no foreign country follows it (شهرداری یاسبرین مجارستان: a guest's)."""
+    def named_as_municipality(mention: Mention) -> str:
+        """How a municipality word is the word right before or after it (within 25
+        letters), where no foreign country follows it (شهرداری یاسبرین مجارستان: a
+        guest's): "plain", or as its mayor's "office" (Budapeşte Belediye Başkanı: a
+        guest's, or the page's own where the city is at home); "" where it is not."""
         k, j = bisect_left(starts, mention.start), bisect_left(starts, mention.end)
         before = tokens[k - 1] if k else None
         after = tokens[j] if j < len(tokens) else None
-        named = (before is not None and before.end > mention.start - 25
-                 and before.text.lower() in words) or \
-            (after is not None and after.start < mention.end + 25
-             and after.text.lower() in words)
-        if not named or profile is None:
-            return named
+        if before is not None and before.end > mention.start - 25 \
+                and before.text.lower() in words:
+            how = "plain"
+        elif after is not None and after.start < mention.end + 25 \
+                and after.text.lower() in words:
+            office = j
+            while office < len(tokens) and tokens[office].text.lower() in words:
+                office += 1
+            how = "office" if profile is not None and office < len(tokens) and \
+                tokens[office].text.lower() in profile.office_words else "plain"
+        else:
+            return ""
+        if profile is None:
+            return how
         end = after.end if after is not None and after.start < mention.end + 2 and \
             after.text.lower() in words else mention.end  # (Dragaş Belediyesi, Kosova)
         abroad = country_named(page.raw, end, end + FOREIGN_REACH, page.language, first=True)
-        return abroad is None or abroad == profile.country
+        return how if abroad is None or abroad == profile.country else ""
 
-    def weight(city: City) -> tuple[int, bool, int]:
-        return (sum(named_as_municipality(m) for m in city.mentions),
-                profile is not None and city.country == profile.country, len(city.mentions))
+    def weight(city: City) -> tuple[int, int, bool, int]:
+        at_home = profile is not None and city.country == profile.country
+        how = [named_as_municipality(m) for m in city.mentions]
+        return (how.count("plain"), how.count("office") if at_home else 0, at_home,
+                len(city.mentions))
 
     best = max(cities, key=weight)
-    named, at_home, _ = weight(best)
+    plain, office, at_home, _ = weight(best)
     # a page of foreign places alone (a list of twin towns) does not say which is its own
-    return best.geonameid if named or at_home or profile is None else None
+    return best.geonameid if plain or office or at_home or profile is None else None
 

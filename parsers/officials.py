@@ -1097,8 +1097,11 @@ def _official(person: _Person, page: Text, profile: Profile, spans: list[tuple[i
     regional = all(page.folded[o.start:o.end] in profile.regional_offices
                    for o in person.offices if o.role == role)
     said = [_Office(person.of, person.of, role)] if person.of is not None else person.offices
-    city = _office_city(page, said, spans, home, person.start, country_of) \
-        if role in CITY_ROLES and not regional else None
+    # (an office said as ours, Belediye Başkanımız, is of the page's own city)
+    ours = home is not None and any(page.folded[o.start:o.end].endswith(profile.our_offices)
+                                    for o in said if o.end > o.start)
+    city = None if role not in CITY_ROLES or regional else home if ours else \
+        _office_city(page, said, spans, home, person.start, country_of)
     # an office the person holds in a body (Belediye Başkanı ve Eurocities Başkan
     # Yardımcısı; Uğur İbrahim Altay, … Birliği (TDBB) Başkanı), else the body beside a
     # non-municipal office

@@ -360,6 +360,9 @@ def test_a_foreign_town_written_without_short_vowels_is_told_by_its_consonants()
      "bg", 727221),  # Silistra
     # its country named further on says nothing of it
     ("Sapanca Belediyesi ile Makedonya'nın Ohri Belediyesi görüştü.", "tr", 740230),
+    # nor is a city abroad named with its mayor's office: a guest's
+    ("Başkan, Tiflis Belediye Başkanı Kakha Kaladze ile görüştü. Tiflis heyeti daha sonra "
+     "Tiflis Sokağı'nı gezdi ve Sapanca'dan ayrıldı.", "tr", 740230),
 ])
 def test_the_pages_own_city_is_not_a_municipality_set_abroad(text, language, home):
     from parsers.cities import home_city

@@ -731,3 +731,12 @@ def test_a_mayors_adviser_is_the_municipalitys_staff(text):
 ])
 def test_bulgarian_staff_before_their_names(text):
     assert held(text, "bg") == [("Иван Петров", "municipal_official")]
+
+
+def test_an_office_said_as_ours_is_of_the_pages_city():
+    # the mayor of "ours" (Belediye Başkanımız) by the name of another city he went to
+    found = officials("Sapanca Belediyesi heyeti hazırlandı. Belediye Başkanımız Özcan Özen, "
+                      "Budapeşte'de düzenlenen zirveye katıldı ve Budapeşte Belediye Başkanı "
+                      "Gergely Karácsony ile görüştü. Özen Sapanca'ya döndü.", "tr")
+    assert [(o["name"], o["city"]) for o in found] == [("Özcan Özen", 740230),
+                                                      ("Gergely Karácsony", 3054643)]

@@ -86,6 +86,9 @@ def test_a_tie_only_proposed_is_no_tie():
     # a wish or a plan is no tie either
     assert relations("Konya, Tahran'ın kardeş şehirleri arasında yer almak istiyor.", "tr") == []
     assert relations("قرار است خواهرخواندگی تهران و آنکارا امضا شود.", "fa") == []
+    # agreed to be signed (… imzalanması kararlaştırıldı): not yet
+    assert relations("Görüşmede Konya ile Tebriz arasında gelecek yıl kardeş şehir protokolü "
+                     "imzalanması kararlaştırıldı.", "tr") == []
     assert len(relations("Konya ile Tahran 2010 yılından beri kardeş şehirdir.", "tr")) == 1
 
 

@@ -119,6 +119,7 @@ class Profile:
     visited_after: tuple[str, ...] = _spec(default=())
     this_city: tuple[str, ...] = _spec(default=())  # "this city": the city named last before it
     our_city: tuple[str, ...] = _spec(default=())  # "our city": the page's own
+    our_offices: tuple[str, ...] = _spec(default=())  # "our mayor": of the page's own city
     # a sentence that opens so says where the one before it happened (Това стана в …)
     this_happened: tuple[str, ...] = _spec(default=())
     # words that put a sentence on a trip (در این سفر: on this trip): with no word to mark
