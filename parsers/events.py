@@ -205,13 +205,26 @@ def _place(page: Text, here: list[tuple[int, int, int]], breaks: list[int],
     clause = [m for m in here if lo <= m[0] < hi]
     # the rest of the sentence after the clause (whose mentions are then known to be
     # in neither case)
+    back = word_pattern(profile.returns)
     for mentions in (clause, [m for m in here if not lo <= m[0] < hi]) if whole else (clause,):
         for case in ("locative", "destination"):
             found = next((gid for s, e, gid in mentions
-                          if in_case(page, s, e, profile, case, start)), None)
+                          if in_case(page, s, e, profile, case, start)
+                          and (case != "destination" or not _gone_back(page.folded, s, e, back))),
+                         None)
             if found is not None:
                 return found
     return None
+
+
+def _gone_back(folded: str, start: int, end: int, back: WordPattern | None) -> bool:
+    """Going back said right beside the place one goes to (به سن پترزبورگ بازمی‌گردد,
+    Ankara'ya dönecek, се завръща в София): home, no venue."""
+    return back is not None and back.search(folded, max(0, start - RETURN_REACH),
+                                            end + RETURN_REACH) is not None
+
+
+RETURN_REACH = 20  # characters between a place and the word for going back to it
 
 
 @cache

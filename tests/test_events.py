@@ -758,3 +758,13 @@ def test_readiness_to_sign_is_no_signing():
                   "فلورانس هستیم.", "fa") == []
     assert [e[0] for e in events("На 5 май 2023 г. кметовете на Плевен и Охрид подписаха "
                                  "споразумение.", "bg")] == ["agreement"]
+
+
+def test_the_place_one_goes_back_to_is_no_venue():
+    assert events("Başkan 3 Haziran 2022'de Malatya'da toplantıya katıldı, akşam Tebriz'e "
+                  "dönecek.", "tr") == [("meeting", "2022-06-03", "2022-06-03", 304922)]
+    assert events("هیئت روسی روز ۲ آبان ۱۴۰۲ با شهردار تبریز دیدار کرد و سپس به مسکو "
+                  "بازمی‌گردد.", "fa")[0][3] is None
+    # (where one goes, and does not go back, is)
+    assert ("visit", "2023-10-24", "2023-10-24", 524901) in events(
+        "هیئت تبریز روز ۲ آبان ۱۴۰۲ به مسکو سفر کرد.", "fa")

@@ -120,6 +120,8 @@ class Profile:
     this_city: tuple[str, ...] = _spec(default=())  # "this city": the city named last before it
     our_city: tuple[str, ...] = _spec(default=())  # "our city": the page's own
     our_offices: tuple[str, ...] = _spec(default=())  # "our mayor": of the page's own city
+    # going back (се завръща, dönecek, بازمی‌گردد): the place gone back to is no venue
+    returns: tuple[str, ...] = _spec(default=())
     # a sentence that opens so says where the one before it happened (Това стана в …)
     this_happened: tuple[str, ...] = _spec(default=())
     # words that put a sentence on a trip (در این سفر: on this trip): with no word to mark
