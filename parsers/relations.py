@@ -29,6 +29,7 @@ from parsers.languages import Profile, profiles
 from parsers.officials import Official
 from parsers.organizations import Organization, a_seat
 from parsers.text import (
+    APOSTROPHES,
     CLAUSE_BREAK,
     LETTERS,
     Text,
@@ -100,12 +101,16 @@ def _since(dates: Sequence[DateMention], start: int, end: int) -> Since | None:
     """The first year a sentence gives, as written (`dates` in text order)."""
     k = bisect_left(dates, start, key=lambda d: d.offset)
     while k < len(dates) and dates[k].offset < end:
-        d = dates[k]
-        match = _YEAR.search(normalize_digits(d.text))
-        if match:
-            return Since(f"{d.start.year:04d}", match.group(1), d.calendar)
+        since = _year_of(dates[k])
+        if since is not None:
+            return since
         k += 1
     return None
+
+
+def _year_of(d: DateMention) -> Since | None:
+    match = _YEAR.search(normalize_digits(d.text))
+    return Since(f"{d.start.year:04d}", match.group(1), d.calendar) if match else None
 
 
 def _members(text: str, folded: str, start: int, mentions: list[tuple[int, int, int]],
@@ -178,6 +183,48 @@ class _Bodies:
         head = inside[0].name.split()[-1].lower()[:5]
         earlier = [b for b in earlier if head in b.name.lower()] or earlier
         return [earlier[-1].name] if earlier else []
+
+
+    def joined_later(self, start: int, end: int, text: str, language: str,
+                     dates: Sequence[DateMention]) -> list[tuple[str, Since]]:
+        """The bodies a sentence's member joins at a later date the sentence gives
+        between them (… член на Асоциацията … през 2009 г., а през 2015 г. – и на мрежата
+        Eurocities; 2005 yılında … Birliği'ne, 2010 yılında ise Eurocities ağına): after a
+        comma or a conjunction, the date, then the body a few words on; each with its
+        date."""
+        named = [b for b in self.all[bisect_left(self.starts, start):
+                                     bisect_left(self.starts, end)] if not b.reference]
+        joining = _joining_words(language)[0]
+        profile = profiles()[language]
+        stop, verb_last = profile.stop_words, profile.verb_last
+        later = []
+        for last, body in zip(named, named[1:], strict=False):
+            between = [d for d in dates if last.end <= d.offset
+                       and d.offset + len(d.text) <= body.start]
+            if not between:
+                continue
+            d = between[-1]
+            # from the first body's own date, where one comes between, or its case ending
+            since_first = between[-2].offset + len(between[-2].text) if len(between) > 1 \
+                else _CASE_ENDING.match(text, last.end).end()  # type: ignore[union-attr]
+            # a comma or a conjunction, and nothing but function words (а през, ve, ise),
+            # after the verb that ends the clause before where the verb comes last (… عضو
+            # … شد و در سال ۱۳۹۸ به …); not a clause of its own (, създадена през 2002 г.)
+            lead = _WORD_OR_COMMA.findall(text[since_first:d.offset].lower())
+            if verb_last and lead and lead[0] not in ",،" and lead[0] not in joining:
+                lead = lead[1:]
+            since = _year_of(d)
+            if since is not None and lead and lead[0] in joining | {",", "،"} and all(
+                    t in joining or t in stop or t in ",،" for t in lead) and len(
+                    LETTERS.findall(text[d.offset + len(d.text):body.start])) \
+                    <= WORDS_TO_LATER_BODY:
+                later.append((body.name, since))
+        return later
+
+
+WORDS_TO_LATER_BODY = 4  # words from a later date to the body joined then (се присъедини към)
+_CASE_ENDING = re.compile(rf"(?:[{APOSTROPHES}][^\W\d_]+)?")  # (Birliği'ne, …)
+_WORD_OR_COMMA = re.compile(r"[^\W\d_]+|[,،]")
 
 
 def _joined_names(bodies: list[Organization], text: str, language: str) -> list[str]:
@@ -300,9 +347,14 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
                            if gid not in away]
                 if not members and home and _says_municipality(folded, profile):
                     members = [home]
+                later = [(b, when) for b, when in bodies.joined_later(
+                    start, end, text, profile.code, dates) if _joinable(b, profile)] \
+                    if joined else []
                 for gid in members:
                     for one in joined:
                         tie("member", gid, None, one, since, evidence)
+                    for one, when in later:
+                        tie("member", gid, None, one, when, evidence)
                 continue
             # a city named only as the venue (Üsküp'te imzalanan, в гр. Науса) is where the
             # tie was made or met, not a side of it

@@ -529,3 +529,22 @@ def test_our_municipality_named_as_a_member_is_the_pages_city():
                       "Belediyemiz 2015 yılından bu yana Tarihi Kentler Birliği üyesidir.", "tr")
     assert [(r["type"], r["a"], r["organization"], r["since"]) for r in found] == [
         ("member", 304922, "Tarihi Kentler Birliği", "2015")]
+
+
+def test_a_body_joined_at_a_later_date_the_sentence_gives_is_a_membership_since_then():
+    assert {(r["organization"], r["since"]) for r in relations(
+        "Община Ловеч стана член на Асоциацията на дунавските общини през 2008 г., а през "
+        "2013 г. се присъедини към мрежата Eurocities.", "bg")} == {
+        ("Асоциацията на дунавските общини", "2008"), ("Eurocities", "2013")}
+    assert {(r["organization"], r["since"]) for r in relations(
+        "Kayseri Büyükşehir Belediyesi 2004 yılında Tarihi Kentler Birliği'ne, 2011 yılında "
+        "ise Eurocities ağına üye oldu.", "tr")} == {
+        ("Tarihi Kentler Birliği", "2004"), ("Eurocities ağı", "2011")}
+    assert {(r["organization"], r["since"]) for r in relations(
+        "شهرداری شیراز در سال ۱۳۸۹ عضو سازمان شهرهای میراث جهانی شد و در سال ۱۳۹۷ به مجمع "
+        "شهرداران آسیا پیوست.", "fa")} == {
+        ("سازمان شهرهای میراث جهانی", "2010"), ("مجمع شهرداران آسیا", "2018")}
+    # a clause of its own between is no second membership (its founders)
+    assert [r["organization"] for r in relations(
+        "Община Ловеч е член на Асоциацията на дунавските общини, създадена през 2002 г. от "
+        "Съюза на българските градове.", "bg")] == ["Асоциацията на дунавските общини"]
