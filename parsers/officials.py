@@ -388,7 +388,7 @@ class _Reader:
                     return run[:3]
                 if len(run) >= 2 and self._given(i):
                     return run[:3]
-                return self._after_field(i)
+                return self._named_past_field(i) or self._after_field(i)
             if len(run) == 1 and not self._honoured(i) and (
                     skipped or self.text[office.end:token.start] != " " or office_of):
                 # one word is a surname only right after its office (Кметът Дамянов), not
@@ -427,6 +427,20 @@ class _Reader:
         before = self.text[max(0, start - 3):start].rstrip()
         after = self.text[end:end + 3].lstrip()
         return before.endswith(("،", ",")) and after.startswith(("،", ","))
+
+    def _named_past_field(self, i: int) -> list[Token]:
+        """Without capitals, the name after a field its words open at word `i` (معاون
+        شهردار تهران در امور بین الملل آقای …: in international affairs), an honorific
+        or a first name a few words on."""
+        folded = self.page.folded
+        opening = next((len(f.split()) for f in self.profile.office_fields
+                        if folded.startswith(f, self.words[i].start)), 0)
+        last = min(i + opening + MAX_FIELD_WORDS + 1, len(self.words)) if opening else i
+        for j in range(i + opening, last):
+            if self._honoured(j) or self._given(j):
+                run = self._run(j, 1)
+                return run[:3] if len(run) >= 2 or self._honoured(j) else []
+        return []
 
     def _after_field(self, i: int) -> list[Token]:
         """Without capitals, the name of two words or more that a first name opens after

@@ -740,3 +740,13 @@ def test_an_office_said_as_ours_is_of_the_pages_city():
                       "Gergely Karácsony ile görüştü. Özen Sapanca'ya döndü.", "tr")
     assert [(o["name"], o["city"]) for o in found] == [("Özcan Özen", 740230),
                                                       ("Gergely Karácsony", 3054643)]
+
+
+def test_a_persian_office_with_its_field_before_the_holder():
+    # در امور …: the field, then an honorific or a first name
+    assert held("معاون شهردار شیراز در امور بین الملل آقای حسن کریمی با سفیر ژاپن دیدار کرد.",
+                "fa") == [("حسن کریمی", "deputy_mayor")]
+    assert held("معاون شهردار در امور فرهنگی علی کریمی گفت.", "fa") == [
+        ("علی کریمی", "deputy_mayor")]
+    # (a field with no name after it holds none)
+    assert held("شهردار شیراز در امور شهری تصمیم گرفت.", "fa") == []
