@@ -338,14 +338,31 @@ NAME_BEFORE_CUE = 30  # characters from a city to the word of a happening named 
 NAMED_AFTER_PLACES = frozenset({"festival", "meeting"})  # (Bursa heyeti: a visit's origin)
 
 
-def _named_after_cue(text: str, at: dict[int, int], cues: list[int]) -> int | None:
-    """A city that follows the event's word itself (اجلاس تهران, the Tehran summit);
-    `at` is the city named at each offset."""
+def _named_after_cue(text: str, at: dict[int, int], cues: list[int],
+                     of: re.Pattern | None = None) -> int | None:
+    """A city that follows the event's word itself (اجلاس تهران, the Tehran summit), or
+    its "of" (`of`: Празника на град Смолян, the town's own day); `at` is the city named
+    at each offset."""
     for cue in cues:
         word = LETTERS.match(text, cue)
-        if word is not None and text[word.end():word.end() + 1] == " " and word.end() + 1 in at:
-            return at[word.end() + 1]
+        if word is None:
+            continue
+        gap = of.match(text, word.end()) if of is not None else None
+        after = gap.end() if gap is not None else word.end() + 1
+        if (gap is not None or of is None and text[word.end():after] == " ") and after in at:
+            return at[after]
     return None
+
+
+@cache
+def _of_a_place(language: str) -> re.Pattern | None:
+    """An "of" and perhaps a place's word after an event's word (на град …)."""
+    profile = profiles()[language]
+    if not profile.genitives:
+        return None
+    cues = alternation(profile.place_cues_before)
+    return re.compile(rf"[ \t]+(?:{alternation(profile.genitives)})[ \t]+"
+                      rf"(?:(?:{cues})\.?[ \t]+)?", re.IGNORECASE)
 
 
 def _city_referred_to(text: str, folded: str, start: int,
@@ -480,7 +497,10 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             (_visited(page, here, start, profile) if "visit" in kinds else None) or \
             (_named_after_cue(text, named_at, [c for c, _ in cued])
              if profile.event_word_first else
-             _named_before_cue(text, here, [c for c, k in cued if k in NAMED_AFTER_PLACES])
+             (_named_before_cue(text, here, [c for c, k in cued if k in NAMED_AFTER_PLACES])
+              or (_named_after_cue(text, named_at, [c for c, k in cued
+                                                    if k in NAMED_AFTER_PLACES], of)
+                  if (of := _of_a_place(profile.code)) is not None else None))
              if profile.cased else None) \
             or _host(page, part, here, breaks, profile, hosts) \
             or _in_country_gone_to(page, here, start, end, profile, country_of) \

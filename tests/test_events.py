@@ -685,6 +685,9 @@ def test_a_happening_named_after_a_city_takes_place_there():
     names = _names(record)
     assert [(e["type"], names.get(e["city"])) for e in record["events"]] == [
         ("festival", "Bursa")]
+    # or by its "of" (the town's own day)
+    assert ("festival", "2023-05-11", "Smolyan") in happened(
+        "На 11 май 2023 г. гостите участваха в откриването на Празника на град Смолян.", "bg")
     # (a delegation named after its city comes from there)
     record = _record("Bursa heyeti Ankara'yı ziyaret ederek Başkan ile uzun bir görüşme yaptı.",
                      "tr")
