@@ -545,6 +545,12 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
                                          profile.verb_last))
                   or (None if _right_after(folded, cue, purposes) else borrowed), venues[cue, kind])
                  for cue, kind in said]
+        # a visit its sentence's meeting took the day from (Heyet, 23 Eylül'de Saraybosna'ya
+        # geçerek … görüştü): the delegation came that day
+        met = next((when for kind, when, _ in found if kind == "meeting" and when), None)
+        if met is not None:
+            found = [(kind, met if kind == "visit" and when is None else when, place)
+                     for kind, when, place in found]
         # an official who meets in another city than their office's has gone there (in
         # the page's own city, the guests at its meeting are told as taking part)
         found += [("visit", when, place) for kind, when, place in found

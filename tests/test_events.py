@@ -771,3 +771,9 @@ def test_the_place_one_goes_back_to_is_no_venue():
     # (where one goes, and does not go back, is)
     assert ("visit", "2023-10-24", "2023-10-24", 524901) in events(
         "هیئت تبریز روز ۲ آبان ۱۴۰۲ به مسکو سفر کرد.", "fa")
+
+
+def test_a_delegations_visit_told_with_its_meeting_is_of_the_meetings_day():
+    assert events("Heyet, 23 Eylül 2022'de Saraybosna'ya geçerek Kanton Başbakanı ile görüştü.",
+                  "tr") == [("meeting", "2022-09-23", "2022-09-23", 3191281),
+                            ("visit", "2022-09-23", "2022-09-23", 3191281)]
