@@ -93,6 +93,8 @@ def test_continents_provinces_and_ordinary_words_are_not_cities():
     assert ids("Градът има партньори в Европа, Азия и Африка.", "bg", "BG") == set()
     assert ids("KOCAELİ – Toplantı Gölcük'te yapıldı.", "tr", "TR") == {746666}
     assert 1214520 not in ids("مراسم در میدان نقش جهان اصفهان برگزار شد.", "fa", "IR")
+    # holiness: the shrine's name and a day's, no town
+    assert ids("نماینده آستان قدس رضوی در مراسم روز قدس سخن گفت.", "fa", "IR") == set()
 
 
 def test_a_province_that_bears_its_capitals_name_is_no_city():

@@ -477,6 +477,7 @@ def test_bodies_joined_past_the_first_ones_initials_in_brackets_are_all_joined(
      "bg"),
     ("Bursa ile Kobe arasındaki dostluk ilişkileri kültür ve eğitim alanında gelişiyor.", "tr"),
     ("تهران و آنکارا از سال ۱۳۷۰ روابط دوستانه شهری دارند و همکاری‌ها ادامه دارد.", "fa"),
+    ("شهردار شیراز گفت: پیوند دوستی شیراز و نجف از سال ۱۳۸۵ برقرار است.", "fa"),
 ])
 def test_friendly_relations_between_two_cities_are_a_friendship(text, language):
     assert [r["type"] for r in relations(text, language)] == ["friendship"]
