@@ -98,7 +98,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
                "given_names",
                "statements", "not_name_endings", "plural_endings", "apposition_after",
                "genitives", "office_fields", "definite_endings", "conjunctions", "abbreviations",
-               "light_verbs", "events", "our_offices"),
+               "light_verbs", "events", "our_offices", "after_subject"),
               table="officials", mention_table="official_mentions",
               scored=("officials", "officials_role")),
     Extractor("events", lambda r: find_events(r.text, r["cities"], r["date_mentions"],

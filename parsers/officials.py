@@ -388,6 +388,8 @@ class _Reader:
                     return run[:3]
                 if len(run) >= 2 and self._given(i):
                     return run[:3]
+                if 2 <= len(run) <= 3 and self._closes_subject(run[-1]):
+                    return run  # شهردار کربلا نصیف جاسم الخطابی نیز گفت: the subject, whole
                 return self._named_past_field(i) or self._after_field(i)
             if len(run) == 1 and not self._honoured(i) and (
                     skipped or self.text[office.end:token.start] != " " or office_of):
@@ -427,6 +429,12 @@ class _Reader:
         before = self.text[max(0, start - 3):start].rstrip()
         after = self.text[end:end + 3].lstrip()
         return before.endswith(("،", ",")) and after.startswith(("،", ","))
+
+    def _closes_subject(self, last: Token) -> bool:
+        """A word that closes a sentence's subject (نیز: also) comes right after `last`."""
+        k = bisect_left(self.starts, last.end)
+        return k < len(self.words) and self.text[last.end:self.words[k].start] == " " and \
+            self.words[k].text in self.profile.after_subject
 
     def _named_past_field(self, i: int) -> list[Token]:
         """Without capitals, the name after a field its words open at word `i` (معاون

@@ -750,3 +750,10 @@ def test_a_persian_office_with_its_field_before_the_holder():
         ("علی کریمی", "deputy_mayor")]
     # (a field with no name after it holds none)
     assert held("شهردار شیراز در امور شهری تصمیم گرفت.", "fa") == []
+
+
+def test_a_persian_subjects_name_that_also_closes_is_whole():
+    # a foreign name no first name marks, the subject "also" closes
+    assert held("شهردار نجف منیر حسن الجبوری نیز در این نشست سخن گفت.", "fa") == [
+        ("منیر حسن الجبوری", "mayor")]
+    assert held("شهردار نجف نیز در این نشست سخن گفت.", "fa") == []

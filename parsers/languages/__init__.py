@@ -181,6 +181,9 @@ class Profile:
     # ilçesi: Çankaya of Ankara): the first place is no side of a tie
     genitive_endings: tuple[str, ...] = _spec(default=())
     name_breaks: tuple[str, ...] = _spec(default=())  # words that end a name without capitals
+    # words right after a sentence's subject (… نیز گفت: also said): a name before one
+    # is whole, where the script has no capitals to show it
+    after_subject: tuple[str, ...] = _spec(default=())
     # first names (compounds as written: قدرت الله): without capitals, a run of words that
     # opens a sentence or a clause with one is a person's name, its subject
     given_names: tuple[str, ...] = _spec(default=())
