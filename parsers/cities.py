@@ -1096,6 +1096,7 @@ def home_city(page: Text, cities: Sequence[City]) -> int | None:
     words = set(profile.municipality_words) if profile else set()
     tokens = page.tokens
     starts = [t.start for t in tokens]
+    mention_starts = sorted(m.start for c in cities for m in c.mentions)
 
     def named_as_municipality(mention: Mention) -> str:
         """How a municipality word is the word right before or after it (within 25
@@ -1122,16 +1123,27 @@ def home_city(page: Text, cities: Sequence[City]) -> int | None:
         end = after.end if after is not None and after.start < mention.end + 2 and \
             after.text.lower() in words else mention.end  # (Dragaş Belediyesi, Kosova)
         abroad = country_named(page.raw, end, end + FOREIGN_REACH, page.language, first=True)
-        return how if abroad is None or abroad == profile.country else ""
+        if abroad is not None and abroad != profile.country:
+            # (unless the country opens the next place's name: Altınova Belediyesi,
+            # Makedonya Üsküp Studenican Belediyesi ile …)
+            named_end = next((e for s, e, _ in page.countries
+                              if end <= s < end + FOREIGN_REACH), end)
+            k = bisect_left(mention_starts, named_end)
+            if k == len(mention_starts) or mention_starts[k] - named_end > 1:
+                return ""
+        return how
 
-    def weight(city: City) -> tuple[int, int, bool, int]:
+    def weight(city: City) -> tuple[bool, int, int, bool, int]:
+        # (a municipality at home named as one beats more namings of partners abroad: a
+        # page of its twin towns, each "X Belediyesi")
         at_home = profile is not None and city.country == profile.country
         how = [named_as_municipality(m) for m in city.mentions]
-        return (how.count("plain"), how.count("office") if at_home else 0, at_home,
+        plain = how.count("plain")
+        return (at_home and plain > 0, plain, how.count("office") if at_home else 0, at_home,
                 len(city.mentions))
 
     best = max(cities, key=weight)
-    plain, office, at_home, _ = weight(best)
+    _, plain, office, at_home, _ = weight(best)
     # a page of foreign places alone (a list of twin towns) does not say which is its own
     return best.geonameid if plain or office or at_home or profile is None else None
 

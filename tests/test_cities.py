@@ -362,6 +362,10 @@ def test_a_foreign_town_written_without_short_vowels_is_told_by_its_consonants()
      "bg", 727221),  # Silistra
     # its country named further on says nothing of it
     ("Sapanca Belediyesi ile Makedonya'nın Ohri Belediyesi görüştü.", "tr", 740230),
+    # a country that opens the next place's name is that place's; and a municipality at
+    # home named as one beats partners abroad named more often
+    ("Struga Belediyesi\n\nStruga Belediyesi Makedonya'dadır.\n\nSapanca Belediyesi, "
+     "Makedonya Üsküp Struga Belediyesi ile kardeş oldu.", "tr", 740230),
     # nor is a city abroad named with its mayor's office: a guest's
     ("Başkan, Tiflis Belediye Başkanı Kakha Kaladze ile görüştü. Tiflis heyeti daha sonra "
      "Tiflis Sokağı'nı gezdi ve Sapanca'dan ayrıldı.", "tr", 740230),
