@@ -479,7 +479,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         if not kinds or (habit is not None and habit.search(part)):
             continue
         cued = [(c, kind) for kind in kinds for c in starts_between(cues[kind], start, end)
-                if building is None or not building.match(folded, _word_end(folded, c))]
+                if (building is None or not building.match(folded, _word_end(folded, c)))
+                and not _counted(folded, c)]
         if not cued:
             continue  # (Kongre Müzesi, Конгресен център: a building's name, no congress)
         if "founding" in kinds and tie is not None and tie.search(part):
@@ -573,6 +574,17 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             events[key] = _Draft(kind, when, place, dict.fromkeys(participants), people,
                                  text[start:end].strip(), next(order))
     return tuple(e.frozen() for e in _merge_retold(list(events.values())))
+
+
+def _counted(folded: str, cue: int) -> bool:
+    """The word at `cue` counts what a figure before it says, and ends its line: a
+    page's counter (45 بازدید: 45 views), no happening."""
+    end = _word_end(folded, cue)
+    return _FIGURE_BEFORE.search(folded, max(0, cue - 12), cue) is not None and \
+        folded[end:end + 1].strip() == "" and not folded[end:].lstrip(" \t")[:1].isalpha()
+
+
+_FIGURE_BEFORE = re.compile(r"\d[ \t]+\Z")
 
 
 def _word_end(text: str, at: int) -> int:

@@ -777,3 +777,12 @@ def test_a_delegations_visit_told_with_its_meeting_is_of_the_meetings_day():
     assert events("Heyet, 23 Eylül 2022'de Saraybosna'ya geçerek Kanton Başbakanı ile görüştü.",
                   "tr") == [("meeting", "2022-09-23", "2022-09-23", 3191281),
                             ("visit", "2022-09-23", "2022-09-23", 3191281)]
+
+
+def test_a_pages_counter_of_views_is_no_visit():
+    text = Text("تاریخ انتشار: ۰۲/۰۸/۱۰ بدون نظر   45 بازدید\n\nشهردار تبریز گفت.", "fa",
+                date(2023, 11, 1))
+    assert run_extractors(text, "IR", True).entities["events"] == ()
+    # (a visit a figure counts, told on, is one)
+    text = Text("امروز ۳ بازدید از کارخانه های تبریز انجام شد.", "fa", date(2023, 11, 1))
+    assert [e.type for e in run_extractors(text, "IR", True).entities["events"]] == ["visit"]
