@@ -79,6 +79,13 @@ def test_a_line_naming_one_city_opens_a_list_of_its_twins():
                      frozenset((kayseri, 3194828))}
 
 
+def test_turkish_cities_said_to_be_sisters_are_twins():
+    assert twins("Ordu, Gürcistan'ın Batum kenti ile 2005 yılından bu yana kardeştir.", "tr") \
+        == {frozenset((741100, 615532))}
+    assert twins("Kardeş ülke Azerbaycan'ın Gence şehrinden gelen heyet Ordu'yu ziyaret etti.",
+                 "tr") == set()
+
+
 def test_a_tie_only_proposed_is_no_tie():
     assert relations("Кметовете на Казанлък и Сома обсъдиха възможностите за "
                      "побратимяване на двата града.", "bg") == []
