@@ -445,7 +445,9 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     days = _DayWords(word_pattern(profile.today, whole=True),
                      word_pattern(profile.yesterday, whole=True))
     purposes, topics = phrase_before(profile.purposes), phrase_before(profile.topics)
-    told_again = phrase_before(profile.told_again)
+    told_again = phrase_before((*profile.told_again, *profile.during))
+    during_it = phrase_before(profile.during)
+    plurals = profile.plural_endings or ("\0",)
     trip = word_pattern(profile.this_trip, whole=True)
     hosts = word_pattern(profile.hosts)
     council = word_pattern(profile.own_council)
@@ -533,6 +535,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         # of its kind in the sentence (По време на тази среща кметовете обсъдиха …)
         again = {kind for cue, kind in cued if _right_after(folded, cue, told_again)
                  and not _dated_clause(breaks, cue, in_sentence)
+                 # (one: по време на визитата; not по време на традиционните празници)
+                 and not folded[cue:_word_end(folded, cue)].endswith(plurals)
                  and _placed_or_dated(_last_told(kind, [*events.values(), *pending]))}
         talked = _talked_about(folded, cued, topics)
         said = [(cue, kind) for cue, kind in cued
@@ -546,6 +550,14 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
                                          profile.verb_last))
                   or (None if _right_after(folded, cue, purposes) else borrowed), venues[cue, kind])
                  for cue, kind in said]
+        # what the sentence says happened during the one it points back at (По време на
+        # визитата двамата кметове подписаха …): on its day and at its place
+        during = next((d for cue, kind in cued if kind in again
+                       and _right_after(folded, cue, during_it)
+                       and (d := _last_told(kind, [*events.values(), *pending]))), None)
+        if during is not None:
+            found = [(kind, when or during.when, place or during.city)
+                     for kind, when, place in found]
         # a visit its sentence's meeting took the day from (Heyet, 23 Eylül'de Saraybosna'ya
         # geçerek … görüştü): the delegation came that day
         met = next((when for kind, when, _ in found if kind == "meeting" and when), None)

@@ -786,3 +786,14 @@ def test_a_pages_counter_of_views_is_no_visit():
     # (a visit a figure counts, told on, is one)
     text = Text("امروز ۳ بازدید از کارخانه های تبریز انجام شد.", "fa", date(2023, 11, 1))
     assert [e.type for e in run_extractors(text, "IR", True).entities["events"]] == ["visit"]
+
+
+def test_what_happened_during_an_event_told_is_on_its_day_and_at_its_place():
+    assert happened("Кметът на Видин беше на посещение в Крайова на 3 юни 2023 г.\n\nПо време "
+                    "на визитата двамата кметове подписаха споразумение за сътрудничество.",
+                    "bg") == {("visit", "2023-06-03", "Craiova"),
+                              ("agreement", "2023-06-03", "Craiova")}
+    # at its end too
+    assert ("agreement", "2023-06-03", "Craiova") in happened(
+        "На 3 юни 2023 г. в Крайова се проведе среща на дунавските кметове.\n\nВ края на "
+        "срещата кметовете подписаха меморандум.", "bg")

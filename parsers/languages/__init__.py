@@ -144,6 +144,9 @@ class Profile:
     # words right before a happening's word that point back at one told before (در این
     # دیدار, bu toplantıda, тази среща): no other
     told_again: tuple[str, ...] = _spec(default=())
+    # and those that also say the sentence's other happenings took place during it (по
+    # време на визитата, در این سفر): on its day, at its place
+    during: tuple[str, ...] = _spec(default=())
     # the festival words that name a ceremony (tören, церемония, مراسم): with an agreement's
     # word in the sentence, the signing's
     ceremonies: tuple[str, ...] = _spec(default=())
