@@ -85,6 +85,7 @@ class _Draft:
     officials: list[str]
     evidence: str
     order: int  # where it is told among the page's events
+    apart: bool = False  # told on another's sidelines: no retelling of one of its kind
 
     def frozen(self) -> Event:
         when = self.when
@@ -446,7 +447,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
                      word_pattern(profile.yesterday, whole=True))
     purposes, topics = phrase_before(profile.purposes), phrase_before(profile.topics)
     told_again = phrase_before((*profile.told_again, *profile.during))
-    during_it = phrase_before(profile.during)
+    during_it, sidelines = phrase_before(profile.during), phrase_before(profile.sidelines)
     plurals = profile.plural_endings or ("\0",)
     trip = word_pattern(profile.this_trip, whole=True)
     hosts = word_pattern(profile.hosts)
@@ -533,17 +534,20 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         # در این دیدار, bu toplantıda: the one told last, which has its date or place
         # already (where the word's clause gives no date of its own), and so is every word
         # of its kind in the sentence (По време на тази среща кметовете обсъдиха …)
-        again = {kind for cue, kind in cued if _right_after(folded, cue, told_again)
-                 and not _dated_clause(breaks, cue, in_sentence)
-                 # (one: по време на визитата; not по време на традиционните празници)
-                 and not folded[cue:_word_end(folded, cue)].endswith(plurals)
-                 and _placed_or_dated(_last_told(kind, [*events.values(), *pending]))}
+        pointed = {cue: kind for cue, kind in cued if _right_after(folded, cue, told_again)
+                   and not _dated_clause(breaks, cue, in_sentence)
+                   # (one: по време на визитата; not по време на традиционните празници)
+                   and not folded[cue:_word_end(folded, cue)].endswith(plurals)
+                   and _placed_or_dated(_last_told(kind, [*events.values(), *pending]))}
+        again = set(pointed.values())
+        # on its sidelines (در حاشیه این اجلاس … دیدار کرد): another of its kind, apart
+        aside = any(_right_after(folded, cue, sidelines) for cue in pointed)
         talked = _talked_about(folded, cued, topics)
         said = [(cue, kind) for cue, kind in cued
                 if (kind != "membership" or not a_seat(folded, cue, profile)
                     and not _attended(folded, cue, cued))
                 and not _states(folded, cue, profile.states)
-                and cue not in talked and kind not in again]
+                and cue not in talked and (cue not in pointed if aside else kind not in again)]
         found = [(kind, _dated(_date_for(breaks, cue, _free(in_sentence, cue, kind, said, breaks,
                                                            folded, profile.participle_endings)
                                          if profile.verb_last else in_sentence,
@@ -577,14 +581,15 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
                     pending.append(_Draft(kind, None, None, dict.fromkeys(participants), people,
                                           text[start:end].strip(), next(order)))
                 continue
-            key = (kind, when.start if when else None, None if when else place)
+            key = (kind, when.start if when else None, None if when else place) + \
+                ((index,) if aside and kind in again else ())
             if key in events:
                 merged = events[key]
                 merged.participants.update(dict.fromkeys(participants))
                 merged.city = merged.city or place
                 continue
             events[key] = _Draft(kind, when, place, dict.fromkeys(participants), people,
-                                 text[start:end].strip(), next(order))
+                                 text[start:end].strip(), next(order), len(key) > 3)
     return tuple(e.frozen() for e in _merge_retold(list(events.values())))
 
 
@@ -862,7 +867,7 @@ def _retold(first: _Draft, later: _Draft) -> bool:
     if first.type != later.type or first.when is None or later.when is None \
             or first.when.precision != "day" or later.when.precision != "day":
         return False  # 2007 and 2010 are two festivals, whatever they share
-    if first.city and later.city and first.city != later.city:
+    if first.city and later.city and first.city != later.city or first.apart or later.apart:
         return False
     gap = date.fromisoformat(later.when.start) - date.fromisoformat(first.when.end)
     # (the host takes part too: the delegation's visit to Kayseri, its mayor's dinner)

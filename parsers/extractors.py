@@ -105,6 +105,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
                                               r["officials"], r["own_city"]), Event,
               ("cities", "date_mentions", "officials", "own_city"),
               ("events", "habits", "invitations", "purposes", "topics", "told_again", "during",
+               "sidelines",
                "ceremonies",
                "this_trip", "hosts", "own_council", "today", "yesterday",
                "this_city", "our_city", "this_happened",

@@ -797,3 +797,15 @@ def test_what_happened_during_an_event_told_is_on_its_day_and_at_its_place():
     assert ("agreement", "2023-06-03", "Craiova") in happened(
         "На 3 юни 2023 г. в Крайова се проведе среща на дунавските кметове.\n\nВ края на "
         "срещата кметовете подписаха меморандум.", "bg")
+
+
+def test_a_meeting_on_the_sidelines_of_another_is_one_of_its_own():
+    text = Text("На 3 юни 2023 г. кметът на Видин участва във форума на дунавските градове в "
+                "Русе. В кулоарите на форума той се срещна с кмета на Гюргево.", "bg")
+    found = run_extractors(text, "BG", True).entities["events"]
+    assert [(e.type, e.start, e.city) for e in found] == [
+        ("meeting", "2023-06-03", 727523), ("meeting", "2023-06-03", 727523)]
+    # (told again, it is the one)
+    text = Text("На 3 юни 2023 г. кметът на Видин участва във форума на дунавските градове в "
+                "Русе. По време на форума той се срещна с кмета на Гюргево.", "bg")
+    assert len(run_extractors(text, "BG", True).entities["events"]) == 1

@@ -147,6 +147,9 @@ class Profile:
     # and those that also say the sentence's other happenings took place during it (по
     # време на визитата, در این سفر): on its day, at its place
     during: tuple[str, ...] = _spec(default=())
+    # and those that say the sentence's happening of its kind is another, on its sidelines
+    # (در حاشیه این اجلاس … دیدار کرد, в кулоарите на форума)
+    sidelines: tuple[str, ...] = _spec(default=())
     # the festival words that name a ceremony (tören, церемония, مراسم): with an agreement's
     # word in the sentence, the signing's
     ceremonies: tuple[str, ...] = _spec(default=())
