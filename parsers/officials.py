@@ -550,7 +550,8 @@ class _Reader:
                 return names
             gap = self.text[run[-1].end:self.words[k].start]
             of = None
-            if gap == " " and self.words[k].text.lower() in self.profile.conjunctions:
+            if gap in (" ", ", ", "، ") and \
+                    self.words[k].text.lower() in self.profile.conjunctions:
                 k, last = k + 1, True
                 if plural:  # Кметовете на Берковица … и на Община Димитровград – Иво Димов
                     past = self._past_place(k)

@@ -757,3 +757,10 @@ def test_a_persian_subjects_name_that_also_closes_is_whole():
     assert held("شهردار نجف منیر حسن الجبوری نیز در این نشست سخن گفت.", "fa") == [
         ("منیر حسن الجبوری", "mayor")]
     assert held("شهردار نجف نیز در این نشست سخن گفت.", "fa") == []
+
+
+def test_an_office_in_the_plural_shared_past_a_comma_and_and():
+    found = officials("Присъстваха кметовете на Русе – Пенчо Милков, и на Гюргево – Адриан "
+                      "Андрей Фулгер.", "bg")
+    assert [(o["name"], o["role"], o["city"]) for o in found] == [
+        ("Пенчо Милков", "mayor", 727523), ("Адриан Андрей Фулгер", "mayor", 677106)]
