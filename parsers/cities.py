@@ -132,7 +132,7 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
             len(text[text.rfind("\n", 0, end) + 1:end].split()) > LIST_ITEM_WORDS:
         candidates = [c for c in candidates if c.end < words[-1].start]
     # One place per name on the page, chosen with what all its mentions say.
-    cues_before = set(profile.place_cues_before) if profile else set()
+    cues_before = set(_place_cues(profile.code)) if profile else set()
     cues_after = set(profile.place_cues_after) if profile else set()
     readable = candidates if _cased(profile) else _readable(
         words, candidates, countries, cues_before,
@@ -697,6 +697,15 @@ def _given_keys(language: str) -> frozenset[str]:
 
 
 @cache
+def _place_cues(language: str) -> frozenset[str]:
+    """The words that mark the next name as a place's: the profile's, and the last two
+    words of a counterpart's phrase (колегата си от Одеса: his colleague from Odesa)."""
+    profile = profiles()[language]
+    return frozenset(profile.place_cues_before) | {
+        " ".join(phrase.split()[-2:]) for phrase in profile.counterparts}
+
+
+@cache
 def _person_words(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The profile's first names, municipality words and office words: what tells a
     person's capitalised words from a place's."""
@@ -711,7 +720,7 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
     cased = _cased(profile)
     stop, not_places, weekdays = _word_keys(profile.code) if profile else (set(), set(), set())
     persons = _given_keys(profile.code) if profile and not cased else frozenset()
-    cues = set(profile.place_cues_before) if profile else set()
+    cues = set(_place_cues(profile.code)) if profile else set()
     # a word for "in" before a name makes it a place's, whatever capital follows it (…
     # консул на Турция в Пловдив Мехмет Гючюк): no person is in a place so written
     cues_or_in = cues | set(profile.locative_before if profile else ())

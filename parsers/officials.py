@@ -31,7 +31,7 @@ from parsers.dates import NO_LETTER_AFTER, NO_LETTER_BEFORE
 from parsers.languages import Profile, profiles
 from parsers.names import NameIndex, name_words, same_person
 from parsers.organizations import Organization, nearest
-from parsers.text import Text, Token, WordPattern, alternation, next_word
+from parsers.text import Text, Token, WordPattern, alternation, next_word, word_pattern
 from scraper.encoding import script_of
 
 MUNICIPAL = ("mayor", "deputy_mayor", "council_chair", "councillor", "municipal_official")
@@ -112,6 +112,19 @@ def _offices(folded: str, profile: Profile) -> list[_Office]:
     return [_Office(m.start(), m.end(),
                     phrase_role[_OFFICE_SPACE.sub(" ", _OFFICE_DASH.sub("-", m.group(0)))])
             for m in pattern.finditer(folded)]
+
+
+def _counterparts(page: Text, profile: Profile, offices: list[_Office]) -> list[_Office]:
+    """A colleague or counterpart (неговият колега от Одеса Генадий Труханов, mevkidaşı
+    …): the office of the one named last before it in its sentence, held elsewhere."""
+    words = word_pattern(profile.counterparts, whole=True)
+    found = []
+    for m in words.finditer(page.folded) if words is not None and offices else ():
+        lo = page.sentence_bounds(m.start())[0]
+        before = [o for o in offices if lo <= o.start and o.end <= m.start()]
+        if before:
+            found.append(_Office(m.start(), m.end(), before[-1].role))
+    return found
 
 
 @cache
@@ -859,6 +872,7 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
     # an office's word inside a body's name is the name's (دبیرکل مجمع شهرداران آسیا,
     # Avrupa Belediye Başkanları Konseyi): no office of the holder after it
     offices = [o for o in _offices(page.folded, profile) if not reader.inside_body(o)]
+    offices = sorted(offices + _counterparts(page, profile, offices), key=lambda o: o.start)
     office_starts = {o.start for o in offices}
     home = home if home is not None else home_city(page, cities)
     people: list[_Person] = []

@@ -764,3 +764,14 @@ def test_an_office_in_the_plural_shared_past_a_comma_and_and():
                       "Андрей Фулгер.", "bg")
     assert [(o["name"], o["role"], o["city"]) for o in found] == [
         ("Пенчо Милков", "mayor", 727523), ("Адриан Андрей Фулгер", "mayor", 677106)]
+
+
+def test_a_counterpart_holds_the_office_named_before_it_elsewhere():
+    found = officials("Кметът на Бургас Димитър Николов и неговият колега от Одеса Генадий "
+                      "Труханов обсъдиха сътрудничеството.", "bg")
+    assert [(o["name"], o["role"], o["city"]) for o in found] == [
+        ("Димитър Николов", "mayor", 732770), ("Генадий Труханов", "mayor", 698740)]
+    found = officials("Konya Büyükşehir Belediye Başkanı Uğur İbrahim Altay, Tahran'daki "
+                      "mevkidaşı Alireza Zakani ile görüştü.", "tr")
+    assert [(o["name"], o["role"], o["city"]) for o in found] == [
+        ("Uğur İbrahim Altay", "mayor", 306571), ("Alireza Zakani", "mayor", 112931)]

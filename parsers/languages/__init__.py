@@ -120,6 +120,9 @@ class Profile:
     this_city: tuple[str, ...] = _spec(default=())  # "this city": the city named last before it
     our_city: tuple[str, ...] = _spec(default=())  # "our city": the page's own
     our_offices: tuple[str, ...] = _spec(default=())  # "our mayor": of the page's own city
+    # a colleague or counterpart (неговият колега от Одеса, mevkidaşı): the office of the
+    # one named before, held elsewhere
+    counterparts: tuple[str, ...] = _spec(default=())
     # going back (се завръща, dönecek, بازمی‌گردد): the place gone back to is no venue
     returns: tuple[str, ...] = _spec(default=())
     # a sentence that opens so says where the one before it happened (Това стана в …)
