@@ -391,6 +391,13 @@ class _Reader:
                 return []  # Belediye Başkanı:⏎Web Sitesi: …: an empty field, then the next
             if run and self._capitals_run_on(run[-1]):
                 return []  # КМЕТЪТ НА ЯМБОЛ ПОСРЕЩНА ДЕЛЕГАЦИЯ ОТ …: a heading, not a name
+            if run and self.cased and all(t.text.isupper() for t in run) and \
+                    self.text[office.start:office.end].isupper() and \
+                    run[0].text.lower() not in self.profile.given_names:
+                # a heading in capitals to its end (КМЕТЪТ НА ПЛОВДИВ ПОСЕТИ ЛЕВЕРКУЗЕН):
+                # no first name, no name; but the surname a title names (BAŞKAN ALTAY …)
+                title = self.text[office.start:office.end].lower() in honorifics
+                return run[:1] if title and not skipped else []
             if run and self._organisation_follows(run[-1]):
                 return []  # Италианския културен институт: a body, not a person
             if run and self.text[run[0].start:run[-1].end] in self.profile.countries:

@@ -97,15 +97,35 @@ class Since(NamedTuple):
     calendar: str
 
 
-def _since(dates: Sequence[DateMention], start: int, end: int) -> Since | None:
-    """The first year a sentence gives, as written (`dates` in text order)."""
+def _since(dates: Sequence[DateMention], start: int, end: int, years_only: bool = False
+           ) -> Since | None:
+    """The first year a sentence gives, as written (`dates` in text order); with
+    `years_only`, of a date that names a year alone."""
     k = bisect_left(dates, start, key=lambda d: d.offset)
     while k < len(dates) and dates[k].offset < end:
-        since = _year_of(dates[k])
+        since = _year_of(dates[k]) if not years_only or dates[k].precision == "year" else None
         if since is not None:
             return since
         k += 1
     return None
+
+
+@cache
+def _happenings(language: str) -> tuple[WordPattern | None, WordPattern | None]:
+    """The words of a visit, a meeting or a festival, and of an agreement."""
+    events = profiles()[language].events
+    return (word_pattern(tuple(w for kind in ("visit", "meeting", "festival")
+                               for w in events.get(kind, ()))),
+            word_pattern(tuple(events.get("agreement", ()))))
+
+
+def _told_of_a_visit(folded: str, start: int, end: int, language: str) -> bool:
+    """The sentence tells of a visit, a meeting or a festival, and of no agreement (…
+    посети побратимения град Леверкузен на 5 май 2024 г.): its day is theirs, not when
+    the tie began."""
+    told, made = _happenings(language)
+    return told is not None and told.search(folded, start, end) is not None and (
+        made is None or made.search(folded, start, end) is None)
 
 
 def _year_of(d: DateMention) -> Since | None:
@@ -328,7 +348,8 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
         if kinds and hedge is not None and hedge.search(folded) and \
                 not _carried(folded_text, spans, index, adopted):
             kinds = [k for k in kinds if k == "member"]  # (a list's hedged line too)
-        since = _since(dates, start, end) if kinds else None
+        since = _since(dates, start, end, _told_of_a_visit(folded_text, start, end,
+                                                            profile.code)) if kinds else None
         evidence = sentence.strip()
         anchor = carried.anchor if carried and carried.anchor else home
         venues = _venues(page, here, profile, start, cues) if kinds else set()

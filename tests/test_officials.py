@@ -775,3 +775,12 @@ def test_a_counterpart_holds_the_office_named_before_it_elsewhere():
                       "mevkidaşı Alireza Zakani ile görüştü.", "tr")
     assert [(o["name"], o["role"], o["city"]) for o in found] == [
         ("Uğur İbrahim Altay", "mayor", 306571), ("Alireza Zakani", "mayor", 112931)]
+
+
+def test_a_heading_in_capitals_names_no_one_but_from_a_first_name_or_a_title():
+    assert held("КМЕТЪТ НА ПЛОВДИВ ПОСЕТИ ЛЕВЕРКУЗЕН\n\nКметът на Пловдив Костадин Димитров "
+                "посети града.", "bg") == [("Костадин Димитров", "mayor")]
+    # the surname a title names, the same person as the body's
+    assert held("BAŞKAN ALTAY KARDEŞ ŞEHİR TİFLİS'TE\n\nKonya Büyükşehir Belediye Başkanı Uğur "
+                "İbrahim Altay, Tiflis'te temaslarda bulundu.", "tr") == [
+        ("Uğur İbrahim Altay", "mayor")]

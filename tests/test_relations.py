@@ -556,3 +556,13 @@ def test_a_body_joined_at_a_later_date_the_sentence_gives_is_a_membership_since_
     assert [r["organization"] for r in relations(
         "Община Ловеч е член на Асоциацията на дунавските общини, създадена през 2002 г. от "
         "Съюза на българските градове.", "bg")] == ["Асоциацията на дунавските общини"]
+
+
+def test_the_day_of_a_visit_to_a_twin_is_not_when_the_tie_began():
+    found = relations("Кметът на Пловдив посети побратимения град Леверкузен на 5 май 2024 г.",
+                      "bg")
+    assert [(r["type"], r["since"]) for r in found] == [("twin", None)]
+    # (a year the sentence gives the tie is)
+    found = relations("Пловдив и Леверкузен са побратими от 1999 г. и кметът посети града.",
+                      "bg")
+    assert [(r["type"], r["since"]) for r in found] == [("twin", "1999")]
