@@ -758,6 +758,10 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
                 _surname_position(text, words, i, titled)
                 and words[i - 1].text.lower() not in cues and i - 1 not in unnamed
                 and not _seat_named(words, i, seats, offices)
+                # (a name's words that run on to an event's: Uluslararası Bursa Festivali;
+                # not after a place's: Tekirdağ Kiraz Festivali, the town's cherries)
+                and not (_names_institution(text, words, i, institutions)
+                         and not gazetteer.lookup([keys.get(i - 1, "")]))
                 or _after_first_name(text, words, i, given)):
             continue  # (a country before: Almanya Krefeld; a first name: Nebi Tepe)
         if i in titled or keys[i] in surnames and not _cued_before(text, words, i, cues_or_in):

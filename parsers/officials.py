@@ -808,14 +808,16 @@ def _choose_role(offices: list[_Office]) -> str:
 
 
 def _office_city(page: Text, offices: list[_Office], spans: list[tuple[int, int, int]],
-                 home: int | None, name: int, country_of: dict[int, str]) -> int | None:
+                 home: int | None, name: int, country_of: dict[int, str],
+                 office_starts: AbstractSet[int] = frozenset()) -> int | None:
     """The city named with the office (`кмет на Кочани`, `Çanakkale Belediye Başkanı`,
     `شهردار آنکارا`); for a municipal office with none, the page's own city. An office of
     a place the text sets only in a country (зам.-кметът на словашката община – г-н …) is
     of the city the text names in that country, or of none known. `spans`: the page's
     city mentions, as mention_spans gives them; `name`: where the holder's name begins;
-    `country_of`: each city's country."""
-    best = None
+    `country_of`: each city's country; `office_starts`: where the page's offices begin (a
+    city right before another's is that one's)."""
+    best, own = None, {o.start for o in offices}
     for office in offices:
         lo, hi = page.sentence_bounds(office.start)
         reach = name if name > office.end else min(hi, office.end + DESCRIBED_REACH)
@@ -829,8 +831,9 @@ def _office_city(page: Text, offices: list[_Office], spans: list[tuple[int, int,
             return min(there)[1] if there else None
         for start, end, gid in mentions_between(spans, lo, hi):
             distance = start - office.end if start >= office.end else office.start - end
-            if distance <= 40 and (best is None or distance < best[0]):
-                best = (distance, gid)
+            if distance <= 40 and (best is None or distance < best[0]) and \
+                    not (end + 1 in office_starts and end + 1 not in own):
+                best = (distance, gid)  # (not another office's: Plovdiv Belediye Başkanı)
     if best is not None:
         return best[1]
     return home if any(o.role in MUNICIPAL for o in offices) else None
@@ -931,8 +934,8 @@ def find_officials(page: Text, cities: Sequence[City], home: int | None = None,
         merged = [p for p in merged if p.offices or _quoted(page, p, profile)]
     spans = mention_spans(cities)
     country_of = {c.geonameid: c.country for c in cities}
-    return tuple(_official(p, page, profile, spans, home, organizations, country_of)
-                 for p in merged)
+    return tuple(_official(p, page, profile, spans, home, organizations, country_of,
+                           office_starts) for p in merged)
 
 
 @cache
@@ -1122,7 +1125,7 @@ HEADLINE_REACH = 30  # characters after a headline's office where its city is na
 
 def _official(person: _Person, page: Text, profile: Profile, spans: list[tuple[int, int, int]],
               home: int | None, organizations: Sequence[Organization],
-              country_of: dict[int, str]) -> Official:
+              country_of: dict[int, str], office_starts: AbstractSet[int]) -> Official:
     text = page.raw
     lo, hi = page.sentence_bounds(person.start)
     # a script without short vowels reads back too loosely to spell a person's name
@@ -1145,7 +1148,7 @@ def _official(person: _Person, page: Text, profile: Profile, spans: list[tuple[i
     ours = home is not None and any(page.folded[o.start:o.end].endswith(profile.our_offices)
                                     for o in said if o.end > o.start)
     city = None if role not in CITY_ROLES or regional else home if ours else \
-        _office_city(page, said, spans, home, person.start, country_of)
+        _office_city(page, said, spans, home, person.start, country_of, office_starts)
     # an office the person holds in a body (Belediye Başkanı ve Eurocities Başkan
     # Yardımcısı; Uğur İbrahim Altay, … Birliği (TDBB) Başkanı), else the body beside a
     # non-municipal office

@@ -292,6 +292,7 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
     carried: _OpenList | None = None
     hedge = word_pattern(profile.relation_hedges)
     both = word_pattern(profile.both_cities, whole=True)
+    ours = word_pattern(profile.our_ties)
     last_pair: list[int] = []  # the two cities of the last tie between two cities
 
     def tie(kind: str, a: int, b: int | None, organization: str | None, since: Since | None,
@@ -391,8 +392,10 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
             # longer list without it is the anchor's partners (ile A, B ve C kardeş), and so
             # is every line of a list (… Buna Şam ve Halep eklendi: two more of its own)
             first: int | None
+            # (… "our twin towns", kardeş şehirlerimiz Plovdiv ve Kobe: each is the anchor's)
             if not listed and (len(partners) == 2 or len(partners) > 2 and anchor is None) \
-                    and anchor not in partners:
+                    and anchor not in partners and not (
+                        anchor is not None and ours is not None and ours.search(folded)):
                 first, others = partners[0], partners[1:]
             else:
                 first, others = anchor, [g for g in partners if g != anchor]

@@ -82,6 +82,12 @@ def test_names_missing_from_the_alternates_are_tried_in_latin_letters_when_cued(
     assert ids("Ансамбъл „Люпчо Сантов” изнесе концерт.", "bg", "BG") == set()
 
 
+def test_a_name_after_a_capitalised_word_that_runs_on_to_an_events_is_a_place():
+    assert ids("Başkan dün Uluslararası Bursa Festivali'ni açtı.", "tr", "TR") == {750269}
+    # (after a place's name, the word is the place's: its cherries)
+    assert ids("Başkan dün Tekirdağ Kiraz Festivali'ni açtı.", "tr", "TR") == {738927}
+
+
 def test_people_after_an_honorific_or_a_title_are_not_places():
     found = ids("Кметът прие г-н Ито и инж. Петър Иванов в кабинета си.", "bg", "BG")
     assert found == set()  # Itō in Japan, Ivanovo in Russia

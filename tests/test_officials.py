@@ -784,3 +784,10 @@ def test_a_heading_in_capitals_names_no_one_but_from_a_first_name_or_a_title():
     assert held("BAŞKAN ALTAY KARDEŞ ŞEHİR TİFLİS'TE\n\nKonya Büyükşehir Belediye Başkanı Uğur "
                 "İbrahim Altay, Tiflis'te temaslarda bulundu.", "tr") == [
         ("Uğur İbrahim Altay", "mayor")]
+
+
+def test_an_office_with_no_city_of_its_own_takes_none_right_before_another_office():
+    found = officials("Bursa'da düzenlenen festivalde Plovdiv Belediye Başkanı Kostadin Dimitrov "
+                      "ile Büyükşehir Belediye Başkanı Alinur Aktaş bir araya geldi.", "tr")
+    assert [(o["name"], o["city"]) for o in found] == [("Kostadin Dimitrov", 728193),
+                                                      ("Alinur Aktaş", 750269)]

@@ -566,3 +566,9 @@ def test_the_day_of_a_visit_to_a_twin_is_not_when_the_tie_began():
     found = relations("Пловдив и Леверкузен са побратими от 1999 г. и кметът посети града.",
                       "bg")
     assert [(r["type"], r["since"]) for r in found] == [("twin", "1999")]
+
+
+def test_our_twin_towns_named_together_are_each_the_pages_own_twin():
+    assert twins("Bursa Büyükşehir Belediyesi festivali düzenledi. Festivale kardeş "
+                 "şehirlerimiz Plovdiv ve Kobe'den sanatçılar katıldı.", "tr") == {
+        frozenset((750269, 728193)), frozenset((750269, 1859171))}

@@ -119,6 +119,8 @@ class Profile:
     visited_after: tuple[str, ...] = _spec(default=())
     this_city: tuple[str, ...] = _spec(default=())  # "this city": the city named last before it
     our_city: tuple[str, ...] = _spec(default=())  # "our city": the page's own
+    # "our twin towns" (kardeş şehirlerimiz, побратимените ни градове): the page's own ties
+    our_ties: tuple[str, ...] = _spec(default=())
     our_offices: tuple[str, ...] = _spec(default=())  # "our mayor": of the page's own city
     # a colleague or counterpart (неговият колега от Одеса, mevkidaşı): the office of the
     # one named before, held elsewhere
