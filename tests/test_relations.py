@@ -572,3 +572,7 @@ def test_our_twin_towns_named_together_are_each_the_pages_own_twin():
     assert twins("Bursa Büyükşehir Belediyesi festivali düzenledi. Festivale kardeş "
                  "şehirlerimiz Plovdiv ve Kobe'den sanatçılar katıldı.", "tr") == {
         frozenset((750269, 728193)), frozenset((750269, 1859171))}
+    # (and a place's word in the plural before them: градове)
+    assert twins("Кметът на Габрово посрещна делегации от побратимените ни градове Митищи и "
+                 "Шарлевил-Мезиер.", "bg") == {frozenset((731549, 523812)),
+                                              frozenset((731549, 3026613))}
