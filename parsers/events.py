@@ -483,7 +483,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             continue
         cued = [(c, kind) for kind in kinds for c in starts_between(cues[kind], start, end)
                 if (building is None or not building.match(folded, _word_end(folded, c)))
-                and not _counted(folded, c)]
+                and not _counted(folded, c) and not folded.startswith(profile.not_events or
+                                                                       ("\0",), c)]
         if not cued:
             continue  # (Kongre Müzesi, Конгресен център: a building's name, no congress)
         if "founding" in kinds and tie is not None and tie.search(part):

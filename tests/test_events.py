@@ -809,3 +809,10 @@ def test_a_meeting_on_the_sidelines_of_another_is_one_of_its_own():
     text = Text("На 3 юни 2023 г. кметът на Видин участва във форума на дунавските градове в "
                 "Русе. По време на форума той се срещна с кмета на Гюргево.", "bg")
     assert len(run_extractors(text, "BG", True).entities["events"]) == 1
+
+
+def test_visitors_are_no_visit():
+    assert [e[0] for e in events("Sergi 10-20 Mayıs 2024 tarihleri arasında Malatya'da "
+                                 "ziyaretçilere açık kaldı.", "tr")] == ["festival"]
+    assert [e[0] for e in events("Изложбата в Плевен беше отворена за посетители на 10 май "
+                                 "2024 г.", "bg")] == ["festival"]

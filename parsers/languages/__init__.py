@@ -149,6 +149,8 @@ class Profile:
     # words right before a happening's word that point back at one told before (در این
     # دیدار, bu toplantıda, тази среща): no other
     told_again: tuple[str, ...] = _spec(default=())
+    # words an event's stem begins that name no happening (ziyaretçi, посетители: visitors)
+    not_events: tuple[str, ...] = _spec(default=())
     # and those that also say the sentence's other happenings took place during it (по
     # време на визитата, در این سفر): on its day, at its place
     during: tuple[str, ...] = _spec(default=())
