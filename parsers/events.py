@@ -448,13 +448,12 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     purposes, topics = phrase_before(profile.purposes), phrase_before(profile.topics)
     told_again = phrase_before((*profile.told_again, *profile.during))
     during_it, sidelines = phrase_before(profile.during), phrase_before(profile.sidelines)
-    plurals = profile.plural_endings or ("\0",)
     trip = word_pattern(profile.this_trip, whole=True)
     hosts = word_pattern(profile.hosts)
     council = word_pattern(profile.own_council)
     tie = _phrases(tuple(w for kind in TIES for w in profile.relation_cues.get(kind, ())))
     ceremony = _phrases(profile.ceremonies)
-    building = building_after(profile.code)
+    building, of_place = building_after(profile.code), _of_a_place(profile.code)
     events: dict[tuple, _Draft] = {}
     happening = [d for d in dates if not _lasting(folded, d, profile)]
     happening_at = [d.offset for d in happening]  # in text order, for a sentence's dates
@@ -482,11 +481,9 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         if not kinds or (habit is not None and habit.search(part)):
             continue
         cued = [(c, kind) for kind in kinds for c in starts_between(cues[kind], start, end)
-                if (building is None or not building.match(folded, _word_end(folded, c)))
-                and not _counted(folded, c) and not folded.startswith(profile.not_events or
-                                                                       ("\0",), c)]
+                if not _no_happening(folded, c, building, profile.not_events)]
         if not cued:
-            continue  # (Kongre Müzesi, Конгресен център: a building's name, no congress)
+            continue
         if "founding" in kinds and tie is not None and tie.search(part):
             # a twinning established (kardeş şehir ilişkisi 1998'de kuruldu) is its
             # agreement: no body is founded
@@ -504,8 +501,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
              if profile.event_word_first else
              (_named_before_cue(text, here, [c for c, k in cued if k in NAMED_AFTER_PLACES])
               or (_named_after_cue(text, named_at, [c for c, k in cued
-                                                    if k in NAMED_AFTER_PLACES], of)
-                  if (of := _of_a_place(profile.code)) is not None else None))
+                                                    if k in NAMED_AFTER_PLACES], of_place)
+                  if of_place is not None else None))
              if profile.cased else None) \
             or _host(page, part, here, breaks, profile, hosts) \
             or _in_country_gone_to(page, here, start, end, profile, country_of) \
@@ -538,7 +535,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         pointed = {cue: kind for cue, kind in cued if _right_after(folded, cue, told_again)
                    and not _dated_clause(breaks, cue, in_sentence)
                    # (one: по време на визитата; not по време на традиционните празници)
-                   and not folded[cue:_word_end(folded, cue)].endswith(plurals)
+                   and not folded[cue:_word_end(folded, cue)].endswith(profile.plural_endings)
                    and _placed_or_dated(_last_told(kind, [*events.values(), *pending]))}
         again = set(pointed.values())
         # on its sidelines (در حاشیه این اجلاس … دیدار کرد): another of its kind, apart
@@ -594,15 +591,19 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     return tuple(e.frozen() for e in _merge_retold(list(events.values())))
 
 
-def _counted(folded: str, cue: int) -> bool:
-    """The word at `cue` counts what a figure before it says, and ends its line: a
-    page's counter (45 بازدید: 45 views), no happening."""
+def _no_happening(folded: str, cue: int, building: re.Pattern | None,
+                  not_events: tuple[str, ...]) -> bool:
+    """The word at `cue` names no happening: a building's first word (Kongre Müzesi,
+    Конгресен център), a page's counter (a figure before it, its line's end after it: 45
+    بازدید, 45 views), or a word its stem begins (`not_events`: ziyaretçi, visitors)."""
     end = _word_end(folded, cue)
-    return _FIGURE_BEFORE.search(folded, max(0, cue - 12), cue) is not None and \
-        folded[end:end + 1].strip() == "" and not folded[end:].lstrip(" \t")[:1].isalpha()
+    return building is not None and building.match(folded, end) is not None or (
+        _FIGURE_BEFORE.search(folded, max(0, cue - 12), cue) is not None
+        and _LINE_ENDS.match(folded, end) is not None) or folded.startswith(not_events, cue)
 
 
 _FIGURE_BEFORE = re.compile(r"\d[ \t]+\Z")
+_LINE_ENDS = re.compile(r"(?=\s|\Z)[ \t]*+(?![^\W\d_])")  # no word after it on its line
 
 
 def _word_end(text: str, at: int) -> int:
