@@ -809,7 +809,7 @@ def _choose_role(offices: list[_Office]) -> str:
 
 def _office_city(page: Text, offices: list[_Office], spans: list[tuple[int, int, int]],
                  home: int | None, name: int, country_of: dict[int, str],
-                 office_starts: AbstractSet[int] = frozenset()) -> int | None:
+                 office_starts: AbstractSet[int]) -> int | None:
     """The city named with the office (`кмет на Кочани`, `Çanakkale Belediye Başkanı`,
     `شهردار آنکارا`); for a municipal office with none, the page's own city. An office of
     a place the text sets only in a country (зам.-кметът на словашката община – г-н …) is

@@ -309,9 +309,7 @@ def _after_person(body: Organization, language: str) -> Organization:
         return body
     words = list(LETTERS.finditer(body.name))
     lower = [w.group().lower() for w in words]
-    people = set(profile.given_names) | profile.honorific_words
-    offices = {t for t in profile.office_tails
-               if not t.endswith((*profile.plural_endings, *profile.not_name_endings))}
+    people, offices = _a_persons_words(language)
     for k in reversed(range(len(words) - 3)):
         if lower[k] not in people and lower[k] not in offices:
             continue
@@ -326,6 +324,15 @@ def _after_person(body: Organization, language: str) -> Organization:
         cut = rest[0].start()
         return Organization(body.start + cut, body.end, body.name[cut:], body.reference)
     return body
+
+
+@cache
+def _a_persons_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The first names and titles, and the last words of one person's offices."""
+    profile = profiles()[language]
+    return (frozenset(profile.given_names) | profile.honorific_words,
+            frozenset(t for t in profile.office_tails
+                      if not t.endswith((*profile.plural_endings, *profile.not_name_endings))))
 
 
 def _before_another(body: Organization, language: str) -> Organization:
