@@ -895,7 +895,7 @@ def _town_pairs(text: str, words: tuple[Token, ...], keys: dict[int, str], named
     return {i for i in pairs if town(i) and town(i + 1)}
 
 
-PAIR_POPULATION = 50_000  # the towns that two capitalised words side by side may both be
+PAIR_POPULATION = 20_000  # the towns that two capitalised words side by side may both be
 
 
 def _surname_position(text: str, words: tuple[Token, ...], i: int, titled: set[int]) -> bool:

@@ -414,6 +414,9 @@ def _named(text: str, language: str) -> list[str]:
     # two towns side by side, the first no first name: both places
     ("Batum ve Tiflis Trabzon'a kardeş şehir oldu.", "tr", ["Batumi", "Tbilisi", "Trabzon"]),
     ("Trabzon Batum ile kardeş şehir oldu.", "tr", ["Trabzon", "Batumi"]),
+    # (a town of some 30,000 too)
+    ("Şam, Halep ve Girne Düzce'ye kardeş şehir oldu.", "tr",
+     ["Damascus", "Aleppo", "Kyrenia", "Düzce"]),
     # a word before a first name is no first name itself: here, the council's town
     ("Председателят на Общинския съвет – Бургас Иван Петров откри сесията.", "bg", ["Burgas"]),
     # a word right after a first name is a surname, even where the sentence opens with it
