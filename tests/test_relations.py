@@ -228,6 +228,14 @@ def test_the_city_a_body_met_in_is_no_member_of_it():
     assert [r for r in relations(text, "tr") if r["type"] == "member"] == []
 
 
+def test_a_city_part_of_a_network_is_its_member():
+    found = relations("От 2017 г. Пловдив е част от Мрежата на творческите градове на ЮНЕСКО.",
+                      "bg")
+    assert [(r["a"], r["organization"], r["since"]) for r in found] == [
+        (728193, "Мрежата на творческите градове на ЮНЕСКО", "2017")]
+    assert relations("Пловдив е част от програмата за развитие на региона.", "bg") == []
+
+
 def test_a_club_or_a_league_is_a_body_a_city_joins():
     found = relations("Троян стана член на Балканския клуб през 2015 г.", "bg")
     assert [(r["type"], r["organization"], r["since"]) for r in found] == [
