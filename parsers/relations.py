@@ -251,6 +251,13 @@ def _joined_names(bodies: list[Organization], text: str, language: str) -> list[
     """The first body's name, and each next one's that only a conjunction (an "of", a
     word for a body) stands before (past a body's initials in brackets after it)."""
     joining, allowed = _joining_words(language)
+    # a body in the genitive right before another owns it (Avrupa Konseyi'nin
+    # Kültürlerarası Şehirler Ağı): the other is the one joined
+    genitive = _genitive_ending(language)
+    while len(bodies) > 1 and genitive is not None and (
+            ending := genitive.match(text, bodies[0].end)) is not None \
+            and text[ending.end():bodies[1].start] == " ":
+        bodies = bodies[1:]
     names, last = [bodies[0].name], bodies[0]
     for body in bodies[1:]:
         gap = text[last.end:body.start]

@@ -236,6 +236,18 @@ def test_a_city_part_of_a_network_is_its_member():
     assert relations("Пловдив е част от програмата за развитие на региона.", "bg") == []
 
 
+def test_a_city_included_in_a_network_or_part_of_it_is_its_member():
+    assert members("Gaziantep, 2015 yılında UNESCO Yaratıcı Şehirler Ağı'na gastronomi "
+                   "alanında dahil edildi.", "tr") == {(314830, "UNESCO Yaratıcı Şehirler Ağı")}
+    # a body in the genitive owns the one after it: that one is joined
+    assert members("Bursa Büyükşehir Belediyesi, Avrupa Konseyi'nin Kültürlerarası Şehirler "
+                   "Ağı'nın bir parçası oldu.", "tr") == {(750269, "Kültürlerarası Şehirler Ağı")}
+    assert members("Bursa, yeni projeye dahil edildi.", "tr") == set()
+    # (the noun of the verb "joined" is no word of the body's name)
+    assert members("شیراز به عنوان عضو جدید به سازمان شهرهای جهانی ملحق شد.", "fa") == {
+        (115019, "سازمان شهرهای جهانی")}
+
+
 def test_a_club_or_a_league_is_a_body_a_city_joins():
     found = relations("Троян стана член на Балканския клуб през 2015 г.", "bg")
     assert [(r["type"], r["organization"], r["since"]) for r in found] == [
