@@ -637,7 +637,11 @@ class _Reader:
                     i, start = k, self.words[k + 1].start
         gap = self.text[self.words[i].end:start]
         if not self.cased and gap.strip(_QUOTES) == " ":
-            return self._opening(i)
+            run = self._opening(i)
+            # (نشست مشترک شهرداران …: a happening's words, and an office in the plural)
+            events = _event_words(self.profile.code)
+            return [] if any(t.text in events for t in run) or \
+                _plural(self.text[office.start:office.end], self.profile) else run
         described = _DESCRIBED.search(self.text, max(0, office.start - 60), office.start) \
             if self.cased else None
         if described is not None and described.group(1).islower():

@@ -791,3 +791,9 @@ def test_an_office_with_no_city_of_its_own_takes_none_right_before_another_offic
                       "ile Büyükşehir Belediye Başkanı Alinur Aktaş bir araya geldi.", "tr")
     assert [(o["name"], o["city"]) for o in found] == [("Kostadin Dimitrov", 728193),
                                                       ("Alinur Aktaş", 750269)]
+
+
+def test_a_persian_headlines_happening_before_an_office_in_the_plural_is_no_name():
+    assert held("نشست مشترک شهرداران تبریز و ارزروم\n\nیعقوب هوشیار شهردار تبریز با محمد "
+                "سکمن شهردار ارزروم دیدار کرد.", "fa") == [("یعقوب هوشیار", "mayor"),
+                                                         ("محمد سکمن", "mayor")]
