@@ -564,18 +564,18 @@ class _Reader:
         the place it names for the name begins (… и на Община Димитровград – Иво Димов),
         or None; not a name an office (`office_starts`: where each begins) follows."""
         names: list[tuple[list[Token], int | None]] = []
+        of = None  # (a place said for one name is the next ones' too: – Рени Андонова и …)
         while True:
             k = bisect_left(self.starts, run[-1].start) + 1
             if k >= len(self.words):
                 return names
             gap = self.text[run[-1].end:self.words[k].start]
-            of = None
             if gap in (" ", ", ", "، ") and \
                     self.words[k].text.lower() in self.profile.conjunctions:
                 k, last = k + 1, True
                 if plural:  # Кметовете на Берковица … и на Община Димитровград – Иво Димов
                     past = self._past_place(k)
-                    k, of = past, (self.words[k].start if past > k else None)
+                    k, of = past, (self.words[k].start if past > k else of)
             elif plural and gap.strip() in (",", "،"):
                 last = False
             else:
@@ -586,8 +586,8 @@ class _Reader:
             if run[-1].end + 1 in office_starts:
                 return names  # … و کاظم جلالی سفیر ایران: that name holds an office of its own
             names.append((run, of))
-            if last:
-                return names
+            if last and not plural:
+                return names  # (in the plural, on: … и Станимир Стойчев, и на Община … – …)
 
     def _past_place(self, k: int) -> int:
         """Past the place an elided office's "of" names from word `k` on (на Община
@@ -800,10 +800,19 @@ class _Reader:
 
 
 def _plural(office: str, profile: Profile) -> bool:
-    """The office is named in the plural (Meclis Üyeleri, депутатите, کارمندان)."""
+    """The office is named in the plural, by its last word or its first (Meclis Üyeleri,
+    депутатите, کارمندان; Представителите на Общинския съвет)."""
     words = office.lower().split()
-    return bool(words) and bool(profile.plural_endings) and \
-        words[-1].endswith(profile.plural_endings)
+    return bool(words) and (words[-1].endswith(profile.plural_endings)
+                            or words[0].endswith(profile.plural_endings))
+
+
+def _past_of(folded: str, at: int, profile: Profile) -> str:
+    """The word at `at`, or the one after it where it is an "of" (на Община …: община)."""
+    word = next_word(folded, at)
+    if word in profile.genitives:
+        word = next_word(folded, folded.index(word, at) + len(word))
+    return word
 
 
 def _choose_role(offices: list[_Office]) -> str:
@@ -1159,5 +1168,10 @@ def _official(person: _Person, page: Text, profile: Profile, spans: list[tuple[i
     organization = _body_held(text, person.offices, organizations, profile) \
         or (_organization(page, person.offices, organizations)
             if role in ("organization_leader", "other") else None)
+    if role == "councillor" and person.of is not None and \
+            _past_of(page.folded, person.of, profile) in profile.municipality_words:
+        # the council's representatives' office said again of the municipality (… и на
+        # Община Стара Загора – Рени Андонова): its officials
+        role = "municipal_official"
     return Official(person.name, latin, role, text[first:last], city, organization,
                     tuple(person.aliases), text[lo:hi].strip())

@@ -797,3 +797,11 @@ def test_a_persian_headlines_happening_before_an_office_in_the_plural_is_no_name
     assert held("نشست مشترک شهرداران تبریز و ارزروم\n\nیعقوب هوشیار شهردار تبریز با محمد "
                 "سکمن شهردار ارزروم دیدار کرد.", "fa") == [("یعقوب هوشیار", "mayor"),
                                                          ("محمد سکمن", "mayor")]
+
+
+def test_an_office_in_the_plural_said_again_of_another_body_with_its_holders():
+    found = officials("Представителите на Общински съвет – Иван Колев и Мария Илиева, и на "
+                      "Община Габрово – Петър Стоев и Анна Кирова, участваха в сесията.", "bg")
+    assert [(o["name"], o["role"]) for o in found] == [
+        ("Иван Колев", "councillor"), ("Мария Илиева", "councillor"),
+        ("Петър Стоев", "municipal_official"), ("Анна Кирова", "municipal_official")]
