@@ -816,3 +816,13 @@ def test_visitors_are_no_visit():
                                  "ziyaretçilere açık kaldı.", "tr")] == ["festival"]
     assert [e[0] for e in events("Изложбата в Плевен беше отворена за посетители на 10 май "
                                  "2024 г.", "bg")] == ["festival"]
+
+
+def test_a_turkish_reception_is_a_visit_and_a_gala_night_a_festival():
+    assert [e[0] for e in events("Heyet, 10 Mayıs 2024'te Malatya Belediye Başkanı tarafından "
+                                 "makamında kabul edildi.", "tr")] == ["visit"]
+    assert [e[0] for e in events("Konuklar 11 Mayıs 2024'te Malatya'da düzenlenen Dostluk "
+                                 "Gecesi'ne katıldı.", "tr")] == ["festival"]
+    # (a motion carried is a resolution)
+    assert [e[0] for e in events("Teklif 10 Mayıs 2024'te Malatya Belediye Meclisi'nde oy "
+                                 "birliğiyle kabul edildi.", "tr")] == ["agreement"]
