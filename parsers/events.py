@@ -448,6 +448,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     purposes, topics = phrase_before(profile.purposes), phrase_before(profile.topics)
     told_again = phrase_before((*profile.told_again, *profile.during))
     during_it, sidelines = phrase_before(profile.during), phrase_before(profile.sidelines)
+    at_its_end = phrase_before(profile.at_its_end)
     trip = word_pattern(profile.this_trip, whole=True)
     hosts = word_pattern(profile.hosts)
     council = word_pattern(profile.own_council)
@@ -554,12 +555,15 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
                  for cue, kind in said]
         # what the sentence says happened during the one it points back at (По време на
         # визитата двамата кметове подписаха …): on its day and at its place
-        during = next((d for cue, kind in cued if kind in again
-                       and _right_after(folded, cue, during_it)
+        during = next(((d, _right_after(folded, cue, at_its_end)) for cue, kind in cued
+                       if kind in again and _right_after(folded, cue, during_it)
                        and (d := _last_told(kind, [*events.values(), *pending]))), None)
         if during is not None:
-            found = [(kind, when or during.when, place or during.city)
-                     for kind, when, place in found]
+            told, at_end = during
+            # (در پایان این سفر: on its last day)
+            then = told.when._replace(start=told.when.end) if at_end and told.when else \
+                told.when
+            found = [(kind, when or then, place or told.city) for kind, when, place in found]
         # a visit its sentence's meeting took the day from (Heyet, 23 Eylül'de Saraybosna'ya
         # geçerek … görüştü): the delegation came that day
         met = next((when for kind, when, _ in found if kind == "meeting" and when), None)

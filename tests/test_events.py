@@ -826,3 +826,11 @@ def test_a_turkish_reception_is_a_visit_and_a_gala_night_a_festival():
     # (a motion carried is a resolution)
     assert [e[0] for e in events("Teklif 10 Mayıs 2024'te Malatya Belediye Meclisi'nde oy "
                                  "birliğiyle kabul edildi.", "tr")] == ["agreement"]
+
+
+def test_what_happened_at_the_end_of_a_trip_is_on_its_last_day():
+    text = Text("هیئت شهرداری تبریز از ۲۰ تا ۲۴ اردیبهشت ۱۴۰۳ به سئول سفر کرد.\n\nدر پایان این "
+                "سفر، تفاهم نامه همکاری میان دو شهر به امضا رسید.", "fa")
+    found = run_extractors(text, "IR", True).entities["events"]
+    assert [(e.type, e.start) for e in found] == [("visit", "2024-05-09"),
+                                                 ("agreement", "2024-05-13")]

@@ -154,6 +154,9 @@ class Profile:
     # and those that also say the sentence's other happenings took place during it (по
     # време на визитата, در این سفر): on its day, at its place
     during: tuple[str, ...] = _spec(default=())
+    # and of those, the ones that say at its end (в края на срещата, در پایان این سفر): on
+    # its last day
+    at_its_end: tuple[str, ...] = _spec(default=())
     # and those that say the sentence's happening of its kind is another, on its sidelines
     # (در حاشیه این اجلاس … دیدار کرد, в кулоарите на форума)
     sidelines: tuple[str, ...] = _spec(default=())
