@@ -153,16 +153,17 @@ def _borrowed_date(text: str, spans: tuple[tuple[int, int], ...], index: int,
 
 
 class _DayWords(NamedTuple):
-    """The words that date what a sentence says by the page's day: `today`, and
-    `yesterday` the day before it."""
+    """The words that date what a sentence says by the page's day: `today`, `yesterday`
+    the day before it and `tomorrow` the day after."""
 
     today: WordPattern | None
     yesterday: WordPattern | None
+    tomorrow: WordPattern | None
 
     def told(self, folded: str, start: int, end: int, published: date | None) -> _When | None:
         if published is None:
             return None
-        for words, back in ((self.today, 0), (self.yesterday, 1)):
+        for words, back in ((self.today, 0), (self.yesterday, 1), (self.tomorrow, -1)):
             if words is not None and words.search(folded, start, end):
                 day = (published - timedelta(days=back)).isoformat()
                 return _When(day, day, "day")
@@ -444,7 +445,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     habit = _phrases(profile.habits)
     invited = _phrases(profile.invitations)  # is no visit yet (its festival may be an event)
     days = _DayWords(word_pattern(profile.today, whole=True),
-                     word_pattern(profile.yesterday, whole=True))
+                     word_pattern(profile.yesterday, whole=True),
+                     word_pattern(profile.tomorrow, whole=True))
     purposes, topics = phrase_before(profile.purposes), phrase_before(profile.topics)
     told_again = phrase_before((*profile.told_again, *profile.during))
     during_it, sidelines = phrase_before(profile.during), phrase_before(profile.sidelines)

@@ -834,3 +834,13 @@ def test_what_happened_at_the_end_of_a_trip_is_on_its_last_day():
     found = run_extractors(text, "IR", True).entities["events"]
     assert [(e.type, e.start) for e in found] == [("visit", "2024-05-09"),
                                                  ("agreement", "2024-05-13")]
+
+
+def test_tomorrow_is_the_day_after_the_pages():
+    text = Text("Başkan yarın Tiflis'e gidecek.", "tr", date(2024, 6, 15))
+    assert [(e.type, e.start) for e in run_extractors(text, "TR", True).entities["events"]] \
+        == [("visit", "2024-06-16")]
+    text = Text("شهردار تهران فردا در اجلاس شهرداران در سئول شرکت می کند.", "fa",
+                date(2024, 6, 15))
+    assert [(e.type, e.start) for e in run_extractors(text, "IR", True).entities["events"]] \
+        == [("meeting", "2024-06-16")]

@@ -165,6 +165,7 @@ class Profile:
     ceremonies: tuple[str, ...] = _spec(default=())
     today: tuple[str, ...] = _spec(default=())  # words that date what they say to the page's day
     yesterday: tuple[str, ...] = _spec(default=())  # and to the day before it
+    tomorrow: tuple[str, ...] = _spec(default=())  # and to the day after it
     organization_words: tuple[str, ...] = _spec(default=())
     # words the gazetteer holds as places that are not cities here: ordinary words
     # (Barış, میدان), continents, provinces named like no city
