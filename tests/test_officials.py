@@ -805,3 +805,10 @@ def test_an_office_in_the_plural_said_again_of_another_body_with_its_holders():
     assert [(o["name"], o["role"]) for o in found] == [
         ("Иван Колев", "councillor"), ("Мария Илиева", "councillor"),
         ("Петър Стоев", "municipal_official"), ("Анна Кирова", "municipal_official")]
+
+
+def test_foreign_first_names_as_persian_writes_them_open_a_name():
+    assert held("در این نشست کاخا کالادزه شهردار تفلیس سخنرانی کرد.", "fa") == [
+        ("کاخا کالادزه", "mayor")]
+    assert held("شهردار آنکارا با مراد کوروم وزیر شهرسازی ترکیه دیدار کرد.", "fa") == [
+        ("مراد کوروم", "minister")]
