@@ -308,11 +308,12 @@ class _Grammar:
                 rf"(?<![\d.])\d{{4}}{years}\s*(?:{year_after})(?!\d)|{NO_LETTER_BEFORE}"
                 rf"(?:{_words(words.get('year_before', ()))})\s+{year_figures}{years}(?!\d)"),
              ("year_before", "digit")),
-            # a period of years, marked: 2021 – 2027 г., سال‌های ۱۳۶۰ تا ۱۳۶۸
+            # a period of years, marked: 2021 – 2027 г., سال‌های ۱۳۶۰ تا ۱۳۶۸; a school or
+            # a season's year, two a slash joins (учебната 2019/2020 г.)
             ("year_range", re.compile(
                 rf"{NO_LETTER_BEFORE}(?:{_words(words.get('year_before', ()))})\s+(\d{{4}}|\d\d)"
                 rf"{span}(\d{{4}}|\d\d)(?:\s*(?:{year_after}))?(?!\d)|(?<![\d.])(\d{{4}}){span}(\d{{4}})\s*"
-                rf"(?:{year_after})"),
+                rf"(?:{year_after})|(?<![\d./])(\d{{4}})/(\d{{4}})\s*(?:{year_after})"),
              ("year_before", "digit")),
             ("year", re.compile(
                 rf"{NO_LETTER_BEFORE}(?:{_words(words.get('year_before', ()))})\s+(\d{{4}}|\d\d)"
@@ -449,7 +450,9 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
     if kind == "year_range":
         if g.not_year.match(folded, e):
             return None  # от 1000 до 2000 лв.
-        written = grp[0] or grp[2], grp[1] or grp[3]
+        written = grp[0] or grp[2] or grp[4], grp[1] or grp[3] or grp[5]
+        if grp[4] and int(grp[5]) != int(grp[4]) + 1:
+            return None  # (a slash joins one year to the next only: 2019/2020)
         if min(map(len, written)) == 2:  # سال‌های ۹۲ تا ۹۶: two figures only in Solar Hijri
             if not g.counts_jalali:
                 return None

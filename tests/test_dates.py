@@ -69,6 +69,8 @@ def spans(text: str, language: str, published: date | None = None):
     ("Панаирът е от 03 до 06.09.2016 г.", "bg", ("2016-09-03", "2016-09-06", "day")),
     ("Fuar 3-6.09.2016 tarihlerinde yapıldı.", "tr", ("2016-09-03", "2016-09-06", "day")),
     ("Програмата за 2021 – 2027 г. е приета.", "bg", ("2021-01-01", "2027-12-31", "year")),
+    # a school or a season's year: two years a slash joins, marked
+    ("Учебната 2023/2024 г. започна.", "bg", ("2023-01-01", "2024-12-31", "year")),
     ("през януари – март 2020 г.", "bg", ("2020-01-01", "2020-03-31", "month")),
     # the first date of a range keeps its year's mark
     ("Ремонтът трае от октомври 2022 г. до април 2023 г.", "bg",
