@@ -34,6 +34,7 @@ from parsers.calendars import (
 from parsers.dates_any import borrowed_profile
 from parsers.languages import Profile, profiles
 from parsers.text import (
+    APOSTROPHES,
     FreeSpans,
     Text,
     WordPattern,
@@ -240,6 +241,9 @@ class _Grammar:
             ("month_before", words.get("month_before", ())),
             ("year_before", words.get("year_before", ())))}
         digit, by_day, by_month = ("digit",), ("day",), ("month",)
+        month_day = (rf"({month})\s+(?:{_words(words['month_day_between'])})\s+(\d{{1,2}})"
+                     rf"(?=[{APOSTROPHES}]|{NO_LETTER_AFTER})(?![\d.,/])") \
+            if words.get("month_day_between") else ""
         self.patterns: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
             # 2019-12-25, 2020/01/15; ۱۴۰۲/۰۸/۱۰ and ۱۳۹۴.۰۸.۲۰ are Solar Hijri where the
             # language counts them
@@ -288,6 +292,11 @@ class _Grammar:
              by_day),
             ("month_day_year", re.compile(rf"({month})\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)"),
              by_month),
+            # (2021 yılı) Ekim ayının 12'sinde: the month, its "of", the day with its case
+            # ending
+            *([("year_month_day", re.compile(
+                rf"(?<![\d.])(\d{{4}})(?:\s*(?:{year_after}))?\s+{month_day}"), digit),
+               ("month_day", re.compile(month_day), by_month)] if month_day else []),
             ("day_month", re.compile(rf"({day})\s+{between}({month})"), by_day),
             # 2021 yılı Kasım, 2023 Ekim ayı: a year right before a month is its year
             ("year_month", re.compile(rf"(?<![\d.])(\d{{4}})(?:\s*(?:{year_after}))?\s+({month})"),
@@ -420,6 +429,12 @@ def _atom(kind: str, m: re.Match, g: _Grammar, folded: str) -> _Atom | None:
     if kind == "month_day_year":
         calendar, month = g.month_value(grp[0])
         return _Atom(s, e, calendar, int(grp[2]), month, int(grp[1]))
+    if kind == "month_day":
+        calendar, month = g.month_value(grp[0])
+        return _Atom(s, e, calendar, None, month, int(grp[1]))
+    if kind == "year_month_day":
+        calendar, month = g.month_value(grp[1])
+        return _Atom(s, e, calendar, int(grp[0]), month, int(grp[2]))
     if kind == "day_month":
         if g.wants_year(grp[0], grp[1]):
             return None

@@ -52,6 +52,8 @@ def spans(text: str, language: str, published: date | None = None):
     ("نوامبر ۲۰۰۸ میلادی", "fa", ("2008-11-01", "2008-11-30", "month")),
     # one mark joining day, month and year; dashes and slashes in figures
     ("Toplantı 12.Mart.2019 tarihinde yapıldı.", "tr", ("2019-03-12", "2019-03-12", "day")),
+    # the day after its month and its "of", with its case ending
+    ("Tören 2021 yılı Nisan ayının 23'ünde yapıldı.", "tr", ("2021-04-23", "2021-04-23", "day")),
     ("Etkinlik 3-Ekim-2021 tarihinde başladı.", "tr", ("2021-10-03", "2021-10-03", "day")),
     ("Kayıtlar 15-01-2020 tarihinde açıldı.", "tr", ("2020-01-15", "2020-01-15", "day")),
     ("Rapor 2020/01/15 tarihinde yayımlandı.", "tr", ("2020-01-15", "2020-01-15", "day")),

@@ -33,7 +33,7 @@ DATE_WORD_KINDS = ("range", "year_before", "year_after", "month_before", "month_
                    "last_year", "this_year", "since_after", "day_month_between",
                    "month_year_between", "lunar_after", "year_marks", "only_with_year",
                    "range_from_after", "range_until_after", "between_before", "between_after",
-                   "month_parts")
+                   "month_parts", "month_day_between")
 RELATION_TYPES = ("twin", "friendship", "member")
 
 
