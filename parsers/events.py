@@ -806,6 +806,8 @@ def _merge_retold(events: list[_Draft]) -> list[_Draft]:
     for event in sorted(events, key=lambda e: e.when.start if e.when else "9999"):
         if event.when is None and event.city is not None:
             here = dated.get((event.type, event.city), []) + dated.get((event.type, None), [])
+            # (not one told on another's sidelines: the headline's festival is the main one)
+            here = [e for e in here if not e.apart] or here
             if len(here) == 1:
                 one = here[0]
                 _place_found(dated, one, event.city)

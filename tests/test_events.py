@@ -844,3 +844,16 @@ def test_tomorrow_is_the_day_after_the_pages():
                 date(2024, 6, 15))
     assert [(e.type, e.start) for e in run_extractors(text, "IR", True).entities["events"]] \
         == [("meeting", "2024-06-16")]
+
+
+def test_an_undated_headline_festival_is_the_main_one_not_its_sidelines():
+    text = Text("برگزاری هفته فرهنگی ارمنستان در تبریز\n\nهفته فرهنگی ارمنستان از ۱۵ تا ۲۱ آبان "
+                "۱۴۰۲ در تبریز برگزار می‌شود.\n\nنمایشگاه صنایع دستی در حاشیه این هفته فرهنگی "
+                "برپا شده است.", "fa")
+    found = run_extractors(text, "IR", True).entities["events"]
+    assert [(e.type, e.start) for e in found] == [("festival", "2023-11-06"),
+                                                 ("festival", "2023-11-06")]
+    # an opening's ceremony is one; a bylaw (آیین نامه) is none
+    assert [e[0] for e in events("آیین افتتاح جشنواره روز ۱۵ آبان ۱۴۰۲ در تبریز برگزار شد.",
+                                 "fa")] == ["festival"]
+    assert events("آیین نامه شورای شهر تبریز روز ۱۵ آبان ۱۴۰۲ ابلاغ شد.", "fa") == []
