@@ -265,6 +265,10 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
             place = believable[0] if len(believable) == 1 else max(
                 believable, key=lambda p: _rank(p, key, ranked_near, country, placed,
                                                 other_names, home_town, written_town))
+            # (a weekday before a date names the day: روز دوشنبه ۱۵ آبان, no Dushanbe)
+            group = [c for c in group if not (c.weekday and _DATE_AFTER.match(text, c.end))]
+            if not group:
+                continue
             for c in group:
                 believed.add(c, place)
             if place.geonameid not in mentions and len(placed) < NEIGHBOURS:
@@ -290,6 +294,7 @@ def _not_regions(candidates: list[_Candidate], regions: Sequence[int]) -> list[_
 
 
 LIST_ROUNDS = 4  # rounds of a list's items supporting their neighbours, after the first
+_DATE_AFTER = re.compile(r"[ \t]*،?[ \t]*\d")  # a figure right after the word
 LIST_ITEMS = 12  # items of a list read on to its conjunction
 LIST_ITEM_WORDS = 3  # words a line of a list holds at most (Казан, Русия): none is cut short
 

@@ -103,6 +103,12 @@ def test_continents_provinces_and_ordinary_words_are_not_cities():
     assert ids("نماینده آستان قدس رضوی در مراسم روز قدس سخن گفت.", "fa", "IR") == set()
 
 
+def test_a_weekday_before_a_date_names_the_day_though_the_city_is_named_too():
+    found = find_cities(Text("هنرمندانی از شهر دوشنبه آمدند.\n\nآیین افتتاح روز دوشنبه ۱۵ "
+                             "آبان برگزار شد.", "fa"), "IR")
+    assert [(c.name, len(c.mentions)) for c in found] == [("Dushanbe", 1)]
+
+
 def test_a_province_that_bears_its_capitals_name_is_no_city():
     assert ids("استاندار اصفهان از طرح بازدید کرد و به استان یزد رفت.", "fa") == set()
     assert ids("شهردار اصفهان در استان اصفهان سخن گفت.", "fa") == {418863}  # the city, once
