@@ -857,3 +857,9 @@ def test_an_undated_headline_festival_is_the_main_one_not_its_sidelines():
     assert [e[0] for e in events("آیین افتتاح جشنواره روز ۱۵ آبان ۱۴۰۲ در تبریز برگزار شد.",
                                  "fa")] == ["festival"]
     assert events("آیین نامه شورای شهر تبریز روز ۱۵ آبان ۱۴۰۲ ابلاغ شد.", "fa") == []
+
+
+def test_what_was_discussed_is_no_meeting_of_its_own():
+    # مورد گفت و گو قرار گرفت: was talked over (in the meeting already told)
+    assert events("مسائل گردشگری و تجارت در تبریز مورد گفت و گو قرار گرفت.", "fa") == []
+    assert [e[0] for e in events("شهرداران در تبریز گفت و گو کردند.", "fa")] == ["meeting"]
