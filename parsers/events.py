@@ -452,6 +452,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     during_it, sidelines = phrase_before(profile.during), phrase_before(profile.sidelines)
     at_its_end = phrase_before(profile.at_its_end)
     trip = word_pattern(profile.this_trip, whole=True)
+    before_now = word_pattern(profile.days_before, whole=True)
     hosts = word_pattern(profile.hosts)
     council = word_pattern(profile.own_council)
     tie = _phrases(tuple(w for kind in TIES for w in profile.relation_cues.get(kind, ())))
@@ -530,8 +531,9 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         sentence = text[start:end]
         present = _present(sentence, officials, by_last)
         people = [o.name for o in present]
-        borrowed = None if in_sentence else _borrowed_date(text, spans, index, dates, days,
-                                                           folded, page.published)
+        # (a sentence that says "last week" tells of another day than its neighbours')
+        borrowed = None if in_sentence or (before_now is not None and before_now.search(part)) \
+            else _borrowed_date(text, spans, index, dates, days, folded, page.published)
         # در این دیدار, bu toplantıda: the one told last, which has its date or place
         # already (where the word's clause gives no date of its own), and so is every word
         # of its kind in the sentence (По време на тази среща кметовете обсъдиха …)

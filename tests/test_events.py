@@ -863,3 +863,10 @@ def test_what_was_discussed_is_no_meeting_of_its_own():
     # مورد گفت و گو قرار گرفت: was talked over (in the meeting already told)
     assert events("مسائل گردشگری و تجارت در تبریز مورد گفت و گو قرار گرفت.", "fa") == []
     assert [e[0] for e in events("شهرداران در تبریز گفت و گو کردند.", "fa")] == ["meeting"]
+
+
+def test_a_sentence_of_last_week_takes_no_day_from_its_neighbours():
+    text = Text("شهردار تبریز امروز گفت: در نشستی که هفته گذشته در ارومیه داشتیم، طرح بررسی "
+                "شد.", "fa", date(2023, 9, 28))
+    assert [(e.type, e.start) for e in run_extractors(text, "IR", True).entities["events"]] \
+        == [("meeting", None)]

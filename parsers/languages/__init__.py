@@ -166,6 +166,9 @@ class Profile:
     today: tuple[str, ...] = _spec(default=())  # words that date what they say to the page's day
     yesterday: tuple[str, ...] = _spec(default=())  # and to the day before it
     tomorrow: tuple[str, ...] = _spec(default=())  # and to the day after it
+    # words that set what a sentence says days or weeks before the page (هفته گذشته,
+    # миналата седмица, geçen hafta): no day of its neighbours' is its day
+    days_before: tuple[str, ...] = _spec(default=())
     organization_words: tuple[str, ...] = _spec(default=())
     # words the gazetteer holds as places that are not cities here: ordinary words
     # (Barış, میدان), continents, provinces named like no city
