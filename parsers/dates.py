@@ -719,6 +719,12 @@ def _resolve_years(atoms: list[_Atom], text: Text, g: _Grammar) -> list[_Atom]:
             # 7 Aralık sabahı after 7 Aralık 2024'te: the same day, named again
             again = [a for a in dated if a.calendar == atom.calendar and a.start < atom.start
                      and atom.day is not None and (a.month, a.day) == (atom.month, atom.day)]
+            # (a year alone before it in the paragraph, 2017 yılında imzalanan …, yields to
+            # the page's date close by: Heyet, 21 Mart'ta … on a page of 23 March 2024)
+            if before and before[-1].month is None and not near and not again and \
+                    published is not None and atom.month is not None and \
+                    _year_near(atom, published) is not None:
+                before = []
             source = again[-1] if again else \
                 min(near, key=lambda a: abs(a.start - atom.start)) if near \
                 else before[-1] if before else None

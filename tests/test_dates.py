@@ -465,3 +465,14 @@ def test_a_persian_year_marked_by_its_calendars_abbreviation(text, expected):
 ])
 def test_a_calendars_abbreviation_is_a_mark_only_as_a_whole_word(text):
     assert spans(text, "fa") == []
+
+
+def test_a_year_alone_earlier_in_the_paragraph_yields_to_the_pages_date_close_by():
+    text = ("Görüşmede 2017 yılında imzalanan protokol değerlendirildi. Heyet 21 Mart'ta "
+            "Nevruz kutlamalarına katıldı.")
+    assert ("2024-03-21", "2024-03-21", "day", "gregorian") in spans(text, "tr",
+                                                                       date(2024, 3, 23))
+    # (a day and month earlier in it still lends its year: the paragraph's own story)
+    text = "На 3 май 1999 г. градовете се побратимиха. На 5 май делегацията замина."
+    assert ("1999-05-05", "1999-05-05", "day", "gregorian") in spans(text, "bg",
+                                                                       date(2024, 5, 10))

@@ -870,3 +870,8 @@ def test_a_sentence_of_last_week_takes_no_day_from_its_neighbours():
                 "شد.", "fa", date(2023, 9, 28))
     assert [(e.type, e.start) for e in run_extractors(text, "IR", True).entities["events"]] \
         == [("meeting", None)]
+
+
+def test_a_surname_a_feasts_word_begins_is_no_festival():
+    assert [e[0] for e in events("Başkan 20 Mart 2024'te Gence'de Niyazi Bayramov ile "
+                                 "görüştü.", "tr")] == ["meeting"]
