@@ -161,12 +161,19 @@ class _DayWords(NamedTuple):
     tomorrow: WordPattern | None
 
     def told(self, folded: str, start: int, end: int, published: date | None) -> _When | None:
+        found = self.first(folded, start, end, published)
+        return found[1] if found else None
+
+    def first(self, folded: str, start: int, end: int, published: date | None
+              ) -> tuple[int, _When] | None:
+        """Where the first of the words is between start and end, and the day it names."""
         if published is None:
             return None
         for words, back in ((self.today, 0), (self.yesterday, 1), (self.tomorrow, -1)):
-            if words is not None and words.search(folded, start, end):
+            found = words.search(folded, start, end) if words is not None else None
+            if found is not None:
                 day = (published - timedelta(days=back)).isoformat()
-                return _When(day, day, "day")
+                return found.start(), _When(day, day, "day")
         return None
 
 
@@ -551,12 +558,23 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
                     and not _attended(folded, cue, cued))
                 and not _states(folded, cue, profile.states)
                 and cue not in talked and (cue not in pointed if aside else kind not in again)]
-        found = [(kind, _dated(_date_for(breaks, cue, _free(in_sentence, cue, kind, said, breaks,
-                                                           folded, profile.participle_endings)
-                                         if profile.verb_last else in_sentence,
-                                         profile.verb_last))
-                  or (None if _right_after(folded, cue, purposes) else borrowed), venues[cue, kind])
-                 for cue, kind in said]
+        # "today" nearer the word than a date of another clause is its day (делегации …
+        # пристигнаха днес …, за да участват в … празника на града – 22 март)
+        day_word = days.first(folded, start, end, page.published) if in_sentence else None
+        found: list[tuple[str, _When | None, int | None]] = []
+        for cue, kind in said:
+            named_day = _date_for(breaks, cue, _free(in_sentence, cue, kind, said, breaks,
+                                                     folded, profile.participle_endings)
+                                  if profile.verb_last else in_sentence, profile.verb_last)
+            when: _When | None
+            if named_day is not None and day_word is not None and \
+                    _clause(breaks, named_day.offset) != _clause(breaks, cue) and \
+                    abs(day_word[0] - cue) < abs(named_day.offset - cue):
+                when = day_word[1]
+            else:
+                when = _dated(named_day) or (None if _right_after(folded, cue, purposes)
+                                             else borrowed)
+            found.append((kind, when, venues[cue, kind]))
         # what the sentence says happened during the one it points back at (По време на
         # визитата двамата кметове подписаха …): on its day and at its place
         during = next(((d, _right_after(folded, cue, at_its_end)) for cue, kind in cued

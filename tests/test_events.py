@@ -875,3 +875,10 @@ def test_a_sentence_of_last_week_takes_no_day_from_its_neighbours():
 def test_a_surname_a_feasts_word_begins_is_no_festival():
     assert [e[0] for e in events("Başkan 20 Mart 2024'te Gence'de Niyazi Bayramov ile "
                                  "görüştü.", "tr")] == ["meeting"]
+
+
+def test_today_nearer_the_word_than_another_clauses_date_is_its_day():
+    found = happened("Делегации от Охрид и Брашов пристигнаха днес във Велико Търново, за да "
+                     "участват в празника на града – 22 март.", "bg", "2024-03-21T10:00:00")
+    assert ("visit", "2024-03-21", "Veliko Tŭrnovo") in found
+    assert ("festival", "2024-03-22", "Veliko Tŭrnovo") in found
