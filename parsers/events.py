@@ -586,9 +586,10 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             then = told.when._replace(start=told.when.end) if at_end and told.when else \
                 told.when
             found = [(kind, when or then, place or told.city) for kind, when, place in found]
-        # a visit its sentence's meeting took the day from (Heyet, 23 Eylül'de Saraybosna'ya
-        # geçerek … görüştü): the delegation came that day
-        met = next((when for kind, when, _ in found if kind == "meeting" and when), None)
+        # a visit its sentence's meeting or signing took the day from (Heyet, 23 Eylül'de
+        # Saraybosna'ya geçerek … görüştü; در سفر هیئت کوبه … در آذر ماه امضا شود): the
+        # delegation came then
+        met = next((when for kind, when, _ in found if kind in SESSIONS and when), None)
         if met is not None:
             found = [(kind, met if kind == "visit" and when is None else when, place)
                      for kind, when, place in found]

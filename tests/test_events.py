@@ -882,3 +882,11 @@ def test_today_nearer_the_word_than_another_clauses_date_is_its_day():
                      "участват в празника на града – 22 март.", "bg", "2024-03-21T10:00:00")
     assert ("visit", "2024-03-21", "Veliko Tŭrnovo") in found
     assert ("festival", "2024-03-22", "Veliko Tŭrnovo") in found
+
+
+def test_a_persian_council_approving_is_a_resolution_and_a_trip_for_a_signing_its_day():
+    assert [e[0] for e in events("طرح خواهرخواندگی اصفهان و کوبه روز ۲۸ مهر ۱۴۰۲ در شورای "
+                                 "شهر اصفهان به تصویب رسید.", "fa")] == ["agreement"]
+    assert sorted(e[:2] for e in events("تفاهم نامه در سفر هیئت کوبه به اصفهان در آذر ۱۴۰۲ "
+                                        "امضا شد.", "fa")) == [
+        ("agreement", "2023-11-22"), ("visit", "2023-11-22")]
