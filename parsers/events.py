@@ -562,6 +562,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         # пристигнаха днес …, за да участват в … празника на града – 22 март)
         day_word = days.first(folded, start, end, page.published) if in_sentence else None
         found: list[tuple[str, _When | None, int | None]] = []
+        signed_at = None  # the day of a signing the sentence tells every visit's word before
         for cue, kind in said:
             named_day = _date_for(breaks, cue, _free(in_sentence, cue, kind, said, breaks,
                                                      folded, profile.participle_endings)
@@ -574,6 +575,9 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             else:
                 when = _dated(named_day) or (None if _right_after(folded, cue, purposes)
                                              else borrowed)
+            if kind == "agreement" and named_day is not None and all(
+                    c < named_day.offset for c, k in said if k == "visit"):
+                signed_at = when
             found.append((kind, when, venues[cue, kind]))
         # what the sentence says happened during the one it points back at (По време на
         # визитата двамата кметове подписаха …): on its day and at its place
@@ -586,10 +590,11 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             then = told.when._replace(start=told.when.end) if at_end and told.when else \
                 told.when
             found = [(kind, when or then, place or told.city) for kind, when, place in found]
-        # a visit its sentence's meeting or signing took the day from (Heyet, 23 Eylül'de
-        # Saraybosna'ya geçerek … görüştü; در سفر هیئت کوبه … در آذر ماه امضا شود): the
-        # delegation came then
-        met = next((when for kind, when, _ in found if kind in SESSIONS and when), None)
+        # a visit its sentence's meeting took the day from (Heyet, 23 Eylül'de Saraybosna'ya
+        # geçerek … görüştü), or a signing told after the trip (در سفر هیئت کوبه … در آذر
+        # ماه امضا شود; not 2010 yılında … imzalanan Batum'u ziyaret etti): then
+        met = next((when for kind, when, _ in found if kind == "meeting" and when),
+                   signed_at)
         if met is not None:
             found = [(kind, met if kind == "visit" and when is None else when, place)
                      for kind, when, place in found]
