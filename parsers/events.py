@@ -117,9 +117,13 @@ def _date_for(breaks: list[int], cue: int, dates: list[DateMention],
         return None
     earlier = [d for d in pool if d.offset < cue] if before else []
     nearest = min(earlier or pool, key=lambda d: abs(d.offset - cue))
-    # "в началото на м. октомври ... през 2006г.": the month says more of the same year
+    # "в началото на м. октомври ... през 2006г.": the month says more of the same year;
+    # and a day of the month another clause gives (Nisan ayı toplantısı, … 3 Nisan 2024
+    # tarihinde yapıldı: April's session, held on the 3rd)
     finer = [d for d in pool if nearest.start <= d.start and d.end <= nearest.end
-             and PRECISION[d.precision] < PRECISION[nearest.precision]]
+             and PRECISION[d.precision] < PRECISION[nearest.precision]] or [
+        d for d in dates if nearest.start <= d.start and d.end <= nearest.end
+        and PRECISION[d.precision] < PRECISION[nearest.precision] == PRECISION["month"]]
     return min(finer, key=lambda d: abs(d.offset - cue)) if finer else nearest
 
 
@@ -544,7 +548,11 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         # در این دیدار, bu toplantıda: the one told last, which has its date or place
         # already (where the word's clause gives no date of its own), and so is every word
         # of its kind in the sentence (По време на тази среща кметовете обсъдиха …)
-        pointed = {cue: kind for cue, kind in cued if _right_after(folded, cue, told_again)
+        # (and a word the sentence opens with that is one told, in its case: Toplantıda, …)
+        opening_in = {cue for cue, _ in cued if cue == start + len(part) - len(part.lstrip())
+                      and folded[cue:_word_end(folded, cue)] in profile.told_in}
+        pointed = {cue: kind for cue, kind in cued
+                   if (_right_after(folded, cue, told_again) or cue in opening_in)
                    and not _dated_clause(breaks, cue, in_sentence)
                    # (one: по време на визитата; not по време на традиционните празници)
                    and not folded[cue:_word_end(folded, cue)].endswith(profile.plural_endings)
@@ -582,7 +590,8 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         # what the sentence says happened during the one it points back at (По време на
         # визитата двамата кметове подписаха …): on its day and at its place
         during = next(((d, _right_after(folded, cue, at_its_end)) for cue, kind in cued
-                       if kind in again and _right_after(folded, cue, during_it)
+                       if kind in again and (_right_after(folded, cue, during_it)
+                                             or cue in opening_in)
                        and (d := _last_told(kind, [*events.values(), *pending]))), None)
         if during is not None:
             told, at_end = during
@@ -852,7 +861,33 @@ def _merge_retold(events: list[_Draft]) -> list[_Draft]:
         days.lengthened(same)
         same.participants.update(event.participants)
         same.officials += [o for o in event.officials if o not in same.officials]
-    return sorted(out, key=lambda e: e.order)
+    return sorted(_in_their_days(out), key=lambda e: e.order)
+
+
+def _in_their_days(events: list[_Draft]) -> list[_Draft]:
+    """An event told by its month only (Nisan Ayı Toplantısı Yapıldı) is the one event of
+    its type the page dates to a day of that month, at no other place."""
+    days: dict[str, list[tuple[str, int]]] = {}  # per type, (first day, number), in order
+    for number, e in enumerate(events):
+        if e.when is not None and e.when.precision == "day":
+            days.setdefault(e.type, []).append((e.when.start, number))
+    for found in days.values():
+        found.sort()
+    out = []
+    for event in events:
+        when, found = event.when, days.get(event.type, [])
+        if when is None or when.precision != "month" or not found:
+            out.append(event)
+            continue
+        inside = [events[n] for _, n in found[bisect_left(found, (when.start, -1)):
+                                               bisect_right(found, (when.end, len(events)))]
+                  if event.city is None or events[n].city in (None, event.city)]
+        if len(inside) != 1:
+            out.append(event)
+            continue
+        inside[0].participants.update(event.participants)
+        inside[0].city = inside[0].city or event.city
+    return out
 
 
 def _place_found(dated: dict[tuple[str, int | None], list[_Draft]], draft: _Draft,

@@ -890,3 +890,15 @@ def test_a_persian_council_approving_is_a_resolution_and_a_trip_for_a_signing_it
     assert sorted(e[:2] for e in events("تفاهم نامه در سفر هیئت کوبه به اصفهان در آذر ۱۴۰۲ "
                                         "امضا شد.", "fa")) == [
         ("agreement", "2023-11-22"), ("visit", "2023-11-22")]
+
+
+def test_a_turkish_sentence_opening_at_the_meeting_told_is_on_its_day():
+    found = events("Kayseri Büyükşehir Belediye Meclisi 3 Nisan 2024 tarihinde toplandı.\n\n"
+                   "Toplantıda, Kayseri ile Erbil arasında kardeş şehir ilişkisi kurulmasına "
+                   "ilişkin teklif oy birliğiyle kabul edildi.", "tr")
+    assert sorted(e[:2] for e in found) == [("agreement", "2024-04-03"),
+                                           ("meeting", "2024-04-03")]
+    # and a session told by its month only is the one held on a day of it
+    found = events("Meclis Nisan Ayı Toplantısı Yapıldı\n\nMeclisin Nisan ayı toplantısı, "
+                   "Başkan Vekili başkanlığında 3 Nisan 2024 tarihinde Kayseri'de yapıldı.", "tr")
+    assert [e[:2] for e in found] == [("meeting", "2024-04-03")]

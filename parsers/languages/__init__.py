@@ -154,6 +154,9 @@ class Profile:
     # and those that also say the sentence's other happenings took place during it (по
     # време на визитата, در این سفر): on its day, at its place
     during: tuple[str, ...] = _spec(default=())
+    # an event's word in a case that places the sentence in the one told, where the
+    # sentence opens with it (Toplantıda, Görüşmede: at the meeting)
+    told_in: tuple[str, ...] = _spec(default=())
     # and of those, the ones that say at its end (в края на срещата, در پایان این سفر): on
     # its last day
     at_its_end: tuple[str, ...] = _spec(default=())
