@@ -548,9 +548,12 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         # در این دیدار, bu toplantıda: the one told last, which has its date or place
         # already (where the word's clause gives no date of its own), and so is every word
         # of its kind in the sentence (По време на тази среща кметовете обсъдиха …)
-        # (and a word the sentence opens with that is one told, in its case: Toplantıda, …)
-        opening_in = {cue for cue, _ in cued if cue == start + len(part) - len(part.lstrip())
-                      and folded[cue:_word_end(folded, cue)] in profile.told_in}
+        # (and the words the sentence opens with that name one told, in its case:
+        # Toplantıda, На срещата …)
+        opened = start + len(part) - len(part.lstrip())
+        told_first = next((len(p) for p in profile.told_in if folded.startswith(p, opened)
+                           and not folded[opened + len(p):opened + len(p) + 1].isalpha()), 0)
+        opening_in = {cue for cue, _ in cued if opened <= cue < opened + told_first}
         pointed = {cue: kind for cue, kind in cued
                    if (_right_after(folded, cue, told_again) or cue in opening_in)
                    and not _dated_clause(breaks, cue, in_sentence)

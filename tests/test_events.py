@@ -902,3 +902,7 @@ def test_a_turkish_sentence_opening_at_the_meeting_told_is_on_its_day():
     found = events("Meclis Nisan Ayı Toplantısı Yapıldı\n\nMeclisin Nisan ayı toplantısı, "
                    "Başkan Vekili başkanlığında 3 Nisan 2024 tarihinde Kayseri'de yapıldı.", "tr")
     assert [e[:2] for e in found] == [("meeting", "2024-04-03")]
+    # (Bulgarian: the words that open it)
+    found = events("На 3 юни 2024 г. в Русе се проведе среща на кметовете на Русе и Гюргево."
+                   "\n\nНа срещата беше подписан меморандум за сътрудничество.", "bg")
+    assert ("agreement", "2024-06-03", "2024-06-03", 727523) in found
