@@ -82,6 +82,10 @@ def test_habits_and_undated_unplaced_mentions_are_not_events():
                   "bg") == []
     assert events("Her yıl iki şehir heyet ziyareti gerçekleştiriyor.", "tr") == []
     assert events("Heyet ziyaret sırasında müzeyi gezdi.", "tr") == []  # no date, no place
+    # a custom told in the present, after a dated sentence of its paragraph
+    assert [e[0] for e in events("Договорът е подписан в Шумен на 12 октомври 1998 г. Двата "
+                                 "града обменят делегации за празниците си.", "bg")] == [
+        "agreement"]
 
 
 def test_turkish_and_persian_places_and_dates():
