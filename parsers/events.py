@@ -25,7 +25,7 @@ from itertools import count
 from typing import NamedTuple
 
 from parsers.cities import City, in_case, mention_spans, mentions_between
-from parsers.dates import DateMention
+from parsers.dates import DateMention, date_mentions
 from parsers.languages import Profile, profiles
 from parsers.officials import Official
 from parsers.organizations import a_seat, building_after
@@ -469,6 +469,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
     tie = _phrases(tuple(w for kind in TIES for w in profile.relation_cues.get(kind, ())))
     ceremony = _phrases(profile.ceremonies)
     building, of_place = building_after(profile.code), _of_a_place(profile.code)
+    headline = _headline_day(page, profile)
     events: dict[tuple, _Draft] = {}
     happening = [d for d in dates if not _lasting(folded, d, profile)]
     happening_at = [d.offset for d in happening]  # in text order, for a sentence's dates
@@ -615,6 +616,11 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         found += [("visit", when, place) for kind, when, place in found
                   if kind == "meeting" and place not in (None, home) and "visit" not in kinds
                   and any(o.city not in (None, place) for o in present)]
+        # what the headline tells on the day it gives is of that day (Днес, 24.03.22г.
+        # делегацията … посети …; … проведоха работна среща …: the visit's meeting too)
+        if headline is not None:
+            found = [(kind, when or (headline[1] if kind in headline[0] else None), place)
+                     for kind, when, place in found]
         for kind, when, place in found:
             participants = [gid for gid in named if gid != place] or \
                 ([home] if home is not None and home != place else [])
@@ -633,6 +639,23 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             events[key] = _Draft(kind, when, place, dict.fromkeys(participants), people,
                                  text[start:end].strip(), next(order), len(key) > 3)
     return tuple(e.frozen() for e in _merge_retold(list(events.values())))
+
+
+def _headline_day(page: Text, profile: Profile) -> tuple[frozenset[str], _When] | None:
+    """The kinds of event the headline names (a visit's meetings with it) and the one day
+    it gives them, where it gives one."""
+    if not page.title:
+        return None
+    title = Text(page.title, page.language, page.published)
+    days = {(d.start, d.end) for d in date_mentions(title) if d.precision == "day"}
+    if len(days) != 1:
+        return None
+    kinds = {kind for kind, at in _cues(profile.code).starts(title.folded).items() if at}
+    if not kinds:
+        return None
+    first, last = days.pop()
+    return (frozenset(kinds | ({"meeting"} if "visit" in kinds else set())),
+            _When(first.isoformat(), last.isoformat(), "day"))
 
 
 def _no_happening(folded: str, cue: int, building: re.Pattern | None,

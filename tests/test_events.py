@@ -910,3 +910,16 @@ def test_a_turkish_sentence_opening_at_the_meeting_told_is_on_its_day():
     found = events("На 3 юни 2024 г. в Русе се проведе среща на кметовете на Русе и Гюргево."
                    "\n\nНа срещата беше подписан меморандум за сътрудничество.", "bg")
     assert ("agreement", "2024-06-03", "2024-06-03", 727523) in found
+
+
+def test_what_the_headline_tells_on_the_day_it_gives_is_of_that_day():
+    text = Text("Делегацията от Плевен и представители на община Миасто проведоха работна "
+                "среща в Полша.", "bg", None, "Днес, 12.05.23г. делегацията от Плевен посети "
+                "Полша")
+    found = run_extractors(text, "BG", True).entities["events"]
+    assert {(e.type, e.start) for e in found} == {("visit", "2023-05-12"),
+                                                 ("meeting", "2023-05-12")}
+    # (a headline with no happening's word dates none)
+    text = Text("Делегацията от Плевен проведе работна среща в Краков.", "bg", None,
+                "Плевен, 12.05.23г.")
+    assert {e.start for e in run_extractors(text, "BG", True).entities["events"]} == {None}
