@@ -597,20 +597,7 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
                        if kind in again and (_right_after(folded, cue, during_it)
                                              or cue in opening_in)
                        and (d := _last_told(kind, [*events.values(), *pending]))), None)
-        if during is not None:
-            told, at_end = during
-            # (در پایان این سفر: on its last day)
-            then = told.when._replace(start=told.when.end) if at_end and told.when else \
-                told.when
-            found = [(kind, when or then, place or told.city) for kind, when, place in found]
-        # a visit its sentence's meeting took the day from (Heyet, 23 Eylül'de Saraybosna'ya
-        # geçerek … görüştü), or a signing told after the trip (در سفر هیئت کوبه … در آذر
-        # ماه امضا شود; not 2010 yılında … imzalanan Batum'u ziyaret etti): then
-        met = next((when for kind, when, _ in found if kind == "meeting" and when),
-                   signed_at)
-        if met is not None:
-            found = [(kind, met if kind == "visit" and when is None else when, place)
-                     for kind, when, place in found]
+        found = _lent_days(found, during, signed_at)
         # an official who meets in another city than their office's has gone there (in
         # the page's own city, the guests at its meeting are told as taking part)
         found += [("visit", when, place) for kind, when, place in found
@@ -639,6 +626,27 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
             events[key] = _Draft(kind, when, place, dict.fromkeys(participants), people,
                                  text[start:end].strip(), next(order), len(key) > 3)
     return tuple(e.frozen() for e in _merge_retold(list(events.values())))
+
+
+def _lent_days(found: list[tuple[str, _When | None, int | None]],
+               during: tuple[_Draft, bool] | None, signed_at: _When | None
+               ) -> list[tuple[str, _When | None, int | None]]:
+    """A sentence's events (type, day, place) with what other events lend them: the
+    day and place of the one it says they happened during (По време на визитата …, at its
+    end the last day: در پایان این سفر), and for a visit left undated, its meeting's day
+    (Heyet, 23 Eylül'de Saraybosna'ya geçerek … görüştü) or that of a signing told after
+    every visit's word (`signed_at`: در سفر هیئت کوبه … در آذر ماه امضا شود; not 2010
+    yılında … imzalanan Batum'u ziyaret etti)."""
+    if during is not None:
+        told, at_end = during
+        then = told.when._replace(start=told.when.end) if at_end and told.when else \
+            told.when
+        found = [(kind, when or then, place or told.city) for kind, when, place in found]
+    met = next((when for kind, when, _ in found if kind == "meeting" and when), signed_at)
+    if met is None:
+        return found
+    return [(kind, met if kind == "visit" and when is None else when, place)
+            for kind, when, place in found]
 
 
 def _headline_day(page: Text, profile: Profile) -> tuple[frozenset[str], _When] | None:
