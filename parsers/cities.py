@@ -122,7 +122,8 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
     gazetteer = gazetteer or default_gazetteer()
     words = page.tokens
     countries = page.countries
-    candidates = _candidates(page, profile, countries, gazetteer)
+    candidates = _candidates(page, profile, countries, gazetteer) + _named_otherwise(page,
+                                                                                  profile)
     candidates = _not_regions(candidates, region_starts(page) if regions is None else regions)
     # a text whose last line is a sentence that ends on a word with no mark after it may
     # be cut there (an excerpt, a teaser): its last word is no city (… در شهر ری, cut
@@ -799,6 +800,18 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
                 out.append(tuple.__new__(_Candidate, (first.start, words[j].end - 1, i,
                                                       key[:-1], foreign, False, "", False)))
     return out
+
+
+def _named_otherwise(page: Text, profile: Profile | None) -> list[_Candidate]:
+    """The cities the text names by the profile's other names for them (Столична община:
+    Sofia), each a candidate of the city's own name."""
+    aliases = profile.place_aliases if profile else {}
+    if not aliases:
+        return []
+    begins = [w.start for w in page.tokens]
+    return [_Candidate(start, end, bisect_left(begins, start),
+                       normalize_name(aliases[page.folded[start:end]]), False)
+            for start, end in whole_words(page.folded, aliases)]
 
 
 def _opening(text: str, words: tuple[Token, ...], keys: dict[int, str], starts: list[int],

@@ -79,7 +79,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
                             "locative_before", "locative_after", "destination_before",
                             "destination_after", "municipality_words", "not_places",
                             "honorifics", "weekdays", "transliteration", "adjective_endings",
-                            "demonstratives", "this_city", "counterparts",
+                            "demonstratives", "this_city", "counterparts", "place_aliases",
                             "conjunctions"),
               needs_profile=False, table="cities", mention_table="city_mentions",
               scored=("cities",), opens=default_gazetteer),

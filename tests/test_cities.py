@@ -109,6 +109,11 @@ def test_a_weekday_before_a_date_names_the_day_though_the_city_is_named_too():
     assert [(c.name, len(c.mentions)) for c in found] == [("Dushanbe", 1)]
 
 
+def test_a_city_named_in_other_words_the_profile_gives():
+    # the capital's municipality, which no word of names the city
+    assert ids("Кметът на Столична община посети Брюксел.", "bg", "BG") == {727011, 2800866}
+
+
 def test_a_province_that_bears_its_capitals_name_is_no_city():
     assert ids("استاندار اصفهان از طرح بازدید کرد و به استان یزد رفت.", "fa") == set()
     assert ids("شهردار اصفهان در استان اصفهان سخن گفت.", "fa") == {418863}  # the city, once

@@ -191,6 +191,8 @@ class Profile:
     # it is a member) describes a body, it tells of no city joining it
     states: tuple[str, ...] = _spec(default=())
     transliteration: dict[str, str] = _spec(case=True, default_factory=dict)  # letter -> Latin
+    # a city's names in other words (Столична община: Sofia's municipality), by its name
+    place_aliases: dict[str, str] = _spec(default_factory=dict)
     # the word that ties an office or a body to its place (кмет на Кочани, mayor of)
     genitives: tuple[str, ...] = _spec(default=())
     # words that open an office's field (заместник-кметът по култура Мария …): the words
