@@ -53,8 +53,9 @@ def _pattern(language: str) -> re.Pattern | None:
         # sentence's last word: its verb (… مجمع شهرداران آسیایی پیوست.)
         stop = alternation({*profile.stop_words, *profile.honorific_words, *profile.given_names},
                            space=None)
+        # (a word's parts a zero-width non-joiner joins are one word: همکاری‌های)
         tail = rf"(?:[ \t]+(?!(?:{stop}){_NO_LETTER_AFTER})(?![^\W\d_]+[ \t]*[.!?؟\n])" \
-            rf"[^\W\d_]+){{1,{UNCASED_NAME_WORDS}}}"
+            rf"[^\W\d_]+(?:\u200c[^\W\d_]+)*){{1,{UNCASED_NAME_WORDS}}}"
         # a name its initials follow in brackets is whole up to them, function words and
         # all (سازمان جهانی شهرها و دولت‌های محلی متحد (UCLG))
         initialled = rf"{word}(?:[ \t\u200c]+[^\W\d_]+){{1,{INITIALLED_NAME_WORDS}}}" \

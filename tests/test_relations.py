@@ -243,6 +243,9 @@ def test_a_city_included_in_a_network_or_part_of_it_is_its_member():
     assert members("Bursa Büyükşehir Belediyesi, Avrupa Konseyi'nin Kültürlerarası Şehirler "
                    "Ağı'nın bir parçası oldu.", "tr") == {(750269, "Kültürlerarası Şehirler Ağı")}
     assert members("Bursa, yeni projeye dahil edildi.", "tr") == set()
+    # a word's parts a zero-width non-joiner joins are one word of the name
+    assert members("کلانشهر مشهد از سال ۱۳۸۹ عضو سازمان همکاری\u200cهای شهرهای اسلامی است.",
+                   "fa") == {(124665, "سازمان همکاری\u200cهای شهرهای اسلامی")}
     # (the noun of the verb "joined" is no word of the body's name)
     assert members("شیراز به عنوان عضو جدید به سازمان شهرهای جهانی ملحق شد.", "fa") == {
         (115019, "سازمان شهرهای جهانی")}
