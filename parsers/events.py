@@ -652,8 +652,8 @@ def _lent_days(found: list[tuple[str, _When | None, int | None]],
 def _headline_day(page: Text, profile: Profile) -> tuple[frozenset[str], _When] | None:
     """The kinds of event the headline names (a visit's meetings with it) and the one day
     it gives them, where it gives one."""
-    if not page.title:
-        return None
+    if not page.title or not _FIGURE.search(page.title):
+        return None  # (most headlines give no day: none is read for one)
     title = Text(page.title, page.language, page.published)
     days = {(d.start, d.end) for d in date_mentions(title) if d.precision == "day"}
     if len(days) != 1:
@@ -678,6 +678,7 @@ def _no_happening(folded: str, cue: int, building: re.Pattern | None,
 
 
 _FIGURE_BEFORE = re.compile(r"\d[ \t]+\Z")
+_FIGURE = re.compile(r"\d")
 _LINE_ENDS = re.compile(r"(?=\s|\Z)[ \t]*+(?![^\W\d_])")  # no word after it on its line
 
 
