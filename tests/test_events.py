@@ -923,3 +923,10 @@ def test_what_the_headline_tells_on_the_day_it_gives_is_of_that_day():
     text = Text("Делегацията от Плевен проведе работна среща в Краков.", "bg", None,
                 "Плевен, 12.05.23г.")
     assert {e.start for e in run_extractors(text, "BG", True).entities["events"]} == {None}
+
+
+def test_a_turkish_sentence_opening_within_the_visit_told_is_on_its_day():
+    found = events("Nevşehir Belediye Başkanı ve beraberindeki heyet, 20 Mart 2024'te kardeş "
+                   "şehir Gence'yi ziyaret ederek bir dizi temasta bulundu.\n\nZiyaret "
+                   "kapsamında iki şehir arasında turizm protokolü imzalandı.", "tr")
+    assert ("agreement", "2024-03-20", "2024-03-20", 586523) in found
