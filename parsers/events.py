@@ -254,7 +254,8 @@ def _envoy_grammar(language: str) -> tuple[re.Pattern, re.Pattern] | None:
             re.compile(rf"\s+(?:{alternation(locatives)})\s+$", re.IGNORECASE))
 
 
-def _envoys_seats(page: Text, cities: Sequence[City], profile: Profile) -> set[int]:
+def _envoys_seats(page: Text, mentions: list[tuple[int, int, int]], profile: Profile
+                  ) -> set[int]:
     """Where the mentions of cities begin that name an envoy's seat (سفیر ایتالیا در
     تهران, генералният консул на Турция в Пловдив): the office's city."""
     grammar = _envoy_grammar(profile.code)
@@ -263,7 +264,7 @@ def _envoys_seats(page: Text, cities: Sequence[City], profile: Profile) -> set[i
     envoy, locative = grammar
     text, after_country = page.raw, {end: start for start, end, _ in page.countries}
     seats = set()
-    for start, _, _ in mention_spans(cities):
+    for start, _, _ in mentions:
         tail = locative.search(text, max(0, start - LOCATIVE_REACH), start)
         country = after_country.get(tail.start()) if tail else None
         if country is not None and envoy.search(text, max(0, country - ENVOY_REACH), country):
@@ -451,8 +452,9 @@ def find_events(page: Text, cities: Sequence[City], dates: Sequence[DateMention]
         return ()
     folded = page.folded
     # (an envoy's seat is where the office is, not where the envoy met anyone)
-    seats = _envoys_seats(page, cities, profile)
-    mentions = [m for m in mention_spans(cities) if m[0] not in seats]
+    mentions = mention_spans(cities)
+    seats = _envoys_seats(page, mentions, profile)
+    mentions = [m for m in mentions if m[0] not in seats]
     habit = _phrases(profile.habits)
     invited = _phrases(profile.invitations)  # is no visit yet (its festival may be an event)
     days = _DayWords(word_pattern(profile.today, whole=True),
@@ -652,9 +654,9 @@ def _lent_days(found: list[tuple[str, _When | None, int | None]],
 def _headline_day(page: Text, profile: Profile) -> tuple[frozenset[str], _When] | None:
     """The kinds of event the headline names (a visit's meetings with it) and the one day
     it gives them, where it gives one."""
-    if not page.title or not _FIGURE.search(page.title):
+    title = page.headline
+    if title is None or not _FIGURE.search(title.raw):
         return None  # (most headlines give no day: none is read for one)
-    title = Text(page.title, page.language, page.published)
     days = {(d.start, d.end) for d in date_mentions(title) if d.precision == "day"}
     if len(days) != 1:
         return None
@@ -896,27 +898,18 @@ def _merge_retold(events: list[_Draft]) -> list[_Draft]:
         days.lengthened(same)
         same.participants.update(event.participants)
         same.officials += [o for o in event.officials if o not in same.officials]
-    return sorted(_in_their_days(out), key=lambda e: e.order)
+    return sorted(_in_their_days(out, days), key=lambda e: e.order)
 
 
-def _in_their_days(events: list[_Draft]) -> list[_Draft]:
+def _in_their_days(events: list[_Draft], days: _Days) -> list[_Draft]:
     """An event told by its month only (Nisan Ayı Toplantısı Yapıldı) is the one event of
-    its type the page dates to a day of that month, at no other place."""
-    days: dict[str, list[tuple[str, int]]] = {}  # per type, (first day, number), in order
-    for number, e in enumerate(events):
-        if e.when is not None and e.when.precision == "day":
-            days.setdefault(e.type, []).append((e.when.start, number))
-    for found in days.values():
-        found.sort()
+    its type the page dates to a day of that month (`days`: those), at no other place."""
     out = []
     for event in events:
-        when, found = event.when, days.get(event.type, [])
-        if when is None or when.precision != "month" or not found:
-            out.append(event)
-            continue
-        inside = [events[n] for _, n in found[bisect_left(found, (when.start, -1)):
-                                               bisect_right(found, (when.end, len(events)))]
-                  if event.city is None or events[n].city in (None, event.city)]
+        when = event.when
+        inside = [e for e in days.within(event.type, when.start, when.end)
+                  if event.city is None or e.city in (None, event.city)] \
+            if when is not None and when.precision == "month" else []
         if len(inside) != 1:
             out.append(event)
             continue
@@ -955,6 +948,12 @@ class _Days:
         if draft.when is not None and draft.when.precision == "day":
             days = _day(draft.when.end) - _day(draft.when.start)
             self._longest[draft.type] = max(self._longest.get(draft.type, 0), days)
+
+    def within(self, kind: str, first: str, last: str) -> list[_Draft]:
+        """The events of the type whose first day lies from `first` to `last`."""
+        firsts = self._firsts.get(kind, [])
+        return self._drafts.get(kind, [])[bisect_left(firsts, _day(first)):
+                                          bisect_right(firsts, _day(last))]
 
     def retold(self, later: _Draft) -> _Draft | None:
         """The first event that `later` tells again (_retold), if any."""

@@ -1003,20 +1003,20 @@ def _headline_offices(page: Text, profile: Profile) -> list[tuple[_Office, str |
     """The headline's offices, each marked with its words, and its holder's name where the
     headline gives one (حسین مهدی زاده شهردار ارومیه شد), else None where the office
     opens it (شهردار جدید ارومیه انتخاب شد: the new mayor of Urmia elected)."""
-    if not page.title:
+    title = page.headline
+    if title is None:
         return []
-    title = Text(page.title, page.language)
     offices = _offices(title.folded, profile)
     if not offices:  # most headlines name none: no reader for them
         return []
     reader, found = _Reader(title, profile, ()), []
     for o in offices:
-        if o.role not in NAMED_ELSEWHERE or _plural(page.title[o.start:o.end], profile):
+        if o.role not in NAMED_ELSEWHERE or _plural(title.raw[o.start:o.end], profile):
             continue
         run = reader.holder(o)
         if run or reader.opens_sentence(o):
-            found.append((_Office(o.start, o.end, o.role, page.title[o.start:o.end]),
-                          page.title[run[0].start:run[-1].end] if run else None))
+            found.append((_Office(o.start, o.end, o.role, title.raw[o.start:o.end]),
+                          title.raw[run[0].start:run[-1].end] if run else None))
     return found
 
 

@@ -96,6 +96,12 @@ class Text:
         return fold(self.raw, self.language)
 
     @cached_property
+    def headline(self) -> Text | None:
+        """The headline read as a text of its own (officials' and events' words in it),
+        its folding and words worked out once for both."""
+        return Text(self.title, self.language, self.published) if self.title else None
+
+    @cached_property
     def countries(self) -> list[tuple[int, int, str]]:
         """(start, end, ISO code) of each country the text names (cities are looked for
         outside them; an office's holder is read past them)."""

@@ -351,6 +351,13 @@ def test_a_hall_and_a_union_of_states_are_no_bodies_a_city_joins():
     assert [r["organization"] for r in relations(text, "tr") if r["type"] == "member"] == []
 
 
+def memberships(text: str, language: str) -> list[tuple[int, str, str | None]]:
+    """(city, body, since) of each relation, where every one is a membership."""
+    found = relations(text, language)
+    assert {r["type"] for r in found} <= {"member"}
+    return [(r["a"], r["organization"], r["since"]) for r in found]
+
+
 def members(text: str, language: str) -> set[tuple[int, str]]:
     return {(r["a"], r["organization"]) for r in relations(text, language)
             if r["type"] == "member"}
@@ -409,10 +416,9 @@ def test_a_twin_town_named_with_its_tie_where_something_happens_is_a_side():
 
 
 def test_a_bodys_name_of_adjectives_goes_on_with_the_words_its_of_names_it_by():
-    found = relations("Община Кърджали е член на Националното сдружение на общините в "
-                      "Република България от 1996 г.", "bg")
-    assert [(r["type"], r["a"], r["organization"], r["since"]) for r in found] == [
-        ("member", 729794, "Националното сдружение на общините в Република България", "1996")]
+    assert memberships("Община Кърджали е член на Националното сдружение на общините в "
+                       "Република България от 1996 г.", "bg") == [
+        (729794, "Националното сдружение на общините в Република България", "1996")]
 
 
 def test_a_city_in_the_genitive_before_a_district_the_index_lacks_is_no_side_of_the_tie():
@@ -556,10 +562,9 @@ def test_twin_towns_a_sentence_names_none_of_are_the_cities_the_next_one_lists(
 
 
 def test_our_municipality_named_as_a_member_is_the_pages_city():
-    found = relations("Malatya Belediye Başkanı Selahattin Gürkan açıklama yaptı.\n\n"
-                      "Belediyemiz 2015 yılından bu yana Tarihi Kentler Birliği üyesidir.", "tr")
-    assert [(r["type"], r["a"], r["organization"], r["since"]) for r in found] == [
-        ("member", 304922, "Tarihi Kentler Birliği", "2015")]
+    assert memberships("Malatya Belediye Başkanı Selahattin Gürkan açıklama yaptı.\n\n"
+                       "Belediyemiz 2015 yılından bu yana Tarihi Kentler Birliği üyesidir.",
+                       "tr") == [(304922, "Tarihi Kentler Birliği", "2015")]
 
 
 def test_a_body_joined_at_a_later_date_the_sentence_gives_is_a_membership_since_then():
