@@ -358,12 +358,10 @@ def _named_after_cue(text: str, at: dict[int, int], cues: list[int],
     its "of" (`of`: Празника на град Смолян, the town's own day); `at` is the city named
     at each offset."""
     for cue in cues:
-        word = LETTERS.match(text, cue)
-        if word is None:
-            continue
-        gap = of.match(text, word.end()) if of is not None else None
-        after = gap.end() if gap is not None else word.end() + 1
-        if (gap is not None or of is None and text[word.end():after] == " ") and after in at:
+        end = _word_end(text, cue)
+        gap = of.match(text, end) if of is not None else None
+        after = gap.end() if gap is not None else end + 1
+        if (gap is not None or of is None and text[end:after] == " ") and after in at:
             return at[after]
     return None
 
@@ -414,8 +412,7 @@ def _council_seat(text: str, folded: str, start: int, here: list[tuple[int, int,
     if found is None:
         return None
     at, after = start + found.start(), start + found.end()
-    rest = LETTERS.match(text, after)  # (the phrase may end inside its word: شورا|ی)
-    after = rest.end() if rest else after
+    after = _word_end(text, after)  # (the phrase may end inside its word: شورا|ی)
     for s, e, gid in here:
         if at < e and s < after:
             continue  # (inside the phrase)
