@@ -4,53 +4,61 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 MUNI   := $(BIN)/muni
 STAMP  := $(VENV)/.installed
+COMPILED := $(VENV)/.compiled
 
-.PHONY: demo test test-fast bench lint run refresh crawl parse export status report clean
+.PHONY: demo test test-fast bench lint build run refresh crawl parse export status report clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,bench,dask]'
-	touch $(STAMP)
+	touch $(STAMP) $(COMPILED)
 
-demo: $(STAMP)
+# The parse modules setup.py compiles, again after an edit (until then their source runs).
+$(COMPILED): $(STAMP) setup.py $(wildcard parsers/*.py)
+	$(BIN)/python setup.py --quiet build_ext --inplace
+	touch $(COMPILED)
+
+build: $(COMPILED)
+
+demo: $(COMPILED)
 	$(MUNI) demo
 
-test: $(STAMP)
+test: $(COMPILED)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  # the quick loop while working: no crawls, kills or clusters
+test-fast: $(COMPILED)  # the quick loop while working: no crawls, kills or clusters
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -m "not slow"
 
-bench: $(STAMP)
+bench: $(COMPILED)
 	$(BIN)/python -m bench
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-run: $(STAMP)
+run: $(COMPILED)
 	$(MUNI) run
 
-refresh: $(STAMP)
+refresh: $(COMPILED)
 	$(MUNI) refresh
 
-crawl: $(STAMP)
+crawl: $(COMPILED)
 	$(MUNI) crawl
 
-parse: $(STAMP)
+parse: $(COMPILED)
 	$(MUNI) parse
 
-export: $(STAMP)
+export: $(COMPILED)
 	$(MUNI) export
 
-status: $(STAMP)
+status: $(COMPILED)
 	$(MUNI) status
 
-report: $(STAMP)
+report: $(COMPILED)
 	$(MUNI) report
 
 clean:

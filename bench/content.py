@@ -9,6 +9,7 @@ empty and which method of the cascade gave the text.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 import time
@@ -21,6 +22,7 @@ from bench import realpages
 from bench.commands import measure
 from bench.scoring import averaged, page_scores
 from muni.fixture_server import load_sites
+from parsers.compiled import COMPILED, is_compiled
 from parsers.content import learn_template
 from parsers.languages import decoding_for
 from parsers.page import main_text_of, parse_page, read_html
@@ -176,9 +178,17 @@ def cold_start(paths: list[Path], rounds: int = 3) -> dict:
         best["trafilatura"]["seconds"] / best["muni extract"]["seconds"], 2)}
 
 
+def compiled_modules() -> dict[str, bool]:
+    """Per module setup.py compiles, whether this run reads pages with its binary (a
+    machine with no C compiler, or an edit not yet built, runs its source)."""
+    return {name: is_compiled(importlib.import_module(f"parsers.{name}"))
+            for name in COMPILED}
+
+
 def run(repeat: int = 9) -> dict:
     """Every set that is there: the fixtures always, the real ones where ../shared is."""
-    corpora = {"fixtures": run_corpus(fixture_pages(), repeat)}
+    corpora: dict = {"compiled": compiled_modules(),
+                     "fixtures": run_corpus(fixture_pages(), repeat)}
     if realpages.available():
         dev_gold = real_pages(realpages.dev_gold_pages)
         corpora["dev-gold"] = run_corpus(dev_gold, repeat)
@@ -192,6 +202,11 @@ def run(repeat: int = 9) -> dict:
 def report(corpora: dict) -> list[str]:
     lines = []
     for corpus, result in corpora.items():
+        if corpus == "compiled":
+            lines.append(f"parse modules compiled: {sum(result.values())} of {len(result)}"
+                         + "".join(f" ({name} runs as Python)"
+                                   for name, compiled in result.items() if not compiled))
+            continue
         lines.append(f"main content on {result['pages']} {corpus} pages "
                      "(ScrapingHub shingle metric):")
         for name, r in result["systems"].items():
