@@ -47,7 +47,12 @@ class SourceWhenNewer:
         return importlib.util.spec_from_file_location(name, source)
 
 
-def prefer_newer_source(package: str, folder: Path) -> SourceWhenNewer:
+def prefer_newer_source(package: str, folder: Path) -> SourceWhenNewer | None:
+    """The finder, put first, where the package is a working copy's (its setup.py beside
+    it: an edit may be newer than its build); an installed one has its two forms from
+    one build, written in whatever order."""
+    if not (folder.parent / "setup.py").exists():
+        return None
     finder = SourceWhenNewer(package, folder)
     sys.meta_path.insert(0, finder)
     return finder

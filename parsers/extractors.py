@@ -140,7 +140,8 @@ class _Deadline:
     extract`'s) the time running out is a signal, whose handler raises; in any other (a
     Dask worker's threads), the watchdog thread raises into the page's thread, as CPython
     lets a thread do to another (PyThreadState_SetAsyncExc). Either way the exception
-    comes at the running code's next bytecode."""
+    comes at the running code's next bytecode: in a compiled module (parsers/compiled.py),
+    at its next call into Python code."""
 
     def __init__(self) -> None:
         self.running = False
@@ -255,6 +256,7 @@ def run_extractors(text: Text, country: str | None, profiled: bool) -> Found:
     slow for its budget never got to (its text and what was found before are kept)."""
     open_resources()
     found: dict[str, Any] = {}
+    reading = Reading(text, country, found)  # (each extractor's results go into `found`)
     result = Found({}, [], [])
     started = time.monotonic()
     with _deadline(PAGE_BUDGET_SECONDS) as deadline:
@@ -267,7 +269,7 @@ def run_extractors(text: Text, country: str | None, profiled: bool) -> Found:
             elif not late:
                 try:
                     deadline.begin()
-                    value = extractor.find(Reading(text, country, found))
+                    value = extractor.find(reading)
                     deadline.end()
                     found[extractor.name] = value
                 except _OverBudget:  # cut short while it ran: it and those after it

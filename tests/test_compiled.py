@@ -10,7 +10,7 @@ from importlib.machinery import EXTENSION_SUFFIXES
 import pytest
 
 import parsers
-from parsers.compiled import COMPILED, SourceWhenNewer, is_compiled
+from parsers.compiled import COMPILED, SourceWhenNewer, is_compiled, prefer_newer_source
 
 
 @pytest.fixture
@@ -51,10 +51,18 @@ def test_a_binary_as_new_as_its_source_is_what_is_imported(package):
     assert finder.passed_over == []
 
 
-def test_the_parse_stage_passes_over_stale_binaries_of_its_own():
+def test_the_parse_stage_passes_over_stale_binaries_of_its_own_in_a_working_copy():
     assert any(isinstance(f, SourceWhenNewer) and f.package == "parsers"
                for f in sys.meta_path)
+    assert parsers.SOURCES is not None
     assert parsers.SOURCES.folder.samefile(os.path.dirname(parsers.__file__))
+
+
+def test_an_installed_package_has_no_finder_of_its_own(tmp_path, monkeypatch):
+    (tmp_path / "lately").mkdir()  # (no setup.py beside it: a wheel's, in site-packages)
+    before = list(sys.meta_path)
+    assert prefer_newer_source("lately", tmp_path / "lately") is None
+    assert sys.meta_path == before
 
 
 @pytest.mark.skipif(shutil.which("cc") is None, reason="no C compiler: the modules run as Python")
@@ -62,5 +70,5 @@ def test_every_module_named_for_compiling_runs_compiled_unless_its_source_is_new
     # (each extension is optional: a build that failed would pass unseen but for this)
     as_python = {name for name in COMPILED
                  if not is_compiled(importlib.import_module(f"parsers.{name}"))}
-    assert as_python == set(parsers.SOURCES.passed_over)
+    assert as_python == set(parsers.SOURCES.passed_over if parsers.SOURCES else ())
     assert not is_compiled(parsers.compiled)  # (the finder itself is never compiled)
