@@ -230,16 +230,20 @@ class WordPattern:
         """The matches in order; `overlapping`, the next is looked for from one character
         after the last one's start, not from its end."""
         end = len(text) if endpos is None else endpos
-        while (m := self.pattern.search(text, pos, end)) is not None:
-            at = m.start()
-            if at and _LETTER.match(text, at - 1):
-                pos = at + 1
-                continue
+        while (m := self.search(text, pos, end)) is not None:
             yield m
+            at = m.start()
             pos = m.end() if m.end() > at and not overlapping else at + 1
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        return next(self.finditer(text, pos, endpos), None)
+        """The first match (no generator made for it: searches come by the thousand)."""
+        end = len(text) if endpos is None else endpos
+        while (m := self.pattern.search(text, pos, end)) is not None:
+            at = m.start()
+            if not (at and _LETTER.match(text, at - 1)):
+                return m
+            pos = at + 1
+        return None
 
 
 def next_word(text: str, at: int) -> str:
