@@ -3,9 +3,11 @@ source; one as new is what Python imports."""
 
 import importlib
 import os
+import runpy
 import shutil
 import sys
 from importlib.machinery import EXTENSION_SUFFIXES
+from pathlib import Path
 
 import pytest
 
@@ -72,3 +74,16 @@ def test_every_module_named_for_compiling_runs_compiled_unless_its_source_is_new
                  if not is_compiled(importlib.import_module(f"parsers.{name}"))}
     assert as_python == set(parsers.SOURCES.passed_over if parsers.SOURCES else ())
     assert not is_compiled(parsers.compiled)  # (the finder itself is never compiled)
+
+
+def test_every_extension_the_build_makes_is_optional_and_one_of_the_modules_named(
+        monkeypatch):
+    import setuptools
+
+    made: dict = {}
+    monkeypatch.setattr(setuptools, "setup", lambda **kwargs: made.update(kwargs))
+    monkeypatch.chdir(Path(parsers.__file__).parents[1])
+    runpy.run_path("setup.py")
+    extensions = made["ext_modules"]
+    assert sorted(e.name for e in extensions) == sorted(f"parsers.{n}" for n in COMPILED)
+    assert all(e.optional for e in extensions)  # (no compiler: the build goes on)
