@@ -1,5 +1,6 @@
-"""The compiled parse modules: a binary older than its source is passed over for the
-source; one as new is what Python imports."""
+"""The compiled parse modules: which form Python imports (a binary older than its source
+is passed over for the source, one as new is imported), that a build left none of them
+uncompiled, and that each of the build's extensions is optional."""
 
 import importlib
 import os
