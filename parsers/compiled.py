@@ -28,23 +28,23 @@ class SourceWhenNewer:
 
     def __init__(self, package: str, folder: Path) -> None:
         self.package, self.folder = package, folder
-        self.passed_over: list[str] = []  # the modules imported from source so
+
+    def stale(self, module: str) -> bool:
+        """Whether the module has a binary older than its source."""
+        source = self.folder / f"{module}.py"
+        binaries = [b for suffix in EXTENSION_SUFFIXES
+                    if (b := self.folder / f"{module}{suffix}").exists()]
+        return bool(binaries) and source.exists() and \
+            source.stat().st_mtime > min(b.stat().st_mtime for b in binaries)
 
     def find_spec(self, name: str, path: object = None,
                   target: object = None) -> ModuleSpec | None:
         parent, _, module = name.rpartition(".")
-        if parent != self.package:
+        if parent != self.package or not self.stale(module):
             return None
-        source = self.folder / f"{module}.py"
-        binaries = [b for suffix in EXTENSION_SUFFIXES
-                    if (b := self.folder / f"{module}{suffix}").exists()]
-        if not binaries or not source.exists() or \
-                source.stat().st_mtime <= min(b.stat().st_mtime for b in binaries):
-            return None
-        self.passed_over.append(module)
         log.warning("%s: its source is newer than its compiled module, which is passed "
                     "over (`make build` compiles it again)", name)
-        return importlib.util.spec_from_file_location(name, source)
+        return importlib.util.spec_from_file_location(name, self.folder / f"{module}.py")
 
 
 def prefer_newer_source(package: str, folder: Path) -> SourceWhenNewer | None:

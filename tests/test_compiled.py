@@ -42,7 +42,7 @@ def test_a_binary_older_than_its_source_is_passed_over(package, caplog):
     folder, finder = package
     _age(folder / f"mod{EXTENSION_SUFFIXES[0]}", -60)  # built, then the source edited
     assert importlib.import_module("lately.mod").FROM == "source"
-    assert finder.passed_over == ["mod"]
+    assert finder.stale("mod")
     assert "lately.mod: its source is newer" in caplog.text
 
 
@@ -51,7 +51,7 @@ def test_a_binary_as_new_as_its_source_is_what_is_imported(package):
     _age(folder / "mod.py", -60)
     with pytest.raises(ImportError):  # Python went for the binary
         importlib.import_module("lately.mod")
-    assert finder.passed_over == []
+    assert not finder.stale("mod")
 
 
 def test_the_parse_stage_passes_over_stale_binaries_of_its_own_in_a_working_copy():
@@ -73,7 +73,8 @@ def test_every_module_named_for_compiling_runs_compiled_unless_its_source_is_new
     # (each extension is optional: a build that failed would pass unseen but for this)
     as_python = {name for name in COMPILED
                  if not is_compiled(importlib.import_module(f"parsers.{name}"))}
-    assert as_python == set(parsers.SOURCES.passed_over if parsers.SOURCES else ())
+    stale = {name for name in COMPILED if parsers.SOURCES and parsers.SOURCES.stale(name)}
+    assert as_python == stale
     assert not is_compiled(parsers.compiled)  # (the finder itself is never compiled)
 
 
