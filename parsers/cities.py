@@ -1058,7 +1058,8 @@ def _in_case(text: str, start: int, end: int, profile: Profile, case: str,
     # the cue between: в град X, در شهر X, от кмета на X
     if len(preceding) > 2 and " ".join(preceding[-2:]) in profile.place_cues_before:
         preceding = preceding[:-2]
-    elif preceding and preceding[-1] in profile.place_cues_before:
+    elif preceding and preceding[-1] in profile.place_cues_before and \
+            preceding[-1] not in before:  # (с: a village's word, and "with")
         preceding = preceding[:-1]
     if bool(preceding) and (preceding[-1] in before or " ".join(preceding[-2:]) in before):
         return True

@@ -118,7 +118,8 @@ EXTRACTORS: tuple[Extractor, ...] = (
                                                     r["officials"]),
               Relation, ("cities", "date_mentions", "own_city", "organizations", "officials"),
               ("relation_cues", "relation_hedges", "adopted", "both_cities", "not_member_bodies",
-               "genitive_endings", "municipality_words", "our_city", "our_ties", "events"),
+               "genitive_endings", "municipality_words", "our_city", "our_ties", "events",
+               "comitative_before", "comitative_after", "conjunctions"),
               table="relations", mention_table="relation_mentions", scored=("relations",)),
 )
 RECORDED = tuple(e.name for e in EXTRACTORS if e.recorded)  # the entity kinds of a record

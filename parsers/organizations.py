@@ -25,6 +25,7 @@ INITIALLED_NAME_WORDS = 9  # words of a name without capitals that its initials 
 # words between a name's first capital and its body's word where the word comes last
 # (Birleşmiş Kentler ve Yerel Yönetimler Dünya Teşkilatı: five)
 WORDS_BEFORE_BODY = 6
+CAPPED_NAME_WORDS = 4  # capitalised words after a body's word that name it (Асоциация Х)
 
 
 @dataclass(frozen=True)
@@ -69,13 +70,20 @@ def _pattern(language: str) -> re.Pattern | None:
     # Италианския културен институт: a name, adjectives, the word; no function words
     adjectives = rf"{cap}(?:[ \t]+(?!(?:{stop}){_NO_LETTER_AFTER})[^\W\d_]+){{0,2}}[ \t]+{word}"
     quoted_after = rf"{word}{quoted}"
+    # the word, then the capitalised words of its name (мрежата Евроситис, Фондация
+    # Америка): no figure (съвета 12 общини), nor a person (сдружението Иван Петров)
+    person = alternation({*profile.given_names, *profile.honorific_words}, space=None)
+    capped = rf"[A-Z{capitals()}][\w\-]*"
+    named_after = rf"{word}(?![ \t]+(?i:{person}){_NO_LETTER_AFTER})" \
+        rf"(?:[ \t]+{capped}){{1,{CAPPED_NAME_WORDS}}}"
     if not profile.genitives:
-        return re.compile(rf"{quoted_after}|{adjectives}")
+        return re.compile(rf"{quoted_after}|{named_after}|{adjectives}")
     of = "|".join(map(re.escape, profile.genitives))
     # the words its "of" names it by: Асоциацията на дунавските общини; after adjectives
     # too (Националното сдружение на общините в Република България)
     of_words = rf"[ \t]+(?:{of})[ \t]+(?:[^\W\d_]+[ \t]+){{0,4}}[^\W\d_]+"
-    return re.compile(rf"{quoted_after}|{word}{of_words}|{adjectives}(?:{of_words})?")
+    return re.compile(rf"{quoted_after}|{word}{of_words}|{named_after}|"
+                      rf"{adjectives}(?:{of_words})?")
 
 
 @cache
@@ -121,9 +129,22 @@ def _named_as_read(match: re.Match, language: str) -> Organization:
     profile = profiles()[language]
     body = _trimmed(match.start(), match.group(0), profile.stop_words,
                     profile.organization_word_first)
-    for cut in (_after_office, _before_another, _after_municipality, _after_person):
+    for cut in (_after_office, _before_another, _after_municipality, _after_person,
+                _network_named):
         body = cut(body, language)
     return body
+
+
+def _network_named(body: Organization, language: str) -> Organization:
+    """A body's word put before a network's own name (мрежата Eurocities) is no part of
+    the name, known in every language without it."""
+    if not profiles()[language].organization_word_first:
+        return body
+    word = LETTERS.match(body.name)
+    rest = body.name[word.end():].lstrip() if word else ""
+    if not rest or _networks().pattern.fullmatch(rest) is None:
+        return body
+    return Organization(body.end - len(rest), body.end, rest)
 
 
 def _inside(spans: list[Organization], starts: list[int], at: int) -> bool:
@@ -232,8 +253,10 @@ def _trimmed(start: int, written: str, stop: frozenset[str], word_first: bool) -
     Teşkilatı)."""
     name = written.rstrip(" ,.")
     words = list(LETTERS.finditer(name))
+    # (not right after the body's word put first: its name may follow it, мрежата Евроситис)
     cuts = [(prev.end(), word.start()) for prev, word in zip(words, words[1:], strict=False)
             if word.group()[0].isupper() and prev.group().islower() and len(prev.group()) > 3
+            and not (word_first and prev.start() == 0)
             and prev.group() not in stop and not name[prev.end():word.start()].strip()]
     if cuts and word_first:
         name = name[:cuts[0][0]]

@@ -399,8 +399,12 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
             # longer list without it is the anchor's partners (ile A, B ve C kardeş), and so
             # is every line of a list (… Buna Şam ve Halep eklendi: two more of its own)
             first: int | None
+            if _said_with(page, here, partners, profile, start):
+                # (Tuzla ve Gence ile kardeşlik: the anchor's partners, not each other's;
+                # with no anchor, whose they are is not said)
+                first, others = anchor, [g for g in partners if g != anchor]
             # (… "our twin towns", kardeş şehirlerimiz Plovdiv ve Kobe: each is the anchor's)
-            if not listed and (len(partners) == 2 or len(partners) > 2 and anchor is None) \
+            elif not listed and (len(partners) == 2 or len(partners) > 2 and anchor is None) \
                     and anchor not in partners and not (
                         anchor is not None and ours is not None and ours.search(folded)):
                 first, others = partners[0], partners[1:]
@@ -429,6 +433,35 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
     twinned = {frozenset((r.a, r.b)) for r in ties.values() if r.type == "twin"}
     return tuple(r for r in ties.values()
                  if r.type != "friendship" or frozenset((r.a, r.b)) not in twinned)
+
+
+def _said_with(page: Text, here: list[tuple[int, int, int]], partners: list[int],
+               profile: Profile, sentence_start: int) -> bool:
+    """The partners are one list the word for "with" sets off (с Брно и Измир, با کربلا و
+    نجف, Tuzla ve Gence ile): each joined to the next by a conjunction or a comma, the
+    word before the first or after the last."""
+    if len(partners) < 2 or not (profile.comitative_before or profile.comitative_after):
+        return False
+    firsts: dict[int, tuple[int, int]] = {}
+    for pos, stop, gid in here:
+        if gid in partners:
+            firsts.setdefault(gid, (pos, stop))
+    spans = sorted(firsts.values())
+    if len(spans) < 2:  # (the two cities a "both" words means, named before)
+        return False
+    joiners = _list_joiner(profile.code)
+    if any(joiners.search(page.raw, stop, pos) is None or pos - stop > MEMBER_GAP
+           for (_, stop), (pos, _) in zip(spans, spans[1:], strict=False)):
+        return False
+    return in_case(page, *spans[0], profile, "comitative", sentence_start) or \
+        in_case(page, *spans[-1], profile, "comitative", sentence_start)
+
+
+@cache
+def _list_joiner(language: str) -> re.Pattern:
+    """A comma, or one of the language's conjunctions as a whole word."""
+    words = "|".join(map(re.escape, profiles()[language].conjunctions))
+    return re.compile(rf"[,،]|(?<![^\W\d_])(?:{words})(?![^\W\d_])" if words else "[,،]")
 
 
 def _two_before(mentions: list[tuple[int, int, int]], start: int) -> list[int]:

@@ -305,6 +305,12 @@ def test_turkish_words_that_are_no_places():
     text = ("Başta gençler olmak üzere herkes davet edildi. Cumhuriyet’in kuruluş günü "
             "kutlandı ve Allah’a dualar edildi.")
     assert ids(text, "tr") == set()
+    # the words for the city and the island, capitalised where a sentence begins
+    assert ids("Kent, turizm sezonuna hazır. Ada halkı da etkinliğe katıldı.", "tr") == set()
+
+
+def test_the_sea_opening_a_title_is_no_place():
+    assert ids("Кметът откри изложбата „Море и небе“ в галерията.", "bg") == set()
 
 
 def test_a_name_read_back_in_latin_may_be_listed_with_a_place_believed():

@@ -306,6 +306,33 @@ def test_a_bodys_long_name_is_whole_and_a_persons_before_it_is_none_of_it():
     assert found == ["Türkiye Belediye Başkanları Turizm Kültür Platformu"]
 
 
+def test_a_body_named_by_capitals_after_its_word_and_a_person_after_it_is_none():
+    # the word first, then the name in capitals, no quotes: a member body
+    assert members("Община Хасково е член на мрежата Енергийни Градове от 2011 г.", "bg") == {
+        (730435, "мрежата Енергийни Градове")}
+    # a first name or a title after the word begins its chair's name, not the body's
+    for text in ("Председателят на сдружението Стоян Колев откри срещата.",
+                 "Председателят на сдружението г-н Колев откри срещата."):
+        assert find_organizations(Text(text, "bg")) == []
+
+
+@pytest.mark.parametrize(("text", "language", "home", "partners"), [
+    ("Yalova Belediyesi yeni projelerini tanıttı. İlçemizin Bosna Hersek'teki Tuzla ve "
+     "Azerbaycan'daki Gence ile kardeşlik ilişkisi bulunmaktadır.", "tr", 738025,
+     {3188582, 586523}),
+    ("Община Хасково представи новите си проекти. Градът има споразумения за "
+     "побратимяване с Брно и Измир.", "bg", 730435, {3078610, 311046}),
+], ids=["tr", "bg"])
+def test_cities_listed_after_the_word_for_with_are_partners_of_the_city_not_a_pair(
+        text, language, home, partners):
+    assert {frozenset((r["a"], r["b"])) for r in relations(text, language)} == {
+        frozenset((home, p)) for p in partners}
+    # joined by "between", not "with", the two are each other's
+    assert {frozenset((r["a"], r["b"])) for r in relations(
+        "Tuzla ve Gence arasında kardeş şehir protokolü imzalandı.", "tr")} == {
+        frozenset((3188582, 586523))}
+
+
 def test_a_body_named_with_its_case_ending_and_no_city_a_letter_went_to():
     found = relations("Bodrum Belediyesi dilekçesini Viyana'ya yolladı ve Mayors for Peace "
                       "platformuna üye oldu.", "tr")

@@ -113,6 +113,10 @@ class Profile:
     # the case of where one comes from (от Силистра, Kecskemet'ten, از یزد): a visitor
     origin_before: tuple[str, ...] = _spec(default=())
     origin_after: tuple[str, ...] = _spec(default=())
+    # the word for "with" (с Брно и Измир, با کربلا و نجف, Tuzla ve Gence ile): the cities
+    # a list of it names are someone's partners, not each other's
+    comitative_before: tuple[str, ...] = _spec(default=())
+    comitative_after: tuple[str, ...] = _spec(default=())  # endings; a word with its space
     # the place a visit's words take as what is visited (посети Варна, Bursa'yı ziyaret,
     # بازدید از کاشان): its venue
     visited_before: tuple[str, ...] = _spec(default=())
