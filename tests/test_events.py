@@ -930,3 +930,20 @@ def test_a_turkish_sentence_opening_within_the_visit_told_is_on_its_day():
                    "şehir Gence'yi ziyaret ederek bir dizi temasta bulundu.\n\nZiyaret "
                    "kapsamında iki şehir arasında turizm protokolü imzalandı.", "tr")
     assert ("agreement", "2024-03-20", "2024-03-20", 586523) in found
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Kardeş şehir ilişkisinin 25. yılı, 3 Ekim 2021 tarihinde Mersin'de düzenlenen bir "
+     "törenle kutlandı.", "tr", ("festival", "2021-10-03", "Mersin")),
+    ("На 9 юни 2018 г. в Габрово се проведе честване на 20-годишнината от "
+     "побратимяването.", "bg", ("festival", "2018-06-09", "Gabrovo")),
+    ("گرامیداشت روز شهر روز ۸ آبان ۱۴۰۰ در شهر کرمان برگزار شد.", "fa",
+     ("festival", "2021-10-30", "Kerman")),
+], ids=["tr", "bg", "fa"])
+def test_a_celebration_or_commemoration_is_a_festival(text, language, expected):
+    assert expected in happened(text, language)
+
+
+def test_a_mayor_congratulating_someone_is_no_celebration():
+    assert happened("Başkan Yılmaz, 3 Ekim 2021 tarihinde sınavda başarılı olan öğrencileri "
+                    "kutladı.", "tr") == set()

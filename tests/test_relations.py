@@ -631,3 +631,9 @@ def test_our_twin_towns_named_together_are_each_the_pages_own_twin():
     assert twins("Кметът на Габрово посрещна делегации от побратимените ни градове Митищи и "
                  "Шарлевил-Мезиер.", "bg") == {frozenset((731549, 523812)),
                                               frozenset((731549, 3026613))}
+
+
+def test_the_day_an_anniversary_of_a_tie_is_celebrated_is_not_when_it_began():
+    found = relations("Yalova ile Tuzla arasındaki kardeş şehir ilişkisinin 20. yılı, 3 Ekim "
+                      "2021 tarihinde düzenlenen etkinliklerle kutlandı.", "tr")
+    assert [(r["type"], r["since"]) for r in found] == [("twin", None)]
