@@ -23,6 +23,7 @@ from parsers.cities import (
     City,
     country_named,
     home_city,
+    in_case,
     mention_spans,
     mentions_between,
     region_starts,
@@ -831,6 +832,7 @@ def _office_city(page: Text, offices: list[_Office], spans: list[tuple[int, int,
     `country_of`: each city's country; `office_starts`: where the page's offices begin (a
     city right before another's is that one's)."""
     best, own = None, {o.start for o in offices}
+    profile = profiles()[page.language or ""]
     for office in offices:
         lo, hi = page.sentence_bounds(office.start)
         reach = name if name > office.end else min(hi, office.end + DESCRIBED_REACH)
@@ -844,6 +846,11 @@ def _office_city(page: Text, offices: list[_Office], spans: list[tuple[int, int,
             return min(there)[1] if there else None
         for start, end, gid in mentions_between(spans, lo, hi):
             distance = start - office.end if start >= office.end else office.start - end
+            # past the holder's name, only a city they come from is the office's (Кметът
+            # Пенчо Милков от Русе; not … посети Варна, … Bakü'de düzenlenen)
+            if name > office.end and start >= name and not in_case(
+                    page, start, end, profile, "origin", lo):
+                continue
             if distance <= 40 and (best is None or distance < best[0]) and \
                     not (end + 1 in office_starts and end + 1 not in own):
                 best = (distance, gid)  # (not another office's: Plovdiv Belediye Başkanı)

@@ -812,3 +812,12 @@ def test_foreign_first_names_as_persian_writes_them_open_a_name():
         ("کاخا کالادزه", "mayor")]
     assert held("شهردار آنکارا با مراد کوروم وزیر شهرسازی ترکیه دیدار کرد.", "fa") == [
         ("مراد کوروم", "minister")]
+
+
+def test_a_city_named_after_the_holder_is_where_they_went_not_their_office_unless_whence():
+    found = officials("Başkan Erdoğan Toprak, geçen hafta Bakü'de düzenlenen toplantıya "
+                      "katıldı.", "tr")
+    assert [(o["name"], o["city"]) for o in found] == [("Erdoğan Toprak", None)]
+    # the city the holder comes from is their office's
+    found = officials("Кметът Пенчо Милков от Русе откри изложбата в Букурещ.", "bg")
+    assert [(o["name"], o["city"]) for o in found] == [("Пенчо Милков", 727523)]
