@@ -124,6 +124,15 @@ def test_a_province_that_bears_its_capitals_name_is_no_city():
     assert ids("Göle Belediyesi (Ardahan) ile protokol imzaladık.", "tr") == {746643}  # Göle
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("Делегация от китайската провинция Хунан и от щата Ню Йорк дойде на форума.", "bg"),
+    ("Heyet, Çin'in Hunan eyaletinden ve Bavyera eyaletinden geldi.", "tr"),
+    ("هیئتی از ولایت هرات و ایالت نیویورک در این نشست حضور داشت.", "fa"),
+], ids=["bg", "tr", "fa"])
+def test_a_region_abroad_named_with_its_word_is_no_city(text, language):
+    assert ids(text, language) == set()
+
+
 def test_the_last_word_of_a_text_cut_short_is_no_city_and_a_verb_is_none():
     # an excerpt cut mid-word: Казан may be Казанлък; with its full stop it is Kazan
     assert ids("Кметът на Бургас посрещна делегация от Казан", "bg") == {732770}  # Burgas
