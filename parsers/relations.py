@@ -97,17 +97,22 @@ class Since(NamedTuple):
     calendar: str
 
 
-def _since(dates: Sequence[DateMention], start: int, end: int, years_only: bool = False
-           ) -> Since | None:
-    """The first year a sentence gives, as written (`dates` in text order); with
-    `years_only`, of a date that names a year alone."""
+def _since(dates: Sequence[DateMention], start: int, end: int, years_only: bool = False,
+           cue: int | None = None) -> Since | None:
+    """The year a sentence gives, as written (`dates` in text order), nearest the tie's
+    word at `cue` (شهر یزد در سال ۲۰۱۷ … ثبت شد و از سال ۱۳۹۸ عضو …: 1398), else the
+    first; with `years_only`, of a date that names a year alone."""
+    found: list[tuple[int, Since]] = []
     k = bisect_left(dates, start, key=lambda d: d.offset)
     while k < len(dates) and dates[k].offset < end:
         since = _year_of(dates[k]) if not years_only or dates[k].precision == "year" else None
         if since is not None:
-            return since
+            if cue is None:
+                return since
+            d = dates[k]
+            found.append((cue - d.end_offset if d.end_offset <= cue else d.offset - cue, since))
         k += 1
-    return None
+    return min(found, key=lambda f: f[0])[1] if found else None
 
 
 @cache
@@ -183,6 +188,11 @@ class _Bodies:
             return None
         main = max(repeated, key=lambda name: (len(name.split()), counts[name]))
         return next(b.name for b in self.named if b.name.lower() == main)
+
+    def first_named(self, start: int, end: int) -> int | None:
+        """Where the first body the span names by its name begins."""
+        inside = self.all[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        return next((b.start for b in inside if not b.reference), None)
 
     def joined(self, start: int, end: int, text: str, language: str) -> list[str]:
         """The bodies a member joins: the first named in the sentence and each one a
@@ -356,8 +366,10 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
         if kinds and hedge is not None and hedge.search(folded) and \
                 not _carried(folded_text, spans, index, adopted):
             kinds = [k for k in kinds if k == "member"]  # (a list's hedged line too)
-        since = _since(dates, start, end, _told_of_a_visit(folded_text, start, end,
-                                                            profile.code)) if kinds else None
+        said = [c for kind in kinds for c in starts_between(cues[kind], start, end)]
+        visit_told = bool(kinds) and _told_of_a_visit(folded_text, start, end, profile.code)
+        since = _since(dates, start, end, visit_told, min(said) if said else None) \
+            if kinds else None
         evidence = sentence.strip()
         anchor = carried.anchor if carried and carried.anchor else home
         venues = _venues(page, here, profile, start, cues) if kinds else set()
@@ -379,9 +391,14 @@ def find_relations(page: Text, cities: Sequence[City], dates: Sequence[DateMenti
                 later = [(b, when) for b, when in bodies.joined_later(
                     start, end, text, profile.code, dates) if _joinable(b, profile)] \
                     if joined else []
+                # (the year nearest the body's name: 2004 yılında X Birliği'ne, 2011
+                # yılında ise Y ağına üye oldu)
+                named_at = bodies.first_named(start, end)
+                joined_since = since if named_at is None else \
+                    _since(dates, start, end, visit_told, named_at)
                 for gid in members:
                     for one in joined:
-                        tie("member", gid, None, one, since, evidence)
+                        tie("member", gid, None, one, joined_since, evidence)
                     for one, when in later:
                         tie("member", gid, None, one, when, evidence)
                 continue

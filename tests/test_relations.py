@@ -637,3 +637,13 @@ def test_the_day_an_anniversary_of_a_tie_is_celebrated_is_not_when_it_began():
     found = relations("Yalova ile Tuzla arasındaki kardeş şehir ilişkisinin 20. yılı, 3 Ekim "
                       "2021 tarihinde düzenlenen etkinliklerle kutlandı.", "tr")
     assert [(r["type"], r["since"]) for r in found] == [("twin", None)]
+
+
+def test_since_is_the_year_nearest_the_ties_word_not_the_sentences_first():
+    found = relations("Kentimiz Kars, 2016 yılında Avrupa Kültür Rotası'na dahil oldu ve "
+                      "2020 yılından bu yana Tarihi Kentler Birliği'ne üyedir.", "tr")
+    assert [(r["organization"], r["since"]) for r in found] == [("Tarihi Kentler Birliği", "2020")]
+    found = relations("شهر کاشان در سال ۲۰۱۲ میزبان جشنواره بود و از سال ۱۳۹۷ عضو سازمان "
+                      "شهرهای میراث جهانی است.", "fa")
+    assert [(r["organization"], r["since"]) for r in found] == [
+        ("سازمان شهرهای میراث جهانی", "2018")]
