@@ -821,3 +821,8 @@ def test_a_city_named_after_the_holder_is_where_they_went_not_their_office_unles
     # the city the holder comes from is their office's
     found = officials("Кметът Пенчо Милков от Русе откри изложбата в Букурещ.", "bg")
     assert [(o["name"], o["city"]) for o in found] == [("Пенчо Милков", 727523)]
+
+
+def test_turkish_offices_said_as_ours_name_their_holder_and_role():
+    assert held("Başkan Yardımcımız Sayın Elif Korkmaz ve Valimiz Kemal Aydın açılışa "
+                "katıldı.", "tr") == [("Elif Korkmaz", "deputy_mayor"), ("Kemal Aydın", "governor")]
