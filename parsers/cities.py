@@ -755,6 +755,10 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
     unnamed = _before_first_names(words, keys, given) | \
         _town_pairs(text, words, keys, named, given, gazetteer) if given else set()
     surnames = _surnames(words, keys, given) if given else frozenset()
+    # the word after an office's "of" names its place, a first name after it or not
+    # (вицекмета на Букурещ Мирча Попеску)
+    of_office = _after_office_of(text, words, profile, offices) if cased and profile \
+        else set()
     out = []
     for i in starts:
         first = words[i]
@@ -787,7 +791,7 @@ def _candidates(page: Text, profile: Profile | None, countries: list[tuple[int, 
             if cased and j == i and i not in unnamed \
                     and _first_name_position(text, words, i, cues_after, after_place,
                                              institutions) \
-                    and not _cued_before(text, words, i, cues_or_in):
+                    and not _cued_before(text, words, i, cues_or_in) and i not in of_office:
                 if not i or usable[i - 1]:
                     continue
                 within = _country_at(countries, words[i - 1].start)  # (Makedonya Üsküp)
@@ -865,6 +869,17 @@ def _before_first_names(words: tuple[Token, ...], keys: dict[int, str], given: f
     its own first word."""
     return {i for i in keys if i + 1 in keys and not words[i].suffix
             and words[i + 1].text.lower() in given and words[i].text.lower() not in given}
+
+
+def _after_office_of(text: str, words: tuple[Token, ...], profile: Profile,
+                     offices: frozenset[str]) -> set[int]:
+    """The indexes of the words right after an office's word and the word for "of"
+    (кмета на X), one space apart each."""
+    of = set(profile.genitives)
+    return {i for i in range(2, len(words)) if words[i - 1].text in of
+            and words[i - 2].text.lower() in offices
+            and text[words[i - 2].end:words[i].start] == f" {words[i - 1].text} "} \
+        if of and offices else set()
 
 
 def _surnames(words: tuple[Token, ...], keys: dict[int, str], given: frozenset[str]

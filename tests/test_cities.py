@@ -133,6 +133,12 @@ def test_a_region_abroad_named_with_its_word_is_no_city(text, language):
     assert ids(text, language) == set()
 
 
+def test_the_word_after_an_offices_of_is_its_place_though_a_name_follows():
+    # (a foreign first name the profile does not know: the capitals alone read as a name)
+    assert 683506 in ids("Делегацията, водена от вицекмета на Букурещ Раду Ионеску, "
+                         "пристигна вчера.", "bg")  # Bucharest
+
+
 def test_the_last_word_of_a_text_cut_short_is_no_city_and_a_verb_is_none():
     # an excerpt cut mid-word: Казан may be Казанлък; with its full stop it is Kazan
     assert ids("Кметът на Бургас посрещна делегация от Казан", "bg") == {732770}  # Burgas
