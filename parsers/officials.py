@@ -584,6 +584,8 @@ class _Reader:
             run = self._run(k, 1)[:MAX_NAME_WORDS - 1] if k < len(self.words) else []
             if len(run) < 2 or (self.cased and not all(t.capitalised for t in run)):
                 return names
+            if not self.cased and not (self._given(k) or self._honoured(k)):
+                return names  # (… نادر ملکی و هیئت همراه: his delegation, no name)
             if run[-1].end + 1 in office_starts:
                 return names  # … و کاظم جلالی سفیر ایران: that name holds an office of its own
             names.append((run, of))

@@ -826,3 +826,11 @@ def test_a_city_named_after_the_holder_is_where_they_went_not_their_office_unles
 def test_turkish_offices_said_as_ours_name_their_holder_and_role():
     assert held("Başkan Yardımcımız Sayın Elif Korkmaz ve Valimiz Kemal Aydın açılışa "
                 "katıldı.", "tr") == [("Elif Korkmaz", "deputy_mayor"), ("Kemal Aydın", "governor")]
+
+
+def test_a_persian_deputy_of_the_mayor_with_a_field_and_the_delegation_after_a_name():
+    assert held("به گفته حسین کریمی، معاون خدمات شهری شهردار اراک، طرح آغاز شد.", "fa") == [
+        ("حسین کریمی", "deputy_mayor")]
+    # "and the delegation with him" is no second holder's name
+    assert held("شهردار اراک، حسین کریمی، و هیئت همراه از شهر وان دیدن کردند.", "fa") == [
+        ("حسین کریمی", "mayor")]
