@@ -1057,8 +1057,19 @@ def in_case(page: Text, start: int, end: int, profile: Profile, case: str = "loc
     key = (start, end, case, sentence_start)
     found = page.cases.get(key)
     if found is None:
-        found = page.cases[key] = _in_case(page.raw, start, end, profile, case, sentence_start)
+        found = page.cases[key] = _in_case(page.raw, start, _past_country(page, end), profile,
+                                           case, sentence_start)
     return found
+
+
+def _past_country(page: Text, end: int) -> int:
+    """Past the country named right after a city (از شهر سلیمانیه عراق دیدن: the ending
+    or word of the case comes after it), else `end`."""
+    countries = page.countries
+    k = bisect_left(countries, (end + 1,))
+    if k < len(countries) and countries[k][0] == end + 1 and page.raw[end] == " ":
+        return countries[k][1]
+    return end
 
 
 def _in_case(text: str, start: int, end: int, profile: Profile, case: str,

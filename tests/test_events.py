@@ -947,3 +947,8 @@ def test_a_celebration_or_commemoration_is_a_festival(text, language, expected):
 def test_a_mayor_congratulating_someone_is_no_celebration():
     assert happened("Başkan Yılmaz, 3 Ekim 2021 tarihinde sınavda başarılı olan öğrencileri "
                     "kutladı.", "tr") == set()
+
+
+def test_a_place_visited_with_its_country_before_the_word_for_visiting():
+    assert happened("شهردار اراک روز ۲۰ مهر ۱۴۰۲ از شهر سلیمانیه عراق دیدن کرد.", "fa") == {
+        ("visit", "2023-10-12", "Sulaymaniyah")}
