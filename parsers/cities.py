@@ -161,7 +161,7 @@ def find_cities(page: Text, country: str | None = None, gazetteer: Gazetteer | N
     by_key: dict[str, list[_Candidate]] = {}
     for c in chosen:
         by_key.setdefault(c.key, []).append(c)
-    joiners = _list_joiners(profile.code if profile else None)
+    joiners = list_joiners(profile.code if profile else None)
     stop = profile.stop_words if profile else frozenset()
     mentions: dict[int, tuple[Place, list[Mention]]] = {}
     placed: list[Place] = []  # the first NEIGHBOURS places found, that namesakes are near
@@ -535,7 +535,7 @@ def _distance(place: Place, others: list[Place]) -> float | None:
 
 
 @cache
-def _list_joiners(language: str | None) -> tuple[re.Pattern, re.Pattern]:
+def list_joiners(language: str | None) -> tuple[re.Pattern, re.Pattern]:
     """A comma between list items, and a conjunction (with or without a comma)."""
     profile = profiles().get(language or "")
     words = "|".join(re.escape(w) for w in profile.conjunctions) if profile else ""

@@ -23,7 +23,7 @@ from functools import cache, cached_property
 from typing import NamedTuple
 
 from parsers.calendars import normalize_digits
-from parsers.cities import City, in_case, mention_spans, mentions_between
+from parsers.cities import City, in_case, list_joiners, mention_spans, mentions_between
 from parsers.dates import DateMention
 from parsers.languages import Profile, profiles
 from parsers.officials import Official
@@ -466,19 +466,13 @@ def _said_with(page: Text, here: list[tuple[int, int, int]], partners: list[int]
     spans = sorted(firsts.values())
     if len(spans) < 2:  # (the two cities a "both" words means, named before)
         return False
-    joiners = _list_joiner(profile.code)
-    if any(joiners.search(page.raw, stop, pos) is None or pos - stop > MEMBER_GAP
+    comma, conjunction = list_joiners(profile.code)
+    if any(pos - stop > MEMBER_GAP or (comma.search(page.raw, stop, pos) is None and
+                                       conjunction.search(page.raw, stop, pos) is None)
            for (_, stop), (pos, _) in zip(spans, spans[1:], strict=False)):
         return False
     return in_case(page, *spans[0], profile, "comitative", sentence_start) or \
         in_case(page, *spans[-1], profile, "comitative", sentence_start)
-
-
-@cache
-def _list_joiner(language: str) -> re.Pattern:
-    """A comma, or one of the language's conjunctions as a whole word."""
-    words = "|".join(map(re.escape, profiles()[language].conjunctions))
-    return re.compile(rf"[,،]|(?<![^\W\d_])(?:{words})(?![^\W\d_])" if words else "[,،]")
 
 
 def _two_before(mentions: list[tuple[int, int, int]], start: int) -> list[int]:
